@@ -1,0 +1,144 @@
+/**
+ * TypeScript view of schema/article-bundle.schema.json. The JSON Schema is the
+ * contract; these types mirror it for the code that reads and writes bundles.
+ */
+
+export type Language = "ar" | "en";
+
+/** [start, end) in UTF-16 code units of article.text; `text`, when present, must equal that slice. */
+export interface Span {
+  start: number;
+  end: number;
+  text?: string;
+}
+
+export type ActorKind =
+  | "PERSON"
+  | "ARMED_GROUP"
+  | "GOVERNMENT"
+  | "STATE"
+  | "MILITARY"
+  | "COALITION"
+  | "ORGANIZATION"
+  | "POLITICAL_GROUP"
+  | "MEDIA"
+  | "ANONYMOUS_SOURCE"
+  | "GROUP";
+
+export type LocationKind = "COUNTRY" | "REGION" | "PROVINCE" | "CITY" | "FACILITY" | "MILITARY_BASE" | "AREA";
+
+export type EventType =
+  | "ATTACK"
+  | "AIRSTRIKE"
+  | "SHELLING"
+  | "ARMED_CLASH"
+  | "THREAT"
+  | "CEASEFIRE"
+  | "CEASEFIRE_END"
+  | "NEGOTIATION"
+  | "MEETING"
+  | "MEDIATION"
+  | "ANNOUNCEMENT"
+  | "POSTPONEMENT"
+  | "AGREEMENT"
+  | "WITHDRAWAL"
+  | "DEPLOYMENT"
+  | "PROTEST"
+  | "ARREST"
+  | "OTHER";
+
+export type DatePrecision = "HOUR" | "DAY" | "MONTH" | "YEAR" | "RANGE" | "APPROXIMATE" | "UNKNOWN";
+export type Role = "INITIATOR" | "TARGET" | "PARTICIPANT" | "MEDIATOR" | "AFFECTED";
+export type Certainty = "ASSERTED" | "HEDGED" | "DENIED";
+export type RelationType = "AFFILIATED_WITH" | "ALLIED_WITH" | "OPPOSES" | "LEADS" | "SUPPORTS" | "DISPUTES";
+
+export interface BundleArticle {
+  id: string;
+  url?: string | null;
+  title: string;
+  publisher: string;
+  language: Language;
+  publishedAt: string;
+  text: string;
+  contentHash?: string;
+}
+
+export interface BundleActor {
+  id: string;
+  name: string;
+  nameAr?: string;
+  aliases?: string[];
+  kind: ActorKind;
+  description?: string;
+  wikidataId?: string;
+  evidence: Span[];
+  confidence?: number;
+}
+
+export interface BundleLocation {
+  id: string;
+  name: string;
+  nameAr?: string;
+  aliases?: string[];
+  kind: LocationKind;
+  point?: { latitude: number; longitude: number } | null;
+  countryCode?: string;
+  wikidataId?: string;
+  within?: string;
+  evidence: Span[];
+  confidence?: number;
+}
+
+export interface BundleParticipant {
+  actor: string;
+  role: Role;
+  evidence?: Span[];
+}
+
+export interface BundleEvent {
+  id: string;
+  type: EventType;
+  title: string;
+  summary?: string;
+  start?: string;
+  end?: string;
+  precision: DatePrecision;
+  edtf?: string;
+  confidence?: number;
+  evidence: Span[];
+  participants: BundleParticipant[];
+  locations: string[];
+}
+
+export interface BundleClaim {
+  id: string;
+  text: string;
+  gloss?: string;
+  language: Language;
+  statedAt?: string;
+  certainty: Certainty;
+  claimant: string;
+  toldTo?: string;
+  about: string[];
+  evidence: Span[];
+  confidence?: number;
+}
+
+export interface BundleRelation {
+  type: RelationType;
+  from: string;
+  to: string;
+  evidence?: Span[];
+  confidence?: number;
+}
+
+export interface ArticleBundle {
+  bundleVersion: 1;
+  producer?: { name: string; version?: string; note?: string };
+  article: BundleArticle;
+  actors: BundleActor[];
+  locations: BundleLocation[];
+  events: BundleEvent[];
+  claims: BundleClaim[];
+  relations?: BundleRelation[];
+}
