@@ -101,12 +101,12 @@ function semanticIssues(b: ArticleBundle): BundleIssue[] {
       issues.push({ path, message: `"${id}" must be a ${prefixes.join(" or ")}` });
   };
 
-  b.actors.forEach((a, i) => define(a.id, `/actors/${i}`));
-  b.locations.forEach((l, i) => define(l.id, `/locations/${i}`));
-  b.events.forEach((e, i) => define(e.id, `/events/${i}`));
-  b.claims.forEach((c, i) => define(c.id, `/claims/${i}`));
+  for (const [i, a] of b.actors.entries()) define(a.id, `/actors/${i}`);
+  for (const [i, l] of b.locations.entries()) define(l.id, `/locations/${i}`);
+  for (const [i, e] of b.events.entries()) define(e.id, `/events/${i}`);
+  for (const [i, c] of b.claims.entries()) define(c.id, `/claims/${i}`);
 
-  b.actors.forEach((a, i) => checkSpans(a.evidence, `/actors/${i}/evidence`));
+  for (const [i, a] of b.actors.entries()) checkSpans(a.evidence, `/actors/${i}/evidence`);
   b.locations.forEach((l, i) => {
     checkSpans(l.evidence, `/locations/${i}/evidence`);
     ref(l.within, `/locations/${i}/within`, ["location"]);
@@ -120,7 +120,7 @@ function semanticIssues(b: ArticleBundle): BundleIssue[] {
       ref(pa.actor, `${p}/participants/${j}/actor`, ["actor"]);
       checkSpans(pa.evidence, `${p}/participants/${j}/evidence`);
     });
-    e.locations.forEach((l, j) => ref(l, `${p}/locations/${j}`, ["location"]));
+    for (const [j, l] of e.locations.entries()) ref(l, `${p}/locations/${j}`, ["location"]);
     if (e.start && e.end && instant(e.start) > instant(e.end))
       issues.push({ path: `${p}/end`, message: `end (${e.end}) is before start (${e.start})` });
     if (e.precision !== "UNKNOWN" && !e.start && !e.end)
@@ -131,7 +131,7 @@ function semanticIssues(b: ArticleBundle): BundleIssue[] {
     checkSpans(c.evidence, `${p}/evidence`);
     ref(c.claimant, `${p}/claimant`, ["actor"]);
     ref(c.toldTo, `${p}/toldTo`, ["actor"]);
-    c.about.forEach((a, j) => ref(a, `${p}/about/${j}`, ["event", "actor", "location"]));
+    for (const [j, a] of c.about.entries()) ref(a, `${p}/about/${j}`, ["event", "actor", "location"]);
   });
   b.relations?.forEach((r, i) => {
     const p = `/relations/${i}`;
