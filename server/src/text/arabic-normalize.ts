@@ -1,0 +1,76 @@
+/**
+ * Arabic orthographic normalisation for matching, not for display. News text
+ * spells the same name many ways (أ/إ/آ/ا, ة/ه, ى/ي, with or without
+ * diacritics and tatweel, Arabic-Indic or ASCII digits); matching on a folded
+ * form lets one gazetteer entry cover them all.
+ *
+ * Every replacement maps one UTF-16 code unit to at most one code unit, and
+ * {@link normalizeArabicAligned} keeps an index map, so spans found in the
+ * folded text can be projected back onto the original.
+ */
+
+const ALEF_FORMS = /[أإآٱ]/g;
+const DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]/;
+const TATWEEL = "\u0640";
+
+function foldChar(ch: string): string {
+  if (DIACRITICS.test(ch) || ch === TATWEEL) return "";
+  switch (ch) {
+    case "أ":
+    case "إ":
+    case "آ":
+    case "ٱ":
+      return "ا";
+    case "ة":
+      return "ه";
+    case "ى":
+      return "ي";
+    case "ؤ":
+      return "و";
+    case "ئ":
+      return "ي";
+  }
+  const code = ch.charCodeAt(0);
+  // Arabic-Indic (U+0660–0669) and Eastern Arabic-Indic (U+06F0–06F9) digits.
+  if (code >= 0x0660 && code <= 0x0669) return String.fromCharCode(code - 0x0660 + 48);
+  if (code >= 0x06f0 && code <= 0x06f9) return String.fromCharCode(code - 0x06f0 + 48);
+  return ch;
+}
+
+/** Folds hamza/alef forms to ا, ة→ه, ى→ي, ؤ→و, ئ→ي, drops diacritics and tatweel, Arabic-Indic digits → ASCII. */
+export function normalizeArabic(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) out += foldChar(s[i]);
+  return out;
+}
+
+/** The folded text plus, for each of its code units, the index it came from in the original. */
+export interface AlignedText {
+  text: string;
+  /** origin[i] is the index in the original string of folded text[i]; origin[text.length] is the original length. */
+  origin: number[];
+}
+
+/** Like {@link normalizeArabic}, also lower-casing Latin letters, and keeping where each folded character came from. */
+export function normalizeArabicAligned(s: string): AlignedText {
+  let text = "";
+  const origin: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const f = foldChar(s[i]).toLowerCase();
+    if (f.length === 0) continue;
+    text += f;
+    origin.push(i);
+  }
+  origin.push(s.length);
+  return { text, origin };
+}
+
+/** Maps a [start, end) span of folded text back to the original string. */
+export function originalSpan(aligned: AlignedText, start: number, end: number): { start: number; end: number } {
+  return { start: aligned.origin[start], end: aligned.origin[end - 1] + 1 };
+}
+
+/** Normalisation used for lookup keys: Arabic folding, lower case, collapsed whitespace. */
+export function matchKey(s: string): string {
+  return normalizeArabic(s).toLowerCase().replace(ALEF_FORMS, "ا").replace(/\s+/g, " ").trim();
+}
