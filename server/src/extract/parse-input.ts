@@ -104,7 +104,7 @@ function finish(f: Loose, format: Format): ArticleInput {
   const text = f.text ?? "";
   if (text.trim().length === 0) throw new ArticleInputError("text", "is empty: no article body was found");
   return {
-    url: f.url?.trim() || null,
+    url: urlOrNull(f.url),
     title,
     publisher,
     publishedAt,
