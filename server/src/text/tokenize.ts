@@ -1,0 +1,42 @@
+import { normalizeArabic } from "./arabic-normalize.ts";
+import { cliticVariants } from "./clitics.ts";
+
+/** A word of the text with its span, its folded form and the forms it may take once clitics are removed. */
+export interface Token {
+  start: number;
+  end: number;
+  raw: string;
+  /** normalizeArabic + lower case. */
+  norm: string;
+  /** norm first, then the same word with proclitics (و ف ب ل ك ال لل) removed, most likely first. */
+  variants: string[];
+  arabic: boolean;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}\u0640]+/gu;
+
+/** Splits text into word tokens (letters, marks, digits; tatweel kept inside words). */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
+    const raw = m[0];
+    const norm = normalizeArabic(raw).toLowerCase();
+    if (norm.length === 0) continue;
+    const arabic = /[\u0600-\u06ff]/.test(norm);
+    tokens.push({
+      start: m.index,
+      end: m.index + raw.length,
+      raw,
+      norm,
+      variants: arabic ? cliticVariants(norm) : [norm],
+      arabic,
+    });
+  }
+  return tokens;
+}
+
+/** Tokenises a name the way article text is tokenised, so a gazetteer alias and the text compare word by word. */
+export function nameTokens(name: string): string[] {
+  return tokenize(name).map((t) => t.norm);
+}
