@@ -1,0 +1,12 @@
+// Time windows filter on start/end; the timeline buckets by start.
+CREATE RANGE INDEX event_start IF NOT EXISTS FOR (n:Event) ON (n.start);
+CREATE RANGE INDEX event_end IF NOT EXISTS FOR (n:Event) ON (n.end);
+CREATE RANGE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.type);
+CREATE RANGE INDEX event_confidence IF NOT EXISTS FOR (n:Event) ON (n.confidence);
+CREATE RANGE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
+CREATE RANGE INDEX location_kind IF NOT EXISTS FOR (n:Location) ON (n.kind);
+CREATE RANGE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);
+CREATE RANGE INDEX article_publisher IF NOT EXISTS FOR (n:Article) ON (n.publisher);
+CREATE RANGE INDEX article_hash IF NOT EXISTS FOR (n:Article) ON (n.contentHash);
+CREATE RANGE INDEX claim_stated IF NOT EXISTS FOR (n:Claim) ON (n.statedAt);
+CREATE POINT INDEX location_point IF NOT EXISTS FOR (n:Location) ON (n.point);

@@ -1,0 +1,15 @@
+import type { ApiKey } from "./config.ts";
+import type { Role } from "./graphql/context.ts";
+
+/**
+ * The role of a request: the API key's role when one is given (Authorization:
+ * Bearer KEY or x-api-key), "reader" for keyless requests when reads are open,
+ * else "anonymous". An unknown key is an error, not a silent downgrade.
+ */
+export function roleOf(request: Request, keys: ApiKey[], openReads: boolean): Role | { error: string } {
+  const header = request.headers.get("authorization");
+  const key = header?.startsWith("Bearer ") ? header.slice(7).trim() : request.headers.get("x-api-key");
+  if (!key) return openReads ? "reader" : "anonymous";
+  const found = keys.find((k) => k.key === key);
+  return found ? found.role : { error: "unknown API key" };
+}

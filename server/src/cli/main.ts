@@ -1,0 +1,46 @@
+import { dbCommand } from "./db-command.ts";
+import { ingestCommand } from "./ingest-command.ts";
+import { startCommand } from "./start-command.ts";
+
+const usage = `rasd — news articles into an event timeline and knowledge graph
+
+Usage:
+  rasd start                     start Neo4j (managed, or NEO4J_URI), migrate, load the seed, serve on PORT (4000)
+  rasd db start|stop|status      manage the local Neo4j (data in RASD_DATA_DIR, default ./.rasd/neo4j)
+  rasd migrate                   apply schema/migrations to the graph
+  rasd ingest FILE…              validate and store article bundles (*.bundle.json) or articles (text, HTML, JSON)
+  rasd extract FILE              print the bundle extracted from an article; writes nothing
+
+Configuration is read from the environment; see README.md.`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  start: startCommand,
+  db: dbCommand,
+  migrate: (args) => dbCommand(["migrate", ...args]),
+  ingest: ingestCommand,
+  extract: async (args) => (await import("./extract-command.ts")).extractCommand(args),
+};
+
+/** Runs one command and returns its exit code; errors are printed as one clear message. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    console.log(usage);
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`rasd: unknown command "${name}"\n\n${usage}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (error) {
+    const e = error as Error;
+    console.error(`rasd ${name}: ${e.message}`);
+    if (process.env.RASD_DEBUG) console.error(e.stack);
+    return 1;
+  }
+}

@@ -1,0 +1,114 @@
+import { resolve } from "node:path";
+import { repoRoot } from "./paths.ts";
+
+/** Connection to a Neo4j that Rasd does not manage (NEO4J_URI set). */
+export interface ExternalNeo4j {
+  kind: "external";
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+/** The local Neo4j that `rasd db start` runs. */
+export interface ManagedNeo4j {
+  kind: "managed";
+  dataDir: string;
+  port: number;
+  heap: string;
+  pageCache: string;
+  /** Overrides the generated password stored in the data folder. */
+  password?: string;
+  database?: string;
+}
+
+export type Neo4jSettings = ExternalNeo4j | ManagedNeo4j;
+
+export interface ApiKey {
+  key: string;
+  role: "reader" | "editor";
+}
+
+export interface Settings {
+  port: number;
+  host: string;
+  neo4j: Neo4jSettings;
+  apiKeys: ApiKey[];
+  /** When true, reads need no API key; writes always do. */
+  openReads: boolean;
+  /** GraphiQL and introspection; on unless NODE_ENV=production, overridable. */
+  graphiql: boolean;
+  /** Per-query transaction timeout in milliseconds. */
+  queryTimeoutMs: number;
+}
+
+/** Fails early with the variable's name, so a typo never becomes a silent default. */
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = 65535): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`invalid ${name}: ${raw} (expected an integer between ${min} and ${max})`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`invalid ${name}: ${raw} (expected true or false)`);
+}
+
+/** RASD_API_KEYS="key1:editor,key2:reader" */
+function apiKeys(raw: string | undefined): ApiKey[] {
+  if (!raw) return [];
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [key, role = "reader"] = entry.split(":");
+      if (!key || key.length < 8) throw new Error("invalid RASD_API_KEYS: every key must be at least 8 characters");
+      if (role !== "reader" && role !== "editor")
+        throw new Error(`invalid RASD_API_KEYS: role "${role}" (expected reader or editor)`);
+      return { key, role };
+    });
+}
+
+export function neo4jSettings(env: NodeJS.ProcessEnv = process.env): Neo4jSettings {
+  const database = env.NEO4J_DATABASE || undefined;
+  if (env.NEO4J_URI) {
+    if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\//.test(env.NEO4J_URI))
+      throw new Error(`invalid NEO4J_URI: ${env.NEO4J_URI} (expected bolt://, neo4j://, neo4j+s:// …)`);
+    return {
+      kind: "external",
+      uri: env.NEO4J_URI,
+      user: env.NEO4J_USER || "neo4j",
+      password: env.NEO4J_PASSWORD ?? "",
+      database,
+    };
+  }
+  return {
+    kind: "managed",
+    dataDir: resolve(repoRoot, env.RASD_DATA_DIR || ".rasd/neo4j"),
+    port: integer(env, "RASD_NEO4J_PORT", 7687, 1, 65535),
+    heap: env.RASD_NEO4J_HEAP || "1g",
+    pageCache: env.RASD_NEO4J_PAGECACHE || "512m",
+    password: env.NEO4J_PASSWORD || undefined,
+    database,
+  };
+}
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const production = env.NODE_ENV === "production";
+  return {
+    port: integer(env, "PORT", 4000, 0, 65535),
+    host: env.HOST || "127.0.0.1",
+    neo4j: neo4jSettings(env),
+    apiKeys: apiKeys(env.RASD_API_KEYS),
+    openReads: flag(env, "RASD_OPEN_READS", true),
+    graphiql: flag(env, "RASD_GRAPHIQL", !production),
+    queryTimeoutMs: integer(env, "RASD_QUERY_TIMEOUT_MS", 15000, 100, 600000),
+  };
+}

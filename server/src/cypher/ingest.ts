@@ -1,0 +1,159 @@
+import type { Statement } from "../db/database.ts";
+
+/**
+ * Cypher for writing one article bundle. Pure: rows in, statements out; the
+ * rows are shaped by ingest/bundle-rows.ts. Every MERGE sits on a uniqueness
+ * constraint; re-running with the same rows changes nothing. Relationship
+ * types come from the allow-list below, never from input.
+ */
+
+export const ACTOR_RELATION_TYPES = ["AFFILIATED_WITH", "ALLIED_WITH", "OPPOSES", "LEADS"] as const;
+export const CLAIM_RELATION_TYPES = ["SUPPORTS", "DISPUTES"] as const;
+
+// Adds the new evidence strings to a relationship's list without duplicates.
+const unionEvidence = (v: string) =>
+  `${v}.evidence = coalesce(${v}.evidence, []) + [x IN row.evidence WHERE NOT x IN coalesce(${v}.evidence, [])]`;
+const unionList = (v: string, prop: string, rowProp: string) =>
+  `${v}.${prop} = coalesce(${v}.${prop}, []) + [x IN coalesce(row.${rowProp}, []) WHERE NOT x IN coalesce(${v}.${prop}, [])]`;
+
+/** Rows carry their articleId, so one transaction can hold one bundle or a batch of them. */
+export function mergeArticles(rows: unknown[]): Statement {
+  return {
+    cypher: `UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a.url = row.url, a.title = row.title, a.publisher = row.publisher,
+    a.language = row.language, a.publishedAt = datetime(row.publishedAt),
+    a.text = row.text, a.contentHash = row.contentHash, a.producer = row.producer`,
+    params: { rows },
+  };
+}
+
+/** Existing names win: a second article adds aliases and fills gaps, it does not rename. */
+function mergeNamed(label: "Actor" | "Location", extra: string): string {
+  return `UNWIND $rows AS row
+MERGE (n:${label} {id: row.id})
+ON CREATE SET n.name = row.name, n.kind = row.kind
+SET n.nameAr = coalesce(n.nameAr, row.nameAr), n.description = coalesce(n.description, row.description),
+    n.wikidataId = coalesce(n.wikidataId, row.wikidataId), ${extra}
+    ${unionList("n", "aliases", "aliases")}, ${unionList("n", "normNames", "normNames")},
+    n.confidence = CASE WHEN n.confidence IS NULL OR row.confidence > n.confidence THEN row.confidence ELSE n.confidence END
+SET n.searchText = reduce(s = n.name + ' ' + coalesce(n.nameAr, ''), x IN n.aliases + n.normNames | s + ' ' + x)
+WITH n, row
+MATCH (a:Article {id: row.articleId})
+MERGE (a)-[m:MENTIONS]->(n)
+SET m.starts = row.starts, m.ends = row.ends, m.confidence = row.confidence`;
+}
+
+export function mergeActors(rows: unknown[]): Statement {
+  return { cypher: mergeNamed("Actor", ""), params: { rows } };
+}
+
+export function mergeLocations(rows: unknown[]): Statement {
+  const point = `n.point = coalesce(n.point, CASE WHEN row.point IS NULL THEN null
+      ELSE point({latitude: row.point.latitude, longitude: row.point.longitude}) END),
+    n.countryCode = coalesce(n.countryCode, row.countryCode),`;
+  return { cypher: mergeNamed("Location", point), params: { rows } };
+}
+
+export function mergeWithin(rows: unknown[]): Statement {
+  return {
+    cypher: `UNWIND $rows AS row
+MATCH (inner:Location {id: row.from}), (outer:Location {id: row.to})
+MERGE (inner)-[r:WITHIN]->(outer)
+SET ${unionEvidence("r")}`,
+    params: { rows },
+  };
+}
+
+export function mergeEvents(rows: unknown[]): Statement {
+  return {
+    cypher: `UNWIND $rows AS row
+MERGE (e:Event {id: row.id})
+ON CREATE SET e.type = row.type, e.title = row.title, e.summary = row.summary,
+    e.start = CASE WHEN row.start IS NULL THEN null ELSE datetime(row.start) END,
+    e.end = CASE WHEN row.end IS NULL THEN null ELSE datetime(row.end) END,
+    e.precision = row.precision, e.edtf = row.edtf, e.confidence = row.confidence,
+    e.searchText = row.searchText
+WITH e, row
+MATCH (a:Article {id: row.articleId})
+MERGE (a)-[m:REPORTS]->(e)
+SET m.starts = row.starts, m.ends = row.ends, m.confidence = row.confidence`,
+    params: { rows },
+  };
+}
+
+export function mergeParticipants(rows: unknown[]): Statement {
+  return {
+    cypher: `UNWIND $rows AS row
+MATCH (x:Actor {id: row.actor}), (e:Event {id: row.event})
+MERGE (x)-[r:PARTICIPATED_IN {role: row.role}]->(e)
+SET ${unionEvidence("r")}`,
+    params: { rows },
+  };
+}
+
+export function mergeOccurredIn(rows: unknown[]): Statement {
+  return {
+    cypher: `UNWIND $rows AS row
+MATCH (e:Event {id: row.event}), (l:Location {id: row.location})
+MERGE (e)-[r:OCCURRED_IN]->(l)
+SET ${unionEvidence("r")}`,
+    params: { rows },
+  };
+}
+
+export function mergeClaims(rows: unknown[]): Statement {
+  return {
+    cypher: `UNWIND $rows AS row
+MERGE (c:Claim {id: row.id})
+ON CREATE SET c.text = row.text, c.gloss = row.gloss, c.language = row.language,
+    c.statedAt = CASE WHEN row.statedAt IS NULL THEN null ELSE datetime(row.statedAt) END,
+    c.certainty = row.certainty, c.confidence = row.confidence, c.searchText = row.searchText
+WITH c, row
+MATCH (a:Article {id: row.articleId}), (claimant:Actor {id: row.claimant})
+MERGE (a)-[m:CONTAINS]->(c)
+SET m.starts = row.starts, m.ends = row.ends, m.confidence = row.confidence
+MERGE (claimant)-[made:MADE]->(c)
+SET ${unionEvidence("made")}
+WITH c, row
+CALL (c, row) {
+  MATCH (outlet:Actor {id: row.toldTo})
+  MERGE (c)-[t:TOLD_TO]->(outlet)
+  SET ${unionEvidence("t")}
+}`,
+    params: { rows },
+  };
+}
+
+/** ABOUT targets are split by label so every MATCH uses a constraint index. */
+export function mergeAbout(label: "Event" | "Actor" | "Location", rows: unknown[]): Statement {
+  return {
+    cypher: `UNWIND $rows AS row
+MATCH (c:Claim {id: row.claim}), (x:${label} {id: row.target})
+MERGE (c)-[r:ABOUT]->(x)
+SET ${unionEvidence("r")}`,
+    params: { rows },
+  };
+}
+
+export function mergeActorRelations(type: (typeof ACTOR_RELATION_TYPES)[number], rows: unknown[]): Statement {
+  if (!ACTOR_RELATION_TYPES.includes(type)) throw new Error(`invalid actor relation type: ${type}`);
+  return {
+    cypher: `UNWIND $rows AS row
+MATCH (from:Actor {id: row.from}), (to:Actor {id: row.to})
+MERGE (from)-[r:${type}]->(to)
+SET ${unionEvidence("r")}, r.confidence = row.confidence`,
+    params: { rows },
+  };
+}
+
+export function mergeClaimRelations(type: (typeof CLAIM_RELATION_TYPES)[number], rows: unknown[]): Statement {
+  if (!CLAIM_RELATION_TYPES.includes(type)) throw new Error(`invalid claim relation type: ${type}`);
+  return {
+    cypher: `UNWIND $rows AS row
+MATCH (from:Claim {id: row.from}), (to:Claim {id: row.to})
+MERGE (from)-[r:${type}]->(to)
+SET ${unionEvidence("r")}, r.confidence = row.confidence`,
+    params: { rows },
+  };
+}

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "../paths.ts";
+import type { Database } from "./database.ts";
+
+const migrationsDir = join(repoRoot, "schema", "migrations");
+
+/** Splits a migration file into statements; `//` comment lines are dropped. */
+export function migrationStatements(source: string): string[] {
+  return source
+    .split("\n")
+    .filter((line) => !line.trim().startsWith("//"))
+    .join("\n")
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Applies schema/migrations/*.cypher in name order. Every statement is
+ * `IF NOT EXISTS`, so running them at every start is idempotent; schema
+ * commands cannot share a transaction with writes, hence one each.
+ */
+export async function runMigrations(db: Database): Promise<number> {
+  const names = readdirSync(migrationsDir)
+    .filter((n) => n.endsWith(".cypher"))
+    .sort();
+  let count = 0;
+  for (const name of names) {
+    for (const cypher of migrationStatements(readFileSync(join(migrationsDir, name), "utf8"))) {
+      await db.write({ cypher }, { metadata: { app: "rasd", migration: name } });
+      count++;
+    }
+  }
+  // Full-text and range indexes populate in the background; wait so the first query sees them.
+  await db.write({ cypher: "CALL db.awaitIndexes(300)" });
+  return count;
+}

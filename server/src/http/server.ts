@@ -1,0 +1,56 @@
+import { existsSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { join } from "node:path";
+import sirv from "sirv";
+import type { Settings } from "../config.ts";
+import type { Database } from "../db/database.ts";
+import { repoRoot } from "../paths.ts";
+import { createRasdYoga } from "../yoga.ts";
+
+export interface AppOptions {
+  db: Database;
+  settings: Settings;
+  /** Shown by /healthz: "managed" or "external". */
+  neo4jMode: string;
+}
+
+export const clientDist = join(repoRoot, "client", "dist");
+
+async function health(db: Database, neo4jMode: string) {
+  try {
+    const r = await db.read({ cypher: "MATCH (e:Event) RETURN count(e) AS events" });
+    return {
+      status: 200,
+      body: { status: "ok", database: { mode: neo4jMode, state: "up", events: r.records[0].get("events") } },
+    };
+  } catch (error) {
+    return {
+      status: 503,
+      body: {
+        status: "degraded",
+        database: { mode: neo4jMode, state: "down", error: String((error as Error).message) },
+      },
+    };
+  }
+}
+
+/** One HTTP server: the client at /, GraphQL at /graphql, health at /healthz. */
+export function createApp({ db, settings, neo4jMode }: AppOptions): Server {
+  const yoga = createRasdYoga({ db, settings });
+  const statics = existsSync(clientDist) ? sirv(clientDist, { single: true, etag: true }) : undefined;
+  return createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/graphql") return yoga(req, res);
+    if (path === "/healthz") {
+      const h = await health(db, neo4jMode);
+      res.writeHead(h.status, { "content-type": "application/json" });
+      return res.end(JSON.stringify(h.body));
+    }
+    if (statics)
+      return statics(req, res, () => {
+        res.writeHead(404).end("not found");
+      });
+    res.writeHead(503, { "content-type": "text/plain" });
+    res.end("the client is not built; run `npm run build:client`");
+  });
+}

@@ -1,0 +1,169 @@
+import { createHash } from "node:crypto";
+import type { ArticleBundle, Span } from "../bundle/types.ts";
+import { normalizeArabic } from "../text/arabic-normalize.ts";
+
+/**
+ * Shapes validated bundles into the flat rows the ingest Cypher UNWINDs.
+ * Several bundles can be shaped into one set of rows (bulk loads); every row
+ * names its article. Relationship evidence is kept as "articleId@start-end"
+ * strings because Neo4j properties cannot hold maps.
+ */
+
+export interface BundleRows {
+  articles: Record<string, unknown>[];
+  actors: Record<string, unknown>[];
+  locations: Record<string, unknown>[];
+  within: Record<string, unknown>[];
+  events: Record<string, unknown>[];
+  participants: Record<string, unknown>[];
+  occurredIn: Record<string, unknown>[];
+  claims: Record<string, unknown>[];
+  about: { Event: Record<string, unknown>[]; Actor: Record<string, unknown>[]; Location: Record<string, unknown>[] };
+  actorRelations: Map<string, Record<string, unknown>[]>;
+  claimRelations: Map<string, Record<string, unknown>[]>;
+}
+
+export function emptyRows(): BundleRows {
+  return {
+    articles: [],
+    actors: [],
+    locations: [],
+    within: [],
+    events: [],
+    participants: [],
+    occurredIn: [],
+    claims: [],
+    about: { Event: [], Actor: [], Location: [] },
+    actorRelations: new Map(),
+    claimRelations: new Map(),
+  };
+}
+
+export const evidenceString = (articleId: string, s: Span) => `${articleId}@${s.start}-${s.end}`;
+
+/** Names plus their Arabic-folded forms, so "الأسد" and "الاسد" both find the node. */
+function normNames(names: (string | undefined)[]): string[] {
+  const out = new Set<string>();
+  for (const n of names) {
+    if (!n) continue;
+    const folded = normalizeArabic(n);
+    if (folded !== n) out.add(folded);
+  }
+  return [...out];
+}
+
+/** A date means its whole day: start at its first instant, end at its last (UTC). */
+export function startInstant(iso: string | undefined): string | null {
+  if (!iso) return null;
+  return iso.length === 10 ? `${iso}T00:00:00Z` : iso;
+}
+export function endInstant(iso: string | undefined): string | null {
+  if (!iso) return null;
+  return iso.length === 10 ? `${iso}T23:59:59.999Z` : iso;
+}
+
+export function contentHash(text: string): string {
+  return `sha256:${createHash("sha256").update(text, "utf8").digest("hex")}`;
+}
+
+export function addBundleRows(rows: BundleRows, b: ArticleBundle): BundleRows {
+  const articleId = b.article.id;
+  const spans = (evidence: Span[]) => ({ starts: evidence.map((s) => s.start), ends: evidence.map((s) => s.end) });
+  const ev = (evidence: Span[] | undefined, fallback: Span[]) =>
+    (evidence ?? fallback).map((s) => evidenceString(articleId, s));
+  const producer = b.producer ? `${b.producer.name}${b.producer.version ? ` ${b.producer.version}` : ""}` : null;
+
+  rows.articles.push({
+    id: articleId,
+    url: b.article.url ?? null,
+    title: b.article.title,
+    publisher: b.article.publisher,
+    language: b.article.language,
+    publishedAt: b.article.publishedAt,
+    text: b.article.text,
+    contentHash: b.article.contentHash ?? contentHash(b.article.text),
+    producer,
+  });
+  for (const a of b.actors) {
+    const aliases = a.aliases ?? [];
+    rows.actors.push({
+      articleId,
+      id: a.id,
+      name: a.name,
+      nameAr: a.nameAr ?? null,
+      kind: a.kind,
+      description: a.description ?? null,
+      wikidataId: a.wikidataId ?? null,
+      aliases,
+      normNames: normNames([a.name, a.nameAr, ...aliases]),
+      confidence: a.confidence ?? 1,
+      ...spans(a.evidence),
+    });
+  }
+  for (const l of b.locations) {
+    rows.locations.push({
+      articleId,
+      id: l.id,
+      name: l.name,
+      nameAr: l.nameAr ?? null,
+      kind: l.kind,
+      description: null,
+      wikidataId: l.wikidataId ?? null,
+      aliases: l.aliases ?? [],
+      normNames: normNames([l.name, l.nameAr, ...(l.aliases ?? [])]),
+      point: l.point ?? null,
+      countryCode: l.countryCode ?? null,
+      confidence: l.confidence ?? 1,
+      ...spans(l.evidence),
+    });
+    if (l.within) rows.within.push({ from: l.id, to: l.within, evidence: ev(undefined, l.evidence) });
+  }
+  for (const e of b.events) {
+    rows.events.push({
+      articleId,
+      id: e.id,
+      type: e.type,
+      title: e.title,
+      summary: e.summary ?? null,
+      start: startInstant(e.start),
+      end: endInstant(e.end ?? e.start),
+      precision: e.precision,
+      edtf: e.edtf ?? null,
+      confidence: e.confidence ?? 1,
+      searchText: [e.title, e.summary ?? "", normalizeArabic(e.title)].join(" "),
+      ...spans(e.evidence),
+    });
+    for (const p of e.participants)
+      rows.participants.push({ actor: p.actor, event: e.id, role: p.role, evidence: ev(p.evidence, e.evidence) });
+    for (const loc of e.locations)
+      rows.occurredIn.push({ event: e.id, location: loc, evidence: ev(undefined, e.evidence) });
+  }
+  for (const c of b.claims) {
+    rows.claims.push({
+      articleId,
+      id: c.id,
+      text: c.text,
+      gloss: c.gloss ?? null,
+      language: c.language,
+      statedAt: startInstant(c.statedAt ?? b.article.publishedAt.slice(0, 10)),
+      certainty: c.certainty,
+      confidence: c.confidence ?? 1,
+      claimant: c.claimant,
+      toldTo: c.toldTo ?? null,
+      searchText: [c.text, normalizeArabic(c.text), c.gloss ?? ""].join(" "),
+      evidence: ev(undefined, c.evidence),
+      ...spans(c.evidence),
+    });
+    for (const target of c.about) {
+      const label = target.startsWith("event:") ? "Event" : target.startsWith("actor:") ? "Actor" : "Location";
+      rows.about[label].push({ claim: c.id, target, evidence: ev(undefined, c.evidence) });
+    }
+  }
+  for (const r of b.relations ?? []) {
+    const bucket = r.type === "SUPPORTS" || r.type === "DISPUTES" ? rows.claimRelations : rows.actorRelations;
+    const list = bucket.get(r.type) ?? [];
+    list.push({ from: r.from, to: r.to, evidence: ev(r.evidence, []), confidence: r.confidence ?? 1 });
+    bucket.set(r.type, list);
+  }
+  return rows;
+}

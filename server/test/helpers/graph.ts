@@ -1,0 +1,20 @@
+import { Database } from "../../src/db/database.ts";
+import { runMigrations } from "../../src/db/migrations.ts";
+
+/**
+ * The test database: the throwaway Neo4j that scripts/run-tests.mjs started
+ * (NEO4J_URI etc.). Tests in a file share it; files run one at a time.
+ */
+export async function testDatabase(): Promise<Database> {
+  const uri = process.env.NEO4J_URI;
+  if (!uri) throw new Error("NEO4J_URI is not set: run the tests with `npm test` (it starts a throwaway Neo4j)");
+  const db = new Database(uri, process.env.NEO4J_USER ?? "neo4j", process.env.NEO4J_PASSWORD ?? "");
+  await runMigrations(db);
+  return db;
+}
+
+/** Empties the throwaway test graph (never pointed at a real one: the runner sets NEO4J_URI itself). */
+export async function resetGraph(db: Database): Promise<void> {
+  if (process.env.RASD_TEST !== "1") throw new Error("refusing to empty a graph outside the test runner");
+  await db.autoCommit({ cypher: "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS" });
+}
