@@ -6,7 +6,7 @@ import type { GraphContext } from "./graphql/context.ts";
 export const builder = new SchemaBuilder<{
   Context: GraphContext;
   AuthScopes: { reader: boolean; editor: boolean };
-  Scalars: { DateTime: { Input: string; Output: string } };
+  Scalars: { DateTime: { Input: string; Output: string }; JSON: { Input: unknown; Output: unknown } };
   DefaultFieldNullability: false;
 }>({
   plugins: [ScopeAuthPlugin],
@@ -17,6 +17,12 @@ export const builder = new SchemaBuilder<{
       editor: ctx.role === "editor",
     }),
   },
+});
+
+builder.scalarType("JSON", {
+  description: "Any JSON value (an article bundle, for instance)",
+  serialize: (v) => v,
+  parseValue: (v) => v,
 });
 
 builder.queryType({});

@@ -1,3 +1,4 @@
+import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
 
 /**
@@ -23,6 +24,6 @@ RETURN e {
     articleId: a.id, articleTitle: a.title, start: r.starts[i], end: r.ends[i],
     quote: substring(a.text, r.starts[i], r.ends[i] - r.starts[i]) }]]
 } AS event`,
-    params: { from: window.from ?? null, to: window.to ?? null, limit: window.limit },
+    params: { from: window.from ?? null, to: window.to ?? null, limit: neo4j.int(window.limit) },
   };
 }
