@@ -1,0 +1,134 @@
+import { readFileSync } from "node:fs";
+import type { BundleActor, BundleClaim, BundleEvent, BundleLocation, BundleRelation, Span } from "../bundle/types.ts";
+import type { ClaimDraft } from "./claims.ts";
+import type { EventDraft } from "./events.ts";
+import type { ExtractState } from "./state.ts";
+
+const TAXONOMY = JSON.parse(readFileSync(new URL("../../../schema/event-types.json", import.meta.url), "utf8"))
+  .types as Record<string, { label: string }>;
+
+const spanOf = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
+
+/** One node per entity named in the article, with every mention as evidence. */
+export function entityNodes(state: ExtractState): { actors: BundleActor[]; locations: BundleLocation[] } {
+  const byId = new Map<string, { spans: Span[]; confidence: number; label: "actor" | "location" }>();
+  for (const m of [...state.mentions].sort((a, b) => a.start - b.start)) {
+    const item = byId.get(m.id) ?? { spans: [], confidence: 0, label: m.label };
+    if (!item.spans.some((s) => s.start === m.start && s.end === m.end))
+      item.spans.push(spanOf(state.doc.text, m.start, m.end));
+    item.confidence = Math.max(item.confidence, m.confidence);
+    byId.set(m.id, item);
+  }
+  const actors: BundleActor[] = [];
+  const locations: BundleLocation[] = [];
+  for (const [id, item] of byId) {
+    const e = state.entries.get(id);
+    if (!e) continue;
+    const common = {
+      id,
+      name: e.name,
+      ...(e.nameAr ? { nameAr: e.nameAr } : {}),
+      ...(e.aliases.length ? { aliases: [...new Set(e.aliases)].slice(0, 200) } : {}),
+      ...(e.wikidataId ? { wikidataId: e.wikidataId } : {}),
+      evidence: item.spans.slice(0, 200),
+      confidence: item.confidence,
+    };
+    if (item.label === "actor") {
+      const description = state.descriptions.get(id);
+      actors.push({ ...common, kind: e.kind as BundleActor["kind"], ...(description ? { description } : {}) });
+    } else
+      locations.push({
+        ...common,
+        kind: e.kind as BundleLocation["kind"],
+        ...(e.point ? { point: e.point } : {}),
+        ...(e.countryCode ? { countryCode: e.countryCode } : {}),
+      });
+  }
+  const present = new Set(locations.map((l) => l.id));
+  for (const l of locations) {
+    const within = state.entries.get(l.id)?.within;
+    if (within && present.has(within)) l.within = within;
+  }
+  return { actors, locations };
+}
+
+export function eventNodes(state: ExtractState, drafts: EventDraft[], present: Set<string>): BundleEvent[] {
+  const { text, sentences } = state.doc;
+  return drafts.map((d, n) => {
+    const participants = d.participants.filter((p) => present.has(p.actor));
+    const name = (id?: string) => (id ? state.entries.get(id)?.name : undefined);
+    const initiator = name(participants.find((p) => p.role === "INITIATOR")?.actor);
+    const target = name(participants.find((p) => p.role === "TARGET")?.actor);
+    const place = name(d.locations[0]);
+    const title = [
+      TAXONOMY[d.type]?.label ?? d.type,
+      initiator && `by ${initiator}`,
+      target && `against ${target}`,
+      place && `in ${place}`,
+    ]
+      .filter(Boolean)
+      .join(" ");
+    const first = sentences[d.sentences[0]];
+    return {
+      id: `event:${state.scope}-${n + 1}-${d.type.toLowerCase().replace(/_/g, "-")}`,
+      type: d.type,
+      title,
+      summary: text.slice(first.start, first.end).slice(0, 2000),
+      ...(d.date?.start ? { start: d.date.start } : {}),
+      ...(d.date?.end ? { end: d.date.end } : {}),
+      precision: d.date ? d.date.precision : "UNKNOWN",
+      ...(d.date ? { edtf: d.date.edtf } : {}),
+      confidence: d.participants.length > 0 ? 0.7 : 0.5,
+      evidence: d.sentences.map((i) => spanOf(text, sentences[i].start, sentences[i].end)),
+      participants,
+      locations: d.locations.filter((l) => present.has(l)),
+    };
+  });
+}
+
+export function claimNodes(
+  state: ExtractState,
+  drafts: ClaimDraft[],
+  events: BundleEvent[],
+  present: Set<string>,
+): BundleClaim[] {
+  const { text, input } = state.doc;
+  const publisherKey = input.publisher.toLowerCase();
+  return drafts
+    .filter((d) => present.has(d.claimant))
+    .map((d, n) => {
+      const inside = state.mentions.filter(
+        (m) => m.start >= d.content.start && m.end <= d.content.end && m.id !== d.claimant && m.id !== d.toldTo,
+      );
+      const about = [...new Set(inside.map((m) => m.id))].filter((id) => present.has(id));
+      const evts = events
+        .filter((e) => e.evidence.some((s) => s.start <= d.content.start && d.content.end <= s.end))
+        .map((e) => e.id);
+      const outlet = d.toldTo ? state.entries.get(d.toldTo) : undefined;
+      const toldPublisher =
+        outlet && [outlet.name, outlet.nameAr].some((n) => n && publisherKey.includes(n.toLowerCase()));
+      return {
+        id: `claim:${state.scope}-${n + 1}`,
+        text: text.slice(d.content.start, d.content.end),
+        language: input.language,
+        ...(toldPublisher ? { statedAt: state.doc.published } : {}),
+        certainty: d.certainty,
+        claimant: d.claimant,
+        ...(d.toldTo && present.has(d.toldTo) ? { toldTo: d.toldTo } : {}),
+        about: [...evts, ...about],
+        evidence: [spanOf(text, d.content.start, d.content.end), spanOf(text, d.cue.start, d.cue.end)],
+        confidence: d.confidence,
+      };
+    });
+}
+
+/** Stated ties plus the gazetteer's standing affiliations between entities both in the article. */
+export function relationList(state: ExtractState, present: Set<string>): BundleRelation[] {
+  const out = state.relations.filter((r) => present.has(r.from) && present.has(r.to));
+  for (const id of present) {
+    const to = state.entries.get(id)?.affiliatedWith;
+    if (to && present.has(to) && !out.some((r) => r.from === id && r.to === to))
+      out.push({ type: "AFFILIATED_WITH", from: id, to, confidence: 0.6 });
+  }
+  return out;
+}

@@ -1,0 +1,183 @@
+import { slugify } from "../text/transliterate.ts";
+import { toMention } from "./mentions.ts";
+import { addRelation, adjacent, coveredTokens, type ExtractState } from "./state.ts";
+
+/** Titles that introduce a named person: "الخبير الأمني علي الشمري", "عضو الإطار التنسيقي علي الزبيدي", "analyst Jane Doe". */
+const TITLES = new Set([
+  "الخبير",
+  "المحلل",
+  "الباحث",
+  "عضو",
+  "النائب",
+  "القيادي",
+  "المتحدث",
+  "الناطق",
+  "المستشار",
+  "الوزير",
+  "وزير",
+  "رئيس",
+  "قائد",
+  "السفير",
+  "الكاتب",
+  "الصحفي",
+  "الاكاديمي",
+  "الاستاذ",
+  "اللواء",
+  "العميد",
+  "الفريق",
+  "الشيخ",
+  "expert",
+  "analyst",
+  "researcher",
+  "member",
+  "lawmaker",
+  "mp",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "minister",
+  "commander",
+  "adviser",
+  "advisor",
+  "ambassador",
+  "professor",
+  "general",
+  "colonel",
+  "cleric",
+]);
+/** Words that cannot start a name. */
+const NOT_NAME = new Set([
+  "ان",
+  "إن",
+  "في",
+  "من",
+  "عن",
+  "الي",
+  "قال",
+  "اكد",
+  "اضاف",
+  "ذكر",
+  "يري",
+  "بان",
+  "انه",
+  "هذا",
+  "هذه",
+  "الذي",
+  "التي",
+  "said",
+  "says",
+  "told",
+  "the",
+  "of",
+  "for",
+  "and",
+  "that",
+  "who",
+  "on",
+  "in",
+]);
+const MAX_SKIP = 6;
+
+/**
+ * New people found by title patterns. After a title come its modifiers
+ * (adjectives with ال, an organisation, a quoted word), then the name: a
+ * given name without ال and one or two more words. A title followed by a name
+ * the gazetteer knows binds the title to that person, so a later bare "the
+ * prime minister" resolves to them.
+ */
+export function findPeople(state: ExtractState) {
+  const { tokens } = state.doc;
+  const covered = coveredTokens(state);
+  const bindings: { title: string[]; person: string }[] = [];
+  for (const s of state.doc.sentences) {
+    for (let i = s.tokStart; i < s.tokEnd; i++) {
+      const t = tokens[i];
+      if (!t.variants.some((v) => TITLES.has(v))) continue;
+      let j = i + 1;
+      let org: string | undefined;
+      while (j < s.tokEnd && j - i <= MAX_SKIP && adjacent(state, j - 1, j)) {
+        const m = state.mentions.find((x) => x.tokStart === j);
+        if (m?.label === "actor" && state.entries.get(m.id)?.kind === "PERSON") {
+          bindings.push({ title: tokens.slice(i, j).map((x) => x.norm), person: m.id });
+          break;
+        }
+        if (m) {
+          org ??= m.id;
+          j = m.tokEnd;
+          continue;
+        }
+        if (isModifier(tokens[j].norm, t.arabic)) j++;
+        else break;
+      }
+      for (let k = i; k < j; k++) covered.add(k);
+      const name = readName(state, j, s.tokEnd, t.arabic, covered);
+      if (!name) continue;
+      const display = state.doc.text.slice(tokens[name.start].start, tokens[name.end - 1].end);
+      const id = `actor:${slugify(display)}`;
+      if (!state.entries.has(id))
+        state.entries.set(id, {
+          id,
+          label: "actor",
+          name: display,
+          nameAr: t.arabic ? display : undefined,
+          aliases: [],
+          kind: "PERSON",
+        });
+      state.mentions.push(
+        toMention(state.doc, { tokStart: name.start, tokEnd: name.end }, { id, label: "actor" }, 0.8),
+      );
+      for (let k = name.start; k < name.end; k++) covered.add(k);
+      bindings.push({ title: tokens.slice(i, j).map((x) => x.norm), person: id });
+      if (org && tokens[i].variants.some((v) => v === "عضو" || v === "member" || v === "القيادي"))
+        addRelation(state, {
+          type: "AFFILIATED_WITH",
+          from: id,
+          to: org,
+          evidence: [{ start: tokens[i].start, end: tokens[name.end - 1].end }],
+        });
+    }
+  }
+  resolveBareTitles(state, bindings, covered);
+}
+
+function isModifier(norm: string, arabic: boolean): boolean {
+  if (arabic) return /^(و)?ال/.test(norm);
+  return /^[a-z]/.test(norm) && !NOT_NAME.has(norm);
+}
+
+function readName(state: ExtractState, j: number, end: number, arabic: boolean, covered: Set<number>) {
+  const { tokens } = state.doc;
+  const ok = (k: number) =>
+    k < end && !covered.has(k) && !NOT_NAME.has(tokens[k].norm) && adjacent(state, k - 1, k, false);
+  if (j >= end || covered.has(j) || NOT_NAME.has(tokens[j].norm)) return undefined;
+  if (arabic) {
+    if (!tokens[j].arabic || tokens[j].norm.startsWith("ال") || !ok(j + 1)) return undefined;
+    if (tokens[j + 1].norm.startsWith("ال")) return { start: j, end: j + 2 };
+    return ok(j + 2) && tokens[j + 2].norm.startsWith("ال") ? { start: j, end: j + 3 } : { start: j, end: j + 2 };
+  }
+  const cap = (k: number) => /^[A-Z]/.test(tokens[k].raw) || /^(al|el|bin|ibn)$/.test(tokens[k].norm);
+  if (!/^[A-Z]/.test(tokens[j].raw)) return undefined;
+  let k = j + 1;
+  while (k < end && k - j < 4 && ok(k) && cap(k)) k++;
+  return k - j >= 2 ? { start: j, end: k } : undefined;
+}
+
+/** "رئيس الوزراء" alone, after "رئيس الوزراء العراقي محمد شياع السوداني", names the same person. */
+function resolveBareTitles(state: ExtractState, bindings: { title: string[]; person: string }[], covered: Set<number>) {
+  const { tokens } = state.doc;
+  for (const b of bindings) {
+    const key = b.title.slice(0, 2);
+    if (key.length < 2) continue;
+    for (const s of state.doc.sentences) {
+      for (let i = s.tokStart; i + 1 < s.tokEnd; i++) {
+        if (covered.has(i) || covered.has(i + 1)) continue;
+        if (!tokens[i].variants.includes(key[0]) || tokens[i + 1].norm !== key[1]) continue;
+        state.mentions.push(
+          toMention(state.doc, { tokStart: i, tokEnd: i + 2 }, { id: b.person, label: "actor" }, 0.7),
+        );
+        covered.add(i);
+        covered.add(i + 1);
+      }
+    }
+  }
+}
