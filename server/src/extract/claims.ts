@@ -48,24 +48,32 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
     const mentions = state.mentions
       .filter((m) => m.sentence === s.index && m.label === "actor")
       .sort((a, b) => a.tokStart - b.tokStart || b.tokEnd - a.tokEnd);
+    let inSentence: ClaimDraft | undefined;
     for (let i = s.tokStart; i < s.tokEnd; i++) {
       const t = doc.tokens[i];
+      if (inSentence && t.start < inSentence.content.start) continue;
       const verb = t.variants.find((v) => REPORTING_VERBS[v] !== undefined);
       const according =
         !verb && t.variants.some((v) => ACCORDING_TO.has(v)) && (t.arabic || doc.tokens[i + 1]?.norm === "to");
       const participial = !verb && !according && t.variants.some((v) => PARTICIPIAL.has(v));
       if (!verb && !according && !participial) continue;
+      // A second statement in one sentence comes only from a participle ("…، مؤكدًا أن …"), never from inside a quote.
+      if (inSentence && (!participial || insideQuote(doc.text, s.start, t.start))) continue;
+      if (participial && !statesSomething(state, i, s, 4)) continue;
       if (mentions.some((m) => m.tokStart <= i && i < m.tokEnd)) continue;
       const outlet = toldToAfter(state, mentions, i);
       let speaker: Mention | undefined;
       if (according) speaker = mentions.find((m) => m.tokStart > i && speakerKind(state, m));
+      else if (participial && inSentence) speaker = undefined;
       else if (participial)
         speaker = mentions.find(
           (m) => m.tokStart < i && speakerKind(state, m) && state.entries.get(m.id)?.kind !== "MEDIA",
         );
       else speaker = subjectOf(state, mentions, i, outlet?.id, s);
       const claimant =
-        speaker?.id ?? (verb && /^(و|ف)?(اضاف|تابع|اوضح|قال|added|he|she)/.test(t.norm) ? lastSpeaker : undefined);
+        speaker?.id ??
+        (participial && inSentence ? inSentence.claimant : undefined) ??
+        (verb && /^(و|ف)?(اضاف|تابع|اوضح|قال|added|he|she)/.test(t.norm) ? lastSpeaker : undefined);
       if (!claimant) continue;
       const contentStart = contentStartAfter(state, i, speaker, outlet, s);
       if (verb && /^اعلن/.test(verb) && !statesSomething(state, i, s)) continue;
@@ -78,7 +86,9 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
         speaker && speaker.end < content.start ? speaker.end : 0,
         outlet?.end ?? 0,
       );
-      drafts.push({
+      if (inSentence && participial)
+        inSentence.content.end = trimEnd(doc.text, inSentence.content.start, doc.tokens[i].start);
+      const draft: ClaimDraft = {
         sentence: s.index,
         claimant,
         toldTo: outlet?.id,
@@ -92,9 +102,10 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
           end: cueEnd,
         },
         confidence: speaker ? 0.8 : 0.6,
-      });
+      };
+      drafts.push(draft);
+      inSentence = draft;
       lastSpeaker = claimant;
-      break;
     }
   }
   return drafts;
@@ -106,7 +117,12 @@ function speakerKind(state: ExtractState, m: Mention): boolean {
 
 /** "لـ"إرم نيوز"" or "told Reuters": a media outlet right after the cue. */
 function toldToAfter(state: ExtractState, mentions: Mention[], i: number): Mention | undefined {
-  return mentions.find((m) => m.tokStart > i && m.tokStart <= i + 4 && state.entries.get(m.id)?.kind === "MEDIA");
+  const media = (m: Mention) => state.entries.get(m.id)?.kind === "MEDIA";
+  const near = mentions.find((m) => m.tokStart > i && m.tokStart <= i + 4 && media(m));
+  if (near) return near;
+  // "ونفى مصدر في كتائب حزب الله لـ"رويترز"": the outlet follows the speaker's description.
+  const speaker = mentions.find((m) => m.tokStart === i + 1 && !media(m));
+  return speaker && mentions.find((m) => media(m) && m.tokStart >= speaker.tokEnd && m.tokStart <= speaker.tokEnd + 1);
 }
 
 function subjectOf(
@@ -160,6 +176,7 @@ function contentStartAfter(
   const { tokens, text } = state.doc;
   let k = Math.max(i + 1, speaker && speaker.tokStart > i ? speaker.tokEnd : 0, outlet ? outlet.tokEnd : 0);
   for (let j = k; j < s.tokEnd && j < k + 8; j++) {
+    if (tokens[j].variants.some((v) => PARTICIPIAL.has(v))) break;
     if (COMPLEMENTISER.test(tokens[j].norm) || tokens[j].variants.includes("ان")) {
       k = j + 1;
       break;
@@ -168,19 +185,28 @@ function contentStartAfter(
   if (k >= s.tokEnd) return undefined;
   let start = tokens[k].start;
   const before = text.slice(tokens[k - 1].end, start);
-  const quote = before.search(/["«“]/);
+  // An odd count of ASCII quotes before the gap means its first quote closes ("لـ"رويترز" …").
+  const closing = (text.slice(s.start, tokens[k - 1].end).match(/"/g)?.length ?? 0) % 2 === 1;
+  const quote = closing ? -1 : before.search(/["«“]/);
   if (quote !== -1) start = tokens[k - 1].end + quote;
   return start;
 }
 
 /** "أعلن أن …" or a quote states something; "أعلنت إيقاف عملياتها" announces an act (an event, not a claim). */
-function statesSomething(state: ExtractState, i: number, s: Sentence): boolean {
+function statesSomething(state: ExtractState, i: number, s: Sentence, within = 8): boolean {
   const { tokens, text } = state.doc;
-  for (let j = i + 1; j < s.tokEnd && j < i + 8; j++) {
+  for (let j = i + 1; j < s.tokEnd && j < i + within; j++) {
     if (COMPLEMENTISER.test(tokens[j].norm) || /["«“]/.test(text.slice(tokens[j - 1].end, tokens[j].start)))
       return true;
   }
   return false;
+}
+
+function insideQuote(text: string, from: number, at: number): boolean {
+  const before = text.slice(from, at);
+  const ascii = (before.match(/"/g)?.length ?? 0) % 2 === 1;
+  const guillemets = (before.match(/«/g)?.length ?? 0) > (before.match(/»/g)?.length ?? 0);
+  return ascii || guillemets;
 }
 
 function trimEnd(text: string, start: number, end: number): number {

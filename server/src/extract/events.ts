@@ -12,6 +12,8 @@ export interface EventDraft {
   triggers: { start: number; end: number }[];
   state: boolean;
   date?: DateValue;
+  /** Every trigger is a definite noun ("the attack"): it refers back to an event already told. */
+  backref: boolean;
   /** The date was written in the sentence, not inferred from tense. */
   dateStated: boolean;
   participants: { actor: string; role: Role }[];
@@ -19,7 +21,9 @@ export interface EventDraft {
 }
 
 const VIOLENT = new Set<EventType>(["ATTACK", "AIRSTRIKE", "SHELLING", "ARMED_CLASH"]);
-const TARGET_CUES = /^(استهداف|مستهدفه|مستهدفا|ضد|علي|against|targeting|on|at)$/;
+const TARGET_CUES = /^(استهداف|استهدف|استهدفت|مستهدفه|مستهدفا|ضد|علي|against|targeting|targeted|hit|struck|on|at)$/;
+/** Sources named for the report ("according to CENTCOM", "بحسب بيان للقيادة") are not actors of the event. */
+const SOURCE_CUES = /^(بحسب|حسب|وفق|وفقا|بيان|according|statement|said)$/;
 /** "الموالية لإيران", "المقربة من طهران": a patron named to describe a group, not an actor of the event. */
 const AFFINITY = /^(ال)?(موالي|مقرب|قريب|مدعوم|تابع)|^(backed|aligned|loyal|close)$/;
 const NOT_PARTICIPANT = new Set(["MEDIA", "ANONYMOUS_SOURCE"]);
@@ -73,31 +77,66 @@ function sentenceEvents(state: ExtractState, s: Sentence, dates: DateMention[]):
     if (t.type === "THREAT" && !irrealis(state, i, s.tokStart)) break;
     i = end - 1;
   }
+  const specific = found.find((f) => f.trigger.type === "AIRSTRIKE" || f.trigger.type === "SHELLING")?.trigger.type;
+  const typeOf = (f: (typeof found)[number]): EventType =>
+    f.trigger.type === "ATTACK" && specific ? specific : f.trigger.type;
   const typed = found.filter(
     (f) => f.trigger.type !== "ANNOUNCEMENT" || found.every((g) => g.trigger.type === "ANNOUNCEMENT"),
   );
   const byType = new Map<EventType, typeof typed>();
-  for (const f of typed) byType.set(f.trigger.type, [...(byType.get(f.trigger.type) ?? []), f]);
+  for (const f of typed) byType.set(typeOf(f), [...(byType.get(typeOf(f)) ?? []), f]);
   const out: EventDraft[] = [];
   let order = 0;
   for (const [type, hits] of byType) {
     const first = hits[0];
     const date = eventDate(state, s, dates, first.tok, order++);
-    const { participants, locationGroups } = roles(state, s, type);
-    const groups = VIOLENT.has(type) && locationGroups.length > 1 ? locationGroups : [locationGroups.flat()];
-    for (const locations of groups)
-      out.push({
-        type,
-        sentences: [s.index],
-        triggers: hits.map((h) => ({ start: state.doc.tokens[h.tok].start, end: state.doc.tokens[h.end - 1].end })),
-        state: hits.every((h) => h.trigger.state === true && isDefinite(state, h.tok)),
-        date,
-        dateStated: dates.some((x) => x.sentence === s.index),
-        participants,
-        locations,
-      });
+    const participants = roles(state, s, type);
+    const base = {
+      type,
+      sentences: [s.index],
+      triggers: hits.map((h) => ({ start: state.doc.tokens[h.tok].start, end: state.doc.tokens[h.end - 1].end })),
+      state: hits.every((h) => h.trigger.state === true && isDefinite(state, h.tok)),
+      backref: hits.every((h) => isDefinite(state, h.tok)),
+      date,
+      dateStated: dates.some((x) => x.sentence === s.index),
+      participants,
+    };
+    const { own, added } = eventLocations(state, s, first.tok);
+    out.push({ ...base, locations: own });
+    if (VIOLENT.has(type) && added.length > 0) out.push({ ...base, participants: [...participants], locations: added });
   }
   return out;
+}
+
+/** Additive links ("فضلًا عن", "as well as") that add a second target place to a report of attacks. */
+const ADDITIVE = /^(فضلا|اضافه|علاوه|as|besides)$/;
+
+/**
+ * Places of an event: those in the clause of its trigger (clauses end at
+ * commas), else all places in the sentence; a later clause opened by "فضلًا
+ * عن"/"as well as" names further targets, reported as a separate event.
+ */
+function eventLocations(state: ExtractState, s: Sentence, trigger: number): { own: string[]; added: string[] } {
+  const { tokens, text } = state.doc;
+  const clauseOf: number[] = [];
+  let clause = 0;
+  const additiveClauses = new Set<number>();
+  for (let i = s.tokStart; i < s.tokEnd; i++) {
+    if (i > s.tokStart && /[،,؛;]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) {
+      clause++;
+      if (tokens[i].variants.some((v) => ADDITIVE.test(v)) && (tokens[i].arabic || tokens[i + 1]?.norm === "well"))
+        additiveClauses.add(clause);
+    }
+    clauseOf[i - s.tokStart] = clause;
+  }
+  const places = state.mentions.filter((m) => m.sentence === s.index && m.label === "location");
+  const at = (m: { tokStart: number }) => clauseOf[m.tokStart - s.tokStart];
+  const triggerClause = clauseOf[trigger - s.tokStart];
+  const uniq = (ms: typeof places) => [...new Set(ms.map((m) => m.id))];
+  const added = uniq(places.filter((m) => additiveClauses.has(at(m)) && at(m) > triggerClause));
+  const inClause = uniq(places.filter((m) => at(m) === triggerClause));
+  const own = inClause.length > 0 ? inClause : uniq(places).filter((id) => !added.includes(id));
+  return { own, added };
 }
 
 /** Who did it, to whom, and where, from the sentence; places in different countries are kept apart. */
@@ -117,29 +156,26 @@ function roles(state: ExtractState, s: Sentence, type: EventType) {
     if (m.label !== "actor" || NOT_PARTICIPANT.has(state.entries.get(m.id)?.kind ?? "")) continue;
     const prev = tokens[m.tokStart - 1]?.variants ?? [];
     if (prev.some((v) => AFFINITY.test(v))) continue;
+    if ([1, 2, 3].some((k) => (tokens[m.tokStart - k]?.variants ?? []).some((v) => SOURCE_CUES.test(v)))) continue;
     const target = [1, 2].some((k) => (tokens[m.tokStart - k]?.variants ?? []).some((v) => TARGET_CUES.test(v)));
     if (type === "MEDIATION" && state.entries.get(m.id)?.kind === "GROUP") add(m.id, "MEDIATOR");
     else if (target && (VIOLENT.has(type) || type === "THREAT")) add(m.id, "TARGET");
     else if (!participants.some((p) => p.role === "INITIATOR")) add(m.id, "INITIATOR");
     else add(m.id, "PARTICIPANT");
   }
-  const groups = new Map<string, string[]>();
-  for (const m of mentions) {
-    if (m.label !== "location") continue;
-    const entry = state.entries.get(m.id);
-    const country = entry?.kind === "COUNTRY" ? m.id : (entry?.within ?? m.id);
-    const list = groups.get(country) ?? [];
-    if (!list.includes(m.id)) list.push(m.id);
-    groups.set(country, list);
-  }
-  return { participants, locationGroups: [...groups.values()] };
+  return participants;
 }
 
 /** The same type, compatible dates and shared (or missing) participants: one event told twice. */
 function mergeCoreferent(drafts: EventDraft[]): EventDraft[] {
   const out: EventDraft[] = [];
   for (const d of drafts) {
-    const same = out.find((e) => e.type === d.type && compatible(e, d));
+    const family = (e: EventDraft) => (VIOLENT.has(e.type) ? "violent" : e.type);
+    const same = d.backref
+      ? out
+          .filter((e) => family(e) === family(d) && !(e.dateStated && d.dateStated && e.date?.edtf !== d.date?.edtf))
+          .at(-1)
+      : out.find((e) => e.type === d.type && compatible(e, d));
     if (!same) {
       out.push(d);
       continue;
@@ -155,7 +191,7 @@ function mergeCoreferent(drafts: EventDraft[]): EventDraft[] {
       same.participants = d.participants;
       same.locations = d.locations;
       same.state = false;
-    } else if (!(d.state && same.participants.length > 0)) {
+    } else if (!d.backref && !(d.state && same.participants.length > 0)) {
       for (const p of d.participants)
         if (!same.participants.some((q) => q.actor === p.actor)) same.participants.push(p);
       for (const l of d.locations) if (!same.locations.includes(l)) same.locations.push(l);

@@ -76,7 +76,22 @@ const NOT_NAME = new Set([
   "on",
   "in",
 ]);
-const MAX_SKIP = 6;
+const MAX_SKIP = 7;
+/** Words tying a title to its organisation: "المتحدث باسم الحكومة", "spokesman for the army". */
+const CONNECTORS = new Set(["باسم", "عن", "في", "لدي", "for", "of", "at"]);
+const AFFILIATING = new Set([
+  "عضو",
+  "member",
+  "القيادي",
+  "المتحدث",
+  "الناطق",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "المستشار",
+  "adviser",
+  "advisor",
+]);
 
 /**
  * New people found by title patterns. After a title come its modifiers
@@ -106,7 +121,7 @@ export function findPeople(state: ExtractState) {
           j = m.tokEnd;
           continue;
         }
-        if (isModifier(tokens[j].norm, t.arabic)) j++;
+        if (isModifier(tokens[j].norm, t.arabic) || (!org && CONNECTORS.has(tokens[j].norm))) j++;
         else break;
       }
       for (let k = i; k < j; k++) covered.add(k);
@@ -128,7 +143,7 @@ export function findPeople(state: ExtractState) {
       );
       for (let k = name.start; k < name.end; k++) covered.add(k);
       bindings.push({ title: tokens.slice(i, j).map((x) => x.norm), person: id });
-      if (org && tokens[i].variants.some((v) => v === "عضو" || v === "member" || v === "القيادي"))
+      if (org && tokens[i].variants.some((v) => AFFILIATING.has(v)))
         addRelation(state, {
           type: "AFFILIATED_WITH",
           from: id,

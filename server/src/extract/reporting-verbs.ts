@@ -96,6 +96,8 @@ export const PARTICIPIAL = new Set([
   "موكده",
   "مضيفا",
   "مضيفه",
+  "معتبرا",
+  "معتبره",
   "adding",
   "noting",
   "saying",
