@@ -3,6 +3,9 @@ import { addRelation, adjacent, coveredTokens, type ExtractState } from "./state
 
 /** Indefinite nouns that introduce an unnamed source: one person (ANONYMOUS_SOURCE) or a group (GROUP). */
 const SINGLE = new Set([
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
   "مصدر",
   "قيادي",
   "مسوول",
@@ -37,6 +40,8 @@ const PLURAL = new Set([
 /** Words ending a source's description: reporting verbs, complementisers, "on condition". */
 const STOP =
   /^(ف?ان|ف?إن|بان|قال|يقول|اكد|يوكد|اضاف|ذكر|اوضح|يري|تري|نفي|اعلن|كشف|افاد|اشار|شريطه|اقناع|لـ?|said|says|told|added|confirmed|denied|say|believe|believes|that|on|speaking|who)$/;
+const ENGLISH_MODIFIER =
+  /^(a|an|senior|security|military|government|iraqi|us|u|s|american|western|local|kurdish|israeli|iranian|militia|diplomatic|intelligence)$/;
 const DEFINITE_BACKREF = new Set(["المصدر", "source", "القيادي"]);
 
 /**
@@ -89,7 +94,10 @@ export function findAnonymousSources(state: ExtractState) {
         end++;
       }
       if (!plural && end === i + 1 && !STOP.test(tokens[end]?.norm ?? "")) continue;
-      const startChar = tokens[i].start + (t.arabic ? t.norm.length - bare.length : 0);
+      let first = i;
+      // English puts the description before the head: "a senior US security official".
+      while (english && first > s.tokStart && ENGLISH_MODIFIER.test(tokens[first - 1].norm)) first--;
+      const startChar = tokens[first].start + (t.arabic ? t.norm.length - bare.length : 0);
       let endChar = tokens[end - 1].end;
       while (/["»”]/.test(text[endChar] ?? "")) endChar++;
       const description = text.slice(startChar, endChar);
@@ -103,11 +111,11 @@ export function findAnonymousSources(state: ExtractState) {
       });
       state.descriptions.set(id, description);
       state.mentions.push({
-        ...toMention(state.doc, { tokStart: i, tokEnd: end }, { id, label: "actor" }, 0.8),
+        ...toMention(state.doc, { tokStart: first, tokEnd: end }, { id, label: "actor" }, 0.8),
         start: startChar,
         end: endChar,
       });
-      for (let k = i; k < end; k++) covered.add(k);
+      for (let k = first; k < end; k++) covered.add(k);
       linkToGroup(state, id, i, end, { start: startChar, end: endChar });
       if (!plural) latest = id;
     }

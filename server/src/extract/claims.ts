@@ -76,9 +76,12 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
         (verb && /^(و|ف)?(اضاف|تابع|اوضح|قال|added|he|she)/.test(t.norm) ? lastSpeaker : undefined);
       if (!claimant) continue;
       const contentStart = contentStartAfter(state, i, speaker, outlet, s);
-      if (verb && /^اعلن/.test(verb) && !statesSomething(state, i, s)) continue;
+      if (verb && /^(اعلن|claimed|announced)/.test(verb) && !statesSomething(state, i, s)) continue;
       if (contentStart === undefined || contentStart >= s.end) continue;
-      const content = { start: contentStart, end: trimEnd(doc.text, contentStart, s.end) };
+      const content = statementBefore(state, s, speaker, i) ?? {
+        start: contentStart,
+        end: trimEnd(doc.text, contentStart, s.end),
+      };
       if (content.end - content.start < 8) continue;
       const certainty = certaintyOf(verb ? REPORTING_VERBS[verb] : "ASSERTED", state, content);
       const cueEnd = Math.max(
@@ -207,6 +210,26 @@ function insideQuote(text: string, from: number, at: number): boolean {
   const ascii = (before.match(/"/g)?.length ?? 0) % 2 === 1;
   const guillemets = (before.match(/«/g)?.length ?? 0) > (before.match(/»/g)?.length ?? 0);
   return ascii || guillemets;
+}
+
+/**
+ * English puts the statement first: ""We are committed …," a spokesman told
+ * Al Jazeera." / "A drone hit the base, the Pentagon said." When the speaker
+ * and verb close the sentence after a comma or a quote, the statement is
+ * what precedes them.
+ */
+function statementBefore(state: ExtractState, s: Sentence, speaker: Mention | undefined, i: number) {
+  const { tokens, text } = state.doc;
+  if (tokens[i].arabic) return undefined;
+  const head = speaker && speaker.tokEnd <= i ? speaker.start : tokens[i].start;
+  let lead = text.slice(s.start, head).replace(/\s*(the|a|an)\s*$/i, "");
+  if (!/[,"”]\s*$/.test(lead)) return undefined;
+  lead = lead.replace(/[\s,،"”]+$/, "");
+  const rest = text.slice(tokens[i].end, s.end);
+  if (/\bthat\b|["“]/.test(rest.slice(0, 40))) return undefined;
+  const start = /^["“]/.test(lead) ? s.start + 1 : s.start;
+  const end = s.start + lead.length;
+  return end - start > 8 ? { start, end } : undefined;
 }
 
 function trimEnd(text: string, start: number, end: number): number {

@@ -48,7 +48,22 @@ const RAW: [EventType, string[], boolean?][] = [
       "drone attack",
     ],
   ],
-  ["SHELLING", ["قصف", "قصفت", "قذائف", "صواريخ كاتيوشا", "shelling", "shelled", "rocket attack", "rockets", "mortar"]],
+  [
+    "SHELLING",
+    [
+      "قصف",
+      "قصفت",
+      "قذائف",
+      "صواريخ كاتيوشا",
+      "shelling",
+      "shelled",
+      "rocket attack",
+      "rockets",
+      "missiles",
+      "mortar",
+      "صواريخ",
+    ],
+  ],
   ["ARMED_CLASH", ["اشتباك", "اشتباكات", "اشتبك", "اشتبكت", "معارك", "clashes", "clashed", "firefight"]],
   [
     "THREAT",
@@ -151,6 +166,6 @@ export const TRIGGER_SUFFIXES = new Set(["", "ها", "هم", "ه", "هما", "ن
  * على أمل) or a clause after "أن" — the event is talked about, not reported.
  */
 export const IRREALIS =
-  /^(لن|لم|لا|عدم|سوف|اذا|لو|جدوله|امل|ان|not|no|never|will|would|could|if|may|might|won|possible)$/;
+  /^(لن|لم|لا|عدم|سوف|اذا|لو|جدوله|امل|ان|بحث|لبحث|discuss|discussed|not|no|never|will|would|could|if|may|might|won|possible)$/;
 /** Verbs in the future tense (ستقدم، سيصعب). */
 export const FUTURE_VERB = /^(ست|سي)[^ا]/;

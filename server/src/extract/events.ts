@@ -158,7 +158,9 @@ function roles(state: ExtractState, s: Sentence, type: EventType) {
     if (prev.some((v) => AFFINITY.test(v))) continue;
     if ([1, 2, 3].some((k) => (tokens[m.tokStart - k]?.variants ?? []).some((v) => SOURCE_CUES.test(v)))) continue;
     const target = [1, 2].some((k) => (tokens[m.tokStart - k]?.variants ?? []).some((v) => TARGET_CUES.test(v)));
-    if (type === "MEDIATION" && state.entries.get(m.id)?.kind === "GROUP") add(m.id, "MEDIATOR");
+    const kind = state.entries.get(m.id)?.kind;
+    if (type === "MEDIATION" && kind === "GROUP") add(m.id, "MEDIATOR");
+    else if (kind === "GROUP") continue;
     else if (target && (VIOLENT.has(type) || type === "THREAT")) add(m.id, "TARGET");
     else if (!participants.some((p) => p.role === "INITIATOR")) add(m.id, "INITIATOR");
     else add(m.id, "PARTICIPANT");
