@@ -6,6 +6,7 @@ import type { Settings } from "../config.ts";
 import type { Database } from "../db/database.ts";
 import { repoRoot } from "../paths.ts";
 import { createRasdYoga } from "../yoga.ts";
+import { exportRoute } from "./export-route.ts";
 
 export interface AppOptions {
   db: Database;
@@ -41,6 +42,7 @@ export function createApp({ db, settings, neo4jMode }: AppOptions): Server {
   return createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/graphql") return yoga(req, res);
+    if (path === "/export") return exportRoute(req, res, { db, settings });
     if (path === "/healthz") {
       const h = await health(db, neo4jMode);
       res.writeHead(h.status, { "content-type": "application/json" });

@@ -1,0 +1,173 @@
+import type { Statement } from "../db/database.ts";
+import type { Selection } from "../export/selection.ts";
+
+/**
+ * Cypher for exports. Pure: a Selection in, statements out. Every statement
+ * streams (no ORDER BY, no whole-graph collect on the `all` path) so the
+ * first rows reach the writer while Neo4j is still reading.
+ */
+
+export const ENTITY_LABELS = ["Actor", "Location", "Event", "Claim"] as const;
+export const ENTITY_RELATIONS =
+  "PARTICIPATED_IN|OCCURRED_IN|MADE|ABOUT|TOLD_TO|SUPPORTS|DISPUTES|AFFILIATED_WITH|ALLIED_WITH|OPPOSES|LEADS|WITHIN";
+const PROVENANCE = "MENTIONS|REPORTS|CONTAINS";
+const isEntity = (v: string) => `(${ENTITY_LABELS.map((l) => `${v}:${l}`).join(" OR ")})`;
+
+/** Window and type: they hold for every exported event, seeds and reached ones alike. */
+function eventWindow(v: string, s: Selection): string[] {
+  const out: string[] = [];
+  if (s.from) out.push(`${v}.end >= datetime($from)`);
+  if (s.to) out.push(`${v}.start <= datetime($to)`);
+  if (s.types.length) out.push(`${v}.type IN $types`);
+  return out;
+}
+
+/** Actors and locations choose the seed events (an event counts when it sits inside a chosen place). */
+function seedEvent(v: string, s: Selection): string {
+  const out = eventWindow(v, s);
+  if (s.actors.length) out.push(`EXISTS { (x:Actor)-[:PARTICIPATED_IN]->(${v}) WHERE x.id IN $actors }`);
+  if (s.locations.length)
+    out.push(`EXISTS { (${v})-[:OCCURRED_IN]->(:Location)-[:WITHIN*0..4]->(l:Location) WHERE l.id IN $locations }`);
+  return out.length ? out.join(" AND ") : "true";
+}
+
+const passes = (v: string, s: Selection) => {
+  const w = eventWindow(v, s);
+  return w.length ? `(NOT ${v}:Event OR (${w.join(" AND ")}))` : "true";
+};
+
+/** Binds `n` to each selected entity node, once. */
+export function selectedNodes(s: Selection): string {
+  if (s.all) return `MATCH (n) WHERE ${isEntity("n")}`;
+  const seeds = s.ids.length
+    ? `CALL () {
+  ${ENTITY_LABELS.map((l) => `MATCH (s:${l}) WHERE s.id IN $ids RETURN s`).join("\n  UNION\n  ")}
+}
+WITH s WHERE ${passes("s", s)}`
+    : `MATCH (s:Event) WHERE ${seedEvent("s", s)}`;
+  if (s.hops === 0) return `${seeds}\nWITH DISTINCT s AS n`;
+  // hops is an integer 1..3 checked by parseSelection: a pattern bound cannot be a parameter.
+  return `${seeds}
+CALL (s) {
+  RETURN s AS n
+  UNION
+  MATCH (s) (()-[:${ENTITY_RELATIONS}]-(x) WHERE ${passes("x", s)}){1,${s.hops}} (n)
+  RETURN n
+}
+WITH DISTINCT n`;
+}
+
+const params = (s: Selection) => ({
+  ids: s.ids,
+  from: s.from ?? null,
+  to: s.to ?? null,
+  types: s.types,
+  actors: s.actors,
+  locations: s.locations,
+});
+
+/** Supporting articles of `n` with the spans of each mention. */
+const sources = `CALL (n) {
+  OPTIONAL MATCH (a:Article)-[m:${PROVENANCE}]->(n)
+  RETURN collect(CASE WHEN a IS NULL THEN null
+    ELSE {id: a.id, url: a.url, starts: m.starts, ends: m.ends, confidence: m.confidence} END) AS sources
+}`;
+
+/** Entity nodes with their properties (search helpers left out) and provenance. */
+export function exportNodes(s: Selection): Statement {
+  return {
+    cypher: `${selectedNodes(s)}
+${sources}
+RETURN labels(n) AS labels, n {.*, searchText: null, normNames: null} AS props, sources`,
+    params: params(s),
+  };
+}
+
+/** Each edge once: walked from its target, kept when its source is selected too. */
+function edgeMatch(s: Selection, types: string): string {
+  if (s.all) return `MATCH (a)-[r:${types}]->(b)`;
+  return `${selectedNodes(s)}
+WITH collect(n) AS ns
+UNWIND ns AS b
+MATCH (a)-[r:${types}]->(b) WHERE a IN ns`;
+}
+
+/** Entity edges with the ids and URLs of the articles their evidence cites, dated by the event or claim they touch. */
+export function exportEdges(s: Selection): Statement {
+  return {
+    cypher: `${edgeMatch(s, ENTITY_RELATIONS)}
+CALL (r) {
+  UNWIND coalesce(r.evidence, []) AS ev
+  WITH DISTINCT split(ev, '@')[0] AS aid
+  OPTIONAL MATCH (art:Article {id: aid})
+  RETURN collect({id: aid, url: art.url}) AS articles
+}
+RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props, articles,
+  coalesce(CASE WHEN a:Claim THEN a.statedAt WHEN b:Claim THEN b.statedAt END,
+           CASE WHEN a:Event THEN a.start WHEN b:Event THEN b.start END) AS earliest,
+  CASE WHEN a:Claim OR b:Claim THEN null WHEN a:Event THEN a.end WHEN b:Event THEN b.end END AS latest`,
+    params: params(s),
+  };
+}
+
+/** A property map with each value's Cypher type, so a script can rebuild ints, floats, dates and points exactly. */
+const typed = (v: string) => `properties(${v}) AS props, [k IN keys(${v}) | [k, valueType(${v}[k])]] AS types`;
+
+/** Every property of the selected nodes and of the articles that support them (backup and Cypher script). */
+export function rawNodes(s: Selection): Statement {
+  if (s.all) return { cypher: `MATCH (n) RETURN labels(n) AS labels, ${typed("n")}`, params: {} };
+  return {
+    cypher: `${selectedNodes(s)}
+WITH collect(n) AS ns
+CALL (ns) {
+  UNWIND ns AS n RETURN n
+  UNION
+  UNWIND ns AS x MATCH (n:Article)-[:${PROVENANCE}]->(x) RETURN n
+}
+RETURN labels(n) AS labels, ${typed("n")}`,
+    params: params(s),
+  };
+}
+
+/** Every relationship among the selected nodes plus their provenance links; `all` takes every relationship. */
+export function rawEdges(s: Selection): Statement {
+  const match = s.all
+    ? "MATCH (a)-[r]->(b)"
+    : `${selectedNodes(s)}
+WITH collect(n) AS ns
+UNWIND ns AS b
+MATCH (a)-[r]->(b) WHERE a IN ns OR (a:Article AND type(r) IN ['MENTIONS', 'REPORTS', 'CONTAINS'])`;
+  return {
+    cypher: `${match}
+RETURN type(r) AS type, labels(a) AS sourceLabels, a.id AS source, labels(b) AS targetLabels, b.id AS target,
+  ${typed("r")}`,
+    params: params(s),
+  };
+}
+
+/** One row per selected event and located place it occurred in, for map layers. */
+export function exportFeatures(s: Selection): Statement {
+  const events = s.all ? "MATCH (n:Event)" : `${selectedNodes(s)}\nWITH n WHERE n:Event`;
+  return {
+    cypher: `${events}
+MATCH (n)-[:OCCURRED_IN]->(l:Location) WHERE l.point IS NOT NULL
+${sources}
+CALL (n) {
+  OPTIONAL MATCH (x:Actor)-[p:PARTICIPATED_IN]->(n)
+  RETURN collect(x.id) AS actorIds, collect(x.name) AS actorNames, collect(p.role) AS actorRoles
+}
+RETURN n {.*, searchText: null} AS props, l {.id, .name, .nameAr, .kind, .countryCode} AS location,
+  l.point.longitude AS longitude, l.point.latitude AS latitude, sources, actorIds, actorNames, actorRoles`,
+    params: params(s),
+  };
+}
+
+/** How many nodes and edges an export will write, for the CLI's progress bar. */
+export function countElements(s: Selection): Statement {
+  return {
+    cypher: `CALL () { ${selectedNodes(s)} RETURN count(n) AS nodes }
+CALL () { ${edgeMatch(s, ENTITY_RELATIONS)} RETURN count(r) AS edges }
+RETURN nodes, edges`,
+    params: params(s),
+  };
+}

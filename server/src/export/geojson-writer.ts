@@ -1,0 +1,55 @@
+import type { Record as Neo4jRecord } from "neo4j-driver";
+import { plain, provenance, type Value } from "./elements.ts";
+import type { GraphSource } from "./graph-source.ts";
+
+/**
+ * GeoJSON (RFC 7946) for QGIS and web maps: one Point feature per event and
+ * located place it occurred in, properties flat (lists joined with "; ") so
+ * every field becomes a plain attribute column.
+ */
+
+const join = (v: Value) => (Array.isArray(v) ? v.join("; ") : v);
+
+export function featureOf(r: Neo4jRecord): object {
+  const e = r.get("props") as Record<string, unknown>;
+  const l = r.get("location") as Record<string, unknown>;
+  const prov = provenance(r.get("sources"));
+  const properties: Record<string, Value> = {
+    eventId: e.id as string,
+    type: plain(e.type),
+    title: plain(e.title),
+    summary: plain(e.summary),
+    precision: plain(e.precision),
+    edtf: plain(e.edtf),
+    earliest: plain(e.start),
+    latest: plain(e.end),
+    confidence: plain(e.confidence),
+    locationId: l.id as string,
+    locationName: plain(l.name),
+    locationNameAr: plain(l.nameAr),
+    locationKind: plain(l.kind),
+    countryCode: plain(l.countryCode),
+    actorIds: join(r.get("actorIds")),
+    actorNames: join(r.get("actorNames")),
+    actorRoles: join(r.get("actorRoles")),
+    articleIds: join(prov.articleIds),
+    articleUrls: join(prov.articleUrls),
+    evidence: join(prov.evidence),
+  };
+  return {
+    type: "Feature",
+    id: `${e.id}@${l.id}`,
+    geometry: { type: "Point", coordinates: [r.get("longitude"), r.get("latitude")] },
+    properties,
+  };
+}
+
+export async function* writeGeojson(source: GraphSource): AsyncGenerator<string> {
+  yield `{"type":"FeatureCollection","features":[\n`;
+  let first = true;
+  for await (const r of source.features()) {
+    yield `${first ? "" : ",\n"}${JSON.stringify(featureOf(r))}`;
+    first = false;
+  }
+  yield "\n]}\n";
+}
