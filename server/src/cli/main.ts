@@ -1,7 +1,3 @@
-import { dbCommand } from "./db-command.ts";
-import { ingestCommand } from "./ingest-command.ts";
-import { startCommand } from "./start-command.ts";
-
 const usage = `rasd — news articles into an event timeline and knowledge graph
 
 Usage:
@@ -15,11 +11,12 @@ Configuration is read from the environment; see README.md.`;
 
 type Command = (args: string[]) => Promise<number>;
 
+// Loaded on demand: `rasd db status` should not pay for the extractor or Vite.
 const commands: Record<string, Command> = {
-  start: startCommand,
-  db: dbCommand,
-  migrate: (args) => dbCommand(["migrate", ...args]),
-  ingest: ingestCommand,
+  start: async (args) => (await import("./start-command.ts")).startCommand(args),
+  db: async (args) => (await import("./db-command.ts")).dbCommand(args),
+  migrate: async (args) => (await import("./db-command.ts")).dbCommand(["migrate", ...args]),
+  ingest: async (args) => (await import("./ingest-command.ts")).ingestCommand(args),
   extract: async (args) => (await import("./extract-command.ts")).extractCommand(args),
 };
 

@@ -13,7 +13,7 @@ import { log } from "./log.ts";
  * Neo4j that this command started is stopped again on exit; one that was
  * already running (rasd db start) is left running.
  */
-export async function startCommand(): Promise<number> {
+export async function startCommand(_args: string[] = []): Promise<number> {
   const t0 = Date.now();
   const settings = loadSettings();
   const wasRunning = settings.neo4j.kind === "managed" && managedStatus(settings.neo4j).running;
