@@ -58,18 +58,28 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
       const participial = !verb && !according && t.variants.some((v) => PARTICIPIAL.has(v));
       if (!verb && !according && !participial) continue;
       // A second statement in one sentence comes only from a participle ("…، مؤكدًا أن …"), never from inside a quote.
-      if (inSentence && (!participial || insideQuote(doc.text, s.start, t.start))) continue;
+      const newClause = /^(فيما|بينما|while|whereas)$/.test(doc.tokens[i - 1]?.norm ?? "");
+      if (inSentence && ((!participial && !newClause) || insideQuote(doc.text, s.start, t.start))) continue;
       if (participial && !statesSomething(state, i, s, 4)) continue;
       if (mentions.some((m) => m.tokStart <= i && i < m.tokEnd)) continue;
       const outlet = toldToAfter(state, mentions, i);
       let speaker: Mention | undefined;
       if (according) speaker = mentions.find((m) => m.tokStart > i && speakerKind(state, m));
       else if (participial && inSentence) speaker = undefined;
-      else if (participial)
-        speaker = mentions.find(
+      else if (newClause)
+        speaker = subjectOf(
+          state,
+          mentions.filter((m) => m.tokStart > i),
+          i,
+          outlet?.id,
+          s,
+        );
+      else if (participial) {
+        const before = mentions.filter(
           (m) => m.tokStart < i && speakerKind(state, m) && state.entries.get(m.id)?.kind !== "MEDIA",
         );
-      else speaker = subjectOf(state, mentions, i, outlet?.id, s);
+        speaker = before.find((m) => PERSONAL.has(state.entries.get(m.id)?.kind ?? "")) ?? before[0];
+      } else speaker = subjectOf(state, mentions, i, outlet?.id, s);
       const claimant =
         speaker?.id ??
         (participial && inSentence ? inSentence.claimant : undefined) ??
@@ -89,8 +99,8 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
         speaker && speaker.end < content.start ? speaker.end : 0,
         outlet?.end ?? 0,
       );
-      if (inSentence && participial)
-        inSentence.content.end = trimEnd(doc.text, inSentence.content.start, doc.tokens[i].start);
+      if (inSentence && (participial || newClause))
+        inSentence.content.end = trimEnd(doc.text, inSentence.content.start, doc.tokens[newClause ? i - 1 : i].start);
       const draft: ClaimDraft = {
         sentence: s.index,
         claimant,

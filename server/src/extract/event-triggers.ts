@@ -139,10 +139,22 @@ const RAW: [EventType, string[], boolean?][] = [
   ["DEPLOYMENT", ["تعزيز قواتها", "تعزيزات", "نشر قوات", "deployed", "deployment", "reinforcements"]],
   [
     "PROTEST",
-    ["احتجاج", "احتجاجات", "تظاهره", "تظاهرات", "مظاهرات", "protest", "protests", "protesters", "demonstrators"],
+    [
+      "احتجاج",
+      "احتجاجات",
+      "تظاهره",
+      "تظاهرات",
+      "مظاهرات",
+      "تظاهر",
+      "تظاهروا",
+      "protest",
+      "protests",
+      "protesters",
+      "demonstrators",
+    ],
   ],
   ["ARREST", ["اعتقال", "اعتقل", "اعتقلت", "القبض", "arrested", "arrest", "detained"]],
-  ["ANNOUNCEMENT", ["اعلان", "بيان", "announcement", "statement"]],
+  ["ANNOUNCEMENT", ["اعلان", "announcement"]],
 ];
 
 /** Triggers by first folded word, longest first. */
