@@ -1,28 +1,60 @@
-import { loadEvents } from "./data/events.ts";
-import { graph } from "./views/graph.ts";
-import { timeline } from "./views/timeline.ts";
-
-function panel(title: string, content: Node): HTMLElement {
-  const section = document.createElement("section");
-  section.className = "panel";
-  const h = document.createElement("h2");
-  h.textContent = title;
-  section.append(h, content);
-  return section;
-}
+import { openIngest } from "./app/ingest.ts";
+import { createLayout } from "./app/layout.ts";
+import { Shell } from "./app/shell.ts";
+import { Store } from "./app/state.ts";
+import { stateFromUrl } from "./app/url.ts";
+import { syncUrl } from "./app/url-sync.ts";
+import { loadCapabilities, loadDataset } from "./data/load.ts";
+import { legend } from "./views/legend.ts";
 
 async function start() {
   const app = document.getElementById("app") as HTMLElement;
+  let data: Awaited<ReturnType<typeof loadDataset>>;
   try {
-    const events = await loadEvents();
-    const width = Math.max(600, app.clientWidth - 30);
-    app.replaceChildren(
-      panel(`Timeline (${events.length} events)`, timeline(events, { width })),
-      panel("Who is connected to what", graph(events, { width })),
-    );
+    data = await loadDataset();
   } catch (error) {
     app.textContent = `Could not load events: ${(error as Error).message}`;
+    return;
   }
+  const layout = createLayout(app);
+  layout.legend.append(legend());
+  const store = new Store(stateFromUrl(location.search));
+  const shell = new Shell(layout, store, data);
+  syncUrl(store);
+  shell.renderAll();
+  app.classList.add("ready");
+
+  const capabilities = loadCapabilities();
+  layout.ingestButton.addEventListener("click", async () => {
+    const { mutations } = await capabilities;
+    openIngest({
+      extraction: mutations.has("ingestArticle"),
+      onIngested: async (_article, firstEvent) => {
+        shell.setData(await loadDataset());
+        if (firstEvent) store.set({ selection: firstEvent });
+      },
+    });
+  });
+
+  // Redraw on resize: the views take a width; the shell wraps them.
+  let width = app.clientWidth;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  new ResizeObserver(() => {
+    if (Math.abs(app.clientWidth - width) < 8) return;
+    width = app.clientWidth;
+    clearTimeout(timer);
+    timer = setTimeout(() => shell.renderAll(), 150);
+  }).observe(app);
+
+  document.addEventListener("keydown", (e) => {
+    const target = e.target as HTMLElement;
+    const typing = target.closest("input, textarea, select, dialog");
+    if (e.key === "/" && !typing) {
+      e.preventDefault();
+      layout.search.focus();
+    } else if (e.key === "Escape" && !typing && !e.defaultPrevented && store.state.selection)
+      store.set({ selection: null });
+  });
 }
 
 start();

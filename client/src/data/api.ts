@@ -1,11 +1,30 @@
-/** Posts a GraphQL query; throws with the server's message on errors. */
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** A GraphQL error answered by the server, with its message(s) joined. */
+export class ApiError extends Error {}
+
+/** Posts a GraphQL operation; throws ApiError with the server's message on errors. */
+export async function graphql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { key?: string; signal?: AbortSignal } = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    accept: "application/graphql-response+json, application/json",
+  };
+  if (options.key) headers.authorization = `Bearer ${options.key}`;
   const response = await fetch("/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+    headers,
     body: JSON.stringify({ query, variables }),
+    signal: options.signal,
   });
-  const body = await response.json();
-  if (body.errors?.length) throw new Error(body.errors.map((e: { message: string }) => e.message).join("; "));
+  let body: { data?: T; errors?: { message: string }[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`the server answered ${response.status} ${response.statusText}`);
+  }
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join("; "));
+  if (!response.ok) throw new ApiError(`the server answered ${response.status}`);
   return body.data as T;
 }

@@ -1,66 +1,389 @@
 import * as d3 from "d3";
-import type { TimelineEvent } from "../data/events.ts";
+import type { Window } from "../data/filters.ts";
+import type { LaneKey } from "../data/lanes.ts";
+import type { Event, TimelineMark } from "../data/model.ts";
+import { drawRows } from "./timeline-canvas.ts";
+import { hitItem, type Row, type RowItem, timelineRows } from "./timeline-rows.ts";
+import { describeItem, ensureGradients, joinMarks } from "./timeline-svg.ts";
+
+export interface TimelineData {
+  /** Events sorted by start. */
+  events: Event[];
+  /** Claims and article publications, drawn on their own rows. */
+  marks?: TimelineMark[];
+}
 
 export interface TimelineOptions {
   width: number;
-  /** Height of one lane (one event type). */
-  laneHeight?: number;
+  /** Lanes by event type, actor or location. */
+  lanes?: LaneKey;
+  rowHeight?: number;
+  /** The zoomed domain to open at; defaults to the data's extent. */
+  domain?: Window;
+  /** The brushed window to show. */
+  window?: Window;
+  selection?: string | null;
+  /** The item keyboard focus starts on. */
+  focus?: string | null;
+  /** Above this many items the marks are drawn on a canvas. */
+  svgLimit?: number;
+}
+
+/** What the timeline reports through `input` events. */
+export interface TimelineValue {
+  window: Window;
+  domain: [Date, Date];
+  selection: string | null;
+}
+
+const hour = 3600 * 1000;
+const century = 100 * 365.25 * 24 * hour;
+
+function invalid(name: string, value: unknown): never {
+  throw new Error(`invalid ${name}: ${value}`);
 }
 
 /**
- * A timeline: one lane per event type; an event with an uncertain date is a
- * bar spanning its possible range, an exact day a dot. Returns an SVG node.
+ * A zoomable timeline (wheel, shift-drag or drag on the axis; decades to
+ * hours) with a brush for the window. Uncertain dates are ranges with fuzzy
+ * ends; open-ended ranges fade out. Few items are SVG marks, many are drawn on
+ * a canvas with density strips. Reports `{window, domain, selection}`.
  */
-export function timeline(events: TimelineEvent[], { width, laneHeight = 28 }: TimelineOptions): SVGSVGElement {
-  const margin = { top: 10, right: 20, bottom: 30, left: 130 };
-  const types = [...new Set(events.map((e) => e.type))].sort();
-  const height = margin.top + margin.bottom + Math.max(1, types.length) * laneHeight;
-  const [min, max] = [d3.min(events, (e) => e.start), d3.max(events, (e) => e.end)];
-  const x = d3
+export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivElement & { value: TimelineValue } {
+  const { width, lanes = "type", rowHeight = 26, svgLimit = 1500 } = options;
+  if (!(width > 200)) invalid("width", width);
+  if (!["type", "actor", "location"].includes(lanes)) invalid("lanes", lanes);
+  const rows = timelineRows(data.events, data.marks ?? [], lanes);
+  const itemCount = d3.sum(rows, (r) => r.items.length);
+  const useCanvas = itemCount > svgLimit;
+  const margin = { top: 6, right: 16, bottom: 26, left: 160 };
+  const plotBottom = margin.top + Math.max(1, rows.length) * rowHeight;
+  const height = plotBottom + margin.bottom;
+  const rowIndex = new Map(rows.map((r, i) => [r, i]));
+  const rowY = (row: Row) => margin.top + (rowIndex.get(row) ?? 0) * rowHeight;
+
+  const times = rows.flatMap((r) => (r.items.length ? [r.items[0].start, d3.max(r.items, (i) => i.end) ?? 0] : []));
+  let [lo, hi] = times.length ? (d3.extent(times) as [number, number]) : [Date.now() - 30 * 24 * hour, Date.now()];
+  const pad = Math.max((hi - lo) * 0.05, 24 * hour);
+  [lo, hi] = [lo - pad, hi + pad];
+  const x0 = d3
     .scaleUtc()
-    .domain(min && max ? [d3.utcDay.offset(min, -7), d3.utcDay.offset(max, 7)] : [new Date(), new Date()])
+    .domain([lo, hi])
     .range([margin.left, width - margin.right]);
-  const y = d3.scaleBand(types, [margin.top, height - margin.bottom]).padding(0.2);
-  const color = d3.scaleOrdinal(types, d3.schemeTableau10);
+  const span = hi - lo;
 
-  const svg = d3.create("svg").attr("class", "timeline").attr("width", width).attr("height", height);
-  svg.attr("role", "img").attr("aria-label", `Timeline of ${events.length} events`);
-  svg
-    .append("g")
-    .attr("transform", `translate(0,${height - margin.bottom})`)
-    .call(d3.axisBottom(x).ticks(width / 90));
-  svg
-    .append("g")
-    .attr("transform", `translate(${margin.left},0)`)
-    .call(d3.axisLeft(y).tickSize(0))
-    .call((g) => g.select(".domain").remove());
+  let x = x0.copy();
+  let window: Window = options.window ?? null;
+  let selection = options.selection ?? null;
+  let focus = options.focus ?? selection;
 
-  const marks = svg
-    .append("g")
-    .selectAll("g.event")
-    .data(events, (d) => (d as TimelineEvent).id)
-    .join("g")
-    .attr("class", "event")
-    .attr("data-id", (d) => d.id)
-    .attr("tabindex", 0);
-  marks.append("title").text((d) => `${d.title}\n${d.edtf ?? ""} (${d.precision})`);
-  const isPoint = (d: TimelineEvent) => x(d.end) - x(d.start) < 6;
-  marks
-    .filter((d) => !isPoint(d))
+  const root = document.createElement("div") as HTMLDivElement & { value: TimelineValue };
+  root.className = "timeline-view";
+  root.style.position = "relative";
+  root.style.width = `${width}px`;
+  let canvas: HTMLCanvasElement | null = null;
+  if (useCanvas) {
+    canvas = document.createElement("canvas");
+    const ratio = window_devicePixelRatio();
+    canvas.width = width * ratio;
+    canvas.height = height * ratio;
+    canvas.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px`;
+    canvas.getContext("2d")?.scale(ratio, ratio);
+    root.append(canvas);
+  }
+  const svg = d3
+    .select(root)
+    .append("svg")
+    .attr("class", `timeline${useCanvas ? " timeline-canvas" : ""}`)
+    .attr("width", width)
+    .attr("height", height)
+    .attr("tabindex", 0)
+    .attr("role", "application")
+    .attr("aria-roledescription", "timeline")
+    .attr(
+      "aria-label",
+      `Timeline of ${data.events.length} events. Arrow keys move, Enter selects, Escape clears, + and - zoom.`,
+    )
+    .style("position", "relative");
+  const defs = svg.append("defs");
+  ensureGradients(defs, [...new Set(rows.flatMap((r) => r.items.map((i) => i.colour)))].slice(0, 64));
+  const clipId = `tl-clip-${Math.random().toString(36).slice(2)}`;
+  defs
+    .append("clipPath")
+    .attr("id", clipId)
     .append("rect")
-    .attr("class", "event-range")
-    .attr("x", (d) => x(d.start))
-    .attr("width", (d) => Math.max(2, x(d.end) - x(d.start)))
-    .attr("y", (d) => y(d.type) ?? 0)
-    .attr("height", y.bandwidth())
-    .attr("rx", 3)
-    .attr("fill", (d) => color(d.type));
-  marks
-    .append("circle")
-    .attr("class", "event-point")
-    .attr("cx", (d) => x(new Date((d.start.getTime() + d.end.getTime()) / 2)))
-    .attr("cy", (d) => (y(d.type) ?? 0) + y.bandwidth() / 2)
-    .attr("r", 5)
-    .attr("fill", (d) => color(d.type));
-  return svg.node() as SVGSVGElement;
+    .attr("x", margin.left)
+    .attr("y", 0)
+    .attr("width", width - margin.left - margin.right)
+    .attr("height", height);
+
+  const bands = svg.append("g").attr("class", "rows");
+  bands
+    .selectAll("g")
+    .data(rows, (d) => (d as Row).key)
+    .join("g")
+    .attr("class", (d) => `row row-${d.kind}`)
+    .call((g) =>
+      g
+        .append("rect")
+        .attr("x", margin.left)
+        .attr("width", width - margin.left - margin.right)
+        .attr("y", (d) => rowY(d))
+        .attr("height", rowHeight)
+        .attr("class", (_, i) => (i % 2 ? "row-band odd" : "row-band")),
+    )
+    .call((g) =>
+      g
+        .append("text")
+        .attr("class", "row-label")
+        .attr("x", margin.left - 8)
+        .attr("y", (d) => rowY(d) + rowHeight / 2)
+        .attr("dy", "0.35em")
+        .attr("text-anchor", "end")
+        .text((d) => (d.label.length > 24 ? `${d.label.slice(0, 23)}…` : d.label))
+        .append("title")
+        .text((d) => `${d.label}${d.labelAr ? ` — ${d.labelAr}` : ""} (${d.items.length})`),
+    );
+  const axisG = svg.append("g").attr("class", "axis").attr("transform", `translate(0,${plotBottom})`);
+  axisG
+    .append("rect")
+    .attr("class", "axis-grip")
+    .attr("x", margin.left)
+    .attr("width", width - margin.left - margin.right)
+    .attr("height", margin.bottom)
+    .append("title")
+    .text("Drag to pan, wheel to zoom");
+  const axisInner = axisG.append("g");
+  const brushG = svg.append("g").attr("class", "brush");
+  const marksG = svg
+    .append("g")
+    .attr("class", "marks")
+    .attr("clip-path", `url(#${clipId})`)
+    .style("pointer-events", "none");
+  const tooltip = d3
+    .select(root)
+    .append("div")
+    .attr("class", "tooltip")
+    .attr("role", "tooltip")
+    .style("display", "none");
+  const live = d3.select(root).append("div").attr("class", "visually-hidden").attr("aria-live", "polite");
+
+  const allItems = new Map<string, { row: Row; item: RowItem }>();
+  for (const row of rows)
+    for (const item of row.items) if (!allItems.has(item.id)) allItems.set(item.id, { row, item });
+  let focusRow: Row | undefined = focus ? allItems.get(focus)?.row : undefined;
+
+  const brush = d3
+    .brushX()
+    .extent([
+      [margin.left, margin.top],
+      [width - margin.right, plotBottom],
+    ])
+    .filter((e) => !e.shiftKey && !e.button)
+    .on("end", brushed);
+  brushG.call(brush);
+
+  const zoom = d3
+    .zoom<SVGSVGElement, unknown>()
+    .scaleExtent([Math.min(1, span / century), Math.max(1, span / hour)])
+    .extent([
+      [margin.left, 0],
+      [width - margin.right, height],
+    ])
+    .filter((e) => {
+      if (e.type === "wheel" || e.type === "dblclick" || e.type.startsWith("touch")) return true;
+      return !e.button && (e.shiftKey || (e.target as Element).classList?.contains("axis-grip"));
+    })
+    .on("zoom", (e) => {
+      x = e.transform.rescaleX(x0);
+      render();
+      emit();
+    });
+  svg.call(zoom).on("dblclick.zoom", null);
+
+  let pointerDown: [number, number] | null = null;
+  svg.on("mousedown.hit", (e: MouseEvent) => {
+    pointerDown = [e.clientX, e.clientY];
+  });
+  svg.on("mousemove.hit", (e: MouseEvent) => hover(e));
+  svg.on("mouseleave.hit", () => tooltip.style("display", "none"));
+  svg.on("keydown", keydown);
+
+  const domain = options.domain;
+  const transform = domain
+    ? (() => {
+        const k = (x0.range()[1] - x0.range()[0]) / (x0(domain[1]) - x0(domain[0]));
+        return d3.zoomIdentity.translate(margin.left - k * x0(domain[0]), 0).scale(k);
+      })()
+    : d3.zoomIdentity;
+  svg.call(zoom.transform, transform);
+  root.value = current();
+
+  function current(): TimelineValue {
+    return { window, domain: x.domain() as [Date, Date], selection };
+  }
+
+  function emit() {
+    const next = current();
+    const prev = root.value;
+    const t = (w: Window) => (w ? `${+w[0]}-${+w[1]}` : "");
+    if (
+      prev &&
+      t(prev.window) === t(next.window) &&
+      t(prev.domain) === t(next.domain) &&
+      prev.selection === next.selection
+    )
+      return;
+    root.value = next;
+    root.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function render() {
+    axisInner.call(
+      d3
+        .axisBottom(x)
+        .ticks(Math.max(2, Math.floor(width / 110)))
+        .tickSizeOuter(0),
+    );
+    const [t0, t1] = x.domain().map(Number);
+    const frame = {
+      x: (t: number) => x(t),
+      t0,
+      t1,
+      left: margin.left,
+      right: width - margin.right,
+      rowY,
+      rowHeight,
+      selection,
+      focus,
+    };
+    if (canvas) {
+      const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+      ctx.clearRect(0, 0, width, height);
+      drawRows(ctx, rows, frame);
+    } else joinMarks(marksG, rows, frame);
+    // Programmatic: the brush follows the zoom without reporting a new window.
+    if (window) {
+      const a = Math.max(margin.left, x(window[0]));
+      const b = Math.min(width - margin.right, x(window[1]));
+      brushG.call(brush.move, b > a ? [a, b] : null);
+    } else brushG.call(brush.move, null);
+  }
+
+  function hit(e: MouseEvent): RowItem | null {
+    const [px, py] = d3.pointer(e, svg.node());
+    if (px < margin.left || px > width - margin.right) return null;
+    const row = rows[Math.floor((py - margin.top) / rowHeight)];
+    if (!row) return null;
+    const slack = Math.abs(x.invert(px + 5).getTime() - x.invert(px).getTime());
+    return hitItem(row, x.invert(px).getTime(), slack);
+  }
+
+  function hover(e: MouseEvent) {
+    const item = hit(e);
+    if (!item) {
+      tooltip.style("display", "none");
+      return;
+    }
+    const [px, py] = d3.pointer(e, root);
+    tooltip
+      .style("display", "block")
+      .style("left", `${Math.min(px + 12, width - 280)}px`)
+      .style("top", `${py + 14}px`)
+      .text(describeItem(item));
+    if (item.event?.summary) tooltip.append("div").attr("class", "tooltip-summary").text(item.event.summary);
+  }
+
+  function brushed(e: d3.D3BrushEvent<unknown>) {
+    if (!e.sourceEvent) return;
+    const start = pointerDown;
+    pointerDown = null;
+    const src = e.sourceEvent as MouseEvent;
+    const click = !e.selection && start && Math.hypot(src.clientX - start[0], src.clientY - start[1]) < 4;
+    if (click) {
+      // A click, not a brush: pick what is under it and keep the window.
+      const item = hit(src);
+      if (item) {
+        select(item.id);
+        render();
+        return;
+      }
+    }
+    window = e.selection ? ((e.selection as [number, number]).map((v) => x.invert(v)) as [Date, Date]) : null;
+    emit();
+  }
+
+  function select(id: string | null) {
+    selection = id;
+    if (id) focus = id;
+    render();
+    emit();
+  }
+
+  function moveFocus(item: { row: Row; item: RowItem } | undefined) {
+    if (!item) return;
+    focus = item.item.id;
+    focusRow = item.row;
+    const [t0, t1] = x.domain().map(Number);
+    if (item.item.end < t0 || item.item.start > t1) {
+      const mid = (item.item.start + item.item.end) / 2;
+      svg.call(zoom.translateBy, (x(t0) + x(t1)) / 2 - x(mid), 0);
+    } else render();
+    live.text(describeItem(item.item));
+  }
+
+  function keydown(e: KeyboardEvent) {
+    const entry = focus ? allItems.get(focus) : undefined;
+    const row = focusRow ?? entry?.row ?? rows[0];
+    if (!row) return;
+    const at = row.items.findIndex((i) => i.id === focus);
+    const mid = entry ? (entry.item.start + entry.item.end) / 2 : Number(x.domain()[0]);
+    switch (e.key) {
+      case "ArrowRight":
+      case "ArrowLeft": {
+        const step = e.key === "ArrowRight" ? 1 : -1;
+        const i = at < 0 ? (step > 0 ? 0 : row.items.length - 1) : at + step;
+        if (row.items[i]) moveFocus({ row, item: row.items[i] });
+        break;
+      }
+      case "ArrowDown":
+      case "ArrowUp": {
+        const next = rows[(rowIndex.get(row) ?? 0) + (e.key === "ArrowDown" ? 1 : -1)];
+        if (!next?.items.length) break;
+        const nearest = d3.least(next.items, (i) => Math.abs((i.start + i.end) / 2 - mid));
+        if (nearest) moveFocus({ row: next, item: nearest });
+        break;
+      }
+      case "Home":
+      case "End":
+        moveFocus({ row, item: row.items[e.key === "Home" ? 0 : row.items.length - 1] });
+        break;
+      case "Enter":
+      case " ":
+        if (focus) select(focus);
+        break;
+      case "Escape":
+        if (selection) select(null);
+        else if (window) {
+          window = null;
+          render();
+          emit();
+        } else return;
+        break;
+      case "+":
+      case "=":
+      case "-":
+        svg.call(zoom.scaleBy, e.key === "-" ? 0.5 : 2, [entry ? x(mid) : (margin.left + width - margin.right) / 2, 0]);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  }
+
+  return root;
+}
+
+function window_devicePixelRatio(): number {
+  return globalThis.devicePixelRatio || 1;
 }

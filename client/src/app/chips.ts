@@ -1,0 +1,53 @@
+import type { Dataset } from "../data/model.ts";
+import { formatDay } from "../data/text.ts";
+import { type Chip, chips } from "../views/chips.ts";
+import type { AppState } from "./state.ts";
+
+function names(data: Dataset): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of data.events) {
+    for (const a of e.actors) out.set(a.id, a.name);
+    for (const l of e.locations) out.set(l.id, l.name);
+  }
+  return out;
+}
+
+/** The chips for the active filters and window. */
+export function filterChips(state: AppState, data: Dataset) {
+  const label = names(data);
+  const list: Chip[] = [
+    ...state.filters.types.map((t) => ({
+      key: `types:${t}`,
+      group: "type",
+      label: t.replaceAll("_", " ").toLowerCase(),
+    })),
+    ...state.filters.actors.map((id) => ({ key: `actors:${id}`, group: "actor", label: label.get(id) ?? id })),
+    ...state.filters.locations.map((id) => ({ key: `locations:${id}`, group: "place", label: label.get(id) ?? id })),
+  ];
+  if (state.filters.minConfidence > 0)
+    list.push({
+      key: "confidence:",
+      group: "confidence",
+      label: `≥ ${Math.round(state.filters.minConfidence * 100)}%`,
+    });
+  if (state.window)
+    list.push({
+      key: "window:",
+      group: "window",
+      label: `${formatDay(state.window[0])} – ${formatDay(state.window[1])}`,
+    });
+  return chips(list);
+}
+
+/** The state patch that removes one chip (or all of them). */
+export function removeChip(state: AppState, key: string): Partial<AppState> {
+  if (key === "all") return { filters: { types: [], actors: [], locations: [], minConfidence: 0 }, window: null };
+  const [group, ...rest] = key.split(":");
+  const id = rest.join(":");
+  const f = state.filters;
+  if (group === "window") return { window: null };
+  if (group === "confidence") return { filters: { ...f, minConfidence: 0 } };
+  if (group === "types" || group === "actors" || group === "locations")
+    return { filters: { ...f, [group]: f[group].filter((x) => x !== id) } };
+  return {};
+}

@@ -1,0 +1,35 @@
+import type { Event } from "./model.ts";
+
+/** The analyst's filters; empty lists mean "any". */
+export interface Filters {
+  types: string[];
+  actors: string[];
+  locations: string[];
+  /** Events below this confidence (0–1) are hidden; 0 keeps all. */
+  minConfidence: number;
+}
+
+export const noFilters: Filters = { types: [], actors: [], locations: [], minConfidence: 0 };
+
+export type Window = [Date, Date] | null;
+
+/** Whether the event's possible range overlaps the window (dates are uncertain, so overlap, not containment). */
+export function overlaps(event: Event, window: Window): boolean {
+  return !window || (event.end >= window[0] && event.start <= window[1]);
+}
+
+export function matchesFilters(event: Event, filters: Filters): boolean {
+  if (filters.types.length && !filters.types.includes(event.type)) return false;
+  if (filters.actors.length && !event.actors.some((a) => filters.actors.includes(a.id))) return false;
+  if (filters.locations.length && !event.locations.some((l) => filters.locations.includes(l.id))) return false;
+  if (filters.minConfidence > 0 && (event.confidence ?? 1) < filters.minConfidence) return false;
+  return true;
+}
+
+export function filterEvents(events: Event[], filters: Filters, window: Window = null): Event[] {
+  return events.filter((e) => matchesFilters(e, filters) && overlaps(e, window));
+}
+
+export function hasFilters(filters: Filters): boolean {
+  return filters.types.length + filters.actors.length + filters.locations.length > 0 || filters.minConfidence > 0;
+}

@@ -1,0 +1,137 @@
+import type { ActorRef, Article, Claim, Dataset, Event, Evidence, LocationRef } from "./model.ts";
+import { detectLanguage } from "./text.ts";
+
+/** An event as the API sends it (dates as ISO strings or null). */
+export interface RawEvent {
+  id: string;
+  type: string;
+  title: string;
+  summary?: string | null;
+  start: string | null;
+  end: string | null;
+  precision: string;
+  edtf?: string | null;
+  confidence?: number | null;
+  actors?: ActorRef[];
+  locations?: LocationRef[];
+  claims?: RawClaim[];
+  evidence?: Evidence[];
+}
+
+export interface RawClaim {
+  id: string;
+  text: string;
+  gloss?: string | null;
+  certainty: string;
+  statedAt?: string | null;
+  language?: string | null;
+  claimant?: ActorRef | null;
+  supports?: { id: string }[];
+  disputes?: { id: string }[];
+  evidence?: Evidence[];
+}
+
+export interface RawArticle {
+  id: string;
+  title: string;
+  publisher?: string | null;
+  language?: string | null;
+  publishedAt?: string | null;
+  url?: string | null;
+  text?: string | null;
+}
+
+/** How far an open-ended date range is drawn past its one known end. */
+const openSpan = 365 * 24 * 3600 * 1000;
+
+function parseDate(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function shapeClaim(raw: RawClaim): Claim {
+  return {
+    id: raw.id,
+    text: raw.text,
+    gloss: raw.gloss ?? null,
+    certainty: raw.certainty,
+    statedAt: parseDate(raw.statedAt),
+    claimant: raw.claimant ?? null,
+    language: raw.language ?? detectLanguage(raw.text),
+    supports: (raw.supports ?? []).map((c) => c.id),
+    disputes: (raw.disputes ?? []).map((c) => c.id),
+    evidence: raw.evidence ?? [],
+  };
+}
+
+/** Parses an event's dates once; an event with neither end is not placeable and is dropped. */
+export function shapeEvent(raw: RawEvent, claims: Map<string, Claim> = new Map()): Event | null {
+  const start = parseDate(raw.start);
+  const end = parseDate(raw.end);
+  if (!start && !end) return null;
+  return {
+    id: raw.id,
+    type: raw.type,
+    title: raw.title,
+    summary: raw.summary ?? null,
+    start: start ?? new Date((end as Date).getTime() - openSpan),
+    end: end ?? new Date((start as Date).getTime() + openSpan),
+    startOpen: !start,
+    endOpen: !end,
+    precision: raw.precision,
+    edtf: raw.edtf ?? null,
+    confidence: raw.confidence ?? null,
+    actors: raw.actors ?? [],
+    locations: raw.locations ?? [],
+    claims: (raw.claims ?? []).map((c) => {
+      const known = claims.get(c.id);
+      if (known) return known;
+      const claim = shapeClaim(c);
+      claims.set(claim.id, claim);
+      return claim;
+    }),
+    evidence: raw.evidence ?? [],
+  };
+}
+
+export function shapeArticle(raw: RawArticle): Article {
+  return {
+    id: raw.id,
+    title: raw.title,
+    publisher: raw.publisher ?? null,
+    language: raw.language ?? null,
+    publishedAt: parseDate(raw.publishedAt),
+    url: raw.url ?? null,
+    text: raw.text ?? null,
+  };
+}
+
+/**
+ * Shapes the API's events (and articles, when known) into the dataset every
+ * view reads: dates parsed once in UTC, claims shared between the events they
+ * are about, articles known at least by the evidence that cites them.
+ */
+export function shapeDataset(rawEvents: RawEvent[], rawArticles: RawArticle[] = []): Dataset {
+  const claims = new Map<string, Claim>();
+  const events: Event[] = [];
+  for (const raw of rawEvents) {
+    const event = shapeEvent(raw, claims);
+    if (event) events.push(event);
+  }
+  events.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : 1));
+  const articles = new Map(rawArticles.map((a) => [a.id, shapeArticle(a)]));
+  for (const e of events)
+    for (const ev of e.evidence)
+      if (!articles.has(ev.articleId))
+        articles.set(ev.articleId, {
+          id: ev.articleId,
+          title: ev.articleTitle,
+          publisher: null,
+          language: null,
+          publishedAt: null,
+          url: null,
+          text: null,
+        });
+  return { events, claims: [...claims.values()], articles: [...articles.values()] };
+}

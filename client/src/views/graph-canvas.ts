@@ -1,0 +1,103 @@
+import * as d3 from "d3";
+import type { GraphLink, GraphNode, NodeKind } from "../data/model.ts";
+import { nodeColour, nodeRadius } from "./graph-style.ts";
+
+export interface CanvasGraphFrame {
+  transform: d3.ZoomTransform;
+  positions: Float32Array;
+  selection: string | null;
+  hover: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Draws a large graph on a canvas: all links in one path, nodes batched by
+ * colour and shape, labels only for the selection, the hovered node and, when
+ * zoomed in, the heaviest nodes in view.
+ */
+export function drawGraph(
+  ctx: CanvasRenderingContext2D,
+  nodes: GraphNode[],
+  links: { s: number; t: number; link: GraphLink }[],
+  f: CanvasGraphFrame,
+): void {
+  const { transform: t, positions: p } = f;
+  ctx.save();
+  ctx.clearRect(0, 0, f.width, f.height);
+  ctx.translate(t.x, t.y);
+  ctx.scale(t.k, t.k);
+  ctx.beginPath();
+  for (const l of links) {
+    ctx.moveTo(p[2 * l.s], p[2 * l.s + 1]);
+    ctx.lineTo(p[2 * l.t], p[2 * l.t + 1]);
+  }
+  ctx.strokeStyle = "rgba(120,120,120,0.35)";
+  ctx.lineWidth = 0.7 / t.k;
+  ctx.stroke();
+
+  const groups = d3.group(
+    nodes.map((n, i) => ({ n, i })),
+    (d) => `${nodeColour(d.n)}|${d.n.kind}`,
+  );
+  const scale = Math.max(0.35, 1 / Math.sqrt(t.k));
+  for (const [key, members] of groups) {
+    const [colour] = key.split("|");
+    ctx.beginPath();
+    for (const { n, i } of members) shape(ctx, n.kind, p[2 * i], p[2 * i + 1], nodeRadius(n) * scale * 0.6);
+    ctx.fillStyle = colour;
+    ctx.fill();
+  }
+  const [x0, y0] = t.invert([0, 0]);
+  const [x1, y1] = t.invert([f.width, f.height]);
+  const labelled = new Set<number>();
+  if (f.hover >= 0) labelled.add(f.hover);
+  const sel = f.selection ? nodes.findIndex((n) => n.id === f.selection) : -1;
+  if (sel >= 0) labelled.add(sel);
+  if (t.k > 1.5) {
+    const inView = nodes
+      .map((n, i) => ({ n, i }))
+      .filter(({ i }) => p[2 * i] > x0 && p[2 * i] < x1 && p[2 * i + 1] > y0 && p[2 * i + 1] < y1)
+      .sort((a, b) => b.n.weight - a.n.weight)
+      .slice(0, 60);
+    for (const { i } of inView) labelled.add(i);
+  }
+  ctx.font = `${11 / t.k}px system-ui, sans-serif`;
+  ctx.fillStyle = "#1b1f24";
+  for (const i of labelled) {
+    const n = nodes[i];
+    ctx.fillText(
+      n.label.length > 40 ? `${n.label.slice(0, 39)}…` : n.label,
+      p[2 * i] + 8 / t.k,
+      p[2 * i + 1] + 4 / t.k,
+    );
+  }
+  if (sel >= 0) {
+    ctx.beginPath();
+    ctx.arc(p[2 * sel], p[2 * sel + 1], 10 / t.k, 0, 2 * Math.PI);
+    ctx.strokeStyle = "#000";
+    ctx.lineWidth = 2.5 / t.k;
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+/** The same shapes as the SVG symbols (circle, square, triangle, diamond), drawn straight into the current path. */
+function shape(ctx: CanvasRenderingContext2D, kind: NodeKind, x: number, y: number, r: number) {
+  if (kind === "actor") {
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+  } else if (kind === "event") ctx.rect(x - r, y - r, 2 * r, 2 * r);
+  else if (kind === "location") {
+    ctx.moveTo(x, y - r * 1.2);
+    ctx.lineTo(x + r * 1.1, y + r * 0.8);
+    ctx.lineTo(x - r * 1.1, y + r * 0.8);
+    ctx.closePath();
+  } else {
+    ctx.moveTo(x, y - r * 1.3);
+    ctx.lineTo(x + r, y);
+    ctx.lineTo(x, y + r * 1.3);
+    ctx.lineTo(x - r, y);
+    ctx.closePath();
+  }
+}

@@ -1,0 +1,96 @@
+import type { Row } from "./timeline-rows.ts";
+import { visibleRange } from "./timeline-rows.ts";
+
+export interface CanvasFrame {
+  x: (t: number) => number;
+  t0: number;
+  t1: number;
+  left: number;
+  right: number;
+  rowY: (row: Row) => number;
+  rowHeight: number;
+  selection: string | null;
+  focus: string | null;
+}
+
+/** Above this many items in view, a row is drawn as a density strip instead of marks. */
+const densityThreshold = 2500;
+
+/**
+ * Draws the rows on a canvas. Each row draws only what overlaps the view
+ * (bisection on sorted starts), and a crowded row becomes a density strip:
+ * counts per two-pixel column, so the cost per frame stays bounded by width.
+ */
+export function drawRows(ctx: CanvasRenderingContext2D, rows: Row[], f: CanvasFrame): void {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(f.left, 0, f.right - f.left, ctx.canvas.height);
+  ctx.clip();
+  for (const row of rows) {
+    const [i0, i1] = visibleRange(row, f.t0, f.t1);
+    const y = f.rowY(row);
+    if (i1 - i0 > densityThreshold) drawDensity(ctx, row, i0, i1, y, f);
+    else drawMarks(ctx, row, i0, i1, y, f);
+  }
+  ctx.restore();
+}
+
+function drawDensity(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: number, y: number, f: CanvasFrame) {
+  const columns = Math.ceil((f.right - f.left) / 2) + 2;
+  const diff = new Float32Array(columns + 1);
+  for (let i = i0; i < i1; i++) {
+    const it = row.items[i];
+    const c0 = Math.max(0, Math.floor((f.x(it.start) - f.left) / 2));
+    const c1 = Math.min(columns - 1, Math.floor((f.x(it.end) - f.left) / 2));
+    if (c1 < 0 || c0 > columns - 1) continue;
+    diff[c0] += 1;
+    diff[c1 + 1] -= 1;
+  }
+  let run = 0;
+  let max = 0;
+  const counts = new Float32Array(columns);
+  for (let c = 0; c < columns; c++) {
+    run += diff[c];
+    counts[c] = run;
+    if (run > max) max = run;
+  }
+  ctx.fillStyle = row.colour;
+  for (let c = 0; c < columns; c++) {
+    if (!counts[c]) continue;
+    const h = f.rowHeight * (0.15 + 0.85 * Math.sqrt(counts[c] / max));
+    ctx.globalAlpha = 0.35 + 0.55 * (counts[c] / max);
+    ctx.fillRect(f.left + c * 2, y + f.rowHeight - h, 2, h);
+  }
+  ctx.globalAlpha = 1;
+}
+
+function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: number, y: number, f: CanvasFrame) {
+  const h = f.rowHeight;
+  for (let i = i0; i < i1; i++) {
+    const it = row.items[i];
+    if (it.end < f.t0 || it.start > f.t1) continue;
+    const x0 = f.x(it.start);
+    const x1 = f.x(it.end);
+    ctx.fillStyle = it.colour;
+    if (x1 - x0 < 5) {
+      ctx.globalAlpha = 0.9;
+      ctx.beginPath();
+      ctx.arc((x0 + x1) / 2, y + h / 2, Math.min(5, h / 3), 0, 2 * Math.PI);
+      ctx.fill();
+    } else {
+      // Fuzzy ends: the core is denser than the outer eighths of the range.
+      const fade = (x1 - x0) / 8;
+      ctx.globalAlpha = 0.18;
+      ctx.fillRect(x0, y + 2, x1 - x0, h - 4);
+      ctx.globalAlpha = 0.32;
+      ctx.fillRect(x0 + fade, y + 2, x1 - x0 - 2 * fade, h - 4);
+    }
+    if (it.id === f.selection || it.id === f.focus) {
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = "#000";
+      ctx.lineWidth = it.id === f.selection ? 2.5 : 1.5;
+      ctx.strokeRect(Math.min(x0, x1 - 5) - 2, y, Math.max(9, x1 - x0 + 4), h);
+    }
+  }
+  ctx.globalAlpha = 1;
+}
