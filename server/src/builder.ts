@@ -1,28 +1,42 @@
 import SchemaBuilder from "@pothos/core";
+import ErrorsPlugin from "@pothos/plugin-errors";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import { GraphQLError } from "graphql";
 import type { GraphContext } from "./graphql/context.ts";
 
-/** Only creates the builder; types live in schema/<type>.ts. Scope-auth comes first so it wraps every resolver. */
+/**
+ * Only creates the builder; types live in schema/<type>.ts. Scope-auth comes
+ * first so it wraps every resolver (errors included); the errors plugin turns
+ * expected failures into typed results.
+ */
 export const builder = new SchemaBuilder<{
   Context: GraphContext;
   AuthScopes: { reader: boolean; editor: boolean };
-  Scalars: { DateTime: { Input: string; Output: string }; JSON: { Input: unknown; Output: unknown } };
+  Scalars: {
+    DateTime: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
+    ID: { Input: string; Output: string };
+  };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: async (ctx) => ({
       reader: ctx.role === "reader" || ctx.role === "editor",
       editor: ctx.role === "editor",
     }),
+    // Refusals carry an HTTP status so yoga answers 401/403 rather than 200.
+    unauthorizedError: (_parent, context) =>
+      context.role === "anonymous"
+        ? new GraphQLError("an API key is required", {
+            extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+          })
+        : new GraphQLError("this needs an editor API key", {
+            extensions: { code: "FORBIDDEN", http: { status: 403 } },
+          }),
   },
-});
-
-builder.scalarType("JSON", {
-  description: "Any JSON value (an article bundle, for instance)",
-  serialize: (v) => v,
-  parseValue: (v) => v,
+  errors: { directResult: true },
 });
 
 builder.queryType({});

@@ -3,27 +3,55 @@ import { roleOf } from "./auth.ts";
 import type { Settings } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import type { GraphContext } from "./graphql/context.ts";
+import { Loaders } from "./loaders/loaders.ts";
+import { useIntrospection } from "./plugins/use-introspection.ts";
+import { type QueryLimits, useQueryLimits } from "./plugins/use-query-limits.ts";
 import { schema } from "./schema/index.ts";
 
 export interface YogaOptions {
   db: Database;
-  settings: Pick<Settings, "apiKeys" | "openReads" | "graphiql">;
+  settings: Pick<Settings, "apiKeys" | "openReads" | "graphiql"> & Partial<Pick<Settings, "queryTimeoutMs">>;
+  /** Introspection; defaults to the GraphiQL setting (on in development, off in production). */
+  introspection?: boolean;
+  limits?: Partial<QueryLimits>;
 }
 
-/** Creates the GraphQL server; listening is main.ts's job. */
+/** Creates the GraphQL server; listening is http/server.ts's job. */
 export function createRasdYoga({
   db,
   settings,
+  introspection = settings.graphiql,
+  limits,
 }: YogaOptions): YogaServerInstance<Record<string, unknown>, GraphContext> {
+  const timeoutMs = settings.queryTimeoutMs ?? 15000;
   return createYoga<Record<string, unknown>, GraphContext>({
     schema,
     graphqlEndpoint: "/graphql",
     graphiql: settings.graphiql,
     landingPage: false,
-    context: ({ request }) => {
+    plugins: [useQueryLimits(limits), useIntrospection(introspection)],
+    context: ({ request, params }) => {
       const role = roleOf(request, settings.apiKeys, settings.openReads);
-      if (typeof role !== "string") throw new Response(role.error, { status: 401 });
-      return { db, role };
+      if (typeof role !== "string")
+        throw new Response(JSON.stringify({ errors: [{ message: role.error }] }), {
+          status: 401,
+          headers: { "content-type": "application/json" },
+        });
+      // Reads closed and no key: refuse before any resolver runs.
+      if (role === "anonymous")
+        throw new Response(JSON.stringify({ errors: [{ message: "an API key is required" }] }), {
+          status: 401,
+          headers: { "content-type": "application/json", "www-authenticate": "Bearer" },
+        });
+      const metadata = { app: "rasd", operation: params.operationName ?? "anonymous", role };
+      const read: GraphContext["read"] = (s) => db.read(s, { metadata, timeoutMs });
+      return {
+        db,
+        role,
+        read,
+        writeAll: (statements) => db.writeAll(statements, { metadata, timeoutMs }),
+        loaders: new Loaders(read),
+      };
     },
   });
 }

@@ -1,29 +1,39 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
+import { type EventFilter, eventMatch, type SpanStats } from "./event-filter.ts";
+import { eventProjection } from "./projections.ts";
+
+export const EVENT_ORDERS = {
+  START_ASC: "e.start, e.id",
+  START_DESC: "e.start DESC, e.id",
+  CONFIDENCE_DESC: "e.confidence DESC, e.start, e.id",
+  RELEVANCE: "score DESC, e.start, e.id",
+} as const;
+export type EventOrder = keyof typeof EVENT_ORDERS;
 
 /**
- * Events whose [start, end] overlaps [from, to], with their actors, locations,
- * claims and evidence projected in the same statement (one round trip however
- * many events). Evidence spans are resolved to quoted text here, in Cypher, so
- * the article body never travels to the client unless asked for.
+ * One page of filtered events: `limit` is first + 1 so the caller learns
+ * whether another page follows without counting. Nested fields are loaded by
+ * the loaders in one statement per field for the whole page.
  */
-export function eventsInWindow(window: { from?: string | null; to?: string | null; limit: number }): Statement {
+export function eventsPage(
+  f: EventFilter,
+  span: SpanStats,
+  page: { order: EventOrder; skip: number; limit: number },
+): Statement {
+  const m = eventMatch(f, span);
+  const order = EVENT_ORDERS[page.order];
+  if (!order) throw new Error(`invalid order: ${page.order}`);
   return {
-    cypher: `MATCH (e:Event)
-WHERE ($from IS NULL OR e.end >= datetime($from)) AND ($to IS NULL OR e.start <= datetime($to))
-WITH e ORDER BY e.start, e.id LIMIT $limit
-RETURN e {
-  .id, .type, .title, .summary, .precision, .edtf, .confidence,
-  start: toString(e.start), end: toString(e.end),
-  actors: [(x:Actor)-[p:PARTICIPATED_IN]->(e) | x { .id, .name, .nameAr, .kind, role: p.role }],
-  locations: [(e)-[:OCCURRED_IN]->(l:Location) | l { .id, .name, .nameAr, .kind,
-    latitude: l.point.latitude, longitude: l.point.longitude }],
-  claims: [(c:Claim)-[:ABOUT]->(e) | c { .id, .text, .gloss, .certainty, statedAt: toString(c.statedAt),
-    claimant: head([(m:Actor)-[:MADE]->(c) | m { .id, .name, .nameAr, .kind }]) }],
-  evidence: [(a:Article)-[r:REPORTS]->(e) | [i IN range(0, size(r.starts) - 1) | {
-    articleId: a.id, articleTitle: a.title, start: r.starts[i], end: r.ends[i],
-    quote: substring(a.text, r.starts[i], r.ends[i] - r.starts[i]) }]]
-} AS event`,
-    params: { from: window.from ?? null, to: window.to ?? null, limit: neo4j.int(window.limit) },
+    cypher: `${m.cypher}
+WITH e, score ORDER BY ${order} SKIP $skip LIMIT $limit
+RETURN ${eventProjection("e")} AS node, score`,
+    params: { ...m.params, skip: neo4j.int(page.skip), limit: neo4j.int(page.limit) },
   };
+}
+
+/** How many events match: a count, no properties loaded. */
+export function eventsCount(f: EventFilter, span: SpanStats): Statement {
+  const m = eventMatch(f, span);
+  return { cypher: `${m.cypher}\nRETURN count(e) AS total`, params: m.params };
 }

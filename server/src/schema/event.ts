@@ -1,127 +1,91 @@
 import { builder } from "../builder.ts";
-import { eventsInWindow } from "../cypher/events.ts";
+import { type EventOrder, eventsCount, eventsPage } from "../cypher/events.ts";
+import type { ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
+import { eventSpanStats } from "../graphql/span-stats.ts";
+import { connectionOf, offsetAfter, pageSize, toPage } from "./connection.ts";
+import { EventFilterInput, toEventFilter } from "./event-filter.ts";
+import { EventActor, Evidence } from "./evidence.ts";
+import { ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
+import { EventType, eventTypes, Precision, Role } from "./scalars.ts";
 
-interface ActorRef {
-  id: string;
-  name: string;
-  nameAr: string | null;
-  kind: string;
-  role?: string;
-}
-interface LocationRef {
-  id: string;
-  name: string;
-  nameAr: string | null;
-  kind: string;
-  latitude: number | null;
-  longitude: number | null;
-}
-interface EvidenceSpan {
-  articleId: string;
-  articleTitle: string;
-  start: number;
-  end: number;
-  quote: string;
-}
-interface ClaimRef {
-  id: string;
-  text: string;
-  gloss: string | null;
-  certainty: string;
-  statedAt: string | null;
-  claimant: ActorRef | null;
-}
-export interface EventRow {
-  id: string;
-  type: string;
-  title: string;
-  summary: string | null;
-  start: string | null;
-  end: string | null;
-  precision: string;
-  edtf: string | null;
-  confidence: number | null;
-  actors: ActorRef[];
-  locations: LocationRef[];
-  claims: ClaimRef[];
-  evidence: EvidenceSpan[][];
-}
-
-const Actor = builder.objectRef<ActorRef>("EventActor").implement({
+EventRef.implement({
+  description: "Something that happened, with uncertain dates kept as a range (start..end) plus precision and EDTF",
+  interfaces: [NodeRef],
+  isTypeOf: (row) => (row as EventRow).label === "Event",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    name: t.exposeString("name"),
-    nameAr: t.exposeString("nameAr", { nullable: true }),
-    kind: t.exposeString("kind"),
-    role: t.exposeString("role", { nullable: true }),
-  }),
-});
-
-const Location = builder.objectRef<LocationRef>("EventLocation").implement({
-  fields: (t) => ({
-    id: t.exposeID("id"),
-    name: t.exposeString("name"),
-    nameAr: t.exposeString("nameAr", { nullable: true }),
-    kind: t.exposeString("kind"),
-    latitude: t.exposeFloat("latitude", { nullable: true }),
-    longitude: t.exposeFloat("longitude", { nullable: true }),
-  }),
-});
-
-const Evidence = builder.objectRef<EvidenceSpan>("Evidence").implement({
-  description: "A character span [start, end) of an article's text that supports an item",
-  fields: (t) => ({
-    articleId: t.exposeID("articleId"),
-    articleTitle: t.exposeString("articleTitle"),
-    start: t.exposeInt("start"),
-    end: t.exposeInt("end"),
-    quote: t.exposeString("quote"),
-  }),
-});
-
-const Claim = builder.objectRef<ClaimRef>("EventClaim").implement({
-  fields: (t) => ({
-    id: t.exposeID("id"),
-    text: t.exposeString("text"),
-    gloss: t.exposeString("gloss", { nullable: true }),
-    certainty: t.exposeString("certainty"),
-    statedAt: t.exposeString("statedAt", { nullable: true }),
-    claimant: t.field({ type: Actor, nullable: true, resolve: (c) => c.claimant }),
-  }),
-});
-
-export const Event = builder.objectRef<EventRow>("Event").implement({
-  fields: (t) => ({
-    id: t.exposeID("id"),
-    type: t.exposeString("type"),
+    type: t.field({ type: EventType, resolve: (e) => e.type as never }),
+    typeLabel: t.string({ resolve: (e) => eventTypes[e.type]?.label ?? e.type }),
+    cameo: t.string({ nullable: true, description: "CAMEO code", resolve: (e) => eventTypes[e.type]?.cameo ?? null }),
+    acled: t.string({ nullable: true, description: "ACLED type", resolve: (e) => eventTypes[e.type]?.acled ?? null }),
     title: t.exposeString("title"),
     summary: t.exposeString("summary", { nullable: true }),
-    start: t.exposeString("start", { nullable: true, description: "earliest instant (ISO 8601, UTC)" }),
-    end: t.exposeString("end", { nullable: true, description: "latest instant (ISO 8601, UTC)" }),
-    precision: t.exposeString("precision"),
+    start: t.field({ type: "DateTime", nullable: true, description: "earliest instant", resolve: (e) => e.start }),
+    end: t.field({ type: "DateTime", nullable: true, description: "latest instant", resolve: (e) => e.end }),
+    precision: t.field({ type: Precision, resolve: (e) => e.precision as never }),
     edtf: t.exposeString("edtf", { nullable: true }),
     confidence: t.exposeFloat("confidence", { nullable: true }),
-    actors: t.field({ type: [Actor], resolve: (e) => e.actors }),
-    locations: t.field({ type: [Location], resolve: (e) => e.locations }),
-    claims: t.field({ type: [Claim], resolve: (e) => e.claims }),
-    evidence: t.field({ type: [Evidence], resolve: (e) => e.evidence.flat() }),
+    actors: t.field({
+      type: [EventActor],
+      args: { role: t.arg({ type: Role, required: false }), first: t.arg.int({ required: false }) },
+      resolve: (e, a, ctx) => ctx.loaders.related("eventActors", e.id, capped(a.first, 100, 500), a.role) as never,
+    }),
+    locations: t.field({
+      type: [LocationRef],
+      args: { first: t.arg.int({ required: false }) },
+      resolve: async (e, a, ctx) =>
+        (await ctx.loaders.related<LocationRow>("eventLocations", e.id, capped(a.first, 100, 500))).map((r) => r.node),
+    }),
+    claims: t.field({
+      type: [ClaimRef],
+      description: "claims about this event",
+      args: { first: t.arg.int({ required: false }) },
+      resolve: async (e, a, ctx) =>
+        (await ctx.loaders.related<ClaimRow>("eventClaims", e.id, capped(a.first, 100, 500))).map((r) => r.node),
+    }),
+    articles: t.field({
+      type: [ArticleRef],
+      description: "articles that report this event",
+      args: { first: t.arg.int({ required: false }) },
+      resolve: async (e, a, ctx) =>
+        (await ctx.loaders.related("eventArticles", e.id, capped(a.first, 50, 500))).map((r) => r.node) as never,
+    }),
+    evidence: t.field({
+      type: [Evidence],
+      args: { first: t.arg.int({ required: false, description: "articles to quote (default 20)" }) },
+      resolve: (e, a, ctx) => ctx.loaders.nodeEvidence("Event", e.id, capped(a.first, 20, 200)),
+    }),
   }),
 });
+
+const EventOrderEnum = builder.enumType("EventOrder", {
+  values: ["START_ASC", "START_DESC", "CONFIDENCE_DESC", "RELEVANCE"] as const,
+});
+
+export const EventConnection = connectionOf<EventRow>("Event", EventRef);
 
 builder.queryField("events", (t) =>
   t.field({
-    type: [Event],
-    description: "Events whose date range overlaps the window, earliest first",
+    type: EventConnection,
+    description: "Events matching a filter, a page at a time (first ≤ 500)",
     authScopes: { reader: true },
     args: {
-      from: t.arg.string({ required: false }),
-      to: t.arg.string({ required: false }),
-      first: t.arg.int({ required: false, defaultValue: 100 }),
+      filter: t.arg({ type: EventFilterInput, required: false }),
+      orderBy: t.arg({ type: EventOrderEnum, required: false, defaultValue: "START_ASC" }),
+      first: t.arg.int({ required: false, defaultValue: 50 }),
+      after: t.arg.string({ required: false }),
     },
     resolve: async (_root, args, ctx) => {
-      const limit = Math.min(Math.max(args.first ?? 100, 0), 1000);
-      const result = await ctx.db.read(eventsInWindow({ from: args.from, to: args.to, limit }));
-      return result.records.map((r) => r.get("event") as EventRow);
+      const filter = toEventFilter(args.filter);
+      const first = pageSize(args.first, 50, 500);
+      const skip = offsetAfter(args.after);
+      const order: EventOrder =
+        args.orderBy === "RELEVANCE" && !filter.text ? "START_ASC" : (args.orderBy ?? "START_ASC");
+      const span = await eventSpanStats(ctx);
+      const r = await ctx.read(eventsPage(filter, span, { order, skip, limit: first + 1 }));
+      const rows = r.records.map((rec) => rec.get("node") as EventRow);
+      return toPage(rows, skip, first, async () =>
+        Number((await ctx.read(eventsCount(filter, span))).records[0].get("total")),
+      );
     },
   }),
 );

@@ -1,0 +1,41 @@
+import type { Statement } from "../db/database.ts";
+import { eventProjection } from "./projections.ts";
+
+/** The full new state of an edited event (the resolver merges the edit onto the stored values and validates). */
+export interface EventEdit {
+  id: string;
+  type: string;
+  title: string;
+  summary: string | null;
+  start: string | null;
+  end: string | null;
+  precision: string;
+  edtf: string | null;
+  confidence: number | null;
+  searchText: string;
+}
+
+export function updateEvent(edit: EventEdit): Statement {
+  return {
+    cypher: `MATCH (e:Event {id: $id})
+SET e.type = $type, e.title = $title, e.summary = $summary,
+    e.start = CASE WHEN $start IS NULL THEN null ELSE datetime($start) END,
+    e.end = CASE WHEN $end IS NULL THEN null ELSE datetime($end) END,
+    e.precision = $precision, e.edtf = $edtf, e.confidence = $confidence, e.searchText = $searchText,
+    e.editedAt = datetime()
+RETURN ${eventProjection("e")} AS node`,
+    params: { ...edit },
+  };
+}
+
+/** An editor's SUPPORTS/DISPUTES link; it has no article evidence, so deleting articles never removes it. */
+export function linkClaims(from: string, to: string, type: "SUPPORTS" | "DISPUTES"): Statement {
+  if (type !== "SUPPORTS" && type !== "DISPUTES") throw new Error(`invalid claim link: ${type}`);
+  return {
+    cypher: `MATCH (a:Claim {id: $from}), (b:Claim {id: $to})
+MERGE (a)-[r:${type}]->(b)
+ON CREATE SET r.evidence = [], r.linkedBy = 'editor', r.linkedAt = datetime()
+RETURN a.id AS from, b.id AS to`,
+    params: { from, to },
+  };
+}

@@ -1,0 +1,38 @@
+import neo4j from "neo4j-driver";
+import type { Statement } from "../db/database.ts";
+import { fulltextQuery } from "./fulltext.ts";
+import { anyProjection } from "./projections.ts";
+
+export const SEARCH_KINDS = ["Actor", "Location", "Event", "Claim"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/**
+ * One box over names, aliases, titles and claims. Neo4j keeps one full-text
+ * index per label/property set, so the `_en` twins in migration 003 are never
+ * created: names_ar and claims_ar (Lucene's Arabic analyser, which also
+ * lowercases Latin text) serve both languages. Scores from the two indexes
+ * are not comparable, so each is scaled by its best hit before ranking.
+ */
+export function search(text: string, kinds: readonly SearchKind[], limit: number): Statement {
+  const wantsNames = kinds.some((k) => k !== "Claim");
+  const wantsClaims = kinds.includes("Claim");
+  const branch = (
+    index: string,
+  ) => `CALL db.index.fulltext.queryNodes('${index}', $q, {limit: $perIndex}) YIELD node, score
+  WITH collect({node: node, score: score}) AS hits
+  WITH hits, reduce(m = 0.0, h IN hits | CASE WHEN h.score > m THEN h.score ELSE m END) AS best
+  UNWIND hits AS h
+  RETURN h.node AS node, h.score / best AS score`;
+  const branches = [...(wantsNames ? [branch("names_ar")] : []), ...(wantsClaims ? [branch("claims_ar")] : [])];
+  return {
+    cypher: `CALL () {
+  ${branches.join("\n  UNION ALL\n  ")}
+}
+WITH node, max(score) AS score
+WHERE any(l IN labels(node) WHERE l IN $kinds)
+RETURN ${anyProjection("node")} AS node, score
+ORDER BY score DESC, node.id
+LIMIT $limit`,
+    params: { q: fulltextQuery(text), kinds: [...kinds], limit: neo4j.int(limit), perIndex: neo4j.int(limit * 4) },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The shapes Cypher projections return (cypher/projections.ts) and resolvers
+ * receive. `label` says which GraphQL type a row is, for the Node interface.
+ */
+
+export interface EventRow {
+  label: "Event";
+  id: string;
+  type: string;
+  title: string;
+  summary: string | null;
+  start: string | null;
+  end: string | null;
+  precision: string;
+  edtf: string | null;
+  confidence: number | null;
+}
+
+export interface ActorRow {
+  label: "Actor";
+  id: string;
+  name: string;
+  nameAr: string | null;
+  aliases: string[];
+  kind: string;
+  description: string | null;
+  wikidataId: string | null;
+}
+
+export interface LocationRow {
+  label: "Location";
+  id: string;
+  name: string;
+  nameAr: string | null;
+  aliases: string[];
+  kind: string;
+  latitude: number | null;
+  longitude: number | null;
+  countryCode: string | null;
+  wikidataId: string | null;
+}
+
+export interface ClaimRow {
+  label: "Claim";
+  id: string;
+  text: string;
+  gloss: string | null;
+  language: string;
+  statedAt: string | null;
+  certainty: string;
+  confidence: number | null;
+}
+
+export interface ArticleRow {
+  label: "Article";
+  id: string;
+  url: string | null;
+  title: string;
+  publisher: string;
+  language: string;
+  publishedAt: string;
+  producer: string | null;
+  contentHash: string;
+}
+
+export type EntityRow = EventRow | ActorRow | LocationRow | ClaimRow;
+export type NodeRow = EntityRow | ArticleRow;
+
+/** One item of a relationship list: the node at the other end and the relationship's own data. */
+export interface RelatedRow<N = NodeRow> {
+  node: N;
+  type: string;
+  role: string | null;
+  direction: "OUT" | "IN";
+  evidence: string[] | null;
+  confidence: number | null;
+}
+
+/** A resolved span of an article's text. */
+export interface EvidenceRow {
+  articleId: string;
+  articleTitle: string;
+  start: number;
+  end: number;
+  quote: string;
+}

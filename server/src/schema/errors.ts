@@ -1,0 +1,46 @@
+import { builder } from "../builder.ts";
+import type { BundleIssue } from "../bundle/validate.ts";
+
+/** Input that was refused; every issue names the field (a path) and the reason. */
+export class ValidationError extends Error {
+  override name = "ValidationError";
+  constructor(
+    message: string,
+    readonly issues: BundleIssue[],
+  ) {
+    super(message);
+  }
+}
+
+/** An id that names nothing in the graph. */
+export class NotFoundError extends Error {
+  override name = "NotFoundError";
+  constructor(readonly id: string) {
+    super(`nothing has the id "${id}"`);
+  }
+}
+
+const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
+  fields: (t) => ({ message: t.exposeString("message") }),
+});
+
+const FieldIssue = builder.objectRef<BundleIssue>("FieldIssue").implement({
+  description: "One problem with the input: where (a JSON pointer or argument path) and why",
+  fields: (t) => ({ path: t.exposeString("path"), message: t.exposeString("message") }),
+});
+
+builder.objectType(ValidationError, {
+  name: "ValidationError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ issues: t.field({ type: [FieldIssue], resolve: (e) => e.issues }) }),
+});
+
+builder.objectType(NotFoundError, {
+  name: "NotFoundError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ id: t.exposeID("id") }),
+});
+
+/** Shorthand for a refusal naming one field. */
+export const invalid = (path: string, message: string) =>
+  new ValidationError(`${path}: ${message}`, [{ path, message }]);

@@ -1,0 +1,97 @@
+import { builder } from "../builder.ts";
+import type { ActorRow, EventRow, EvidenceRow, RelatedRow } from "../graphql/rows.ts";
+import { ActorRef, ArticleRef, ClaimRef, capped, EventRef } from "./refs.ts";
+import { Direction, Role } from "./scalars.ts";
+
+/** A character span [start, end) of an article's text, quoted. */
+export const Evidence = builder.objectRef<EvidenceRow>("Evidence").implement({
+  description: "A character span [start, end) of an article's text that supports an item, with the quoted text",
+  fields: (t) => ({
+    articleId: t.exposeID("articleId"),
+    articleTitle: t.exposeString("articleTitle"),
+    start: t.exposeInt("start"),
+    end: t.exposeInt("end"),
+    quote: t.exposeString("quote"),
+    article: t.field({
+      type: ArticleRef,
+      nullable: true,
+      resolve: async (e, _a, ctx) => (await ctx.loaders.node(e.articleId)) as never,
+    }),
+  }),
+});
+
+/** Quotes a tie's "articleId@start-end" evidence strings (one statement for every tie in the request). */
+export async function tieEvidence(
+  row: { evidence: string[] | null },
+  ctx: { loaders: { evidence(ref: string): Promise<EvidenceRow | null> } },
+  first = 20,
+): Promise<EvidenceRow[]> {
+  const refs = (row.evidence ?? []).slice(0, first);
+  const spans = await Promise.all(refs.map((r) => ctx.loaders.evidence(r)));
+  return spans.filter((s): s is EvidenceRow => s !== null);
+}
+
+const evidenceArgs = { first: { description: "at most this many spans (default 20, max 200)" } };
+
+/**
+ * An actor's part in an event. The actor's own fields are repeated flat (id,
+ * name, kind…) so a timeline can draw participants without a nested selection.
+ */
+export const EventActor = builder.objectRef<RelatedRow<ActorRow> & { event?: EventRow }>("EventActor").implement({
+  fields: (t) => ({
+    id: t.id({ resolve: (r) => r.node.id }),
+    name: t.string({ resolve: (r) => r.node.name }),
+    nameAr: t.string({ nullable: true, resolve: (r) => r.node.nameAr }),
+    kind: t.string({ resolve: (r) => r.node.kind }),
+    role: t.field({ type: Role, resolve: (r) => r.role as never }),
+    actor: t.field({ type: ActorRef, resolve: (r) => r.node }),
+    evidence: t.field({
+      type: [Evidence],
+      description: evidenceArgs.first.description,
+      args: { first: t.arg.int({ required: false }) },
+      resolve: (r, a, ctx) => tieEvidence(r, ctx, capped(a.first, 20, 200)),
+    }),
+  }),
+});
+
+/** An event an actor took part in, and in what role. */
+export const Participation = builder.objectRef<RelatedRow<EventRow>>("Participation").implement({
+  fields: (t) => ({
+    role: t.field({ type: Role, resolve: (r) => r.role as never }),
+    event: t.field({ type: EventRef, resolve: (r) => r.node }),
+    evidence: t.field({
+      type: [Evidence],
+      args: { first: t.arg.int({ required: false }) },
+      resolve: (r, a, ctx) => tieEvidence(r, ctx, capped(a.first, 20, 200)),
+    }),
+  }),
+});
+
+/** A stated tie between two actors (AFFILIATED_WITH, ALLIED_WITH, OPPOSES, LEADS). */
+export const ActorTie = builder.objectRef<RelatedRow<ActorRow>>("ActorTie").implement({
+  fields: (t) => ({
+    type: t.exposeString("type"),
+    direction: t.field({ type: Direction, description: "OUT: this actor → other", resolve: (r) => r.direction }),
+    other: t.field({ type: ActorRef, resolve: (r) => r.node }),
+    confidence: t.float({ nullable: true, resolve: (r) => r.confidence }),
+    evidence: t.field({
+      type: [Evidence],
+      args: { first: t.arg.int({ required: false }) },
+      resolve: (r, a, ctx) => tieEvidence(r, ctx, capped(a.first, 20, 200)),
+    }),
+  }),
+});
+
+/** A SUPPORTS or DISPUTES link between claims. */
+export const ClaimLink = builder.objectRef<RelatedRow<import("../graphql/rows.ts").ClaimRow>>("ClaimLink").implement({
+  fields: (t) => ({
+    type: t.exposeString("type"),
+    direction: t.field({ type: Direction, description: "OUT: this claim → other", resolve: (r) => r.direction }),
+    other: t.field({ type: ClaimRef, resolve: (r) => r.node }),
+    evidence: t.field({
+      type: [Evidence],
+      args: { first: t.arg.int({ required: false }) },
+      resolve: (r, a, ctx) => tieEvidence(r, ctx, capped(a.first, 20, 200)),
+    }),
+  }),
+});

@@ -1,0 +1,44 @@
+import { builder } from "../builder.ts";
+import { SEARCH_KINDS, type SearchKind, search } from "../cypher/search.ts";
+import type { EntityRow } from "../graphql/rows.ts";
+import { badInput } from "./event-filter.ts";
+
+const SearchKindEnum = builder.enumType("SearchKind", { values: ["ACTOR", "LOCATION", "EVENT", "CLAIM"] as const });
+
+export const SearchResult = builder.unionType("SearchResult", {
+  types: ["Actor", "Location", "Event", "Claim"] as never,
+  resolveType: (row: EntityRow) => row.label,
+});
+
+const SearchHit = builder.objectRef<{ node: EntityRow; score: number }>("SearchHit").implement({
+  fields: (t) => ({
+    score: t.exposeFloat("score", { description: "relevance in (0, 1], 1 for the best hit of its index" }),
+    kind: t.field({ type: SearchKindEnum, resolve: (h) => h.node.label.toUpperCase() as never }),
+    node: t.field({ type: SearchResult, resolve: (h) => h.node as never }),
+  }),
+});
+
+builder.queryField("search", (t) =>
+  t.field({
+    type: [SearchHit],
+    description:
+      "One box over actors, locations, events and claims: all names and aliases, Arabic and English, with Arabic spelling variants (hamza forms, ta marbuta, alef maqsura, diacritics, tatweel) folded",
+    authScopes: { reader: true },
+    args: {
+      text: t.arg.string({ required: true }),
+      kinds: t.arg({ type: [SearchKindEnum], required: false }),
+      first: t.arg.int({ required: false, defaultValue: 20 }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const text = args.text.trim();
+      if (!text) throw badInput("text", "must not be empty");
+      if (text.length > 200) throw badInput("text", "at most 200 characters");
+      const kinds = (args.kinds?.length ? args.kinds : SEARCH_KINDS.map((k) => k.toUpperCase())).map(
+        (k) => `${k[0]}${k.slice(1).toLowerCase()}` as SearchKind,
+      );
+      const first = Math.min(Math.max(args.first ?? 20, 1), 100);
+      const r = await ctx.read(search(text, kinds, first));
+      return r.records.map((rec) => ({ node: rec.get("node") as EntityRow, score: Number(rec.get("score")) }));
+    },
+  }),
+);
