@@ -85,12 +85,13 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
         (participial && inSentence ? inSentence.claimant : undefined) ??
         (verb && /^(و|ف)?(اضاف|تابع|اوضح|قال|added|he|she)/.test(t.norm) ? lastSpeaker : undefined);
       if (!claimant) continue;
-      const contentStart = contentStartAfter(state, i, speaker, outlet, s);
       if (verb && /^(اعلن|claimed|announced)/.test(verb) && !statesSomething(state, i, s)) continue;
-      if (contentStart === undefined || contentStart >= s.end) continue;
-      const content = statementBefore(state, s, speaker, i) ?? {
-        start: contentStart,
-        end: trimEnd(doc.text, contentStart, s.end),
+      const contentStart = contentStartAfter(state, i, speaker, outlet, s);
+      const before = statementBefore(state, s, speaker, i);
+      if (!before && (contentStart === undefined || contentStart >= s.end)) continue;
+      const content = before ?? {
+        start: contentStart as number,
+        end: trimEnd(doc.text, contentStart as number, s.end),
       };
       if (content.end - content.start < 8) continue;
       const certainty = certaintyOf(verb ? REPORTING_VERBS[verb] : "ASSERTED", state, content);
