@@ -1,0 +1,43 @@
+import { Database } from "../server/src/db/database.ts";
+import { runMigrations } from "../server/src/db/migrations.ts";
+import { startManagedNeo4j, stopManagedNeo4j } from "../server/src/neo4j-managed/managed-neo4j.ts";
+
+/**
+ * The benchmarks' own managed Neo4j: a data folder under /tmp and a port of
+ * its own, so a run never touches the development graph. The folder is kept
+ * between runs so bench:api can reuse what bench:ingest loaded.
+ */
+export const benchNeo4j = {
+  kind: "managed" as const,
+  dataDir: process.env.RASD_BENCH_DIR ?? "/tmp/rasd-bench-neo4j",
+  port: Number(process.env.RASD_BENCH_PORT ?? 17699),
+  heap: "4g",
+  pageCache: "4g",
+};
+
+export async function openBenchDatabase(): Promise<{ db: Database; stop: () => Promise<void> }> {
+  const running = await startManagedNeo4j(benchNeo4j, { log: (l) => console.log(l), timeoutMs: 300000 });
+  const db = new Database(running.uri, running.user, running.password);
+  await runMigrations(db);
+  return {
+    db,
+    stop: async () => {
+      await db.close();
+      await stopManagedNeo4j(benchNeo4j);
+    },
+  };
+}
+
+export async function emptyGraph(db: Database): Promise<void> {
+  await db.autoCommit({ cypher: "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS" });
+}
+
+export async function eventCount(db: Database): Promise<number> {
+  return Number((await db.read({ cypher: "MATCH (e:Event) RETURN count(e) AS n" })).records[0].get("n"));
+}
+
+/** Milliseconds at the given percentile (nearest rank). */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
