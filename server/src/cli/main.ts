@@ -6,6 +6,8 @@ Usage:
   rasd migrate                   apply schema/migrations to the graph
   rasd ingest FILE…              validate and store article bundles (*.bundle.json) or articles (text, HTML, JSON)
   rasd extract FILE              print the bundle extracted from an article; writes nothing
+  rasd export --format F …       write a subgraph (or --all: a full backup) to a file; see docs/exports.md
+  rasd import FILE.cypher        replay an export script or restore a backup
 
 Configuration is read from the environment; see README.md.`;
 
@@ -18,6 +20,8 @@ const commands: Record<string, Command> = {
   migrate: async (args) => (await import("./db-command.ts")).dbCommand(["migrate", ...args]),
   ingest: async (args) => (await import("./ingest-command.ts")).ingestCommand(args),
   extract: async (args) => (await import("./extract-command.ts")).extractCommand(args),
+  export: async (args) => (await import("./export-command.ts")).exportCommand(args),
+  import: async (args) => (await import("./import-command.ts")).importCommand(args),
 };
 
 /** Runs one command and returns its exit code; errors are printed as one clear message. */

@@ -58,24 +58,30 @@ export function parseCypherLiteral(literal: string): unknown {
 /** valueType() without its nullability, e.g. "LIST<FLOAT>". */
 export const baseType = (t: string) => t.replaceAll(" NOT NULL", "");
 
-const CONVERTERS: Record<string, string> = {
-  INTEGER: "toInteger",
-  FLOAT: "toFloat",
-  "ZONED DATETIME": "datetime",
-  "LOCAL DATETIME": "localdatetime",
-  DATE: "date",
-  "ZONED TIME": "time",
-  "LOCAL TIME": "localtime",
-  DURATION: "duration",
-  POINT: "point",
+const call = (fn: string) => (x: string) => `${fn}(${x})`;
+// Parameters from JavaScript arrive as floats, and point() wants an integer srid.
+const point = (x: string) =>
+  `point(CASE WHEN ${x}.z IS NULL THEN {srid: toInteger(${x}.srid), x: ${x}.x, y: ${x}.y} ELSE {srid: toInteger(${x}.srid), x: ${x}.x, y: ${x}.y, z: ${x}.z} END)`;
+
+const CONVERTERS: Record<string, (x: string) => string> = {
+  INTEGER: call("toInteger"),
+  FLOAT: call("toFloat"),
+  "ZONED DATETIME": call("datetime"),
+  "LOCAL DATETIME": call("localdatetime"),
+  DATE: call("date"),
+  "ZONED TIME": call("time"),
+  "LOCAL TIME": call("localtime"),
+  DURATION: call("duration"),
+  POINT: point,
 };
 
-/** The function that rebuilds a value of this type from its literal, or undefined when the literal is the value. */
-export function converter(type: string): { fn: string; list: boolean } | undefined {
+/** The Cypher that rebuilds a value of this type from the expression holding its literal, or undefined when the literal is the value. */
+export function converter(type: string): ((x: string) => string) | undefined {
   const t = baseType(type);
   const inner = t.match(/^LIST<(.+)>$/)?.[1];
-  const fn = CONVERTERS[inner ?? t];
-  return fn ? { fn, list: inner !== undefined } : undefined;
+  const convert = CONVERTERS[inner ?? t];
+  if (!convert) return undefined;
+  return inner === undefined ? convert : (x) => `[v IN ${x} | ${convert("v")}]`;
 }
 
 /** A property value as its literal-friendly form: temporals as ISO strings, points as {srid, x, y[, z]}. */

@@ -36,7 +36,7 @@ function split(v: string, props: Record<string, unknown>, types: [string, string
     else {
       t[k] = encodeValue(props[k]);
       const value = `row.t.${id(k)}`;
-      sets.push(`${v}.${id(k)} = ${c.list ? `[x IN ${value} | ${c.fn}(x)]` : `${c.fn}(${value})`}`);
+      sets.push(`${v}.${id(k)} = ${c(value)}`);
     }
   }
   return { p, t, set: [`${v} += row.p`, ...sets.sort()].join(", ") };
