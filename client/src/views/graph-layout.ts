@@ -45,6 +45,7 @@ export function startLayout(input: LayoutInput, onTick: () => void, { worker }: 
       positions[2 * d.index + 1] = d.y ?? 0;
     }
   };
+  copy();
   simulation.on("tick", () => {
     copy();
     onTick();

@@ -77,6 +77,8 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
   let transform = d3.zoomIdentity;
   let hover = -1;
   let frameRequested = false;
+  // A first layout is framed to fit once it settles; a re-render keeps the analyst's view.
+  let framed = !!options.positions?.size;
   const layout: Layout = startLayout(input, requestDraw, { worker: nodes.length > workerLimit });
   root.positions = new Map();
   root.dispose = () => layout.stop();
@@ -145,7 +147,7 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
             .attr("class", "node-label")
             .attr("x", (d) => nodeRadius(d) + 3)
             .attr("dy", "0.35em")
-            .text((d) => (d.label.length > 34 ? `${d.label.slice(0, 33)}…` : d.label)),
+            .text((d) => (d.label.length > 30 ? `${d.label.slice(0, 29)}…` : d.label)),
         );
 
   nodeSel
@@ -226,6 +228,25 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
     return best;
   }
 
+  function frame() {
+    if (framed || layout.running) return;
+    framed = true;
+    const p = layout.positions;
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < nodes.length; i++) {
+      x0 = Math.min(x0, p[2 * i]);
+      x1 = Math.max(x1, p[2 * i]);
+      y0 = Math.min(y0, p[2 * i + 1]);
+      y1 = Math.max(y1, p[2 * i + 1]);
+    }
+    if (!Number.isFinite(x0)) return;
+    const k = Math.min(2, 0.9 / Math.max((x1 - x0 + 160) / width, (y1 - y0 + 40) / height));
+    svg.call(
+      zoom.transform,
+      d3.zoomIdentity.translate(width / 2 - (k * (x0 + x1)) / 2, height / 2 - (k * (y0 + y1)) / 2).scale(k),
+    );
+  }
+
   function requestDraw() {
     if (frameRequested) return;
     frameRequested = true;
@@ -236,6 +257,7 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
   }
 
   function draw() {
+    frame();
     const p = layout.positions;
     nodes.forEach((n, i) => {
       if (Number.isFinite(p[2 * i])) root.positions.set(n.id, [p[2 * i], p[2 * i + 1]]);
@@ -267,7 +289,10 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
     nodeSel
       .classed("selected", (d) => d.id === selection)
       .classed("pinned", (d) => pinned.has(d.id))
-      .classed("faded", (d) => !!selection && !near.has(d.id));
+      .classed("faded", (d) => !!selection && !near.has(d.id))
+      .classed("labelled", (d) =>
+        selection ? near.has(d.id) : d.kind === "actor" || d.kind === "location" || nodes.length < 25,
+      );
     linkSel.classed("faded", (d) => !!selection && d.link.source !== selection && d.link.target !== selection);
   }
 

@@ -53,12 +53,19 @@ export function map(points: MapPoint[], options: MapOptions): HTMLDivElement & {
       };
   const projection = d3.geoMercator().fitExtent(
     [
-      [width * 0.2, height * 0.2],
-      [width * 0.8, height * 0.8],
+      [width * 0.25, height * 0.25],
+      [width * 0.75, height * 0.75],
     ],
     fitTo,
   );
-  if (projection.scale() > 4000) projection.scale(4000).center(d3.geoCentroid(fitTo));
+  // Never closer than a region's scale, so a single place still shows its surroundings.
+  if (projection.scale() > 1400) {
+    const [cx, cy] = d3.geoCentroid(fitTo);
+    projection
+      .scale(1400)
+      .center([cx, cy])
+      .translate([width / 2, height / 2]);
+  }
   const path = d3.geoPath(projection);
   const max = d3.max(points, (p) => p.events.length) ?? 1;
   const radius = d3.scaleSqrt().domain([0, max]).range([0, 22]);

@@ -8,7 +8,8 @@ export interface CanvasFrame {
   left: number;
   right: number;
   rowY: (row: Row) => number;
-  rowHeight: number;
+  rowH: (row: Row) => number;
+  slotH: (row: Row) => number;
   selection: string | null;
   focus: string | null;
 }
@@ -57,18 +58,21 @@ function drawDensity(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: nu
   ctx.fillStyle = row.colour;
   for (let c = 0; c < columns; c++) {
     if (!counts[c]) continue;
-    const h = f.rowHeight * (0.15 + 0.85 * Math.sqrt(counts[c] / max));
+    const h = f.rowH(row) * (0.15 + 0.85 * Math.sqrt(counts[c] / max));
     ctx.globalAlpha = 0.35 + 0.55 * (counts[c] / max);
-    ctx.fillRect(f.left + c * 2, y + f.rowHeight - h, 2, h);
+    ctx.fillRect(f.left + c * 2, y + f.rowH(row) - h, 2, h);
   }
   ctx.globalAlpha = 1;
 }
 
-function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: number, y: number, f: CanvasFrame) {
-  const h = f.rowHeight;
+function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: number, rowTop: number, f: CanvasFrame) {
+  let y = rowTop;
+  const h = f.slotH(row);
+  const top = rowTop;
   for (let i = i0; i < i1; i++) {
     const it = row.items[i];
     if (it.end < f.t0 || it.start > f.t1) continue;
+    y = top + it.slot * h;
     const x0 = f.x(it.start);
     const x1 = f.x(it.end);
     ctx.fillStyle = it.colour;

@@ -5,6 +5,8 @@ import { okabeIto, typeColour } from "../data/palette.ts";
 
 export interface RowItem {
   id: string;
+  /** The sub-row that keeps it clear of overlapping items in its row. */
+  slot: number;
   start: number;
   end: number;
   colour: string;
@@ -21,6 +23,23 @@ export interface Row {
   /** Sorted by start. */
   items: RowItem[];
   maxDuration: number;
+  /** Sub-rows used by overlapping items (at most maxSlots). */
+  slots: number;
+}
+
+/** Overlapping items stack in up to this many sub-rows; beyond, they share the last. */
+export const maxSlots = 4;
+
+/** Greedy interval packing: each item takes the first sub-row free at its start. */
+function pack(items: RowItem[]): number {
+  const ends: number[] = [];
+  for (const it of items) {
+    let k = ends.findIndex((end) => end < it.start);
+    if (k < 0) k = ends.length < maxSlots ? ends.length : maxSlots - 1;
+    it.slot = k;
+    ends[k] = Math.max(ends[k] ?? Number.NEGATIVE_INFINITY, it.end);
+  }
+  return Math.max(1, ends.length);
 }
 
 function dominantColour(events: Event[]): string {
@@ -42,6 +61,7 @@ export function timelineRows(events: Event[], marks: TimelineMark[], lanes: Lane
     colour: lanes === "type" ? typeColour(lane.key) : dominantColour(lane.events),
     items: lane.events.map((e) => ({
       id: e.id,
+      slot: 0,
       start: e.start.getTime(),
       end: e.end.getTime(),
       colour: typeColour(e.type),
@@ -49,16 +69,19 @@ export function timelineRows(events: Event[], marks: TimelineMark[], lanes: Lane
       mark: null,
     })),
     maxDuration: lane.maxDuration,
+    slots: 1,
   }));
+  for (const row of rows) row.slots = pack(row.items);
   for (const [kind, label, colour] of [
     ["claim", "claims stated", okabeIto.reddishPurple],
     ["article", "articles published", okabeIto.black],
   ] as const) {
     const items = marks
       .filter((m) => m.kind === kind)
-      .map((m) => ({ id: m.id, start: m.date.getTime(), end: m.date.getTime(), colour, event: null, mark: m }))
+      .map((m) => ({ id: m.id, slot: 0, start: m.date.getTime(), end: m.date.getTime(), colour, event: null, mark: m }))
       .sort((a, b) => a.start - b.start);
-    if (items.length) rows.push({ key: `(${kind})`, kind, label, labelAr: null, colour, items, maxDuration: 0 });
+    if (items.length)
+      rows.push({ key: `(${kind})`, kind, label, labelAr: null, colour, items, maxDuration: 0, slots: 1 });
   }
   return rows;
 }
@@ -83,13 +106,13 @@ function bisect(items: RowItem[], t: number): number {
  * The item under a pointer at time `t` with `slack` ms either side: the
  * shortest range containing it (the most specific), else the nearest point.
  */
-export function hitItem(row: Row, t: number, slack: number): RowItem | null {
+export function hitItem(row: Row, t: number, slack: number, slot = -1): RowItem | null {
   const [i0, i1] = visibleRange(row, t - slack, t + slack);
   let best: RowItem | null = null;
   let bestScore = Number.POSITIVE_INFINITY;
   for (let i = i0; i < i1; i++) {
     const it = row.items[i];
-    if (it.end < t - slack || it.start > t + slack) continue;
+    if (it.end < t - slack || it.start > t + slack || (slot >= 0 && it.slot !== slot)) continue;
     const score = it.end - it.start + Math.abs((it.start + it.end) / 2 - t) * 0.001;
     if (score < bestScore) [best, bestScore] = [it, score];
   }

@@ -5,7 +5,7 @@ import type { Row, RowItem } from "./timeline-rows.ts";
 export interface SvgFrame {
   x: (t: number) => number;
   rowY: (row: Row) => number;
-  rowHeight: number;
+  slotH: (row: Row) => number;
   selection: string | null;
   focus: string | null;
 }
@@ -125,8 +125,8 @@ export function joinMarks(g: d3.Selection<SVGGElement, unknown, null, undefined>
   marks.each(function (d) {
     const x0 = f.x(d.item.start);
     const x1 = f.x(d.item.end);
-    const y = f.rowY(d.row);
-    const h = f.rowHeight;
+    const h = f.slotH(d.row);
+    const y = f.rowY(d.row) + d.item.slot * h;
     const point = x1 - x0 < 5;
     const self = this as SVGGElement;
     const rect = self.querySelector("rect") as SVGRectElement;

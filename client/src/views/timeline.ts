@@ -57,10 +57,18 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   const itemCount = d3.sum(rows, (r) => r.items.length);
   const useCanvas = itemCount > svgLimit;
   const margin = { top: 6, right: 16, bottom: 26, left: 160 };
-  const plotBottom = margin.top + Math.max(1, rows.length) * rowHeight;
-  const height = plotBottom + margin.bottom;
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
-  const rowY = (row: Row) => margin.top + (rowIndex.get(row) ?? 0) * rowHeight;
+  const rowH = (row: Row) => (row.slots > 1 ? Math.round(row.slots * rowHeight * 0.7) : rowHeight);
+  const tops = new Map<Row, number>();
+  let plotBottom = margin.top;
+  for (const row of rows) {
+    tops.set(row, plotBottom);
+    plotBottom += rowH(row);
+  }
+  if (!rows.length) plotBottom += rowHeight;
+  const height = plotBottom + margin.bottom;
+  const rowY = (row: Row) => tops.get(row) ?? margin.top;
+  const slotH = (row: Row) => rowH(row) / row.slots;
 
   const times = rows.flatMap((r) => (r.items.length ? [r.items[0].start, d3.max(r.items, (i) => i.end) ?? 0] : []));
   let [lo, hi] = times.length ? (d3.extent(times) as [number, number]) : [Date.now() - 30 * 24 * hour, Date.now()];
@@ -129,7 +137,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
         .attr("x", margin.left)
         .attr("width", width - margin.left - margin.right)
         .attr("y", (d) => rowY(d))
-        .attr("height", rowHeight)
+        .attr("height", (d) => rowH(d))
         .attr("class", (_, i) => (i % 2 ? "row-band odd" : "row-band")),
     )
     .call((g) =>
@@ -137,7 +145,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
         .append("text")
         .attr("class", "row-label")
         .attr("x", margin.left - 8)
-        .attr("y", (d) => rowY(d) + rowHeight / 2)
+        .attr("y", (d) => rowY(d) + rowH(d) / 2)
         .attr("dy", "0.35em")
         .attr("text-anchor", "end")
         .text((d) => (d.label.length > 24 ? `${d.label.slice(0, 23)}…` : d.label))
@@ -253,7 +261,8 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
       left: margin.left,
       right: width - margin.right,
       rowY,
-      rowHeight,
+      rowH,
+      slotH,
       selection,
       focus,
     };
@@ -273,10 +282,11 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   function hit(e: MouseEvent): RowItem | null {
     const [px, py] = d3.pointer(e, svg.node());
     if (px < margin.left || px > width - margin.right) return null;
-    const row = rows[Math.floor((py - margin.top) / rowHeight)];
+    const row = rows.find((r) => py >= rowY(r) && py < rowY(r) + rowH(r));
     if (!row) return null;
     const slack = Math.abs(x.invert(px + 5).getTime() - x.invert(px).getTime());
-    return hitItem(row, x.invert(px).getTime(), slack);
+    const slot = Math.min(row.slots - 1, Math.floor((py - rowY(row)) / slotH(row)));
+    return hitItem(row, x.invert(px).getTime(), slack, slot) ?? hitItem(row, x.invert(px).getTime(), slack);
   }
 
   function hover(e: MouseEvent) {
