@@ -78,6 +78,12 @@ describe("rasd db start|status|stop (the managed local Neo4j)", () => {
     }
   });
 
+  it("fails at once with a clear message when Java is missing", async () => {
+    const r = await runRasd(["db", "start"], { ...env, JAVA_HOME: "/nonexistent-jdk" });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /Java was not found \(tried "\/nonexistent-jdk\/bin\/java"\)/);
+  });
+
   it("refuses to manage anything when NEO4J_URI points elsewhere", async () => {
     const r = await runRasd(["db", "start"], { ...env, NEO4J_URI: "bolt://127.0.0.1:1" });
     assert.equal(r.code, 1);
