@@ -3,18 +3,16 @@ import { stateFromUrl, urlFromState } from "./url.ts";
 
 /**
  * Keeps the URL in step with the state: a new history entry when what is
- * looked at changes (selection, window, filters), a replaced one for zoom and
- * layout tweaks; Back and Forward restore the state.
+ * looked at changes (selection, window, filters, lanes, graph), a replaced
+ * one while zooming; Back and Forward restore the state.
  */
 export function syncUrl(store: Store): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   store.subscribe((state: AppState, previous: AppState) => {
     const url = `${location.pathname}${urlFromState(state)}`;
     if (url === `${location.pathname}${location.search}`) return;
-    const meaningful =
-      state.selection !== previous.selection ||
-      String(state.window) !== String(previous.window) ||
-      JSON.stringify(state.filters) !== JSON.stringify(previous.filters);
+    // Zooming alone only replaces the entry (debounced); anything else is a step Back can undo.
+    const meaningful = String(state.domain) === String(previous.domain) || state.selection !== previous.selection;
     clearTimeout(timer);
     if (meaningful) history.pushState(null, "", url);
     else

@@ -179,6 +179,9 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   const allItems = new Map<string, { row: Row; item: RowItem }>();
   for (const row of rows)
     for (const item of row.items) if (!allItems.has(item.id)) allItems.set(item.id, { row, item });
+  const chronological = rows
+    .flatMap((row) => row.items.map((item) => ({ row, item })))
+    .sort((a, b) => a.item.start - b.item.start || (rowIndex.get(a.row) ?? 0) - (rowIndex.get(b.row) ?? 0));
   let focusRow: Row | undefined = focus ? allItems.get(focus)?.row : undefined;
 
   const brush = d3
@@ -346,14 +349,15 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     const entry = focus ? allItems.get(focus) : undefined;
     const row = focusRow ?? entry?.row ?? rows[0];
     if (!row) return;
-    const at = row.items.findIndex((i) => i.id === focus);
     const mid = entry ? (entry.item.start + entry.item.end) / 2 : Number(x.domain()[0]);
     switch (e.key) {
       case "ArrowRight":
       case "ArrowLeft": {
+        // Along the timeline: the next or previous item in time, whatever its row.
         const step = e.key === "ArrowRight" ? 1 : -1;
-        const i = at < 0 ? (step > 0 ? 0 : row.items.length - 1) : at + step;
-        if (row.items[i]) moveFocus({ row, item: row.items[i] });
+        const at = focus ? chronological.findIndex((c) => c.item.id === focus && c.row === row) : -1;
+        const next = chronological[at < 0 ? (step > 0 ? 0 : chronological.length - 1) : at + step];
+        if (next) moveFocus(next);
         break;
       }
       case "ArrowDown":

@@ -1,0 +1,37 @@
+import type { Browser, Page } from "playwright-core";
+import type { Database } from "../../../server/src/db/database.ts";
+import { startTestApp } from "../../../server/test/helpers/app.ts";
+import { resetGraph, testDatabase } from "../../../server/test/helpers/graph.ts";
+import { launchChromium } from "./browser.ts";
+
+/** A real app (HTTP server over the test Neo4j) and Chromium, with a graph loaded by `load`. */
+export async function startWorkspace(load: (db: Database) => Promise<unknown>, settings: Record<string, unknown> = {}) {
+  const db = await testDatabase();
+  await resetGraph(db);
+  await load(db);
+  const app = await startTestApp(db, settings);
+  const browser: Browser = await launchChromium();
+  return {
+    db,
+    app,
+    browser,
+    async stop() {
+      await browser.close();
+      await app.stop();
+      await db.close();
+    },
+  };
+}
+
+/** Opens the workspace at `query` and waits for the views; page errors are collected in `errors`. */
+export async function openWorkspace(browser: Browser, url: string, query = "") {
+  const page: Page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${url}/${query}`);
+  await page.waitForSelector("#app.ready .timeline g.mark");
+  await page.waitForSelector(".graph g.node");
+  return { page, errors };
+}
+
+export const countOf = (page: Page, selector: string) => page.$$eval(selector, (nodes) => nodes.length);

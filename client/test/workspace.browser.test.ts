@@ -1,0 +1,155 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { ingestBundle } from "../../server/src/ingest/ingest-bundle.ts";
+import { seedBundle } from "../../server/test/helpers/seed.ts";
+import { countOf, openWorkspace, startWorkspace } from "./helpers/workspace.ts";
+
+const ainAlAsadAttack = "event:attacks-on-us-forces-at-ain-al-asad-2024-08";
+const truce = "event:iraqi-factions-truce-with-us-forces-2024-02";
+
+describe("the analyst's workspace in Chromium", () => {
+  let ws: Awaited<ReturnType<typeof startWorkspace>>;
+  before(async () => {
+    ws = await startWorkspace((db) => ingestBundle(db, seedBundle()));
+  });
+  after(async () => {
+    await ws?.stop();
+  });
+
+  it("brushing the timeline narrows the graph and the map to the window", async () => {
+    const { page, errors } = await openWorkspace(ws.browser, ws.app.url);
+    const nodesBefore = await countOf(page, ".graph g.node");
+    const placesBefore = await page.$$eval(".map g.place", (n) => n.map((p) => p.getAttribute("data-id")));
+    assert.ok(placesBefore.includes("location:syria"), "Syria is on the map before brushing");
+    // Brush across February 2024 (the truce's month): the August attacks in Syria fall outside.
+    const box = await page.locator(`.timeline g.event[data-id="${truce}"] rect`).boundingBox();
+    assert.ok(box, "the truce is drawn as a range");
+    await page.mouse.move(box.x + 1, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction((n) => document.querySelectorAll(".graph g.node").length < n, nodesBefore);
+    const placesAfter = await page.$$eval(".map g.place", (n) => n.map((p) => p.getAttribute("data-id")));
+    assert.ok(!placesAfter.includes("location:syria"), "Syria leaves the map");
+    assert.ok(placesAfter.length < placesBefore.length);
+    const graphIds = await page.$$eval(".graph g.node", (n) => n.map((g) => g.getAttribute("data-id")));
+    assert.ok(graphIds.includes(truce) && !graphIds.includes(ainAlAsadAttack), "the graph follows the window");
+    const url = new URL(page.url());
+    assert.ok(url.searchParams.get("from")?.startsWith("2024-02"), `window in the URL: ${url.search}`);
+    assert.match((await page.textContent(".chips")) ?? "", /window/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("clicking an event shows its evidence, span highlighted, Arabic right to left", async () => {
+    const { page, errors } = await openWorkspace(ws.browser, ws.app.url);
+    await page.click(`.timeline g.event[data-id="${ainAlAsadAttack}"]`, { force: true });
+    await page.waitForSelector(`.evidence-view[data-id="${ainAlAsadAttack}"]`);
+    const mark = page.locator(".evidence-view mark.span").first();
+    assert.match((await mark.textContent()) ?? "", /عين الأسد|الأسد/);
+    const direction = await mark.evaluate((m) => getComputedStyle(m.closest(".passage-text") as Element).direction);
+    assert.equal(direction, "rtl");
+    const who = await page.textContent(".evidence-view .actors");
+    assert.match(who ?? "", /initiator/i);
+    assert.match(who ?? "", /Iraqi armed factions/);
+    assert.equal(new URL(page.url()).searchParams.get("sel"), ainAlAsadAttack);
+    assert.ok(
+      await page.$(`.timeline g.event.selected[data-id="${ainAlAsadAttack}"]`),
+      "the timeline marks the selection",
+    );
+    assert.ok(await page.$(`.graph g.node.selected[data-id="${ainAlAsadAttack}"]`), "so does the graph");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("double-clicking a node adds its neighbours to the graph", async () => {
+    const from = "2024-02-01T00:00:00.000Z";
+    const to = "2024-02-10T00:00:00.000Z";
+    const { page, errors } = await openWorkspace(ws.browser, ws.app.url, `?from=${from}&to=${to}`);
+    const before = await page.$$eval(".graph g.node", (n) => n.map((g) => g.getAttribute("data-id")));
+    assert.ok(!before.includes(ainAlAsadAttack));
+    await page.dblclick('.graph g.node[data-id="location:ain-al-asad-air-base"] path');
+    await page.waitForFunction((id) => !!document.querySelector(`.graph g.node[data-id="${id}"]`), ainAlAsadAttack);
+    const after = await countOf(page, ".graph g.node");
+    assert.ok(after > before.length, `${after} > ${before.length}`);
+    assert.equal(new URL(page.url()).searchParams.get("expand"), "location:ain-al-asad-air-base");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("a shared URL restores the window, lanes, filters and selection", async () => {
+    const query = `?from=2024-08-01T00:00:00.000Z&to=2024-08-31T00:00:00.000Z&sel=${encodeURIComponent(ainAlAsadAttack)}&lanes=actor&types=ATTACK`;
+    const { page, errors } = await openWorkspace(ws.browser, ws.app.url, query);
+    await page.waitForSelector(`.evidence-view[data-id="${ainAlAsadAttack}"]`);
+    const lanes = await page.$$eval(".timeline .row-label", (n) => n.map((t) => t.textContent));
+    assert.ok(
+      lanes.some((l) => /Iraqi armed factions/.test(l ?? "")),
+      `actor lanes: ${lanes}`,
+    );
+    const events = await page.$$eval(".timeline g.event", (n) => [...new Set(n.map((g) => g.getAttribute("data-id")))]);
+    assert.ok(
+      events.length > 0 && events.every((id) => id?.includes("attack") || id?.includes("strikes")),
+      `${events}`,
+    );
+    assert.match((await page.textContent(".chips")) ?? "", /type: attack/);
+    assert.equal(await page.inputValue("#lanes"), "actor");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("keyboard: arrows move along the timeline, Enter selects, Escape clears", async () => {
+    const { page, errors } = await openWorkspace(ws.browser, ws.app.url);
+    await page.focus(".timeline");
+    await page.keyboard.press("ArrowRight");
+    const focused = await page.getAttribute(".timeline g.mark.focused", "data-id");
+    assert.ok(focused, "a mark has the keyboard focus ring");
+    await page.keyboard.press("ArrowRight");
+    const next = await page.getAttribute(".timeline g.mark.focused", "data-id");
+    assert.ok(next && next !== focused, "ArrowRight moves on");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(".evidence-view[data-id]");
+    const selected = new URL(page.url()).searchParams.get("sel");
+    assert.ok(selected);
+    assert.equal(await page.getAttribute(".evidence-view", "data-id"), selected);
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => !new URL(location.href).searchParams.get("sel"));
+    assert.equal(await page.$(".evidence-view[data-id]"), null);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("searching in Arabic finds Ain al-Asad; a result filters or selects", async () => {
+    const { page, errors } = await openWorkspace(ws.browser, ws.app.url);
+    await page.keyboard.press("/");
+    await page.keyboard.type("عين الاسد");
+    await page.waitForSelector('.search-results li[data-id="location:ain-al-asad-air-base"]');
+    await page.click('.search-results li[data-id="location:ain-al-asad-air-base"] .hit-filter');
+    await page.waitForSelector(".chip-locations, .chips .chip");
+    assert.match((await page.textContent(".chips")) ?? "", /Ain al-Asad/);
+    const placesShown = await page.$$eval(".timeline g.event", (n) => n.length);
+    assert.ok(placesShown > 0);
+    assert.equal(new URL(page.url()).searchParams.get("locations"), "location:ain-al-asad-air-base");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("the export link carries the selection, window and filters", async () => {
+    const { page } = await openWorkspace(
+      ws.browser,
+      ws.app.url,
+      `?sel=${encodeURIComponent(ainAlAsadAttack)}&types=ATTACK`,
+    );
+    await page.selectOption("#export-scope", "selection");
+    await page.selectOption("#export-format", "gexf");
+    const href = (await page.getAttribute("#export", "href")) ?? "";
+    const u = new URL(href, ws.app.url);
+    assert.equal(u.pathname, "/export");
+    assert.equal(u.searchParams.get("format"), "gexf");
+    assert.equal(u.searchParams.get("ids"), ainAlAsadAttack);
+    assert.equal(u.searchParams.get("hops"), "1");
+    assert.equal(u.searchParams.get("types"), "ATTACK");
+    await page.close();
+  });
+});
