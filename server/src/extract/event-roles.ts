@@ -1,0 +1,40 @@
+import type { EventType, Role } from "../bundle/types.ts";
+import type { Sentence } from "./document.ts";
+import type { ExtractState } from "./state.ts";
+
+export const VIOLENT = new Set<EventType>(["ATTACK", "AIRSTRIKE", "SHELLING", "ARMED_CLASH"]);
+const TARGET_CUES = /^(استهداف|استهدف|استهدفت|مستهدفه|مستهدفا|ضد|علي|against|targeting|targeted|hit|struck|on|at)$/;
+/** Sources named for the report ("according to CENTCOM", "بحسب بيان للقيادة") are not actors of the event. */
+const SOURCE_CUES = /^(بحسب|حسب|وفق|وفقا|بيان|according|statement|said)$/;
+/** "الموالية لإيران", "المقربة من طهران": a patron named to describe a group, not an actor of the event. */
+const AFFINITY = /^(ال)?(موالي|مقرب|قريب|مدعوم|تابع)|^(backed|aligned|loyal|close)$/;
+const NOT_PARTICIPANT = new Set(["MEDIA", "ANONYMOUS_SOURCE"]);
+
+/** Who did it, to whom, and where, from the sentence; places in different countries are kept apart. */
+export function roles(state: ExtractState, s: Sentence, type: EventType) {
+  const all = state.mentions.filter((m) => m.sentence === s.index);
+  // Names inside a source's description ("a source in one of the factions close to Tehran") are not actors of the event.
+  const described = all.filter((m) => state.descriptions.has(m.id));
+  const mentions = all.filter(
+    (m) => !described.some((d) => d.id !== m.id && d.tokStart <= m.tokStart && m.tokEnd <= d.tokEnd),
+  );
+  const participants: { actor: string; role: Role }[] = [];
+  const add = (actor: string, role: Role) => {
+    if (!participants.some((p) => p.actor === actor)) participants.push({ actor, role });
+  };
+  const tokens = state.doc.tokens;
+  for (const m of mentions) {
+    if (m.label !== "actor" || NOT_PARTICIPANT.has(state.entries.get(m.id)?.kind ?? "")) continue;
+    const prev = tokens[m.tokStart - 1]?.variants ?? [];
+    if (prev.some((v) => AFFINITY.test(v))) continue;
+    if ([1, 2, 3].some((k) => (tokens[m.tokStart - k]?.variants ?? []).some((v) => SOURCE_CUES.test(v)))) continue;
+    const target = [1, 2].some((k) => (tokens[m.tokStart - k]?.variants ?? []).some((v) => TARGET_CUES.test(v)));
+    const kind = state.entries.get(m.id)?.kind;
+    if (type === "MEDIATION" && kind === "GROUP") add(m.id, "MEDIATOR");
+    else if (kind === "GROUP") continue;
+    else if (target && (VIOLENT.has(type) || type === "THREAT")) add(m.id, "TARGET");
+    else if (!participants.some((p) => p.role === "INITIATOR")) add(m.id, "INITIATOR");
+    else add(m.id, "PARTICIPANT");
+  }
+  return participants;
+}
