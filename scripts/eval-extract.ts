@@ -12,7 +12,10 @@
  *   the same EDTF value (precision over predicted dated events, recall over
  *   gold dated events);
  * - claims: the statements (first evidence span) overlap by at least 50% of
- *   the shorter of the two.
+ *   the shorter of the two;
+ * - relations: same type, and from/to are the gold's ids once every predicted
+ *   actor, location, event and claim is renamed to the gold item it matched
+ *   above (so an anonymous source's article-scoped id still counts).
  * Then throughput: articles per second over the set, and milliseconds for a
  * ~5,000-word article made by concatenating the seed's paragraphs.
  */
@@ -23,7 +26,7 @@ import { extractArticle } from "../server/src/extract/index.ts";
 import { parseArticleInput } from "../server/src/extract/parse-input.ts";
 
 const root = new URL("..", import.meta.url).pathname;
-const CATEGORIES = ["actors", "locations", "events", "dates", "claims"] as const;
+const CATEGORIES = ["actors", "locations", "events", "dates", "claims", "relations"] as const;
 type Category = (typeof CATEGORIES)[number];
 type Counts = Record<Category, { tp: number; fp: number; fn: number }>;
 
@@ -55,19 +58,28 @@ function cases(): Case[] {
 const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 const anyOverlap = (a: Span[], b: Span[]) => a.some((x) => b.some((y) => overlap(x, y) > 0));
 
-/** Greedy one-to-one matching: first pairs accepted by `strong`, then by `weak`. */
+/** Greedy one-to-one matching: first pairs accepted by `strong`, then by `weak`; `pairs` maps predicted to gold index. */
 function match<P, G>(pred: P[], gold: G[], strong: (p: P, g: G) => boolean, weak: (p: P, g: G) => boolean) {
-  const usedP = new Set<number>();
+  const pairs = new Map<number, number>();
   const usedG = new Set<number>();
   for (const rule of [strong, weak])
     pred.forEach((p, i) => {
-      if (usedP.has(i)) return;
+      if (pairs.has(i)) return;
       const j = gold.findIndex((g, k) => !usedG.has(k) && rule(p, g));
       if (j === -1) return;
-      usedP.add(i);
+      pairs.set(i, j);
       usedG.add(j);
     });
-  return { tp: usedP.size, fp: pred.length - usedP.size, fn: gold.length - usedG.size };
+  return { tp: pairs.size, fp: pred.length - pairs.size, fn: gold.length - usedG.size, pairs };
+}
+
+type Matched = ReturnType<typeof match>;
+
+/** Predicted id → gold id for every matched item, so relations compare across differently minted ids. */
+function renaming(pairs: [{ id: string }[], { id: string }[], Matched][]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [pred, gold, m] of pairs) for (const [i, j] of m.pairs) out.set(pred[i].id, gold[j].id);
+  return out;
 }
 
 function score(pred: ArticleBundle, gold: ArticleBundle): Counts {
@@ -76,19 +88,41 @@ function score(pred: ArticleBundle, gold: ArticleBundle): Counts {
     anyOverlap(p.evidence, g.evidence);
   const dated = (b: ArticleBundle) => b.events.filter((e) => e.edtf);
   const claimSpan = (c: { evidence: Span[] }) => c.evidence[0];
+  const actors = match(pred.actors, gold.actors, (p, g) => p.id === g.id, entity);
+  const locations = match(pred.locations, gold.locations, (p, g) => p.id === g.id, entity);
+  const events = match(
+    pred.events,
+    gold.events,
+    (p, g) => p.type === g.type && anyOverlap(p.evidence, g.evidence),
+    never,
+  );
+  const claims = match(
+    pred.claims,
+    gold.claims,
+    (p, g) => {
+      const a = claimSpan(p);
+      const b = claimSpan(g);
+      return overlap(a, b) >= 0.5 * Math.min(a.end - a.start, b.end - b.start);
+    },
+    never,
+  );
+  const rename = renaming([
+    [pred.actors, gold.actors, actors],
+    [pred.locations, gold.locations, locations],
+    [pred.events, gold.events, events],
+    [pred.claims, gold.claims, claims],
+  ]);
+  const as = (id: string) => rename.get(id) ?? id;
   return {
-    actors: match(pred.actors, gold.actors, (p, g) => p.id === g.id, entity),
-    locations: match(pred.locations, gold.locations, (p, g) => p.id === g.id, entity),
-    events: match(pred.events, gold.events, (p, g) => p.type === g.type && anyOverlap(p.evidence, g.evidence), never),
+    actors,
+    locations,
+    events,
     dates: match(dated(pred), dated(gold), (p, g) => p.edtf === g.edtf && anyOverlap(p.evidence, g.evidence), never),
-    claims: match(
-      pred.claims,
-      gold.claims,
-      (p, g) => {
-        const a = claimSpan(p);
-        const b = claimSpan(g);
-        return overlap(a, b) >= 0.5 * Math.min(a.end - a.start, b.end - b.start);
-      },
+    claims,
+    relations: match(
+      pred.relations ?? [],
+      gold.relations ?? [],
+      (p, g) => p.type === g.type && as(p.from) === g.from && as(p.to) === g.to,
       never,
     ),
   };
