@@ -36,10 +36,7 @@ export function drawGraph(
   ctx.lineWidth = 0.7 / t.k;
   ctx.stroke();
 
-  const groups = d3.group(
-    nodes.map((n, i) => ({ n, i })),
-    (d) => `${nodeColour(d.n)}|${d.n.kind}`,
-  );
+  const groups = groupsOf(nodes);
   const scale = Math.max(0.35, 1 / Math.sqrt(t.k));
   for (const [key, members] of groups) {
     const [colour] = key.split("|");
@@ -53,6 +50,7 @@ export function drawGraph(
   const labelled = new Set<number>();
   if (f.hover >= 0) labelled.add(f.hover);
   const sel = f.selection ? nodes.findIndex((n) => n.id === f.selection) : -1;
+
   if (sel >= 0) labelled.add(sel);
   if (t.k > 1.5) {
     const inView = nodes
@@ -100,4 +98,19 @@ function shape(ctx: CanvasRenderingContext2D, kind: NodeKind, x: number, y: numb
     ctx.lineTo(x - r, y);
     ctx.closePath();
   }
+}
+
+const groupCache = new WeakMap<GraphNode[], Map<string, { n: GraphNode; i: number }[]>>();
+
+/** Nodes batched by colour and shape, computed once per node list rather than every frame. */
+function groupsOf(nodes: GraphNode[]) {
+  let groups = groupCache.get(nodes);
+  if (!groups) {
+    groups = d3.group(
+      nodes.map((n, i) => ({ n, i })),
+      (d) => `${nodeColour(d.n)}|${d.n.kind}`,
+    );
+    groupCache.set(nodes, groups);
+  }
+  return groups;
 }
