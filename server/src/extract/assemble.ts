@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { BundleActor, BundleClaim, BundleEvent, BundleLocation, BundleRelation, Span } from "../bundle/types.ts";
 import type { ClaimDraft } from "./claims.ts";
 import type { EventDraft } from "./events.ts";
+import { headMention } from "./relations.ts";
 import type { ExtractState } from "./state.ts";
 
 const TAXONOMY = JSON.parse(readFileSync(new URL("../../../schema/event-types.json", import.meta.url), "utf8"))
@@ -127,8 +128,11 @@ export function relationList(state: ExtractState, present: Set<string>): BundleR
   const out = state.relations.filter((r) => present.has(r.from) && present.has(r.to));
   for (const id of present) {
     const to = state.entries.get(id)?.affiliatedWith;
-    if (to && present.has(to) && !out.some((r) => r.from === id && r.to === to))
-      out.push({ type: "AFFILIATED_WITH", from: id, to, confidence: 0.6 });
+    if (!to || !present.has(to) || out.some((r) => r.from === id && r.to === to)) continue;
+    // A person the article calls by a head's title ("رئيس الوزراء العراقي") leads what they belong to.
+    const head = headMention(state, id);
+    if (head) out.push({ type: "LEADS", from: id, to, evidence: [head], confidence: 0.7 });
+    else out.push({ type: "AFFILIATED_WITH", from: id, to, confidence: 0.6 });
   }
   return out;
 }

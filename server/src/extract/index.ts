@@ -12,6 +12,7 @@ import { type EntityEntry, entityEntries } from "./gazetteer.ts";
 import { Lexicon } from "./lexicon.ts";
 import { findMentions } from "./mentions.ts";
 import { findPeople } from "./people.ts";
+import { findRelations } from "./relations.ts";
 import type { ExtractState } from "./state.ts";
 import type { ArticleInput, ExtractOptions } from "./types.ts";
 
@@ -57,6 +58,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   findPeople(state);
   findAnonymousSources(state);
   resolveCommonNouns(state);
+  findRelations(state);
   const dates = findDates(doc);
   const eventDrafts = findEvents(state, dates);
   const claimDrafts = findClaims(state);

@@ -1,5 +1,6 @@
 import { slugify } from "../text/transliterate.ts";
 import { toMention } from "./mentions.ts";
+import { isHeadTitle } from "./relations.ts";
 import { addRelation, adjacent, coveredTokens, type ExtractState } from "./state.ts";
 
 /** Titles that introduce a named person: "الخبير الأمني علي الشمري", "عضو الإطار التنسيقي علي الزبيدي", "analyst Jane Doe". */
@@ -114,6 +115,7 @@ export function findPeople(state: ExtractState) {
         const m = state.mentions.find((x) => x.tokStart === j);
         if (m?.label === "actor" && state.entries.get(m.id)?.kind === "PERSON") {
           bindings.push({ title: tokens.slice(i, j).map((x) => x.norm), person: m.id });
+          if (org) titleTie(state, i, m.id, org, m.tokEnd);
           break;
         }
         if (m) {
@@ -143,13 +145,7 @@ export function findPeople(state: ExtractState) {
       );
       for (let k = name.start; k < name.end; k++) covered.add(k);
       bindings.push({ title: tokens.slice(i, j).map((x) => x.norm), person: id });
-      if (org && tokens[i].variants.some((v) => AFFILIATING.has(v)))
-        addRelation(state, {
-          type: "AFFILIATED_WITH",
-          from: id,
-          to: org,
-          evidence: [{ start: tokens[i].start, end: tokens[name.end - 1].end }],
-        });
+      if (org) titleTie(state, i, id, org, name.end);
     }
   }
   resolveBareTitles(state, bindings, covered);
@@ -195,4 +191,18 @@ function resolveBareTitles(state: ExtractState, bindings: { title: string[]; per
       }
     }
   }
+}
+
+/** "عضو X فلان" ties the person to X; "رئيس X فلان" / "leader of X" makes them its head. */
+function titleTie(state: ExtractState, title: number, person: string, org: string, end: number) {
+  const { tokens, text } = state.doc;
+  const t = tokens[title];
+  const type = isHeadTitle(t.variants)
+    ? "LEADS"
+    : t.variants.some((v) => AFFILIATING.has(v))
+      ? "AFFILIATED_WITH"
+      : undefined;
+  if (!type) return;
+  const span = { start: t.start, end: tokens[end - 1].end };
+  addRelation(state, { type, from: person, to: org, evidence: [{ ...span, text: text.slice(span.start, span.end) }] });
 }
