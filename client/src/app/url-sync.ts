@@ -1,4 +1,4 @@
-import type { AppState, Store } from "./state.ts";
+import { type AppState, type Store, sameState } from "./state.ts";
 import { stateFromUrl, urlFromState } from "./url.ts";
 
 /**
@@ -12,7 +12,7 @@ export function syncUrl(store: Store): void {
     const url = `${location.pathname}${urlFromState(state)}`;
     if (url === `${location.pathname}${location.search}`) return;
     // Zooming alone only replaces the entry (debounced); anything else is a step Back can undo.
-    const meaningful = String(state.domain) === String(previous.domain) || state.selection !== previous.selection;
+    const meaningful = !sameState({ ...state, domain: null }, { ...previous, domain: null });
     clearTimeout(timer);
     if (meaningful) history.pushState(null, "", url);
     else
