@@ -2,10 +2,10 @@ import type { EventType, Role } from "../bundle/types.ts";
 import type { DateMention, DateValue } from "./dates.ts";
 import type { Sentence } from "./document.ts";
 import { eventDate } from "./event-dates.ts";
+import { sentenceHits } from "./event-hits.ts";
 import { mergeCoreferent } from "./event-merge.ts";
-import { irrealis, isDefinite } from "./event-mood.ts";
+import { isDefinite } from "./event-mood.ts";
 import { roles, VIOLENT } from "./event-roles.ts";
-import { type Trigger, triggerAt } from "./event-triggers.ts";
 import type { ExtractState } from "./state.ts";
 
 /** An event before ids and titles: where it was reported and what the text says about it. */
@@ -31,27 +31,10 @@ export function findEvents(state: ExtractState, dates: DateMention[]): EventDraf
 }
 
 function sentenceEvents(state: ExtractState, s: Sentence, dates: DateMention[]): EventDraft[] {
-  const found: { trigger: Trigger; tok: number; end: number }[] = [];
-  for (let i = s.tokStart; i < s.tokEnd; i++) {
-    const t = triggerAt(state.doc.tokens, i, s.tokEnd);
-    if (!t) continue;
-    const end = i + t.words.length;
-    if (!irrealis(state, i, s.tokStart, s.tokEnd)) found.push({ trigger: t, tok: i, end });
-    // What is threatened is not (yet) an event: the rest of the sentence is the threat's content.
-    if (t.type === "THREAT" && !irrealis(state, i, s.tokStart, s.tokEnd)) break;
-    i = end - 1;
-  }
-  const specific = found.find((f) => f.trigger.type === "AIRSTRIKE" || f.trigger.type === "SHELLING")?.trigger.type;
-  const typeOf = (f: (typeof found)[number]): EventType =>
-    f.trigger.type === "ATTACK" && specific ? specific : f.trigger.type;
-  const typed = found.filter(
-    (f) => f.trigger.type !== "ANNOUNCEMENT" || found.every((g) => g.trigger.type === "ANNOUNCEMENT"),
-  );
-  const byType = new Map<EventType, typeof typed>();
-  for (const f of typed) byType.set(typeOf(f), [...(byType.get(typeOf(f)) ?? []), f]);
   const out: EventDraft[] = [];
   let order = 0;
-  for (const [type, hits] of byType) {
+  for (const hits of sentenceHits(state, s, dates)) {
+    const type = hits[0].type;
     const first = hits[0];
     const date = eventDate(state, s, dates, first.tok, order++);
     const participants = roles(state, s, type);
