@@ -16,6 +16,8 @@ export interface Hit {
 
 /** "أعلنت مسؤوليتها عن هجوم" / "claimed responsibility for the attack": the report is the claim, not a new attack. */
 const RESPONSIBILITY = /^مسووليت?(ه|ها|هم)?$|^responsibility$/;
+/** "تزويد الحوثيين بالصواريخ" / "supplying missiles": weapons handed over, not fired. */
+const SUPPLY = /^(تزويد|تسليم|تهريب|بيع|امداد|شحن|supplying|supply|supplied|arming|selling|smuggling|shipping)$/;
 /** "كسرت بعد ضربات" / "collapsed after strikes": the end of a truce told through the strikes that ended it. */
 const CAUSE = /^(بعد|اثر|عقب|جراء|بسبب|after|by|following)$/;
 
@@ -31,7 +33,10 @@ export function sentenceHits(state: ExtractState, s: Sentence, dates: DateMentio
     const t = triggerAt(tokens, i, s.tokEnd);
     if (!t) continue;
     const end = i + t.words.length;
-    const real = !irrealis(state, i, s.tokStart, s.tokEnd);
+    const supplied =
+      t.type === "SHELLING" &&
+      [i - 1, i - 2, i - 3].some((k) => k >= s.tokStart && tokens[k].variants.some((v) => SUPPLY.test(v)));
+    const real = !supplied && !irrealis(state, i, s.tokStart, s.tokEnd);
     const claimed =
       VIOLENT.has(t.type) && [i - 1, i - 2].some((k) => tokens[k]?.variants.some((v) => RESPONSIBILITY.test(v)));
     if (real) found.push({ trigger: t, type: claimed ? "ANNOUNCEMENT" : t.type, tok: i, end });

@@ -34,8 +34,9 @@ export function irrealis(state: ExtractState, i: number, from: number, to: numbe
   return false;
 }
 
-/** "الهدنة" / "the truce" refers back to a truce already told; "هدنة" / "a truce" introduces one. */
+/** "الهدنة" / "the truce" / "these attacks" refers back to a truce already told; "هدنة" / "a truce" introduces one. */
 export function isDefinite(state: ExtractState, i: number): boolean {
   const t = state.doc.tokens[i];
-  return t.arabic ? /^(و|ف|ب|ل)?(ال|لل)/.test(t.norm) : state.doc.tokens[i - 1]?.norm === "the";
+  if (t.arabic) return /^(و|ف|ب|ل)?(ال|لل)/.test(t.norm);
+  return /^(the|this|these|that|those)$/.test(state.doc.tokens[i - 1]?.norm ?? "");
 }

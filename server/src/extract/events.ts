@@ -1,6 +1,7 @@
 import type { EventType, Role } from "../bundle/types.ts";
 import type { DateMention, DateValue } from "./dates.ts";
 import type { Sentence } from "./document.ts";
+import { anchorUndated } from "./event-anchors.ts";
 import { eventDate } from "./event-dates.ts";
 import { sentenceHits } from "./event-hits.ts";
 import { mergeCoreferent } from "./event-merge.ts";
@@ -19,6 +20,8 @@ export interface EventDraft {
   backref: boolean;
   /** The date was written in the sentence, not inferred from tense. */
   dateStated: boolean;
+  /** Every trigger names a state (a truce, talks, an agreement) rather than a happening. */
+  stative: boolean;
   participants: { actor: string; role: Role }[];
   locations: string[];
 }
@@ -27,7 +30,9 @@ export interface EventDraft {
 export function findEvents(state: ExtractState, dates: DateMention[]): EventDraft[] {
   const drafts: EventDraft[] = [];
   for (const s of state.doc.sentences) drafts.push(...sentenceEvents(state, s, dates));
-  return mergeCoreferent(drafts);
+  const merged = mergeCoreferent(drafts);
+  anchorUndated(state, merged, dates);
+  return merged;
 }
 
 function sentenceEvents(state: ExtractState, s: Sentence, dates: DateMention[]): EventDraft[] {
@@ -44,6 +49,7 @@ function sentenceEvents(state: ExtractState, s: Sentence, dates: DateMention[]):
       triggers: hits.map((h) => ({ start: state.doc.tokens[h.tok].start, end: state.doc.tokens[h.end - 1].end })),
       state: hits.every((h) => h.trigger.state === true && isDefinite(state, h.tok)),
       backref: hits.every((h) => isDefinite(state, h.tok)),
+      stative: hits.every((h) => h.trigger.state === true),
       date,
       dateStated: dates.some((x) => x.sentence === s.index),
       participants,
