@@ -1,9 +1,11 @@
+import { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { roleOf } from "./auth.ts";
 import type { Settings } from "./config.ts";
 import type { Database } from "./db/database.ts";
-import type { GraphContext } from "./graphql/context.ts";
+import type { GraphContext, Role } from "./graphql/context.ts";
 import { Loaders } from "./loaders/loaders.ts";
+import { useApiKeys } from "./plugins/use-api-keys.ts";
 import { useIntrospection } from "./plugins/use-introspection.ts";
 import { type QueryLimits, useQueryLimits } from "./plugins/use-query-limits.ts";
 import { schema } from "./schema/index.ts";
@@ -29,20 +31,14 @@ export function createRasdYoga({
     graphqlEndpoint: "/graphql",
     graphiql: settings.graphiql,
     landingPage: false,
-    plugins: [useQueryLimits(limits), useIntrospection(introspection)],
+    plugins: [
+      useApiKeys({ keys: settings.apiKeys, openReads: settings.openReads }),
+      useQueryLimits(limits),
+      useIntrospection(introspection),
+    ],
     context: ({ request, params }) => {
-      const role = roleOf(request, settings.apiKeys, settings.openReads);
-      if (typeof role !== "string")
-        throw new Response(JSON.stringify({ errors: [{ message: role.error }] }), {
-          status: 401,
-          headers: { "content-type": "application/json" },
-        });
-      // Reads closed and no key: refuse before any resolver runs.
-      if (role === "anonymous")
-        throw new Response(JSON.stringify({ errors: [{ message: "an API key is required" }] }), {
-          status: 401,
-          headers: { "content-type": "application/json", "www-authenticate": "Bearer" },
-        });
+      // useApiKeys has already refused unknown keys, and keyless requests when reads are closed.
+      const role = roleOf(request, settings.apiKeys, settings.openReads) as Role;
       const metadata = { app: "rasd", operation: params.operationName ?? "anonymous", role };
       const read: GraphContext["read"] = (s) => db.read(s, { metadata, timeoutMs });
       return {

@@ -1,11 +1,11 @@
 import {
-  type ASTVisitor,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   GraphQLError,
   Kind,
+  type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValidationContext,
   type ValueNode,
 } from "graphql";
 import type { QueryLimits } from "./use-query-limits.ts";
@@ -59,7 +59,9 @@ function measure(
       const page = intArg(sel, variables);
       if (page !== undefined) out.maxPageSeen = Math.max(out.maxPageSeen, page);
       if (sel.selectionSet) {
-        const next = multiplier * Math.max(page ?? (isListish(sel) ? DEFAULT_PAGE : 1), 1);
+        // A connection's nodes/edges are its page, already counted by `first` on the connection.
+        const paged = sel.name.value === "nodes" || sel.name.value === "edges";
+        const next = paged ? multiplier : multiplier * Math.max(page ?? (isListish(sel) ? DEFAULT_PAGE : 1), 1);
         measure(sel.selectionSet, fragments, variables, next, depth + 1, seen, out);
       }
     } else if (sel.kind === Kind.INLINE_FRAGMENT) {
@@ -76,41 +78,34 @@ function measure(
 /** Plural field names are lists here; a cost estimate needs no more precision than that. */
 const isListish = (f: FieldNode) => /s$/.test(f.name.value) && f.name.value !== "stats";
 
-/** Validation rules for depth, aliases, page size and cost (tokens are limited in the parser). */
-export function queryLimitRules(limits: QueryLimits) {
-  return [
-    (context: ValidationContext): ASTVisitor => {
-      const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const d of context.getDocument().definitions)
-        if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-      // Variables are not known to validation rules; yoga passes them through the document's context.
-      const variables = ((context as unknown as { variables?: Record<string, unknown> }).variables ?? {}) as Record<
-        string,
-        unknown
-      >;
-      return {
-        OperationDefinition(op) {
-          const out: Walk = { depth: 0, cost: 0, aliases: 0, maxPageSeen: 0 };
-          measure(op.selectionSet, fragments, variables, 1, 0, new Set(), out);
-          const name = op.name?.value ?? "the operation";
-          if (out.depth > limits.maxDepth)
-            context.reportError(
-              refuse(`${name} is nested ${out.depth} deep; the limit is ${limits.maxDepth}`, "DEPTH_LIMIT"),
-            );
-          if (out.aliases > limits.maxAliases)
-            context.reportError(
-              refuse(`${name} uses ${out.aliases} aliases; the limit is ${limits.maxAliases}`, "ALIAS_LIMIT"),
-            );
-          if (out.maxPageSeen > limits.maxPage)
-            context.reportError(
-              refuse(`a page of ${out.maxPageSeen} was asked for; the limit is ${limits.maxPage}`, "PAGE_LIMIT"),
-            );
-          if (out.cost > limits.maxCost)
-            context.reportError(
-              refuse(`${name} would cost about ${out.cost}; the limit is ${limits.maxCost}`, "COST_LIMIT"),
-            );
-        },
-      };
-    },
-  ];
+/** Measures an operation (variables known, so page sizes given as variables count). */
+export function measureOperation(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): Walk | undefined {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  let op: OperationDefinitionNode | undefined;
+  for (const d of document.definitions) {
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+    if (d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName)) op ??= d;
+  }
+  if (!op) return undefined;
+  const out: Walk = { depth: 0, cost: 0, aliases: 0, maxPageSeen: 0 };
+  measure(op.selectionSet, fragments, variables, 1, 0, new Set(), out);
+  return out;
+}
+
+/** The refusals for a measured operation: depth, aliases, page size and cost. */
+export function limitErrors(w: Walk, limits: QueryLimits): GraphQLError[] {
+  const errors: GraphQLError[] = [];
+  if (w.depth > limits.maxDepth)
+    errors.push(refuse(`the operation is nested ${w.depth} deep; the limit is ${limits.maxDepth}`, "DEPTH_LIMIT"));
+  if (w.aliases > limits.maxAliases)
+    errors.push(refuse(`the operation uses ${w.aliases} aliases; the limit is ${limits.maxAliases}`, "ALIAS_LIMIT"));
+  if (w.maxPageSeen > limits.maxPage)
+    errors.push(refuse(`a page of ${w.maxPageSeen} was asked for; the limit is ${limits.maxPage}`, "PAGE_LIMIT"));
+  if (w.cost > limits.maxCost)
+    errors.push(refuse(`the operation would cost about ${w.cost}; the limit is ${limits.maxCost}`, "COST_LIMIT"));
+  return errors;
 }

@@ -1,5 +1,6 @@
+import { GraphQLError, Lexer, Source, TokenKind } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { queryLimitRules } from "./query-limit-rules.ts";
+import { limitErrors, measureOperation } from "./query-limit-rules.ts";
 
 /** Limits every operation must meet before it runs. */
 export interface QueryLimits {
@@ -9,7 +10,7 @@ export interface QueryLimits {
   maxAliases: number;
   /** Lexical tokens in the document (checked while parsing). Default 3000. */
   maxTokens: number;
-  /** Estimated cost: each field costs 1, times the page sizes of the lists above it. Default 50000. */
+  /** Estimated cost: each field costs 1, times the page sizes of the lists above it. Default 200000. */
   maxCost: number;
   /** Largest `first`/`limit` any field accepts. Default 500 (graph limits are capped separately). */
   maxPage: number;
@@ -19,22 +20,46 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxDepth: 12,
   maxAliases: 30,
   maxTokens: 3000,
-  maxCost: 50000,
+  maxCost: 200000,
   maxPage: 2000,
 };
 
 /**
- * Refuses oversized operations while parsing and validating, so they never
- * reach a resolver or Neo4j; the errors carry HTTP 400.
+ * Refuses oversized operations while parsing (tokens) and just before
+ * execution (depth, aliases, page size, cost), so they never reach a
+ * resolver or Neo4j; the errors carry HTTP 400.
  */
 export function useQueryLimits(options: Partial<QueryLimits> = {}): Plugin {
   const limits = { ...DEFAULT_LIMITS, ...options };
   return {
-    onParse: ({ setParseFn, parseFn }) => {
-      setParseFn((source, parseOptions) => parseFn(source, { ...parseOptions, maxTokens: limits.maxTokens }));
+    // Counted before parsing, so an oversized document is never parsed at all.
+    onParams: ({ params }) => {
+      if (typeof params.query === "string" && tokenCount(params.query, limits.maxTokens) > limits.maxTokens)
+        throw new GraphQLError(`the document has more than ${limits.maxTokens} tokens, the limit`, {
+          extensions: { code: "TOKEN_LIMIT", http: { status: 400 } },
+        });
     },
-    onValidate: ({ addValidationRule }) => {
-      for (const rule of queryLimitRules(limits)) addValidationRule(rule);
+    // After validation, before any resolver: variables are known here, so `first: $n` counts.
+    onExecute: ({ args, setResultAndStopExecution }) => {
+      const walk = measureOperation(
+        args.document,
+        args.operationName,
+        (args.variableValues ?? {}) as Record<string, unknown>,
+      );
+      const errors = walk ? limitErrors(walk, limits) : [];
+      if (errors.length) setResultAndStopExecution({ errors });
     },
   };
+}
+
+/** Lexical tokens in a document, counting no further than just past `max`. */
+function tokenCount(query: string, max: number): number {
+  const lexer = new Lexer(new Source(query));
+  let n = 0;
+  try {
+    while (n <= max && lexer.advance().kind !== TokenKind.EOF) n++;
+  } catch {
+    return n; // a lexing error is the parser's to report
+  }
+  return n;
 }

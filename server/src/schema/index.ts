@@ -14,5 +14,6 @@ import "./graph.ts";
 import "./stats.ts";
 import "./ingest.ts";
 import "./merge.ts";
+import "./export.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

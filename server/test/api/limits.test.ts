@@ -1,0 +1,48 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Database } from "../../src/db/database.ts";
+import { testYoga } from "../graphql/gql.ts";
+import { testDatabase } from "../helpers/graph.ts";
+
+describe("over-limit queries are refused with 400 before touching Neo4j", () => {
+  let db: Database;
+  let gql: ReturnType<typeof testYoga>;
+  let statements = 0;
+  before(async () => {
+    db = await testDatabase();
+    gql = testYoga(db);
+    db.onStatement(() => statements++);
+  });
+  after(async () => db.close());
+
+  const cases: [string, string, Record<string, unknown>][] = [
+    [
+      "too deep",
+      `{ events { nodes { actors { actor { events { event { actors { actor { events { event { actors { actor { events { event { id } } } } } } } } } } } } } } }`,
+      {},
+    ],
+    ["too many aliases", `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: stats { events }`).join(" ")} }`, {}],
+    ["too many tokens", `{ events { nodes { ${"id ".repeat(4000)} } } }`, {}],
+    [
+      "too costly",
+      `{ events(first: 500) { nodes { actors(first: 500) { actor { events(first: 500) { role } } } } } }`,
+      {},
+    ],
+    ["a page too large, given as a variable", `query Q($n: Int) { events(first: $n) { nodes { id } } }`, { n: 100000 }],
+  ];
+  for (const [name, query, variables] of cases) {
+    it(`refuses a query that is ${name}`, async () => {
+      statements = 0;
+      const r = await gql.post(query, variables);
+      assert.equal(r.status, 400, JSON.stringify(r.body));
+      assert.ok(r.body.errors?.length > 0);
+      assert.match(r.body.errors[0].message, /limit|tokens/);
+      assert.equal(statements, 0, "no statement reached Neo4j");
+    });
+  }
+
+  it("answers a reasonable query", async () => {
+    const r = await gql.post(`{ stats { events } }`);
+    assert.equal(r.status, 200);
+  });
+});

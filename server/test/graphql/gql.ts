@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import type { Database } from "../../src/db/database.ts";
+import { createRasdYoga, type YogaOptions } from "../../src/yoga.ts";
+
+export const EDITOR_KEY = "editor-key-123";
+export const READER_KEY = "reader-key-123";
+
+/** An in-process GraphQL server over the test database, with one editor and one reader key. */
+export function testYoga(db: Database, overrides: Partial<YogaOptions> = {}) {
+  const yoga = createRasdYoga({
+    db,
+    settings: {
+      apiKeys: [
+        { key: EDITOR_KEY, role: "editor" },
+        { key: READER_KEY, role: "reader" },
+      ],
+      openReads: true,
+      graphiql: false,
+      queryTimeoutMs: 60000,
+    },
+    ...overrides,
+  });
+  /** Posts an operation; returns status and body. */
+  async function post(query: string, variables: Record<string, unknown> = {}, key?: string) {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (key) headers.authorization = `Bearer ${key}`;
+    const res = await yoga.fetch("http://rasd.test/graphql", {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, body: await res.json() };
+  }
+  /** Posts and insists on success; returns data. */
+  // biome-ignore lint/suspicious/noExplicitAny: test data is navigated freely.
+  async function data(query: string, variables: Record<string, unknown> = {}, key?: string): Promise<any> {
+    const r = await post(query, variables, key);
+    assert.equal(r.body.errors, undefined, JSON.stringify(r.body.errors));
+    assert.equal(r.status, 200);
+    return r.body.data;
+  }
+  return { yoga, post, data };
+}
