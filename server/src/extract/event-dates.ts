@@ -55,12 +55,7 @@ export function eventDate(
     (PRESENT_OPENING.test(opening) && !NOT_VERB.has(opening.replace(/^(و|ف)/, ""))) ||
     /^(is|are|continues|continue)$/.test(tokens[s.tokStart + 1]?.norm ?? "")
   )
-    return {
-      edtf: `${addDays(published, -7)}/${published}`,
-      start: addDays(published, -7),
-      end: published,
-      precision: "RANGE",
-    };
+    return weekBefore(published);
   return { edtf: `../${published}`, end: published, precision: "RANGE" };
 }
 

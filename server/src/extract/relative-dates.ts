@@ -61,10 +61,17 @@ export function relativeDateAt(tokens: Token[], i: number, end: number, publishe
   return agoAt(tokens, i, end, published);
 }
 
-/** "قبل خمسة أشهر تقريبًا" / "about five months ago". */
+/** A perfect before "for N months" ("has held for about six months"): the state began N months ago. */
+const LASTED = new Set(["held", "lasted", "been", "continued", "stood", "gone", "run", "persisted"]);
+
+/**
+ * "قبل خمسة أشهر تقريبًا" / "about five months ago", and the start of what has
+ * lasted a while: "منذ نحو ستة أشهر" / "has held for about six months".
+ */
 function agoAt(tokens: Token[], i: number, end: number, published: string): Found | undefined {
-  const arabic = tokens[i].variants.includes("قبل");
-  let k = arabic ? i + 1 : i;
+  const arabic = tokens[i].variants.includes("قبل") || tokens[i].variants.includes("منذ");
+  const lasting = !arabic && tokens[i].norm === "for" && LASTED.has(tokens[i - 1]?.norm ?? "");
+  let k = arabic || lasting ? i + 1 : i;
   let approximate = false;
   if (!arabic && APPROXIMATE_WORDS.has(tokens[k]?.norm ?? "")) {
     approximate = true;
@@ -87,7 +94,7 @@ function agoAt(tokens: Token[], i: number, end: number, published: string): Foun
     count = unit.count ?? 1;
     k += 1;
   }
-  if (!arabic) {
+  if (!arabic && !lasting) {
     if (tokens[k]?.norm !== "ago") return undefined;
     k++;
   }
