@@ -3,7 +3,8 @@
  * over a graph of at least 1,000,000 elements (entity nodes + relationships),
  * built with the synthetic generator in a managed Neo4j of its own
  * (data in $RASD_BENCH_DIR, default /tmp/rasd-bench-export; kept between runs
- * so the load happens once; RASD_BENCH_ELEMENTS changes the target).
+ * so the load happens once; RASD_BENCH_ELEMENTS changes the target;
+ * RASD_BENCH_LOAD_ONLY=1 only loads).
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,6 +57,7 @@ const db = new Database(running.uri, running.user, running.password);
 try {
   await runMigrations(db);
   const total = await ensureGraph(db);
+  if (process.env.RASD_BENCH_LOAD_ONLY) process.exit(0);
   console.log(
     `\nexporting all ${total} elements (nodes + relationships) in each format; bytes are counted, not stored\n`,
   );

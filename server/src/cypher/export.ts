@@ -66,19 +66,15 @@ const params = (s: Selection) => ({
   locations: s.locations,
 });
 
-/** Supporting articles of `n` with the spans of each mention. */
-const sources = `CALL (n) {
-  OPTIONAL MATCH (a:Article)-[m:${PROVENANCE}]->(n)
-  RETURN collect(CASE WHEN a IS NULL THEN null
-    ELSE {id: a.id, url: a.url, starts: m.starts, ends: m.ends, confidence: m.confidence} END) AS sources
-}`;
+/** Supporting articles of `n` with the spans of each mention; a pattern comprehension so it expands from `n`, never from every article. */
+const sources = `[(n)<-[m:${PROVENANCE}]-(a:Article) |
+  {id: a.id, url: a.url, starts: m.starts, ends: m.ends, confidence: m.confidence}] AS sources`;
 
 /** Entity nodes with their properties (search helpers left out) and provenance. */
 export function exportNodes(s: Selection): Statement {
   return {
     cypher: `${selectedNodes(s)}
-${sources}
-RETURN labels(n) AS labels, n {.*, searchText: null, normNames: null} AS props, sources`,
+RETURN labels(n) AS labels, n {.*, searchText: null, normNames: null} AS props, ${sources}`,
     params: params(s),
   };
 }
@@ -151,13 +147,12 @@ export function exportFeatures(s: Selection): Statement {
   return {
     cypher: `${events}
 MATCH (n)-[:OCCURRED_IN]->(l:Location) WHERE l.point IS NOT NULL
-${sources}
 CALL (n) {
   OPTIONAL MATCH (x:Actor)-[p:PARTICIPATED_IN]->(n)
   RETURN collect(x.id) AS actorIds, collect(x.name) AS actorNames, collect(p.role) AS actorRoles
 }
 RETURN n {.*, searchText: null} AS props, l {.id, .name, .nameAr, .kind, .countryCode} AS location,
-  l.point.longitude AS longitude, l.point.latitude AS latitude, sources, actorIds, actorNames, actorRoles`,
+  l.point.longitude AS longitude, l.point.latitude AS latitude, actorIds, actorNames, actorRoles, ${sources}`,
     params: params(s),
   };
 }

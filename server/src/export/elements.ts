@@ -88,8 +88,10 @@ interface Source {
 
 /** Article ids and URLs (aligned, "" when an article has no URL) and "articleId@start-end" spans. */
 export function provenance(sources: Source[], evidence?: string[]) {
-  const ids = [...new Set(sources.map((s) => s.id))];
-  const urls = ids.map((id) => sources.find((s) => s.id === id)?.url ?? "");
+  const urlOf = new Map<string, string>();
+  for (const s of sources) if (!urlOf.has(s.id)) urlOf.set(s.id, s.url ?? "");
+  const ids = [...urlOf.keys()];
+  const urls = [...urlOf.values()];
   const spans =
     evidence ?? sources.flatMap((s) => (s.starts ?? []).map((start, i) => `${s.id}@${start}-${s.ends?.[i] ?? start}`));
   return { articleIds: ids, articleUrls: urls, evidence: spans };

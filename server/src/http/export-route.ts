@@ -21,6 +21,19 @@ function headersOf(req: IncomingMessage): Headers {
   return h;
 }
 
+/** Waits until the socket takes more, or is gone; removes both listeners either way. */
+function writable(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
+
 /**
  * GET /export?format=…&ids=…&hops=…: streams the file. Headers go out with the
  * first chunk, so a failure before any data (the database down, say) still
@@ -66,7 +79,7 @@ export async function exportRoute(req: IncomingMessage, res: ServerResponse, { d
     for await (const chunk of exp.chunks) {
       if (first) res.writeHead(200, head);
       first = false;
-      if (!res.write(chunk)) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
+      if (!res.write(chunk)) await writable(res);
       if (res.destroyed) break;
     }
     if (first) res.writeHead(200, head);
