@@ -4,33 +4,27 @@ import { Shell } from "./app/shell.ts";
 import { Store } from "./app/state.ts";
 import { stateFromUrl } from "./app/url.ts";
 import { syncUrl } from "./app/url-sync.ts";
-import { loadCapabilities, loadDataset } from "./data/load.ts";
 import { legend } from "./views/legend.ts";
 
 async function start() {
   const app = document.getElementById("app") as HTMLElement;
-  let data: Awaited<ReturnType<typeof loadDataset>>;
+  const layout = createLayout(app);
+  layout.legend.append(legend());
+  const store = new Store(stateFromUrl(location.search));
+  const shell = new Shell(layout, store);
   try {
-    data = await loadDataset();
+    await shell.load();
   } catch (error) {
     app.textContent = `Could not load events: ${(error as Error).message}`;
     return;
   }
-  const layout = createLayout(app);
-  layout.legend.append(legend());
-  const store = new Store(stateFromUrl(location.search));
-  const shell = new Shell(layout, store, data);
   syncUrl(store);
-  shell.renderAll();
   app.classList.add("ready");
 
-  const capabilities = loadCapabilities();
-  layout.ingestButton.addEventListener("click", async () => {
-    const { mutations } = await capabilities;
+  layout.ingestButton.addEventListener("click", () => {
     openIngest({
-      extraction: mutations.has("ingestArticle"),
-      onIngested: async (_article, firstEvent) => {
-        shell.setData(await loadDataset());
+      onIngested: async (firstEvent) => {
+        await shell.load();
         if (firstEvent) store.set({ selection: firstEvent });
       },
     });

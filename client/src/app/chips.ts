@@ -1,20 +1,9 @@
-import type { Dataset } from "../data/model.ts";
 import { formatDay } from "../data/text.ts";
 import { type Chip, chips } from "../views/chips.ts";
 import type { AppState } from "./state.ts";
 
-function names(data: Dataset): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of data.events) {
-    for (const a of e.actors) out.set(a.id, a.name);
-    for (const l of e.locations) out.set(l.id, l.name);
-  }
-  return out;
-}
-
-/** The chips for the active filters and window. */
-export function filterChips(state: AppState, data: Dataset) {
-  const label = names(data);
+/** The chips for the active filters and window; `label` names the actors and places it knows. */
+export function filterChips(state: AppState, label: Map<string, string>) {
   const list: Chip[] = [
     ...state.filters.types.map((t) => ({
       key: `types:${t}`,

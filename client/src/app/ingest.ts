@@ -1,12 +1,12 @@
-import { ingestBundle } from "../data/load.ts";
+import { type IngestOutcome, ingestArticle, ingestBundle } from "../data/load.ts";
 import { h } from "./dom.ts";
 
 interface BundleLike {
   article?: { id?: string; title?: string; publisher?: string; publishedAt?: string; language?: string };
-  actors?: { name?: string; nameAr?: string; kind?: string }[];
-  locations?: { name?: string; nameAr?: string }[];
-  events?: { id?: string; title?: string; type?: string; edtf?: string }[];
-  claims?: { text?: string; gloss?: string; certainty?: string }[];
+  actors?: { name?: string; nameAr?: string | null; kind?: string }[];
+  locations?: { name?: string; nameAr?: string | null }[];
+  events?: { id?: string; title?: string; type?: string; edtf?: string | null }[];
+  claims?: { text?: string; gloss?: string | null; certainty?: string; claimant?: { name: string } | null }[];
 }
 
 const keyStorage = "rasd.editorKey";
@@ -18,27 +18,67 @@ function list(title: string, items: string[]): HTMLElement {
   return h("details", { open: "" }, h("summary", {}, `${title} (${items.length})`), ul);
 }
 
+/** What a bundle (pasted, or as the server extracted it) holds, as lists; text only through textContent. */
+function summary(b: BundleLike): HTMLElement[] {
+  const a = b.article ?? {};
+  return [
+    h("h3", { dir: "auto" }, a.title ?? "(untitled)"),
+    h("p", {}, [a.publisher, a.publishedAt, a.language].filter(Boolean).join(" · ")),
+    list(
+      "Events",
+      (b.events ?? []).map((e) => `${e.type ?? ""} — ${e.title ?? ""}${e.edtf ? ` (${e.edtf})` : ""}`),
+    ),
+    list(
+      "Actors",
+      (b.actors ?? []).map((x) => `${x.name ?? ""}${x.nameAr ? ` — ${x.nameAr}` : ""} (${x.kind ?? ""})`),
+    ),
+    list(
+      "Places",
+      (b.locations ?? []).map((l) => `${l.name ?? ""}${l.nameAr ? ` — ${l.nameAr}` : ""}`),
+    ),
+    list(
+      "Claims",
+      (b.claims ?? []).map(
+        (c) => `${c.claimant?.name ? `${c.claimant.name}, ` : ""}${c.certainty ?? ""}: ${c.gloss ?? c.text ?? ""}`,
+      ),
+    ),
+  ];
+}
+
+/** A pasted bundle (JSON with `article` and `events`), or null for raw article text/HTML/JSON. */
+function asBundle(raw: string): BundleLike | null {
+  if (!raw.startsWith("{")) return null;
+  try {
+    const b = JSON.parse(raw) as BundleLike;
+    return b && typeof b === "object" && b.article && Array.isArray(b.events) ? b : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The ingest dialog: paste or upload an article bundle (JSON, as the seed),
- * review what it holds, and accept it with an editor key. Raw article text
- * is refused with a clear message until the server offers extraction.
+ * The ingest dialog: paste or upload an article — raw text, HTML or JSON goes
+ * to the server's extraction (`ingestArticle`), an article bundle is shown for
+ * review and stored as it is (`ingestBundle`) — with an editor key; then shows
+ * what the graph gained and offers to look at it.
  */
-export function openIngest(opts: {
-  extraction: boolean;
-  onIngested: (articleId: string, firstEvent: string | null) => void;
-}) {
+export function openIngest(opts: { onIngested: (firstEvent: string | null) => void }) {
   const key = h("input", { type: "password", id: "ingest-key", autocomplete: "off", placeholder: "editor API key" });
   key.value = sessionStorage.getItem(keyStorage) ?? "";
   const text = h("textarea", {
     id: "ingest-text",
     rows: "10",
     dir: "auto",
-    placeholder: "Paste an article bundle (JSON)…",
+    placeholder: "Paste an article (text, HTML or JSON) or an article bundle…",
   });
-  const file = h("input", { type: "file", id: "ingest-file", accept: ".json,.txt,.html,application/json,text/plain" });
+  const file = h("input", {
+    type: "file",
+    id: "ingest-file",
+    accept: ".json,.txt,.html,.htm,application/json,text/plain,text/html",
+  });
   const review = h("div", { class: "ingest-review", "aria-live": "polite" });
-  const previewButton = h("button", { type: "button", id: "ingest-preview" }, "Review");
-  const accept = h("button", { type: "button", id: "ingest-accept", disabled: "" }, "Accept into the graph");
+  const accept = h("button", { type: "button", id: "ingest-accept" }, "Extract and store");
+  const show = h("button", { type: "button", id: "ingest-show", hidden: "" }, "Show in the workspace");
   const close = h("button", { type: "button", id: "ingest-close" }, "Close");
   const dialog = h(
     "dialog",
@@ -47,86 +87,67 @@ export function openIngest(opts: {
     h("label", {}, "Editor key ", key),
     h("label", {}, "Upload ", file),
     text,
-    h("div", { class: "dialog-buttons" }, previewButton, accept, close),
+    h("div", { class: "dialog-buttons" }, accept, show, close),
     review,
   );
   document.body.append(dialog);
-  let bundle: BundleLike | null = null;
+  let filename: string | null = null;
+  let firstEvent: string | null = null;
 
-  const preview = () => {
-    accept.disabled = true;
-    bundle = null;
-    const raw = text.value.trim();
-    if (!raw) return review.replaceChildren(h("p", {}, "Paste or upload something first."));
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      return review.replaceChildren(
-        h(
-          "p",
-          { class: "error" },
-          opts.extraction
-            ? "This is not a bundle; use `rasd ingest FILE` to extract raw article text for now."
-            : "This is not an article bundle (JSON). Extraction of raw text is not offered by this server yet: run `rasd extract FILE` and paste the bundle it prints.",
-        ),
-      );
-    }
-    const b = parsed as BundleLike;
-    if (!b || typeof b !== "object" || !b.article || !Array.isArray(b.events))
-      return review.replaceChildren(
-        h("p", { class: "error" }, "JSON, but not an article bundle: it needs `article` and `events`."),
-      );
-    bundle = b;
-    review.replaceChildren(
-      h("h3", { dir: "auto" }, b.article.title ?? "(untitled)"),
-      h("p", {}, `${b.article.publisher ?? ""} · ${b.article.publishedAt ?? ""} · ${b.article.language ?? ""}`),
-      list(
-        "Events",
-        (b.events ?? []).map((e) => `${e.type ?? ""} — ${e.title ?? ""} ${e.edtf ? `(${e.edtf})` : ""}`),
-      ),
-      list(
-        "Actors",
-        (b.actors ?? []).map((a) => `${a.name ?? ""}${a.nameAr ? ` — ${a.nameAr}` : ""} (${a.kind ?? ""})`),
-      ),
-      list(
-        "Places",
-        (b.locations ?? []).map((l) => `${l.name ?? ""}${l.nameAr ? ` — ${l.nameAr}` : ""}`),
-      ),
-      list(
-        "Claims",
-        (b.claims ?? []).map((c) => `${c.certainty ?? ""}: ${c.gloss ?? c.text ?? ""}`),
-      ),
-    );
-    accept.disabled = false;
+  // A bundle is shown before it is stored; raw text is extracted by the server as it is stored.
+  const inspect = () => {
+    show.hidden = true;
+    const bundle = asBundle(text.value.trim());
+    accept.textContent = bundle ? "Accept into the graph" : "Extract and store";
+    if (bundle)
+      review.replaceChildren(h("p", { class: "hint" }, "An article bundle: stored as it is."), ...summary(bundle));
+    else review.replaceChildren();
   };
 
   file.addEventListener("change", async () => {
     const f = file.files?.[0];
     if (!f) return;
+    filename = f.name;
     text.value = await f.text();
-    preview();
+    inspect();
   });
-  previewButton.addEventListener("click", preview);
+  text.addEventListener("input", () => {
+    filename = null;
+    inspect();
+  });
   accept.addEventListener("click", async () => {
-    if (!bundle) return;
+    const raw = text.value.trim();
+    if (!raw) return review.replaceChildren(h("p", { class: "error" }, "Paste or upload an article first."));
     if (!key.value) return review.prepend(h("p", { class: "error" }, "An editor key is needed to write to the graph."));
+    const bundle = asBundle(raw);
     accept.disabled = true;
+    review.replaceChildren(h("p", { class: "hint" }, bundle ? "Storing…" : "Extracting…"));
+    let result: IngestOutcome;
     try {
-      const result = await ingestBundle(bundle, key.value);
-      sessionStorage.setItem(keyStorage, key.value);
-      review.replaceChildren(
-        h(
-          "p",
-          { class: "ok" },
-          `Stored: ${result.events} events, ${result.actors} actors, ${result.locations} places, ${result.claims} claims.`,
-        ),
-      );
-      opts.onIngested(result.articleId, bundle.events?.[0]?.id ?? null);
+      result = bundle ? await ingestBundle(bundle, key.value) : await ingestArticle(raw, filename, key.value);
     } catch (error) {
       accept.disabled = false;
-      review.prepend(h("p", { class: "error" }, `Refused: ${(error as Error).message}`));
+      review.replaceChildren(h("p", { class: "error" }, `Refused: ${(error as Error).message}`));
+      return;
     }
+    accept.disabled = false;
+    sessionStorage.setItem(keyStorage, key.value);
+    const extracted: BundleLike = result.article ?? bundle ?? {};
+    firstEvent = extracted.events?.[0]?.id ?? null;
+    review.replaceChildren(
+      h(
+        "p",
+        { class: "ok" },
+        `Stored: ${result.events} events, ${result.actors} actors, ${result.locations} places, ${result.claims} claims.`,
+      ),
+      ...summary(extracted),
+    );
+    show.hidden = false;
+    opts.onIngested(null);
+  });
+  show.addEventListener("click", () => {
+    opts.onIngested(firstEvent);
+    dialog.close();
   });
   close.addEventListener("click", () => dialog.close());
   dialog.addEventListener("close", () => dialog.remove());

@@ -7,20 +7,47 @@ import type { Store } from "./state.ts";
  * Wires the search box: results as you type (after a pause), Down moves into
  * them, choosing selects the hit or adds it as a filter chip, Escape closes.
  */
-export function bindSearch(layout: Layout, search: (text: string) => SearchHit[], store: Store): void {
+export function bindSearch(
+  layout: Layout,
+  search: (text: string, signal: AbortSignal) => Promise<SearchHit[]>,
+  store: Store,
+  onChoice: (hit: SearchHit) => void = () => {},
+): void {
   const { search: input, results } = layout;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: AbortController | null = null;
   const close = () => {
+    pending?.abort();
     results.hidden = true;
     results.replaceChildren();
   };
-  const show = () => {
+  const show = async () => {
     const text = input.value.trim();
     if (!text) return close();
-    const view = searchResults(search(text), text);
+    pending?.abort();
+    const request = new AbortController();
+    pending = request;
+    let hits: SearchHit[];
+    try {
+      hits = await search(text, request.signal);
+    } catch (error) {
+      if (request.signal.aborted) return;
+      results.replaceChildren(
+        Object.assign(document.createElement("p"), {
+          className: "error",
+          textContent: `Search failed: ${(error as Error).message}`,
+        }),
+      );
+      results.hidden = false;
+      return;
+    }
+    if (request.signal.aborted || input.value.trim() !== text) return;
+    const view = searchResults(hits, text);
     view.addEventListener("input", () => {
       const choice = view.value;
       if (!choice) return;
+      const hit = hits.find((h) => h.id === choice.id);
+      if (hit) onChoice(hit);
       const f = store.state.filters;
       if (choice.mode === "filter") {
         const group = choice.kind === "actor" ? "actors" : "locations";
@@ -34,19 +61,19 @@ export function bindSearch(layout: Layout, search: (text: string) => SearchHit[]
   };
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(show, 120);
+    timer = setTimeout(show, 150);
   });
   input.addEventListener("keydown", (e) => {
     if (e.key === "Enter") {
       clearTimeout(timer);
-      show();
-      results.querySelector<HTMLElement>("li[role=option]")?.click();
       e.preventDefault();
+      show().then(() => results.querySelector<HTMLElement>("li[role=option]")?.click());
     } else if (e.key === "ArrowDown") {
       clearTimeout(timer);
-      if (results.hidden) show();
-      results.querySelector<HTMLElement>("li[role=option]")?.focus();
       e.preventDefault();
+      (results.hidden ? show() : Promise.resolve()).then(() =>
+        results.querySelector<HTMLElement>("li[role=option]")?.focus(),
+      );
     } else if (e.key === "Escape") {
       close();
       input.value = "";

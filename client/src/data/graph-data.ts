@@ -58,32 +58,6 @@ export function eventGraph(events: Event[], { claims = true }: { claims?: boolea
   return g.data();
 }
 
-/** Everything one hop from `id` among the known events: the neighbours an expansion adds. */
-export function neighbours(events: Event[], id: string): GraphData {
-  const g = new GraphBuilder();
-  for (const e of events) {
-    const touches =
-      e.id === id ||
-      e.actors.some((a) => a.id === id) ||
-      e.locations.some((l) => l.id === id) ||
-      e.claims.some((c) => c.id === id || c.claimant?.id === id);
-    if (touches) addEvent(g, e, true);
-  }
-  return g.data();
-}
-
-/** Actors tied by taking part in the same events; a tie's weight is how many events they share. */
-export function actorNetwork(events: Event[]): GraphData {
-  const g = new GraphBuilder();
-  for (const e of events) {
-    const actors = [...new Map(e.actors.map((a) => [a.id, a])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-    for (const a of actors) g.node({ id: a.id, kind: "actor", label: a.name, labelAr: a.nameAr, subtype: a.kind });
-    for (let i = 0; i < actors.length; i++)
-      for (let j = i + 1; j < actors.length; j++) g.link(actors[i].id, actors[j].id, "CO_PARTICIPATION");
-  }
-  return g.data();
-}
-
 /** Union of graphs (the window's graph plus expansions) minus removed nodes and their links. */
 export function mergeGraphs(parts: GraphData[], removed: Set<string> = new Set()): GraphData {
   const nodes = new Map<string, GraphNode>();

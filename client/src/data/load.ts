@@ -1,44 +1,283 @@
-import { graphql } from "./api.ts";
-import type { Dataset, TimelineMark } from "./model.ts";
-import { capabilitiesQuery, eventsQuery, ingestBundleMutation } from "./queries.ts";
-import { type RawEvent, shapeDataset } from "./shape.ts";
+import { ApiError, graphql } from "./api.ts";
+import type { Filters, Window } from "./filters.ts";
+import type { Article, Dataset, GraphData, GraphNode, NodeKind, TimelineMark } from "./model.ts";
+import {
+  actorNetworkQuery,
+  eventsPageQuery,
+  ingestArticleMutation,
+  ingestBundleMutation,
+  neighborhoodQuery,
+  nodesQuery,
+  searchQuery,
+  statsQuery,
+  timelineQuery,
+} from "./queries.ts";
+import type { SearchHit } from "./search.ts";
+import { type RawArticle, type RawEvent, shapeArticle, shapeDataset } from "./shape.ts";
 
-/** The most events one request asks for. */
-export const pageSize = 1000;
+/** The most events one page asks for (the API's limit). */
+export const pageSize = 500;
 
-/** Loads the events (with their actors, places, claims and evidence) and shapes them once. */
-export async function loadDataset(signal?: AbortSignal): Promise<Dataset> {
-  const data = await graphql<{ events: RawEvent[] }>(eventsQuery, { first: pageSize }, { signal });
-  return shapeDataset(data.events);
+/** The API's EventFilter for the analyst's filters and a window. */
+export function eventFilter(filters: Filters, window: Window = null): Record<string, unknown> {
+  const f: Record<string, unknown> = {};
+  if (filters.types.length) f.types = filters.types;
+  if (filters.actors.length) f.actors = filters.actors.map((id) => ({ id }));
+  if (filters.locations.length) f.locations = filters.locations;
+  if (filters.minConfidence > 0) f.minConfidence = filters.minConfidence;
+  if (window) f.window = { from: window[0].toISOString(), to: window[1].toISOString() };
+  return f;
 }
 
-/** The root fields the server offers, so optional features show only when the API has them. */
-export async function loadCapabilities(): Promise<{ queries: Set<string>; mutations: Set<string> }> {
-  try {
-    const data = await graphql<{
-      __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } | null };
-    }>(capabilitiesQuery);
-    return {
-      queries: new Set(data.__schema.queryType.fields.map((f) => f.name)),
-      mutations: new Set(data.__schema.mutationType?.fields.map((f) => f.name) ?? []),
+export interface Stats {
+  events: number;
+  earliest: Date | null;
+  latest: Date | null;
+}
+
+export async function loadStats(signal?: AbortSignal): Promise<Stats> {
+  const { stats } = await graphql<{ stats: { events: number; earliest: string | null; latest: string | null } }>(
+    statsQuery,
+    {},
+    { signal },
+  );
+  return {
+    events: stats.events,
+    earliest: stats.earliest ? new Date(stats.earliest) : null,
+    latest: stats.latest ? new Date(stats.latest) : null,
+  };
+}
+
+/** Events matching the filters in the window, a page at a time, at most `cap` of `total`. */
+export async function loadEvents(
+  filters: Filters,
+  window: Window,
+  { cap = 2000, signal }: { cap?: number; signal?: AbortSignal } = {},
+): Promise<{ data: Dataset; total: number }> {
+  const raw: RawEvent[] = [];
+  let after: string | null = null;
+  let total = 0;
+  do {
+    type Page = {
+      events: { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: RawEvent[] };
     };
-  } catch {
-    // Introspection may be off in production: assume the minimal API.
-    return { queries: new Set(["events"]), mutations: new Set(["ingestBundle"]) };
-  }
+    const page: Page = await graphql<Page>(
+      eventsPageQuery,
+      { filter: eventFilter(filters, window), first: Math.min(pageSize, cap - raw.length), after },
+      { signal },
+    );
+    total = page.events.totalCount;
+    raw.push(...page.events.nodes);
+    after = page.events.pageInfo.hasNextPage ? page.events.pageInfo.endCursor : null;
+  } while (after && raw.length < cap);
+  return { data: shapeDataset(raw), total };
 }
 
-export interface IngestCounts {
+/** A bucket of the timeline's level of detail: how many events of each type overlap [start, end). */
+export interface Bucket {
+  start: Date;
+  end: Date;
+  count: number;
+  byType: { type: string; count: number }[];
+}
+
+export interface TimelineSlice {
+  from: Date;
+  to: Date;
+  total: number;
+  buckets: Bucket[];
+  /** The events themselves when few enough (the server decides), else null. */
+  data: Dataset | null;
+}
+
+/** The timeline for [from, to): bucket counts always, the events when at most `maxEvents` match. */
+export async function loadTimeline(
+  filters: Filters,
+  [from, to]: [Date, Date],
+  { buckets = 200, maxEvents = 1000, signal }: { buckets?: number; maxEvents?: number; signal?: AbortSignal } = {},
+): Promise<TimelineSlice> {
+  type Raw = {
+    timeline: {
+      from: string;
+      to: string;
+      total: number;
+      buckets: { start: string; end: string; count: number; byType: { type: string; count: number }[] }[];
+      events: RawEvent[] | null;
+    };
+  };
+  const { timeline } = await graphql<Raw>(
+    timelineQuery,
+    {
+      filter: eventFilter(filters),
+      from: from.toISOString(),
+      to: to.toISOString(),
+      buckets: Math.max(1, Math.min(1000, Math.round(buckets))),
+      maxEvents,
+    },
+    { signal },
+  );
+  return {
+    from: new Date(timeline.from),
+    to: new Date(timeline.to),
+    total: timeline.total,
+    buckets: timeline.buckets.map((b) => ({ ...b, start: new Date(b.start), end: new Date(b.end) })),
+    data: timeline.events ? shapeDataset(timeline.events) : null,
+  };
+}
+
+/** Events (full, with evidence) and articles (with their text) by id. */
+export async function loadNodes(ids: string[], signal?: AbortSignal): Promise<{ data: Dataset; articles: Article[] }> {
+  if (!ids.length) return { data: shapeDataset([]), articles: [] };
+  const { nodes } = await graphql<{ nodes: ((RawEvent | RawArticle) & { __typename: string })[] }>(
+    nodesQuery,
+    { ids: ids.slice(0, 500) },
+    { signal },
+  );
+  const events = nodes.filter((n) => n?.__typename === "Event") as RawEvent[];
+  const articles = (nodes.filter((n) => n?.__typename === "Article") as RawArticle[]).map(shapeArticle);
+  return { data: shapeDataset(events), articles };
+}
+
+const searchKinds: Record<string, SearchHit["kind"]> = {
+  ACTOR: "actor",
+  LOCATION: "location",
+  EVENT: "event",
+  CLAIM: "claim",
+};
+
+/** The API's search over names, aliases, titles and claims, as ranked hits. */
+export async function search(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
+  type Raw = {
+    search: {
+      kind: string;
+      score: number;
+      node: {
+        id: string;
+        name?: string;
+        nameAr?: string | null;
+        kind?: string;
+        title?: string;
+        type?: string;
+        text?: string;
+        gloss?: string | null;
+        certainty?: string;
+        language?: string;
+      };
+    }[];
+  };
+  const { search } = await graphql<Raw>(searchQuery, { text, first: 20 }, { signal });
+  return search.map(({ kind, score, node }) => ({
+    id: node.id,
+    kind: searchKinds[kind] ?? "event",
+    label: node.name ?? node.title ?? node.gloss ?? node.text ?? node.id,
+    labelAr: node.nameAr ?? (node.language === "ar" ? (node.text ?? null) : null),
+    detail: node.kind ?? node.type ?? node.certainty ?? "",
+    score,
+  }));
+}
+
+const nodeKinds: Record<string, NodeKind> = { Actor: "actor", Event: "event", Location: "location", Claim: "claim" };
+
+/** The neighbours one hop from `id`, as the server's graph walk finds them. */
+export async function loadNeighbourhood(id: string, signal?: AbortSignal): Promise<GraphData> {
+  type Raw = {
+    neighborhood: {
+      nodes: { id: string; label: string; kind: string | null; name: string; node: { nameAr?: string | null } }[];
+      edges: { source: string; target: string; type: string; role: string | null }[];
+    };
+  };
+  const { neighborhood } = await graphql<Raw>(neighborhoodQuery, { ids: [id], limit: 300 }, { signal });
+  const nodes: GraphNode[] = neighborhood.nodes
+    .filter((n) => nodeKinds[n.label])
+    .map((n) => ({
+      id: n.id,
+      kind: nodeKinds[n.label],
+      label: n.name,
+      labelAr: n.node?.nameAr ?? null,
+      subtype: n.kind ?? "",
+      weight: 1,
+    }));
+  const links = neighborhood.edges.map((e) => ({
+    source: e.source,
+    target: e.target,
+    kind: e.role ?? e.type,
+    weight: 1,
+  }));
+  return { nodes, links };
+}
+
+/** Actors tied by the events they share in the window; a tie's weight is how many. */
+export async function loadActorNetwork(filters: Filters, window: Window, signal?: AbortSignal): Promise<GraphData> {
+  type Raw = {
+    actorNetwork: {
+      actors: { id: string; name: string; nameAr: string | null; kind: string; eventCount: number }[];
+      ties: { source: { id: string }; target: { id: string }; weight: number }[];
+    };
+  };
+  const { actorNetwork } = await graphql<Raw>(
+    actorNetworkQuery,
+    { filter: eventFilter(filters, window), first: 2000 },
+    { signal },
+  );
+  return {
+    nodes: actorNetwork.actors.map((a) => ({
+      id: a.id,
+      kind: "actor",
+      label: a.name,
+      labelAr: a.nameAr,
+      subtype: a.kind,
+      weight: a.eventCount,
+    })),
+    links: actorNetwork.ties.map((t) => ({
+      source: t.source.id,
+      target: t.target.id,
+      kind: "CO_PARTICIPATION",
+      weight: t.weight,
+    })),
+  };
+}
+
+/** What an ingest stored, with the article's extracted items to show. */
+export interface IngestOutcome {
   articleId: string;
   actors: number;
   locations: number;
   events: number;
   claims: number;
+  article: {
+    id: string;
+    title: string;
+    publisher: string | null;
+    language: string | null;
+    publishedAt: string | null;
+    events: { id: string; type: string; title: string; edtf: string | null }[];
+    actors: { id: string; name: string; nameAr: string | null; kind: string }[];
+    locations: { id: string; name: string; nameAr: string | null }[];
+    claims: { id: string; text: string; gloss: string | null; certainty: string; claimant: { name: string } | null }[];
+  } | null;
 }
 
-export async function ingestBundle(bundle: unknown, key: string): Promise<IngestCounts> {
-  const data = await graphql<{ ingestBundle: IngestCounts }>(ingestBundleMutation, { bundle }, { key });
-  return data.ingestBundle;
+type IngestAnswer =
+  | ({ __typename: "IngestResult" } & IngestOutcome)
+  | { __typename: "ValidationError"; message: string; issues: { path: string; message: string }[] };
+
+function outcome(answer: IngestAnswer): IngestOutcome {
+  if (answer.__typename === "ValidationError")
+    throw new ApiError(
+      [answer.message, ...answer.issues.slice(0, 5).map((i) => `${i.path || "input"}: ${i.message}`)].join("; "),
+    );
+  return answer;
+}
+
+/** Extracts a raw article (text, HTML or JSON; `filename`'s extension names the format) and stores it. */
+export async function ingestArticle(raw: string, filename: string | null, key: string): Promise<IngestOutcome> {
+  const data = await graphql<{ ingestArticle: IngestAnswer }>(ingestArticleMutation, { raw, filename }, { key });
+  return outcome(data.ingestArticle);
+}
+
+export async function ingestBundle(bundle: unknown, key: string): Promise<IngestOutcome> {
+  const data = await graphql<{ ingestBundle: IngestAnswer }>(ingestBundleMutation, { bundle }, { key });
+  return outcome(data.ingestBundle);
 }
 
 /** Claims (when stated) and articles (when published) as timeline marks. */

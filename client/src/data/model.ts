@@ -39,6 +39,9 @@ export interface Claim {
   /** Ids of the claims this one supports or disputes, when the API gives them. */
   supports: string[];
   disputes: string[];
+  /** Ids of the claims that support or dispute this one. */
+  supportedBy: string[];
+  disputedBy: string[];
   evidence: Evidence[];
 }
 

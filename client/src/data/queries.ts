@@ -1,29 +1,116 @@
 /**
- * Every GraphQL query the client sends, in one place so they follow the schema
- * (schema/schema.graphql) as it evolves.
+ * Every GraphQL operation the client sends, in one place so they follow the
+ * schema (schema/schema.graphql) as it evolves.
  */
 
 const actorFields = "id name nameAr kind";
 const locationFields = "id name nameAr kind latitude longitude";
 const evidenceFields = "articleId articleTitle start end quote";
+const articleFields = "id title publisher language publishedAt url";
+const claimFields = `id text gloss certainty statedAt language
+  claimant { ${actorFields} }
+  links(first: 20) { type direction other { id } }`;
 
-/** Events overlapping [from, to] with everything the views and evidence panel draw. */
-export const eventsQuery = `query RasdEvents($from: String, $to: String, $first: Int) {
-  events(from: $from, to: $to, first: $first) {
-    id type title summary start end precision edtf confidence
-    actors { ${actorFields} role }
-    locations { ${locationFields} }
-    claims { id text gloss certainty statedAt claimant { ${actorFields} } }
-    evidence { ${evidenceFields} }
+/**
+ * What the timeline, graph and map draw for an event. Nested lists are capped
+ * so a page of 500 stays under the API's cost limit (fields × page sizes).
+ */
+const eventFields = `id type title summary start end precision edtf confidence
+  actors(first: 10) { ${actorFields} role }
+  locations(first: 5) { ${locationFields} }
+  claims(first: 5) { id text gloss certainty statedAt language claimant { ${actorFields} } }
+  evidence(first: 5) { ${evidenceFields} }
+  articles(first: 3) { ${articleFields} }`;
+
+/** Everything the evidence panel shows for a selected event. */
+const eventDetailFields = `id type title summary start end precision edtf confidence
+  actors(first: 50) { ${actorFields} role }
+  locations(first: 20) { ${locationFields} }
+  claims(first: 50) { ${claimFields} evidence(first: 10) { ${evidenceFields} } }
+  evidence(first: 50) { ${evidenceFields} }
+  articles(first: 20) { ${articleFields} }`;
+
+/** The date range the graph covers, so the timeline opens on it. */
+export const statsQuery = `query RasdStats { stats { events earliest latest } }`;
+
+/** One page of the events matching a filter (Relay connection, first ≤ 500). */
+export const eventsPageQuery = `query RasdEventsPage($filter: EventFilter, $first: Int, $after: String) {
+  events(filter: $filter, first: $first, after: $after, orderBy: START_ASC) {
+    totalCount
+    pageInfo { endCursor hasNextPage }
+    nodes { ${eventFields} }
   }
+}`;
+
+/** The timeline's level of detail: counts per bucket always, the events when few. */
+export const timelineQuery = `query RasdTimeline($filter: EventFilter, $from: DateTime!, $to: DateTime!, $buckets: Int, $maxEvents: Int) {
+  timeline(filter: $filter, from: $from, to: $to, buckets: $buckets, maxEvents: $maxEvents) {
+    from to total
+    buckets { start end count byType { type count } }
+    events { ${eventFields} }
+  }
+}`;
+
+/** Events and articles by id: a selection outside the window, article texts for the evidence panel. */
+export const nodesQuery = `query RasdNodes($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    __typename
+    ... on Event { ${eventDetailFields} }
+    ... on Article { ${articleFields} text }
+  }
+}`;
+
+/** The search box: names and aliases in Arabic and English, spelling variants folded. */
+export const searchQuery = `query RasdSearch($text: String!, $first: Int) {
+  search(text: $text, first: $first) {
+    kind score
+    node {
+      __typename
+      ... on Actor { ${actorFields} }
+      ... on Location { id name nameAr kind }
+      ... on Event { id title type }
+      ... on Claim { id text gloss certainty language }
+    }
+  }
+}`;
+
+/** What a double-click adds: the nodes and edges one hop out. */
+export const neighborhoodQuery = `query RasdNeighborhood($ids: [ID!]!, $limit: Int) {
+  neighborhood(ids: $ids, hops: 1, limit: $limit) {
+    truncated
+    nodes { id label kind name node { __typename ... on Actor { nameAr } ... on Location { nameAr } } }
+    edges { source target type role }
+  }
+}`;
+
+/** Actors tied by the events they share in the window. */
+export const actorNetworkQuery = `query RasdActorNetwork($filter: EventFilter, $first: Int) {
+  actorNetwork(filter: $filter, first: $first, eventsPerTie: 1) {
+    actors { ${actorFields} eventCount }
+    ties { source { id } target { id } weight }
+  }
+}`;
+
+const ingestResult = `
+  __typename
+  ... on IngestResult {
+    articleId actors locations events claims
+    article {
+      ${articleFields}
+      events(first: 200) { id type title edtf }
+      actors(first: 200) { ${actorFields} }
+      locations(first: 200) { id name nameAr }
+      claims(first: 200) { id text gloss certainty claimant { name } }
+    }
+  }
+  ... on ValidationError { message issues { path message } }`;
+
+/** Extracts a raw article (text, HTML or JSON) on the server and stores what it found (editor key). */
+export const ingestArticleMutation = `mutation RasdIngestArticle($raw: String!, $filename: String) {
+  ingestArticle(raw: $raw, filename: $filename) { ${ingestResult} }
 }`;
 
 /** Stores a validated article bundle (editor key). */
 export const ingestBundleMutation = `mutation RasdIngestBundle($bundle: JSON!) {
-  ingestBundle(bundle: $bundle) { articleId actors locations events claims }
-}`;
-
-/** Asks which root fields the server offers, so the client uses richer ones as they land. */
-export const capabilitiesQuery = `query RasdCapabilities {
-  __schema { queryType { fields { name } } mutationType { fields { name } } }
+  ingestBundle(bundle: $bundle) { ${ingestResult} }
 }`;

@@ -16,6 +16,7 @@ export interface RawEvent {
   locations?: LocationRef[];
   claims?: RawClaim[];
   evidence?: Evidence[];
+  articles?: RawArticle[];
 }
 
 export interface RawClaim {
@@ -26,8 +27,8 @@ export interface RawClaim {
   statedAt?: string | null;
   language?: string | null;
   claimant?: ActorRef | null;
-  supports?: { id: string }[];
-  disputes?: { id: string }[];
+  /** Claims this one supports or disputes (OUT) and those that support or dispute it (IN). */
+  links?: { type: string; direction: "IN" | "OUT"; other: { id: string } }[];
   evidence?: Evidence[];
 }
 
@@ -50,6 +51,9 @@ function parseDate(value: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+const linked = (raw: RawClaim, type: string, direction: string) =>
+  (raw.links ?? []).filter((l) => l.type === type && l.direction === direction).map((l) => l.other.id);
+
 function shapeClaim(raw: RawClaim): Claim {
   return {
     id: raw.id,
@@ -59,8 +63,10 @@ function shapeClaim(raw: RawClaim): Claim {
     statedAt: parseDate(raw.statedAt),
     claimant: raw.claimant ?? null,
     language: raw.language ?? detectLanguage(raw.text),
-    supports: (raw.supports ?? []).map((c) => c.id),
-    disputes: (raw.disputes ?? []).map((c) => c.id),
+    supports: linked(raw, "SUPPORTS", "OUT"),
+    disputes: linked(raw, "DISPUTES", "OUT"),
+    supportedBy: linked(raw, "SUPPORTS", "IN"),
+    disputedBy: linked(raw, "DISPUTES", "IN"),
     evidence: raw.evidence ?? [],
   };
 }
@@ -121,6 +127,8 @@ export function shapeDataset(rawEvents: RawEvent[], rawArticles: RawArticle[] = 
   }
   events.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : 1));
   const articles = new Map(rawArticles.map((a) => [a.id, shapeArticle(a)]));
+  for (const raw of rawEvents)
+    for (const a of raw.articles ?? []) if (!articles.has(a.id)) articles.set(a.id, shapeArticle(a));
   for (const e of events)
     for (const ev of e.evidence)
       if (!articles.has(ev.articleId))
@@ -134,4 +142,27 @@ export function shapeDataset(rawEvents: RawEvent[], rawArticles: RawArticle[] = 
           text: null,
         });
   return { events, claims: [...claims.values()], articles: [...articles.values()] };
+}
+
+/** One dataset from several (the window's events, a selection fetched on its own, article texts); later parts win. */
+export function mergeDatasets(...parts: Dataset[]): Dataset {
+  const events = new Map<string, Event>();
+  const claims = new Map<string, Claim>();
+  const articles = new Map<string, Article>();
+  for (const part of parts) {
+    for (const e of part.events) events.set(e.id, e);
+    for (const c of part.claims) claims.set(c.id, c);
+    for (const a of part.articles) {
+      const known = articles.get(a.id);
+      articles.set(
+        a.id,
+        known && !a.text ? { ...a, text: known.text, publishedAt: a.publishedAt ?? known.publishedAt } : a,
+      );
+    }
+  }
+  return {
+    events: [...events.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : 1)),
+    claims: [...claims.values()],
+    articles: [...articles.values()],
+  };
 }

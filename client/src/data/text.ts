@@ -7,24 +7,6 @@ export function detectLanguage(text: string): "ar" | "en" {
   return arabic > latin ? "ar" : "en";
 }
 
-/**
- * Folds the Arabic spellings people type interchangeably (hamza forms, ta
- * marbuta, alef maqsura, diacritics, tatweel) and Latin case, for matching.
- */
-export function foldForSearch(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, "")
-    .replace(/[إأآٱ]/g, "ا")
-    .replace(/ة/g, "ه")
-    .replace(/ى/g, "ي")
-    .replace(/[ؤ]/g, "و")
-    .replace(/[ئ]/g, "ي")
-    .replace(/[-‐‑–—'’ʿʾ]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 const dayFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
   day: "numeric",

@@ -4,7 +4,7 @@ import { certaintyLabels, typeColour } from "../data/palette.ts";
 import { detectLanguage, formatDay, formatRange } from "../data/text.ts";
 
 export interface EvidenceOptions {
-  /** How much article text to keep either side of a highlighted span when the whole article is known. */
+  /** How much article text to keep either side of a highlighted span when the whole article is known (default: all of it). */
   context?: number;
 }
 
@@ -68,10 +68,12 @@ function claimItem(c: Claim, claims: Map<string, Claim>): HTMLElement {
   for (const [rel, ids] of [
     ["supports", c.supports],
     ["disputes", c.disputes],
+    ["supported by", c.supportedBy],
+    ["disputed by", c.disputedBy],
   ] as const)
     for (const id of ids) {
       const other = claims.get(id);
-      const p = el("p", `claim-relation ${rel}`, `${rel} `);
+      const p = el("p", `claim-relation ${rel.split(" ")[0]}`, `${rel.toUpperCase().replace(" BY", " by")} `);
       p.append(link(id, other ? `${other.claimant?.name ?? "a claim"}: “${other.gloss ?? other.text}”` : id));
       li.append(p);
     }
@@ -147,7 +149,7 @@ export function evidence(
   focus: EvidenceFocus | null,
   options: EvidenceOptions = {},
 ): HTMLElement & { value: string | null } {
-  const { context = 160 } = options;
+  const { context = Number.POSITIVE_INFINITY } = options;
   const root = el("div", "evidence-view") as HTMLDivElement & { value: string | null };
   root.value = focus?.id ?? null;
   if (!focus) {

@@ -1,7 +1,9 @@
 import * as d3 from "d3";
 import type { Window } from "../data/filters.ts";
 import type { LaneKey } from "../data/lanes.ts";
+import type { Bucket } from "../data/load.ts";
 import type { Event, TimelineMark } from "../data/model.ts";
+import { bucketRows, drawBuckets } from "./timeline-buckets.ts";
 import { drawRows } from "./timeline-canvas.ts";
 import { hitItem, type Row, type RowItem, timelineRows } from "./timeline-rows.ts";
 import { describeItem, ensureGradients, joinMarks } from "./timeline-svg.ts";
@@ -11,6 +13,8 @@ export interface TimelineData {
   events: Event[];
   /** Claims and article publications, drawn on their own rows. */
   marks?: TimelineMark[];
+  /** The server's counts per bucket and type, drawn instead of events when these were too many to send. */
+  buckets?: Bucket[] | null;
 }
 
 export interface TimelineOptions {
@@ -20,6 +24,8 @@ export interface TimelineOptions {
   rowHeight?: number;
   /** The zoomed domain to open at; defaults to the data's extent. */
   domain?: Window;
+  /** The whole time range (zoom level 1); defaults to the items' extent. */
+  extent?: Window;
   /** The brushed window to show. */
   window?: Window;
   selection?: string | null;
@@ -53,9 +59,10 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   const { width, lanes = "type", rowHeight = 26, svgLimit = 1500 } = options;
   if (!(width > 200)) invalid("width", width);
   if (!["type", "actor", "location"].includes(lanes)) invalid("lanes", lanes);
-  const rows = timelineRows(data.events, data.marks ?? [], lanes);
+  const buckets = data.events.length ? null : (data.buckets ?? null);
+  const rows = buckets ? bucketRows(buckets) : timelineRows(data.events, data.marks ?? [], lanes);
   const itemCount = d3.sum(rows, (r) => r.items.length);
-  const useCanvas = itemCount > svgLimit;
+  const useCanvas = !!buckets || itemCount > svgLimit;
   const margin = { top: 6, right: 16, bottom: 26, left: 160 };
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
   const rowH = (row: Row) => (row.slots > 1 ? Math.round(row.slots * rowHeight * 0.7) : rowHeight);
@@ -71,7 +78,11 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   const slotH = (row: Row) => rowH(row) / row.slots;
 
   const times = rows.flatMap((r) => (r.items.length ? [r.items[0].start, d3.max(r.items, (i) => i.end) ?? 0] : []));
-  let [lo, hi] = times.length ? (d3.extent(times) as [number, number]) : [Date.now() - 30 * 24 * hour, Date.now()];
+  let [lo, hi] = options.extent
+    ? options.extent.map(Number)
+    : times.length
+      ? (d3.extent(times) as [number, number])
+      : [Date.now() - 30 * 24 * hour, Date.now()];
   const pad = Math.max((hi - lo) * 0.05, 24 * hour);
   [lo, hi] = [lo - pad, hi + pad];
   const x0 = d3
@@ -87,6 +98,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
 
   const root = document.createElement("div") as HTMLDivElement & { value: TimelineValue };
   root.className = "timeline-view";
+  root.dataset.detail = buckets ? "buckets" : "events";
   root.style.position = "relative";
   root.style.width = `${width}px`;
   let canvas: HTMLCanvasElement | null = null;
@@ -110,7 +122,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     .attr("aria-roledescription", "timeline")
     .attr(
       "aria-label",
-      `Timeline of ${data.events.length} events. Arrow keys move, Enter selects, Escape clears, + and - zoom.`,
+      `Timeline of ${buckets ? `${d3.sum(buckets, (b) => b.count)} events (counts per period)` : `${data.events.length} events`}. Arrow keys move, Enter selects, Escape clears, + and - zoom.`,
     )
     .style("position", "relative");
   const defs = svg.append("defs");
@@ -272,7 +284,8 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     if (canvas) {
       const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
       ctx.clearRect(0, 0, width, height);
-      drawRows(ctx, rows, frame);
+      if (buckets) drawBuckets(ctx, rows, buckets, frame);
+      else drawRows(ctx, rows, frame);
     } else joinMarks(marksG, rows, frame);
     // Programmatic: the brush follows the zoom without reporting a new window.
     if (window) {
