@@ -1,15 +1,10 @@
 import type { Certainty } from "../bundle/types.ts";
-import {
-  COMPLEMENTISER,
-  contentStartAfter,
-  insideQuote,
-  statementBefore,
-  statesSomething,
-  trimEnd,
-} from "./claim-statement.ts";
+import { certaintyOf } from "./claim-certainty.ts";
+import { PERSONAL, speakerKind, subjectOf, toldToAfter } from "./claim-speaker.ts";
+import { contentStartAfter, insideQuote, statementBefore, statesSomething, trimEnd } from "./claim-statement.ts";
 import type { Sentence } from "./document.ts";
 import type { Mention } from "./mentions.ts";
-import { ACCORDING_TO, HEDGES, PARTICIPIAL, REPORTING_VERBS } from "./reporting-verbs.ts";
+import { ACCORDING_TO, PARTICIPIAL, REPORTING_VERBS } from "./reporting-verbs.ts";
 import type { ExtractState } from "./state.ts";
 
 /** A claim before its id and "about" links are settled. */
@@ -24,20 +19,6 @@ export interface ClaimDraft {
   cue: { start: number; end: number };
   confidence: number;
 }
-
-const SPEAKER_KINDS = new Set([
-  "PERSON",
-  "ANONYMOUS_SOURCE",
-  "GROUP",
-  "GOVERNMENT",
-  "ARMED_GROUP",
-  "ORGANIZATION",
-  "MILITARY",
-  "STATE",
-  "POLITICAL_GROUP",
-  "COALITION",
-  "MEDIA",
-]);
 
 /**
  * Attributed statements: a reporting verb (or "according to", or a
@@ -130,80 +111,4 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
     }
   }
   return drafts;
-}
-
-function speakerKind(state: ExtractState, m: Mention): boolean {
-  return SPEAKER_KINDS.has(state.entries.get(m.id)?.kind ?? "");
-}
-
-/** "لـ"إرم نيوز"" or "told Reuters": a media outlet right after the cue. */
-function toldToAfter(state: ExtractState, mentions: Mention[], i: number): Mention | undefined {
-  const media = (m: Mention) => state.entries.get(m.id)?.kind === "MEDIA";
-  const near = mentions.find((m) => m.tokStart > i && m.tokStart <= i + 4 && media(m));
-  if (near) return near;
-  // "ونفى مصدر في كتائب حزب الله لـ"رويترز"": the outlet follows the speaker's description.
-  const speaker = mentions.find((m) => m.tokStart === i + 1 && !media(m));
-  return speaker && mentions.find((m) => media(m) && m.tokStart >= speaker.tokEnd && m.tokStart <= speaker.tokEnd + 1);
-}
-
-function subjectOf(
-  state: ExtractState,
-  mentions: Mention[],
-  i: number,
-  outlet: string | undefined,
-  s: Sentence,
-): Mention | undefined {
-  const { tokens } = state.doc;
-  const candidates = mentions.filter((m) => m.id !== outlet && speakerKind(state, m));
-  // Subject-first, right before the verb: "قيادي … "تنسيقية …" أكد".
-  const adjacentBefore = candidates.filter((m) => m.tokEnd === i && adjacentOrQuoted(state, m.tokEnd - 1, i)).at(-1);
-  const outer =
-    adjacentBefore && mentions.find((m) => m.tokStart < adjacentBefore.tokStart && m.tokEnd >= adjacentBefore.tokEnd);
-  if (outer && speakerKind(state, outer)) return outer;
-  if (adjacentBefore) return adjacentBefore;
-  // Verb-first: the subject follows within a few words, before the statement begins.
-  let stop = i + 1;
-  while (stop < s.tokEnd && stop - i < 9 && !COMPLEMENTISER.test(tokens[stop].norm)) stop++;
-  const inWindow = candidates.filter((m) => m.tokStart > i && m.tokStart < stop);
-  const person = inWindow.find((m) => PERSONAL.has(state.entries.get(m.id)?.kind ?? ""));
-  if (person) return person;
-  const skip = outletEnd(mentions, outlet, i);
-  const after = inWindow.find((m) => m.tokStart <= skip + 1);
-  if (after) return after;
-  // Subject-first: the nearest speaker before the verb, not inside an earlier clause of another claim.
-  const before = candidates.filter((m) => m.tokEnd <= i).at(-1);
-  return before;
-}
-
-const PERSONAL = new Set(["PERSON", "ANONYMOUS_SOURCE", "GROUP"]);
-
-function adjacentOrQuoted(state: ExtractState, a: number, b: number): boolean {
-  return /^[\s"«»“”]*$/.test(state.doc.text.slice(state.doc.tokens[a].end, state.doc.tokens[b].start));
-}
-
-/** The token after the verb and any "لـ outlet" that follows it. */
-function outletEnd(mentions: Mention[], outlet: string | undefined, i: number): number {
-  const m = mentions.find((x) => x.id === outlet && x.tokStart > i && x.tokStart <= i + 4);
-  return m ? m.tokEnd : i + 1;
-}
-
-function certaintyOf(verb: Certainty, state: ExtractState, content: { start: number; end: number }): Certainty {
-  if (verb !== "ASSERTED") return verb;
-  const hedged = state.doc.tokens.some(
-    (t) =>
-      t.start >= content.start &&
-      t.end <= content.end &&
-      t.variants.some((v) => HEDGES.has(v)) &&
-      !isPastQad(state, t.start),
-  );
-  return hedged ? "HEDGED" : "ASSERTED";
-}
-
-/** "قد" before a past verb ("قد أعلن") affirms; only before a present verb ("قد يعلن") does it hedge. */
-function isPastQad(state: ExtractState, at: number): boolean {
-  const idx = state.doc.tokens.findIndex((t) => t.start === at);
-  const t = state.doc.tokens[idx];
-  if (t.norm !== "قد" && t.norm !== "وقد") return false;
-  const next = state.doc.tokens[idx + 1]?.norm ?? "";
-  return !/^[يت]/.test(next);
 }

@@ -1,7 +1,7 @@
 import { slugify } from "../text/transliterate.ts";
 import { toMention } from "./mentions.ts";
-import { isHeadTitle } from "./relations.ts";
-import { addRelation, adjacent, coveredTokens, type ExtractState } from "./state.ts";
+import { titleTie } from "./relations.ts";
+import { adjacent, coveredTokens, type ExtractState } from "./state.ts";
 
 /** Titles that introduce a named person: "الخبير الأمني علي الشمري", "عضو الإطار التنسيقي علي الزبيدي", "analyst Jane Doe". */
 const TITLES = new Set([
@@ -80,20 +80,6 @@ const NOT_NAME = new Set([
 const MAX_SKIP = 7;
 /** Words tying a title to its organisation: "المتحدث باسم الحكومة", "spokesman for the army". */
 const CONNECTORS = new Set(["باسم", "عن", "في", "لدي", "for", "of", "at"]);
-const AFFILIATING = new Set([
-  "عضو",
-  "member",
-  "القيادي",
-  "المتحدث",
-  "الناطق",
-  "spokesman",
-  "spokeswoman",
-  "spokesperson",
-  "المستشار",
-  "adviser",
-  "advisor",
-]);
-
 /**
  * New people found by title patterns. After a title come its modifiers
  * (adjectives with ال, an organisation, a quoted word), then the name: a
@@ -191,18 +177,4 @@ function resolveBareTitles(state: ExtractState, bindings: { title: string[]; per
       }
     }
   }
-}
-
-/** "عضو X فلان" ties the person to X; "رئيس X فلان" / "leader of X" makes them its head. */
-function titleTie(state: ExtractState, title: number, person: string, org: string, end: number) {
-  const { tokens, text } = state.doc;
-  const t = tokens[title];
-  const type = isHeadTitle(t.variants)
-    ? "LEADS"
-    : t.variants.some((v) => AFFILIATING.has(v))
-      ? "AFFILIATED_WITH"
-      : undefined;
-  if (!type) return;
-  const span = { start: t.start, end: tokens[end - 1].end };
-  addRelation(state, { type, from: person, to: org, evidence: [{ ...span, text: text.slice(span.start, span.end) }] });
 }

@@ -22,6 +22,21 @@ const PARTY = new Set([
   "POLITICAL_GROUP",
   "ORGANIZATION",
 ]);
+/** Titles that make their holder a member of the body they name ("عضو الإطار التنسيقي"). */
+const AFFILIATING = new Set([
+  "عضو",
+  "member",
+  "القيادي",
+  "المتحدث",
+  "الناطق",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "المستشار",
+  "adviser",
+  "advisor",
+]);
+
 /** Titles of a head: "رئيس X", "زعيم X", "leader of X". */
 /** Written as normalizeArabic folds them (ئ → ي). */
 const HEAD = /^(رييس|زعيم|قايد|امين|leader|head|chief|president|premier|prime)$/;
@@ -151,4 +166,18 @@ export function headMention(state: ExtractState, id: string): Span | undefined {
 function sameSentence(state: ExtractState, k: number, m: Mention): boolean {
   const s = state.doc.sentences[m.sentence];
   return k >= s.tokStart && state.doc.text.slice(state.doc.tokens[k].end, m.start).search(/[،,؛;.]/) === -1;
+}
+
+/** "عضو X فلان" ties the person to X; "رئيس X فلان" / "leader of X" makes them its head. */
+export function titleTie(state: ExtractState, title: number, person: string, org: string, end: number) {
+  const { tokens, text } = state.doc;
+  const t = tokens[title];
+  const type = isHeadTitle(t.variants)
+    ? "LEADS"
+    : t.variants.some((v) => AFFILIATING.has(v))
+      ? "AFFILIATED_WITH"
+      : undefined;
+  if (!type) return;
+  const span = { start: t.start, end: tokens[end - 1].end };
+  addRelation(state, { type, from: person, to: org, evidence: [{ ...span, text: text.slice(span.start, span.end) }] });
 }
