@@ -1,4 +1,3 @@
-import { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { roleOf } from "./auth.ts";
 import type { Settings } from "./config.ts";
