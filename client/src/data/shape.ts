@@ -43,7 +43,7 @@ export interface RawArticle {
 }
 
 /** How far an open-ended date range is drawn past its one known end. */
-const openSpan = 365 * 24 * 3600 * 1000;
+const openSpan = 180 * 24 * 3600 * 1000;
 
 function parseDate(value: string | null | undefined): Date | null {
   if (!value) return null;

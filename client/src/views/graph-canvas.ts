@@ -12,11 +12,11 @@ export interface CanvasGraphFrame {
 }
 
 /**
- * Draws a large graph on a canvas: all links in one path, nodes batched by
- * colour and shape, labels only for the selection, the hovered node and, when
- * zoomed in, the heaviest nodes in view.
+ * Draws what changes only with the layout (links in one path, nodes batched by
+ * colour and shape) into `ctx` under the transform: the layer the view keeps
+ * as a bitmap and reuses while the analyst pans and zooms.
  */
-export function drawGraph(
+export function drawScene(
   ctx: CanvasRenderingContext2D,
   nodes: GraphNode[],
   links: { s: number; t: number; link: GraphLink }[],
@@ -45,20 +45,35 @@ export function drawGraph(
     ctx.fillStyle = colour;
     ctx.fill();
   }
-  const [x0, y0] = t.invert([0, 0]);
-  const [x1, y1] = t.invert([f.width, f.height]);
+  ctx.restore();
+}
+
+/**
+ * Draws what follows the pointer on top of the scene: the selection ring and
+ * labels (the selection, the hovered node and, zoomed in, the heaviest nodes
+ * in view). Labels are left out while moving: text is the costliest draw.
+ */
+export function drawOverlay(
+  ctx: CanvasRenderingContext2D,
+  nodes: GraphNode[],
+  f: CanvasGraphFrame & { moving: boolean },
+): void {
+  const { transform: t, positions: p } = f;
+  const sel = f.selection ? nodes.findIndex((n) => n.id === f.selection) : -1;
+  ctx.save();
+  ctx.translate(t.x, t.y);
+  ctx.scale(t.k, t.k);
   const labelled = new Set<number>();
   if (f.hover >= 0) labelled.add(f.hover);
-  const sel = f.selection ? nodes.findIndex((n) => n.id === f.selection) : -1;
-
   if (sel >= 0) labelled.add(sel);
-  if (t.k > 1.5) {
-    const inView = nodes
-      .map((n, i) => ({ n, i }))
-      .filter(({ i }) => p[2 * i] > x0 && p[2 * i] < x1 && p[2 * i + 1] > y0 && p[2 * i + 1] < y1)
-      .sort((a, b) => b.n.weight - a.n.weight)
-      .slice(0, 60);
-    for (const { i } of inView) labelled.add(i);
+  if (t.k > 1.5 && !f.moving) {
+    const [x0, y0] = t.invert([0, 0]);
+    const [x1, y1] = t.invert([f.width, f.height]);
+    const inView: number[] = [];
+    for (let i = 0; i < nodes.length; i++)
+      if (p[2 * i] > x0 && p[2 * i] < x1 && p[2 * i + 1] > y0 && p[2 * i + 1] < y1) inView.push(i);
+    inView.sort((a, b) => nodes[b].weight - nodes[a].weight);
+    for (const i of inView.slice(0, 60)) labelled.add(i);
   }
   ctx.font = `${11 / t.k}px system-ui, sans-serif`;
   ctx.fillStyle = "#1b1f24";

@@ -1,6 +1,6 @@
 import * as d3 from "d3";
 import type { GraphData, GraphLink, GraphNode } from "../data/model.ts";
-import { drawGraph } from "./graph-canvas.ts";
+import { drawOverlay, drawScene } from "./graph-canvas.ts";
 import { type Layout, startLayout } from "./graph-layout.ts";
 import { kindSymbols, linkColour, linkDash, linkWidth, nodeColour, nodeRadius, nodeTitle } from "./graph-style.ts";
 
@@ -79,8 +79,27 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
   let frameRequested = false;
   // A first layout is framed to fit once it settles; a re-render keeps the analyst's view.
   let framed = !!options.positions?.size;
-  const layout: Layout = startLayout(input, requestDraw, { worker: nodes.length > workerLimit });
-  root.positions = new Map();
+  // Bumped on every layout tick: the cached scene is redrawn only when it is behind.
+  let version = 0;
+  const layout: Layout = startLayout(
+    input,
+    () => {
+      version++;
+      requestDraw();
+    },
+    { worker: nodes.length > workerLimit },
+  );
+  // Read when the shell re-renders or exports, not on every frame.
+  Object.defineProperty(root, "positions", {
+    get() {
+      const out = new Map<string, [number, number]>();
+      const p = layout.positions;
+      nodes.forEach((n, i) => {
+        if (Number.isFinite(p[2 * i])) out.set(n.id, [p[2 * i], p[2 * i + 1]]);
+      });
+      return out;
+    },
+  });
   root.dispose = () => layout.stop();
 
   const svg = d3
@@ -92,6 +111,10 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
     .attr("role", "group")
     .attr("aria-label", `Graph of ${nodes.length} nodes and ${links.length} links`);
   let ctx: CanvasRenderingContext2D | null = null;
+  // The scene (links and nodes) as a bitmap, with the transform and layout version it was drawn at.
+  let cache: { ctx: CanvasRenderingContext2D; transform: d3.ZoomTransform; version: number; time: number } | null =
+    null;
+  let moving = false;
   if (canvasMode) {
     const canvas = document.createElement("canvas");
     const ratio = globalThis.devicePixelRatio || 1;
@@ -101,6 +124,12 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
     ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
     ctx.scale(ratio, ratio);
     root.prepend(canvas);
+    const offscreen = document.createElement("canvas");
+    offscreen.width = canvas.width;
+    offscreen.height = canvas.height;
+    const octx = offscreen.getContext("2d") as CanvasRenderingContext2D;
+    octx.scale(ratio, ratio);
+    cache = { ctx: octx, transform: d3.zoomIdentity, version: -1, time: 0 };
   }
   const scene = svg.append("g").attr("class", "scene");
   const linkSel = canvasMode
@@ -189,10 +218,17 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
   const zoom = d3
     .zoom<SVGSVGElement, unknown>()
     .scaleExtent([0.05, 12])
+    .on("start", () => {
+      moving = true;
+    })
     .on("zoom", (e) => {
       transform = e.transform;
       if (canvasMode) requestDraw();
       else scene.attr("transform", transform.toString());
+    })
+    .on("end", () => {
+      moving = false;
+      if (canvasMode) requestDraw();
     });
   svg.call(zoom).on("dblclick.zoom", null);
   svg.on("click", (e: MouseEvent) => {
@@ -256,14 +292,33 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
     });
   }
 
+  /** Over this long a gesture reuses the scene bitmap before redrawing it for a newer layout or view. */
+  const refreshWhileMoving = 500;
+
   function draw() {
     frame();
     const p = layout.positions;
-    nodes.forEach((n, i) => {
-      if (Number.isFinite(p[2 * i])) root.positions.set(n.id, [p[2 * i], p[2 * i + 1]]);
-    });
-    if (ctx) {
-      drawGraph(ctx, nodes, links, { transform, positions: p, selection, hover, width, height });
+    if (ctx && cache) {
+      const f = { transform, positions: p, selection, hover, width, height };
+      const now = performance.now();
+      // While panning or zooming, the bitmap is moved and scaled; it is redrawn for a newer layout only now and then, and once at the end.
+      const behind = moving
+        ? cache.version < 0 || (cache.version !== version && now - cache.time > refreshWhileMoving)
+        : cache.version !== version || cache.transform !== transform;
+      if (behind) {
+        drawScene(cache.ctx, nodes, links, f);
+        cache.transform = transform;
+        cache.version = version;
+        cache.time = now;
+      }
+      const k = transform.k / cache.transform.k;
+      ctx.clearRect(0, 0, width, height);
+      ctx.save();
+      ctx.translate(transform.x - cache.transform.x * k, transform.y - cache.transform.y * k);
+      ctx.scale(k, k);
+      ctx.drawImage(cache.ctx.canvas, 0, 0, width, height);
+      ctx.restore();
+      drawOverlay(ctx, nodes, { ...f, moving });
       return;
     }
     linkSel
