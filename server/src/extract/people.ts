@@ -1,3 +1,4 @@
+import { nameTokens } from "../text/tokenize.ts";
 import { slugify } from "../text/transliterate.ts";
 import { toMention } from "./mentions.ts";
 import { titleTie } from "./relations.ts";
@@ -134,6 +135,7 @@ export function findPeople(state: ExtractState) {
       if (org) titleTie(state, i, id, org, name.end);
     }
   }
+  bindings.push(...roleBindings(state));
   resolveBareTitles(state, bindings, covered);
 }
 
@@ -177,4 +179,18 @@ function resolveBareTitles(state: ExtractState, bindings: { title: string[]; per
       }
     }
   }
+}
+
+/** A gazetteer title written in full ("رئيس الوزراء العراقي") binds its short form ("رئيس الوزراء") to the holder too. */
+function roleBindings(state: ExtractState): { title: string[]; person: string }[] {
+  const { tokens } = state.doc;
+  const out: { title: string[]; person: string }[] = [];
+  for (const m of state.mentions) {
+    const entry = state.entries.get(m.id);
+    if (entry?.kind !== "PERSON" || !entry.roles?.length) continue;
+    const words = tokens.slice(m.tokStart, m.tokEnd).map((t) => t.norm);
+    const said = words.join(" ");
+    if (entry.roles.some((r) => nameTokens(r).join(" ") === said)) out.push({ title: words, person: m.id });
+  }
+  return out;
 }
