@@ -21,17 +21,27 @@ const SUPPLY = /^(تزويد|تسليم|تهريب|بيع|امداد|شحن|supp
 /** "كسرت بعد ضربات" / "collapsed after strikes": the end of a truce told through the strikes that ended it. */
 const CAUSE = /^(بعد|اثر|عقب|جراء|بسبب|after|by|following)$/;
 
+/** "جولة مفاوضات" / "round of talks": a later bare "الجولة السابقة" / "the previous round" is another of the same. */
+const ROUND = /^(جوله|جولات|round|rounds)$/;
+
+/** What the article has told so far that later sentences refer to: the type of its last "round of X". */
+export interface HitContext {
+  round?: EventType;
+}
+
 /**
  * The event triggers of a sentence grouped into one list per event: by type,
  * and apart when the same type sits next to different stated dates ("the
  * attack on 1 Ramadan … since 15 January, when Iran fired missiles").
  */
-export function sentenceHits(state: ExtractState, s: Sentence, dates: DateMention[]): Hit[][] {
+export function sentenceHits(state: ExtractState, s: Sentence, dates: DateMention[], context: HitContext): Hit[][] {
   const { tokens } = state.doc;
   const found: Hit[] = [];
   for (let i = s.tokStart; i < s.tokEnd; i++) {
-    const t = triggerAt(tokens, i, s.tokEnd);
+    const t = triggerAt(tokens, i, s.tokEnd) ?? roundAt(state, i, s, context);
     if (!t) continue;
+    if ([i - 1, i - 2].some((k) => k >= s.tokStart && tokens[k].variants.some((v) => ROUND.test(v))))
+      context.round = t.type;
     const end = i + t.words.length;
     const supplied =
       t.type === "SHELLING" &&
@@ -72,4 +82,13 @@ function endedByAttack(state: ExtractState, f: Hit, found: Hit[]): boolean {
   if (!attack) return false;
   for (let k = f.end; k < attack.tok; k++) if (tokens[k].variants.some((v) => CAUSE.test(v))) return true;
   return false;
+}
+
+/** A bare "الجولة" / "round" (not "جولة مفاوضات") after the article told a round of something. */
+function roundAt(state: ExtractState, i: number, s: Sentence, context: HitContext): Trigger | undefined {
+  const { tokens } = state.doc;
+  if (!context.round || !tokens[i].variants.some((v) => ROUND.test(v))) return undefined;
+  const next = tokens[i + 1];
+  if (next && i + 1 < s.tokEnd && (next.norm === "of" || triggerAt(tokens, i + 1, s.tokEnd))) return undefined;
+  return { words: [tokens[i].norm], type: context.round };
 }

@@ -3,7 +3,7 @@ import type { DateMention, DateValue } from "./dates.ts";
 import type { Sentence } from "./document.ts";
 import { anchorUndated } from "./event-anchors.ts";
 import { eventDate } from "./event-dates.ts";
-import { sentenceHits } from "./event-hits.ts";
+import { type HitContext, sentenceHits } from "./event-hits.ts";
 import { mergeCoreferent } from "./event-merge.ts";
 import { isDefinite } from "./event-mood.ts";
 import { roles, VIOLENT } from "./event-roles.ts";
@@ -29,16 +29,17 @@ export interface EventDraft {
 /** Events from trigger words, one per type per sentence, then merged across sentences when they are the same happening. */
 export function findEvents(state: ExtractState, dates: DateMention[]): EventDraft[] {
   const drafts: EventDraft[] = [];
-  for (const s of state.doc.sentences) drafts.push(...sentenceEvents(state, s, dates));
+  const context: HitContext = {};
+  for (const s of state.doc.sentences) drafts.push(...sentenceEvents(state, s, dates, context));
   const merged = mergeCoreferent(drafts);
   anchorUndated(state, merged, dates);
   return merged;
 }
 
-function sentenceEvents(state: ExtractState, s: Sentence, dates: DateMention[]): EventDraft[] {
+function sentenceEvents(state: ExtractState, s: Sentence, dates: DateMention[], context: HitContext): EventDraft[] {
   const out: EventDraft[] = [];
   let order = 0;
-  for (const hits of sentenceHits(state, s, dates)) {
+  for (const hits of sentenceHits(state, s, dates, context)) {
     const type = hits[0].type;
     const first = hits[0];
     const date = eventDate(state, s, dates, first.tok, order++);

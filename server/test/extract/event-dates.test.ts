@@ -79,3 +79,15 @@ test("weapons supplied are not a shelling", () => {
   const b = extract("ونفت وزارة الخارجية الإيرانية، الأسبوع الماضي، تزويد الحوثيين بالصواريخ.");
   assert.ok(!b.events.some((e) => e.type === "SHELLING"));
 });
+
+test("a later 'الجولة السابقة' is another round of what the article called a round, with its own date", () => {
+  const b = extract(
+    [
+      "عقد وفد عراقي جولة مفاوضات مع الجانب الأمريكي في واشنطن الأسبوع الماضي.",
+      "وأوضح النائب أن الجولة السابقة عُقدت قبل خمسة أشهر تقريبًا دون نتائج.",
+    ].join("\n\n"),
+  );
+  const talks = b.events.filter((e) => e.type === "NEGOTIATION").map((e) => e.edtf);
+  assert.deepEqual(talks, ["2024-08-12/2024-08-18", "2024-03~"]);
+  assert.equal(extract("وبدأ الوزير جولة في المنطقة.").events.length, 0);
+});
