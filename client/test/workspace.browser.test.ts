@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { ingestBundle } from "../../server/src/ingest/ingest-bundle.ts";
 import { seedBundle } from "../../server/test/helpers/seed.ts";
-import { countOf, openWorkspace, startWorkspace } from "./helpers/workspace.ts";
+import { countOf, openWorkspace, operations, startWorkspace } from "./helpers/workspace.ts";
 
 const ainAlAsadAttack = "event:attacks-on-us-forces-at-ain-al-asad-2024-08";
 const truce = "event:iraqi-factions-truce-with-us-forces-2024-02";
@@ -24,10 +24,10 @@ describe("the analyst's workspace in Chromium", () => {
     // Brush across February 2024 (the truce's month): the August attacks in Syria fall outside.
     const box = await page.locator(`.timeline g.event[data-id="${truce}"] rect`).boundingBox();
     assert.ok(box, "the truce is drawn as a range");
-    await page.mouse.move(box.x + 1, box.y + box.height / 2);
+    await page.mouse.move(box.x + 4, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.move(box.x + box.width - 4, box.y + box.height / 2, { steps: 4 });
     await page.mouse.up();
     await page.waitForFunction((n) => document.querySelectorAll(".graph g.node").length < n, nodesBefore);
     const placesAfter = await page.$$eval(".map g.place", (n) => n.map((p) => p.getAttribute("data-id")));
@@ -46,10 +46,20 @@ describe("the analyst's workspace in Chromium", () => {
     const { page, errors } = await openWorkspace(ws.browser, ws.app.url);
     await page.click(`.timeline g.event[data-id="${ainAlAsadAttack}"]`, { force: true });
     await page.waitForSelector(`.evidence-view[data-id="${ainAlAsadAttack}"]`);
-    const mark = page.locator(".evidence-view mark.span").first();
+    // The full article text (fetched from the Article node), not just the quoted span.
+    await page.waitForSelector(".evidence-view .passage-text.whole mark.span");
+    const mark = page.locator(".evidence-view .passage-text.whole mark.span").first();
     assert.match((await mark.textContent()) ?? "", /عين الأسد|الأسد/);
-    const direction = await mark.evaluate((m) => getComputedStyle(m.closest(".passage-text") as Element).direction);
-    assert.equal(direction, "rtl");
+    const passage = await mark.evaluate((m) => {
+      const box = m.closest(".passage-text") as HTMLElement;
+      return { dir: getComputedStyle(box).direction, lang: box.lang, length: box.textContent?.length ?? 0 };
+    });
+    assert.equal(passage.dir, "rtl");
+    assert.equal(passage.lang, "ar");
+    const article = seedBundle().article.text;
+    assert.equal(passage.length, article.length, "the whole article is shown");
+    const [start, end] = await mark.evaluate((m) => [Number(m.dataset.start), Number(m.dataset.end)]);
+    assert.equal(article.slice(start, end), await mark.textContent(), "the highlight sits on the evidence offsets");
     const who = await page.textContent(".evidence-view .actors");
     assert.match(who ?? "", /initiator/i);
     assert.match(who ?? "", /Iraqi armed factions/);
@@ -67,6 +77,7 @@ describe("the analyst's workspace in Chromium", () => {
     const from = "2024-02-01T00:00:00.000Z";
     const to = "2024-02-10T00:00:00.000Z";
     const { page, errors } = await openWorkspace(ws.browser, ws.app.url, `?from=${from}&to=${to}`);
+    const sent = operations(page);
     const before = await page.$$eval(".graph g.node", (n) => n.map((g) => g.getAttribute("data-id")));
     assert.ok(!before.includes(ainAlAsadAttack));
     await page.dblclick('.graph g.node[data-id="location:ain-al-asad-air-base"] path');
@@ -74,6 +85,7 @@ describe("the analyst's workspace in Chromium", () => {
     const after = await countOf(page, ".graph g.node");
     assert.ok(after > before.length, `${after} > ${before.length}`);
     assert.equal(new URL(page.url()).searchParams.get("expand"), "location:ain-al-asad-air-base");
+    assert.ok(sent.includes("RasdNeighborhood"), `the neighbours come from the server: ${sent}`);
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -122,6 +134,7 @@ describe("the analyst's workspace in Chromium", () => {
 
   it("searching in Arabic finds Ain al-Asad; a result filters or selects", async () => {
     const { page, errors } = await openWorkspace(ws.browser, ws.app.url);
+    const sent = operations(page);
     await page.keyboard.press("/");
     await page.keyboard.type("عين الاسد");
     await page.waitForSelector('.search-results li[data-id="location:ain-al-asad-air-base"]');
@@ -131,6 +144,31 @@ describe("the analyst's workspace in Chromium", () => {
     const placesShown = await page.$$eval(".timeline g.event", (n) => n.length);
     assert.ok(placesShown > 0);
     assert.equal(new URL(page.url()).searchParams.get("locations"), "location:ain-al-asad-air-base");
+    assert.ok(sent.includes("RasdSearch"), `search runs on the server: ${sent}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("the claims show claimant, certainty, date and the article's publication on the timeline", async () => {
+    const { page, errors } = await openWorkspace(ws.browser, ws.app.url, `?sel=${encodeURIComponent(truce)}`);
+    await page.waitForSelector(`.evidence-view[data-id="${truce}"] .claims li.claim`);
+    const claim = (await page.textContent(".evidence-view .claims li.claim")) ?? "";
+    assert.match(
+      claim,
+      /Iraqi armed factions|Coordination|al-Sudani|Ministry|unattributed|experts|al-Shammari|al-Zubaidi/,
+    );
+    assert.match(claim, /\d{1,2} [A-Z][a-z]{2} 20\d\d|undated/);
+    assert.ok(await page.$(".evidence-view .claims .badge.certainty"));
+    assert.ok(await page.$('.timeline g.mark[data-id^="article:"]'), "the article's publication is a mark");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("the actor network comes from the server for the window", async () => {
+    const { page, errors } = await openWorkspace(ws.browser, ws.app.url, "?graph=actors");
+    const nodes = await page.$$eval(".graph g.node", (n) => n.map((g) => g.getAttribute("data-id")));
+    assert.ok(nodes.length > 2 && nodes.every((id) => id?.startsWith("actor:")), `${nodes}`);
+    assert.ok(nodes.includes("actor:iraqi-armed-factions"));
     assert.deepEqual(errors, []);
     await page.close();
   });

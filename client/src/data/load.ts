@@ -216,7 +216,7 @@ export async function loadActorNetwork(filters: Filters, window: Window, signal?
   };
   const { actorNetwork } = await graphql<Raw>(
     actorNetworkQuery,
-    { filter: eventFilter(filters, window), first: 2000 },
+    { filter: eventFilter(filters, window), first: 500 },
     { signal },
   );
   return {

@@ -16,6 +16,7 @@ export function bucketRows(buckets: Bucket[]): Row[] {
     items: [],
     maxDuration: 0,
     slots: 1,
+    total: types.get(type),
   }));
 }
 

@@ -25,6 +25,8 @@ export interface Row {
   maxDuration: number;
   /** Sub-rows used by overlapping items (at most maxSlots). */
   slots: number;
+  /** How many events the row stands for, when it draws counts rather than items. */
+  total?: number;
 }
 
 /** Overlapping items stack in up to this many sub-rows; beyond, they share the last. */

@@ -162,7 +162,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
         .attr("text-anchor", "end")
         .text((d) => (d.label.length > 24 ? `${d.label.slice(0, 23)}…` : d.label))
         .append("title")
-        .text((d) => `${d.label}${d.labelAr ? ` — ${d.labelAr}` : ""} (${d.items.length})`),
+        .text((d) => `${d.label}${d.labelAr ? ` — ${d.labelAr}` : ""} (${d.total ?? d.items.length})`),
     );
   const axisG = svg.append("g").attr("class", "axis").attr("transform", `translate(0,${plotBottom})`);
   axisG

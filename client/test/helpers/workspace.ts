@@ -35,3 +35,14 @@ export async function openWorkspace(browser: Browser, url: string, query = "") {
 }
 
 export const countOf = (page: Page, selector: string) => page.$$eval(selector, (nodes) => nodes.length);
+
+/** The GraphQL operation names the page sends from now on (a live list). */
+export function operations(page: Page): string[] {
+  const names: string[] = [];
+  page.on("request", (r) => {
+    if (!r.url().endsWith("/graphql")) return;
+    const name = /(?:query|mutation) (\w+)/.exec(r.postData() ?? "")?.[1];
+    if (name) names.push(name);
+  });
+  return names;
+}
