@@ -30,8 +30,16 @@ export interface DateMention extends DateValue {
   since: boolean;
 }
 
-type MonthTable = [string[], number][];
-const split = (t: [string, number][]): MonthTable => t.map(([n, m]) => [n.split(" "), m]);
+/** Month names by their first word, so a token is checked against only the names it could begin. */
+type MonthTable = Map<string, [string[], number][]>;
+const split = (t: [string, number][]): MonthTable => {
+  const out: MonthTable = new Map();
+  for (const [n, m] of t) {
+    const words = n.split(" ");
+    out.set(words[0], [...(out.get(words[0]) ?? []), [words, m]]);
+  }
+  return out;
+};
 const GREGORIAN = split(GREGORIAN_MONTHS);
 const HIJRI = split(HIJRI_MONTHS);
 
@@ -68,11 +76,11 @@ function monthAt(
   end: number,
   table: MonthTable,
 ): { month: number; to: number } | undefined {
-  for (const [words, month] of table) {
-    if (i + words.length > end) continue;
-    const first = tokens[i].variants.includes(words[0]);
-    if (first && words.every((w, k) => k === 0 || tokens[i + k].norm === w)) return { month, to: i + words.length };
-  }
+  for (const v of tokens[i].variants)
+    for (const [words, month] of table.get(v) ?? []) {
+      if (i + words.length > end) continue;
+      if (words.every((w, k) => k === 0 || tokens[i + k].norm === w)) return { month, to: i + words.length };
+    }
   return undefined;
 }
 

@@ -164,9 +164,12 @@ function readName(state: ExtractState, j: number, end: number, arabic: boolean, 
 /** "رئيس الوزراء" alone, after "رئيس الوزراء العراقي محمد شياع السوداني", names the same person. */
 function resolveBareTitles(state: ExtractState, bindings: { title: string[]; person: string }[], covered: Set<number>) {
   const { tokens } = state.doc;
+  const seen = new Set<string>();
   for (const b of bindings) {
     const key = b.title.slice(0, 2);
-    if (key.length < 2) continue;
+    // The first binding of a short title wins; a title repeated in the text needs no second pass.
+    if (key.length < 2 || seen.has(key.join(" "))) continue;
+    seen.add(key.join(" "));
     for (const s of state.doc.sentences) {
       for (let i = s.tokStart; i + 1 < s.tokEnd; i++) {
         if (covered.has(i) || covered.has(i + 1)) continue;
