@@ -1,5 +1,6 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
+import { normalizeArabic } from "../text/arabic-normalize.ts";
 import { fulltextQuery } from "./fulltext.ts";
 import { anyProjection } from "./projections.ts";
 
@@ -30,9 +31,18 @@ export function search(text: string, kinds: readonly SearchKind[], limit: number
 }
 WITH node, max(score) AS score
 WHERE any(l IN labels(node) WHERE l IN $kinds)
-RETURN ${anyProjection("node")} AS node, score
+// A name or alias typed in full beats any partial match (a place before the events that mention it).
+WITH node, score + CASE WHEN $exact IN [node.name, node.nameAr] + coalesce(node.aliases, []) + coalesce(node.normNames, [])
+  THEN 1.0 ELSE 0.0 END AS score
+RETURN ${anyProjection("node")} AS node, score / 2 AS score
 ORDER BY score DESC, node.id
 LIMIT $limit`,
-    params: { q: fulltextQuery(text), kinds: [...kinds], limit: neo4j.int(limit), perIndex: neo4j.int(limit * 4) },
+    params: {
+      q: fulltextQuery(text),
+      exact: normalizeArabic(text.trim()),
+      kinds: [...kinds],
+      limit: neo4j.int(limit),
+      perIndex: neo4j.int(limit * 4),
+    },
   };
 }

@@ -12,7 +12,9 @@ export const SearchResult = builder.unionType("SearchResult", {
 
 const SearchHit = builder.objectRef<{ node: EntityRow; score: number }>("SearchHit").implement({
   fields: (t) => ({
-    score: t.exposeFloat("score", { description: "relevance in (0, 1], 1 for the best hit of its index" }),
+    score: t.exposeFloat("score", {
+      description: "relevance in (0, 1]: half from the text match (scaled by the best hit), half for naming it exactly",
+    }),
     kind: t.field({ type: SearchKindEnum, resolve: (h) => h.node.label.toUpperCase() as never }),
     node: t.field({ type: SearchResult, resolve: (h) => h.node as never }),
   }),
