@@ -132,7 +132,17 @@ export function openIngest(opts: { onIngested: (firstEvent: string | null) => vo
     }
     accept.disabled = false;
     sessionStorage.setItem(keyStorage, key.value);
-    const extracted: BundleLike = result.article ?? bundle ?? {};
+    const extracted: BundleLike = result.article
+      ? {
+          ...result.article,
+          article: {
+            ...result.article,
+            publishedAt: result.article.publishedAt ?? undefined,
+            publisher: result.article.publisher ?? undefined,
+            language: result.article.language ?? undefined,
+          },
+        }
+      : (bundle ?? {});
     firstEvent = extracted.events?.[0]?.id ?? null;
     review.replaceChildren(
       h(

@@ -411,6 +411,11 @@ export class Shell {
     const view = evidence(s.selection ? evidenceFor(this.#dataset(), s.selection) : null);
     view.addEventListener("input", () => this.#set(null, { selection: view.value }));
     swap(this.layout.evidence, view);
+    // The whole article is shown: scroll each passage to its first highlight.
+    for (const box of view.querySelectorAll<HTMLElement>(".passage-text.whole")) {
+      const mark = box.querySelector<HTMLElement>("mark");
+      if (mark) box.scrollTop = mark.offsetTop - box.offsetTop - 40;
+    }
   }
 
   #renderChips() {
