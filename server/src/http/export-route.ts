@@ -37,7 +37,7 @@ function writable(res: ServerResponse): Promise<void> {
 /**
  * GET /export?format=…&ids=…&hops=…: streams the file. Headers go out with the
  * first chunk, so a failure before any data (the database down, say) still
- * gets a proper status; a failure mid-stream cuts the connection, which a
+ * gets a proper status (503, or 500 with the cause logged, never shown); a failure mid-stream cuts the connection, which a
  * client sees as a truncated download rather than a file that looks whole.
  */
 export async function exportRoute(req: IncomingMessage, res: ServerResponse, { db, settings }: ExportRouteOptions) {
@@ -86,8 +86,10 @@ export async function exportRoute(req: IncomingMessage, res: ServerResponse, { d
     res.end();
   } catch (error) {
     if (!first) return res.destroy(error as Error);
-    const message = (error as Error).name === "DatabaseError" ? (error as Error).message : "the export failed";
-    if (message === "the export failed") console.error(error);
-    fail(res, 503, { error: message });
+    const code = (error as { code?: string }).code ?? "";
+    if (code === "ServiceUnavailable" || code === "SessionExpired")
+      return fail(res, 503, { error: "the graph database is unavailable" });
+    console.error(error);
+    fail(res, 500, { error: "the export failed" });
   }
 }
