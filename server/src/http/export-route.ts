@@ -37,8 +37,9 @@ function writable(res: ServerResponse): Promise<void> {
 /**
  * GET /export?format=…&ids=…&hops=…: streams the file. Headers go out with the
  * first chunk, so a failure before any data (the database down, say) still
- * gets a proper status (503, or 500 with the cause logged, never shown); a failure mid-stream cuts the connection, which a
- * client sees as a truncated download rather than a file that looks whole.
+ * gets a proper status (503, or 500 with the cause logged, never shown); a
+ * failure mid-stream cuts the connection, which a client sees as a truncated
+ * download rather than a file that looks whole.
  */
 export async function exportRoute(req: IncomingMessage, res: ServerResponse, { db, settings }: ExportRouteOptions) {
   if (req.method !== "GET" && req.method !== "HEAD") {
