@@ -17,9 +17,16 @@ export interface AppOptions {
 
 export const clientDist = join(repoRoot, "client", "dist");
 
+/** A health probe must answer quickly even when Bolt hangs: give the database this long. */
+const HEALTH_TIMEOUT_MS = 3000;
+
 async function health(db: Database, neo4jMode: string) {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
+  });
   try {
-    const r = await db.read({ cypher: "MATCH (e:Event) RETURN count(e) AS events" });
+    const r = await Promise.race([db.read({ cypher: "MATCH (e:Event) RETURN count(e) AS events" }), timeout]);
     return {
       status: 200,
       body: { status: "ok", database: { mode: neo4jMode, state: "up", events: r.records[0].get("events") } },
@@ -32,6 +39,8 @@ async function health(db: Database, neo4jMode: string) {
         database: { mode: neo4jMode, state: "down", error: String((error as Error).message) },
       },
     };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
