@@ -32,10 +32,10 @@ describe("the HTTP server", () => {
     const gql = await fetch(`${app.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ events { id } }" }),
+      body: JSON.stringify({ query: "{ events { totalCount edges { node { id } } } }" }),
     });
     assert.equal(gql.status, 200);
-    assert.deepEqual((await gql.json()).data, { events: [] });
+    assert.deepEqual((await gql.json()).data, { events: { totalCount: 0, edges: [] } });
   });
 });
 
