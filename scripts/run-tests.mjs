@@ -63,7 +63,7 @@ const { buildClientIfNeeded } = await import("../server/src/client-build.ts");
 await buildClientIfNeeded((l) => console.log(l));
 
 const dataDir = mkdtempSync(join(tmpdir(), "rasd-test-neo4j-"));
-const neo = { kind: "managed", dataDir, port: await freePort(), heap: "1g", pageCache: "256m" };
+const neo = { kind: "managed", dataDir, port: await freePort(), heap: "2g", pageCache: "512m" };
 console.log(`Starting a throwaway Neo4j in ${dataDir} on port ${neo.port}…`);
 const t0 = Date.now();
 let running;

@@ -16,5 +16,8 @@ export async function testDatabase(): Promise<Database> {
 /** Empties the throwaway test graph (never pointed at a real one: the runner sets NEO4J_URI itself). */
 export async function resetGraph(db: Database): Promise<void> {
   if (process.env.RASD_TEST !== "1") throw new Error("refusing to empty a graph outside the test runner");
-  await db.autoCommit({ cypher: "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS" });
+  // Relationships first, in batches: DETACH DELETE of a synthetic actor with
+  // tens of thousands of ties would hold them all in one transaction.
+  await db.autoCommit({ cypher: "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS" });
+  await db.autoCommit({ cypher: "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS" });
 }
