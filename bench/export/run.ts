@@ -4,7 +4,7 @@
  * built with the synthetic generator in a managed Neo4j of its own
  * (data in $RASD_BENCH_DIR, default /tmp/rasd-bench-export; kept between runs
  * so the load happens once; RASD_BENCH_ELEMENTS changes the target;
- * RASD_BENCH_LOAD_ONLY=1 only loads).
+ * RASD_BENCH_LOAD_ONLY=1 only loads; RASD_BENCH_FORMATS=graphml,gexf picks formats).
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,7 +63,8 @@ try {
   );
   console.log("| format | elements | seconds | elements/s | MB out | peak RSS MB | peak heap MB |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
-  for (const format of EXPORT_FORMATS) {
+  const only = process.env.RASD_BENCH_FORMATS?.split(",");
+  for (const format of EXPORT_FORMATS.filter((f) => !only || only.includes(f))) {
     global.gc?.();
     const probe = new MemoryProbe();
     const exp = createExport(db, parseExportRequest({ format, all: "1" }));
