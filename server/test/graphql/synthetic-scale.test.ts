@@ -88,14 +88,19 @@ describe(`the API on a synthetic graph of ${EVENTS.toLocaleString("en")} events`
   it("searches, walks neighbourhoods, builds the actor network and finds paths at scale", async () => {
     const d = await gql.data(`{
       search(text: "قاعده عين الاسد") { node { ... on Location { id } } }
-      neighborhood(ids: ["actor:syn-hassan-al-amiri"], hops: 2, limit: 200) { nodes { id } truncated }
+      neighborhood(ids: ["actor:syn-hassan-al-amiri"], hops: 2, limit: 200) { nodes { id } edges { source target } truncated }
+      small: neighborhood(ids: ["actor:syn-hassan-al-amiri"], hops: 2, limit: 20) { nodes { id } truncated }
       actorNetwork(filter: {window: {from: "2019-03-01T00:00:00Z", to: "2019-03-31T23:59:59Z"}}, first: 20) { ties { weight events { id } } }
       paths(from: "actor:syn-hassan-al-amiri", to: "location:syn-tehran", maxHops: 3, first: 3) { length }
       stats { events }
     }`);
     assert.equal(d.search[0].node.id, "location:syn-ain-al-asad");
-    assert.equal(d.neighborhood.nodes.length, 200);
-    assert.equal(d.neighborhood.truncated, true);
+    const n = d.neighborhood.nodes.length;
+    assert.ok(n > 51 && n <= 200, `${n} nodes: more than the 50 ties followed from the actor, at most the limit`);
+    const ids = new Set(d.neighborhood.nodes.map((x: { id: string }) => x.id));
+    for (const e of d.neighborhood.edges) assert.ok(ids.has(e.source) && ids.has(e.target));
+    assert.equal(d.small.nodes.length, 20);
+    assert.equal(d.small.truncated, true);
     const weights = d.actorNetwork.ties.map((t: { weight: number }) => t.weight);
     assert.deepEqual(
       weights,
