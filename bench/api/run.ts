@@ -34,13 +34,14 @@ const queries: Record<string, { query: string; variables: Record<string, unknown
 /**
  * Without its full-text index Neo4j cannot answer db.index.fulltext at all, so
  * the unindexed search is the same match done the only other way: a scan of
- * searchText for every folded word (no ranking).
+ * searchText for every folded word, ranked (shortest text first, as the index
+ * ranks a name above the events that mention it), so every match is examined.
  */
 async function scanSearch(): Promise<void> {
   const words = normalizeArabic(String(queries["search (Arabic, folded)"].variables.q)).split(/\s+/);
   await db.read({
     cypher: `MATCH (n) WHERE (n:Actor OR n:Location OR n:Event OR n:Claim) AND all(w IN $words WHERE n.searchText CONTAINS w)
-RETURN n.id AS id LIMIT 20`,
+RETURN n.id AS id ORDER BY size(n.searchText) LIMIT 20`,
     params: { words },
   });
 }
