@@ -8,11 +8,12 @@ export const SEARCH_KINDS = ["Actor", "Location", "Event", "Claim"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /**
- * One box over names, aliases, titles and claims. Neo4j keeps one full-text
- * index per label/property set, so the `_en` twins in migration 003 are never
- * created: names_ar and claims_ar (Lucene's Arabic analyser, which also
- * lowercases Latin text) serve both languages. Scores from the two indexes
- * are not comparable, so each is scaled by its best hit before ranking.
+ * One box over names, aliases, titles and claims. Each kind has two full-text
+ * indexes (migration 003): Lucene's Arabic analyser over searchText, which
+ * holds every name plus its folded Arabic forms, and the English analyser
+ * (stemming: "attacks" finds "attack") over the English name/gloss and
+ * searchText. Scores from different indexes are not comparable, so each is
+ * scaled by its best hit and a node keeps its best scaled score.
  */
 export function search(text: string, kinds: readonly SearchKind[], limit: number): Statement {
   const wantsNames = kinds.some((k) => k !== "Claim");
@@ -24,7 +25,8 @@ export function search(text: string, kinds: readonly SearchKind[], limit: number
   WITH hits, reduce(m = 0.0, h IN hits | CASE WHEN h.score > m THEN h.score ELSE m END) AS best
   UNWIND hits AS h
   RETURN h.node AS node, h.score / best AS score`;
-  const branches = [...(wantsNames ? [branch("names_ar")] : []), ...(wantsClaims ? [branch("claims_ar")] : [])];
+  const indexes = [...(wantsNames ? ["names_ar", "names_en"] : []), ...(wantsClaims ? ["claims_ar", "claims_en"] : [])];
+  const branches = indexes.map(branch);
   return {
     cypher: `CALL () {
   ${branches.join("\n  UNION ALL\n  ")}
