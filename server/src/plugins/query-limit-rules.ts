@@ -17,9 +17,23 @@ const refuse = (message: string, code: string) =>
 const PAGE_ARGS = new Set(["first", "limit"]);
 const DEFAULT_PAGE = 20;
 
-function intArg(field: FieldNode, variables: Record<string, unknown>): number | undefined {
+/**
+ * Fields whose size argument bounds their WHOLE result (every list below
+ * them together), not one list per parent: `actorNetwork(first)` caps the
+ * ties and so the actors in them, `timeline(maxEvents)` the events listed.
+ * Lists directly below such a field are not multiplied again.
+ */
+const RESULT_BOUND: Record<string, string> = {
+  actorNetwork: "first",
+  neighborhood: "limit",
+  timeline: "maxEvents",
+  search: "first",
+  paths: "first",
+};
+
+function intArg(field: FieldNode, variables: Record<string, unknown>, names = PAGE_ARGS): number | undefined {
   for (const arg of field.arguments ?? []) {
-    if (!PAGE_ARGS.has(arg.name.value)) continue;
+    if (!names.has(arg.name.value)) continue;
     const v: ValueNode = arg.value;
     if (v.kind === Kind.INT) return Number(v.value);
     if (v.kind === Kind.VARIABLE) {
@@ -49,6 +63,7 @@ function measure(
   depth: number,
   seen: Set<string>,
   out: Walk,
+  insideBoundedResult = false,
 ) {
   for (const sel of set.selections) {
     if (sel.kind === Kind.FIELD) {
@@ -59,18 +74,23 @@ function measure(
       const page = intArg(sel, variables);
       if (page !== undefined) out.maxPageSeen = Math.max(out.maxPageSeen, page);
       if (sel.selectionSet) {
-        // A connection's nodes/edges are its page, already counted by `first` on the connection.
-        const paged = sel.name.value === "nodes" || sel.name.value === "edges";
-        const next = paged ? multiplier : multiplier * Math.max(page ?? (isListish(sel) ? DEFAULT_PAGE : 1), 1);
-        measure(sel.selectionSet, fragments, variables, next, depth + 1, seen, out);
+        const boundArg = RESULT_BOUND[sel.name.value];
+        const bound = boundArg ? intArg(sel, variables, new Set([boundArg])) : undefined;
+        // A connection's nodes/edges are its page, already counted by `first` on the connection;
+        // likewise the lists of a result-bounded field are its result, counted once by its bound.
+        const paged = sel.name.value === "nodes" || sel.name.value === "edges" || (insideBoundedResult && !page);
+        const size = boundArg ? (bound ?? DEFAULT_PAGE) : (page ?? (isListish(sel) ? DEFAULT_PAGE : 1));
+        const next = paged ? multiplier : multiplier * Math.max(size, 1);
+        measure(sel.selectionSet, fragments, variables, next, depth + 1, seen, out, boundArg !== undefined);
       }
     } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      measure(sel.selectionSet, fragments, variables, multiplier, depth, seen, out);
+      measure(sel.selectionSet, fragments, variables, multiplier, depth, seen, out, insideBoundedResult);
     } else {
       const name = sel.name.value;
       const fragment = fragments[name];
       if (!fragment || seen.has(name)) continue;
-      measure(fragment.selectionSet, fragments, variables, multiplier, depth, new Set([...seen, name]), out);
+      const nextSeen = new Set([...seen, name]);
+      measure(fragment.selectionSet, fragments, variables, multiplier, depth, nextSeen, out, insideBoundedResult);
     }
   }
 }

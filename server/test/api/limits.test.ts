@@ -45,4 +45,27 @@ describe("over-limit queries are refused with 400 before touching Neo4j", () => 
     const r = await gql.post(`{ stats { events } }`);
     assert.equal(r.status, 200);
   });
+
+  // The size argument of these fields bounds their whole answer, so the lists
+  // inside are counted once, not once per item (the client's own queries).
+  it("accepts the largest actor network the schema allows", async () => {
+    const r = await gql.post(
+      `{ actorNetwork(first: 2000) { actors { id name nameAr kind eventCount } ties { source { id } target { id } weight } } }`,
+    );
+    assert.equal(r.status, 200, JSON.stringify(r.body.errors));
+  });
+
+  it("counts a timeline's listed events by maxEvents, refusing a costly nesting under them", async () => {
+    const ok = await gql.post(
+      `{ timeline(from: "2024-01-01", to: "2025-01-01", buckets: 50, maxEvents: 1000) { events { id title start end } } }`,
+    );
+    assert.equal(ok.status, 200, JSON.stringify(ok.body.errors));
+    statements = 0;
+    const costly = await gql.post(
+      `{ timeline(from: "2024-01-01", to: "2025-01-01", maxEvents: 1000) { events { actors(first: 500) { actor { events(first: 500) { role } } } } } }`,
+    );
+    assert.equal(costly.status, 400);
+    assert.match(costly.body.errors[0].message, /cost/);
+    assert.equal(statements, 0);
+  });
 });
