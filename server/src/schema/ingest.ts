@@ -1,8 +1,9 @@
 import { builder } from "../builder.ts";
+import type { ArticleBundle } from "../bundle/types.ts";
 import { BundleValidationError } from "../bundle/validate.ts";
 import { ArticleInputError } from "../extract/input-error.ts";
 import { forgetSpanStats } from "../graphql/span-stats.ts";
-import { ingestArticle } from "../ingest/ingest-article.ts";
+import { extractFromBytes, ingestArticle } from "../ingest/ingest-article.ts";
 import { ingestBundle, type IngestResult as Result } from "../ingest/ingest-bundle.ts";
 import { ValidationError } from "./errors.ts";
 import { ArticleRef } from "./refs.ts";
@@ -57,6 +58,22 @@ const ArticleInput = builder.inputType("ArticleInput", {
   }),
 });
 
+interface ArticleArgs {
+  article?: Record<string, unknown> | null;
+  raw?: string | null;
+  filename?: string | null;
+}
+
+/** The article as the bytes of a file, whichever way it was given; the filename picks the format. */
+function articleBytes(args: ArticleArgs): { bytes: Uint8Array; filename?: string } {
+  if ((args.article == null) === (args.raw == null))
+    throw new ValidationError("give either article or raw", [
+      { path: "article", message: "give either article or raw, not both or neither" },
+    ]);
+  if (args.article != null) return { bytes: new TextEncoder().encode(JSON.stringify(args.article)), filename: "article.json" };
+  return { bytes: new TextEncoder().encode(args.raw ?? ""), filename: args.filename ?? undefined };
+}
+
 builder.mutationField("ingestArticle", (t) =>
   t.field({
     type: IngestResult,
@@ -70,17 +87,45 @@ builder.mutationField("ingestArticle", (t) =>
       filename: t.arg.string({ required: false, description: "its extension picks the format (.txt, .html, .json)" }),
     },
     resolve: async (_root, args, ctx) => {
-      if (!args.article === !args.raw)
-        throw new ValidationError("give either article or raw", [
-          { path: "article", message: "give either article or raw, not both or neither" },
-        ]);
-      const bytes = args.article
-        ? new TextEncoder().encode(JSON.stringify(args.article))
-        : new TextEncoder().encode(args.raw ?? "");
-      const filename = args.article ? "article.json" : (args.filename ?? undefined);
+      const { bytes, filename } = articleBytes(args);
       const result = await ingestArticle(ctx.db, bytes, filename).catch(asValidationError);
       forgetSpanStats(ctx.db);
       return result;
+    },
+  }),
+);
+
+const ExtractedArticle = builder.objectRef<{ bundle: ArticleBundle }>("ExtractedArticle").implement({
+  description: "An article bundle that was extracted but not stored",
+  fields: (t) => ({
+    bundle: t.field({
+      type: "JSON",
+      description: "valid against schema/article-bundle.schema.json",
+      resolve: (r) => r.bundle,
+    }),
+    articleId: t.id({ resolve: (r) => r.bundle.article.id }),
+    actors: t.int({ resolve: (r) => r.bundle.actors.length }),
+    locations: t.int({ resolve: (r) => r.bundle.locations.length }),
+    events: t.int({ resolve: (r) => r.bundle.events.length }),
+    claims: t.int({ resolve: (r) => r.bundle.claims.length }),
+  }),
+});
+
+builder.queryField("extractArticle", (t) =>
+  t.field({
+    type: ExtractedArticle,
+    description:
+      "The article bundle Rasd would store for this article (names already in the graph are recognised); writes nothing, so an editor can review it and send it to ingestBundle",
+    authScopes: { reader: true },
+    errors: { types: [ValidationError] },
+    args: {
+      article: t.arg({ type: ArticleInput, required: false }),
+      raw: t.arg.string({ required: false }),
+      filename: t.arg.string({ required: false, description: "its extension picks the format (.txt, .html, .json)" }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { bytes, filename } = articleBytes(args);
+      return { bundle: await extractFromBytes(ctx.db, bytes, filename).catch(asValidationError) };
     },
   }),
 );
