@@ -1,19 +1,9 @@
 import type { Event, GraphData, GraphNode } from "../../client/src/data/model.ts";
+// The same deterministic stream as the synthetic graph, so every run draws the same data.
+import { mulberry32 as random } from "../../seeds/synthetic/random.ts";
 
 const types = ["ATTACK", "AIRSTRIKE", "THREAT", "CEASEFIRE", "NEGOTIATION", "MEETING", "ANNOUNCEMENT", "WITHDRAWAL"];
 const precisions = ["DAY", "DAY", "DAY", "MONTH", "RANGE", "APPROXIMATE"];
-
-/** A deterministic pseudo-random sequence (mulberry32), so every run draws the same data. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `n` shaped events over 2000–2024 with a mix of exact days and uncertain ranges. */
 export function syntheticEvents(n: number, seed = 7): Event[] {

@@ -1,19 +1,9 @@
 import type { Statement } from "../db/database.ts";
+import type { EventRow } from "../graphql/rows.ts";
 import { eventProjection } from "./projections.ts";
 
 /** The full new state of an edited event (the resolver merges the edit onto the stored values and validates). */
-export interface EventEdit {
-  id: string;
-  type: string;
-  title: string;
-  summary: string | null;
-  start: string | null;
-  end: string | null;
-  precision: string;
-  edtf: string | null;
-  confidence: number | null;
-  searchText: string;
-}
+export type EventEdit = Omit<EventRow, "label"> & { searchText: string };
 
 export function updateEvent(edit: EventEdit): Statement {
   return {

@@ -58,6 +58,14 @@ const ArticleInput = builder.inputType("ArticleInput", {
   }),
 });
 
+/** The article arguments shared by ingestArticle and extractArticle. */
+// biome-ignore lint/suspicious/noExplicitAny: Pothos' field builder type differs between Query and Mutation fields.
+const articleArgs = (t: any) => ({
+  article: t.arg({ type: ArticleInput, required: false }),
+  raw: t.arg.string({ required: false }),
+  filename: t.arg.string({ required: false, description: "its extension picks the format (.txt, .html, .json)" }),
+});
+
 interface ArticleArgs {
   article?: Record<string, unknown> | null;
   raw?: string | null;
@@ -70,7 +78,8 @@ function articleBytes(args: ArticleArgs): { bytes: Uint8Array; filename?: string
     throw new ValidationError("give either article or raw", [
       { path: "article", message: "give either article or raw, not both or neither" },
     ]);
-  if (args.article != null) return { bytes: new TextEncoder().encode(JSON.stringify(args.article)), filename: "article.json" };
+  if (args.article != null)
+    return { bytes: new TextEncoder().encode(JSON.stringify(args.article)), filename: "article.json" };
   return { bytes: new TextEncoder().encode(args.raw ?? ""), filename: args.filename ?? undefined };
 }
 
@@ -81,13 +90,9 @@ builder.mutationField("ingestArticle", (t) =>
       "Extracts an article (fields, or `raw` text/HTML/JSON as a file would hold it) and stores its bundle in one transaction",
     authScopes: { editor: true },
     errors: { types: [ValidationError] },
-    args: {
-      article: t.arg({ type: ArticleInput, required: false }),
-      raw: t.arg.string({ required: false }),
-      filename: t.arg.string({ required: false, description: "its extension picks the format (.txt, .html, .json)" }),
-    },
+    args: articleArgs(t),
     resolve: async (_root, args, ctx) => {
-      const { bytes, filename } = articleBytes(args);
+      const { bytes, filename } = articleBytes(args as ArticleArgs);
       const result = await ingestArticle(ctx.db, bytes, filename).catch(asValidationError);
       forgetSpanStats(ctx.db);
       return result;
@@ -118,13 +123,9 @@ builder.queryField("extractArticle", (t) =>
       "The article bundle Rasd would store for this article (names already in the graph are recognised); writes nothing, so an editor can review it and send it to ingestBundle",
     authScopes: { reader: true },
     errors: { types: [ValidationError] },
-    args: {
-      article: t.arg({ type: ArticleInput, required: false }),
-      raw: t.arg.string({ required: false }),
-      filename: t.arg.string({ required: false, description: "its extension picks the format (.txt, .html, .json)" }),
-    },
+    args: articleArgs(t),
     resolve: async (_root, args, ctx) => {
-      const { bytes, filename } = articleBytes(args);
+      const { bytes, filename } = articleBytes(args as ArticleArgs);
       return { bundle: await extractFromBytes(ctx.db, bytes, filename).catch(asValidationError) };
     },
   }),
