@@ -10,9 +10,13 @@ export interface QueryLimits {
   maxAliases: number;
   /** Lexical tokens in the document (checked while parsing). Default 3000. */
   maxTokens: number;
-  /** Estimated cost: each field costs 1, times the page sizes of the lists above it. Default 200000. */
+  /**
+   * Estimated cost: each field costs 1, times the page sizes of the lists above it. Default 300000:
+   * the client's widest legitimate query, a timeline listing 1,000 events with their actors, places,
+   * claims and evidence, costs about 203,000; nested pages multiply far beyond (500³ = 125 million).
+   */
   maxCost: number;
-  /** Largest `first`/`limit` any field accepts. Default 500 (graph limits are capped separately). */
+  /** Largest `first`/`limit` any field accepts. Default 2000 (fields cap their own arguments too). */
   maxPage: number;
 }
 
@@ -20,7 +24,7 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxDepth: 12,
   maxAliases: 30,
   maxTokens: 3000,
-  maxCost: 200000,
+  maxCost: 300000,
   maxPage: 2000,
 };
 

@@ -48,6 +48,12 @@ describe("over-limit queries are refused with 400 before touching Neo4j", () => 
 
   // The size argument of these fields bounds their whole answer, so the lists
   // inside are counted once, not once per item (the client's own queries).
+  it("accepts the client's widest timeline: 1,000 events with their actors, places, claims and evidence", async () => {
+    const { timelineQuery } = await import("../../../client/src/data/queries.ts");
+    const r = await gql.post(timelineQuery, { from: "2024-01-01", to: "2025-01-01", buckets: 200, maxEvents: 1000 });
+    assert.equal(r.status, 200, JSON.stringify(r.body.errors));
+  });
+
   it("accepts the largest actor network the schema allows", async () => {
     const r = await gql.post(
       `{ actorNetwork(first: 2000) { actors { id name nameAr kind eventCount } ties { source { id } target { id } weight } } }`,
