@@ -1,66 +1,32 @@
-import { type IngestOutcome, ingestArticle, ingestBundle } from "../data/load.ts";
+import { ApiError } from "../data/api.ts";
+import { asBundle, type Bundle, reviewOf } from "../data/bundle.ts";
+import { extractArticle, ingestBundle } from "../data/load.ts";
+import { bundleReview } from "../views/bundle-review.ts";
 import { h } from "./dom.ts";
-
-interface BundleLike {
-  article?: { id?: string; title?: string; publisher?: string; publishedAt?: string; language?: string };
-  actors?: { name?: string; nameAr?: string | null; kind?: string }[];
-  locations?: { name?: string; nameAr?: string | null }[];
-  events?: { id?: string; title?: string; type?: string; edtf?: string | null }[];
-  claims?: { text?: string; gloss?: string | null; certainty?: string; claimant?: { name: string } | null }[];
-}
 
 const keyStorage = "rasd.editorKey";
 
-function list(title: string, items: string[]): HTMLElement {
-  const ul = h("ul");
-  for (const t of items.slice(0, 40)) ul.append(h("li", { dir: "auto" }, t));
-  if (items.length > 40) ul.append(h("li", {}, `… and ${items.length - 40} more`));
-  return h("details", { open: "" }, h("summary", {}, `${title} (${items.length})`), ul);
-}
+/** Typing pauses this long before a raw article is sent for extraction. */
+const extractDelay = 400;
 
-/** What a bundle (pasted, or as the server extracted it) holds, as lists; text only through textContent. */
-function summary(b: BundleLike): HTMLElement[] {
-  const a = b.article ?? {};
-  return [
-    h("h3", { dir: "auto" }, a.title ?? "(untitled)"),
-    h("p", {}, [a.publisher, a.publishedAt, a.language].filter(Boolean).join(" · ")),
-    list(
-      "Events",
-      (b.events ?? []).map((e) => `${e.type ?? ""} — ${e.title ?? ""}${e.edtf ? ` (${e.edtf})` : ""}`),
-    ),
-    list(
-      "Actors",
-      (b.actors ?? []).map((x) => `${x.name ?? ""}${x.nameAr ? ` — ${x.nameAr}` : ""} (${x.kind ?? ""})`),
-    ),
-    list(
-      "Places",
-      (b.locations ?? []).map((l) => `${l.name ?? ""}${l.nameAr ? ` — ${l.nameAr}` : ""}`),
-    ),
-    list(
-      "Claims",
-      (b.claims ?? []).map(
-        (c) => `${c.claimant?.name ? `${c.claimant.name}, ` : ""}${c.certainty ?? ""}: ${c.gloss ?? c.text ?? ""}`,
-      ),
-    ),
-  ];
-}
-
-/** A pasted bundle (JSON with `article` and `events`), or null for raw article text/HTML/JSON. */
-function asBundle(raw: string): BundleLike | null {
-  if (!raw.startsWith("{")) return null;
-  try {
-    const b = JSON.parse(raw) as BundleLike;
-    return b && typeof b === "object" && b.article && Array.isArray(b.events) ? b : null;
-  } catch {
-    return null;
+/** A refusal as the editor reads it: the message, then each issue with where it is. */
+function refusal(prefix: string, error: unknown): HTMLElement {
+  const box = h("div", { class: "error", role: "alert" }, h("p", {}, `${prefix}: ${(error as Error).message}`));
+  const issues = error instanceof ApiError ? error.issues : [];
+  if (issues.length) {
+    const ul = h("ul", { class: "issues" });
+    for (const i of issues) ul.append(h("li", {}, h("code", {}, i.path || "input"), ` ${i.message}`));
+    box.append(ul);
   }
+  return box;
 }
 
 /**
- * The ingest dialog: paste or upload an article — raw text, HTML or JSON goes
- * to the server's extraction (`ingestArticle`), an article bundle is shown for
- * review and stored as it is (`ingestBundle`) — with an editor key; then shows
- * what the graph gained and offers to look at it.
+ * The ingest dialog: paste or upload an article. Raw text, HTML or JSON is
+ * extracted by the server without storing (`extractArticle`); a pasted
+ * article bundle is read as it is. Either way the editor reviews the bundle,
+ * and "Accept" stores exactly that bundle (`ingestBundle`, editor key); then
+ * the dialog offers to show it in the workspace.
  */
 export function openIngest(opts: { onIngested: (firstEvent: string | null) => void }) {
   const key = h("input", { type: "password", id: "ingest-key", autocomplete: "off", placeholder: "editor API key" });
@@ -76,8 +42,10 @@ export function openIngest(opts: { onIngested: (firstEvent: string | null) => vo
     id: "ingest-file",
     accept: ".json,.txt,.html,.htm,application/json,text/plain,text/html",
   });
-  const review = h("div", { class: "ingest-review", "aria-live": "polite" });
-  const accept = h("button", { type: "button", id: "ingest-accept" }, "Extract and store");
+  const status = h("div", { class: "ingest-status" });
+  const body = h("div", { class: "ingest-body" });
+  const review = h("div", { class: "ingest-review", "aria-live": "polite" }, status, body);
+  const accept = h("button", { type: "button", id: "ingest-accept", disabled: "" }, "Accept into the graph");
   const show = h("button", { type: "button", id: "ingest-show", hidden: "" }, "Show in the workspace");
   const close = h("button", { type: "button", id: "ingest-close" }, "Close");
   const dialog = h(
@@ -92,16 +60,50 @@ export function openIngest(opts: { onIngested: (firstEvent: string | null) => vo
   );
   document.body.append(dialog);
   let filename: string | null = null;
+  /** The bundle on screen, which is what Accept stores; null while there is none. */
+  let pending: Bundle | null = null;
+  let extraction: AbortController | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let firstEvent: string | null = null;
 
-  // A bundle is shown before it is stored; raw text is extracted by the server as it is stored.
-  const inspect = () => {
+  const say = (className: string, message: string) => status.replaceChildren(h("p", { class: className }, message));
+  const showBundle = (bundle: Bundle, note: string) => {
+    pending = bundle;
+    accept.disabled = false;
+    say("hint", note);
+    body.replaceChildren(bundleReview(reviewOf(bundle)));
+  };
+
+  const extract = async () => {
+    const raw = text.value.trim();
+    if (!raw) return;
+    extraction = new AbortController();
+    const { signal } = extraction;
+    say("hint", "Extracting… (nothing is stored)");
+    try {
+      // A key is sent when given, so extraction also works where reads need one.
+      const bundle = await extractArticle(raw, filename, { key: key.value || undefined, signal });
+      if (signal.aborted) return;
+      showBundle(bundle, "Extracted by the server; nothing is stored yet. Review it, then accept.");
+    } catch (error) {
+      if (signal.aborted) return;
+      status.replaceChildren(refusal("Could not extract", error));
+    }
+  };
+
+  // Any change to the article drops the review on screen: Accept never stores something not shown.
+  const changed = (delay: number) => {
+    extraction?.abort();
+    clearTimeout(timer);
+    pending = null;
+    accept.disabled = true;
     show.hidden = true;
-    const bundle = asBundle(text.value.trim());
-    accept.textContent = bundle ? "Accept into the graph" : "Extract and store";
-    if (bundle)
-      review.replaceChildren(h("p", { class: "hint" }, "An article bundle: stored as it is."), ...summary(bundle));
-    else review.replaceChildren();
+    status.replaceChildren();
+    body.replaceChildren();
+    const raw = text.value.trim();
+    const bundle = asBundle(raw);
+    if (bundle) showBundle(bundle, "An article bundle, as pasted: it is stored as it is. Review it, then accept.");
+    else if (raw) timer = setTimeout(extract, delay);
   };
 
   file.addEventListener("change", async () => {
@@ -109,58 +111,44 @@ export function openIngest(opts: { onIngested: (firstEvent: string | null) => vo
     if (!f) return;
     filename = f.name;
     text.value = await f.text();
-    inspect();
+    changed(0);
   });
   text.addEventListener("input", () => {
     filename = null;
-    inspect();
+    changed(extractDelay);
   });
   accept.addEventListener("click", async () => {
-    const raw = text.value.trim();
-    if (!raw) return review.replaceChildren(h("p", { class: "error" }, "Paste or upload an article first."));
-    if (!key.value) return review.prepend(h("p", { class: "error" }, "An editor key is needed to write to the graph."));
-    const bundle = asBundle(raw);
+    const bundle = pending;
+    if (!bundle) return;
+    if (!key.value) return say("error", "An editor key is needed to write to the graph.");
     accept.disabled = true;
-    review.replaceChildren(h("p", { class: "hint" }, bundle ? "Storing…" : "Extracting…"));
-    let result: IngestOutcome;
+    say("hint", "Storing…");
     try {
-      result = bundle ? await ingestBundle(bundle, key.value) : await ingestArticle(raw, filename, key.value);
-    } catch (error) {
-      accept.disabled = false;
-      review.replaceChildren(h("p", { class: "error" }, `Refused: ${(error as Error).message}`));
-      return;
-    }
-    accept.disabled = false;
-    sessionStorage.setItem(keyStorage, key.value);
-    const extracted: BundleLike = result.article
-      ? {
-          ...result.article,
-          article: {
-            ...result.article,
-            publishedAt: result.article.publishedAt ?? undefined,
-            publisher: result.article.publisher ?? undefined,
-            language: result.article.language ?? undefined,
-          },
-        }
-      : (bundle ?? {});
-    firstEvent = extracted.events?.[0]?.id ?? null;
-    review.replaceChildren(
-      h(
-        "p",
-        { class: "ok" },
+      const result = await ingestBundle(bundle, key.value);
+      sessionStorage.setItem(keyStorage, key.value);
+      pending = null;
+      firstEvent = bundle.events[0]?.id ?? null;
+      say(
+        "ok",
         `Stored: ${result.events} events, ${result.actors} actors, ${result.locations} places, ${result.claims} claims.`,
-      ),
-      ...summary(extracted),
-    );
-    show.hidden = false;
-    opts.onIngested(null);
+      );
+      show.hidden = false;
+      opts.onIngested(null);
+    } catch (error) {
+      accept.disabled = pending !== bundle;
+      status.replaceChildren(refusal("Refused", error));
+    }
   });
   show.addEventListener("click", () => {
     opts.onIngested(firstEvent);
     dialog.close();
   });
   close.addEventListener("click", () => dialog.close());
-  dialog.addEventListener("close", () => dialog.remove());
+  dialog.addEventListener("close", () => {
+    extraction?.abort();
+    clearTimeout(timer);
+    dialog.remove();
+  });
   dialog.showModal();
   return dialog;
 }

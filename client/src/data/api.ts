@@ -1,5 +1,18 @@
-/** A GraphQL error answered by the server, with its message(s) joined. */
-export class ApiError extends Error {}
+/** One problem with an input, as the API's ValidationError names it. */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/** A GraphQL error answered by the server, with its message(s) joined; a refused input lists its issues. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /** Posts a GraphQL operation; throws ApiError with the server's message on errors. */
 export async function graphql<T>(

@@ -1,10 +1,11 @@
-import { ApiError, graphql } from "./api.ts";
+import { ApiError, graphql, type Issue } from "./api.ts";
+import type { Bundle } from "./bundle.ts";
 import type { Filters, Window } from "./filters.ts";
 import type { Article, Dataset, GraphData, GraphNode, NodeKind, TimelineMark } from "./model.ts";
 import {
   actorNetworkQuery,
   eventsPageQuery,
-  ingestArticleMutation,
+  extractArticleQuery,
   ingestBundleMutation,
   neighborhoodQuery,
   nodesQuery,
@@ -206,6 +207,13 @@ export async function loadNeighbourhood(id: string, signal?: AbortSignal): Promi
   return { nodes, links };
 }
 
+/**
+ * The most ties the actor network asks for (the API's limit; strongest first).
+ * Each tie is a few ids and a weight, and the graph draws thousands of links
+ * on its canvas, so a busy window is shown whole rather than cut at 500.
+ */
+export const networkTies = 2000;
+
 /** Actors tied by the events they share in the window; a tie's weight is how many. */
 export async function loadActorNetwork(filters: Filters, window: Window, signal?: AbortSignal): Promise<GraphData> {
   type Raw = {
@@ -216,7 +224,7 @@ export async function loadActorNetwork(filters: Filters, window: Window, signal?
   };
   const { actorNetwork } = await graphql<Raw>(
     actorNetworkQuery,
-    { filter: eventFilter(filters, window), first: 500 },
+    { filter: eventFilter(filters, window), first: networkTies },
     { signal },
   );
   return {
@@ -237,47 +245,49 @@ export async function loadActorNetwork(filters: Filters, window: Window, signal?
   };
 }
 
-/** What an ingest stored, with the article's extracted items to show. */
+/** What an ingest stored, counted. */
 export interface IngestOutcome {
   articleId: string;
   actors: number;
   locations: number;
   events: number;
   claims: number;
-  article: {
-    id: string;
-    title: string;
-    publisher: string | null;
-    language: string | null;
-    publishedAt: string | null;
-    events: { id: string; type: string; title: string; edtf: string | null }[];
-    actors: { id: string; name: string; nameAr: string | null; kind: string }[];
-    locations: { id: string; name: string; nameAr: string | null }[];
-    claims: { id: string; text: string; gloss: string | null; certainty: string; claimant: { name: string } | null }[];
-  } | null;
 }
 
-type IngestAnswer =
-  | ({ __typename: "IngestResult" } & IngestOutcome)
-  | { __typename: "ValidationError"; message: string; issues: { path: string; message: string }[] };
+type Refusal = { __typename: "ValidationError"; message: string; issues: Issue[] };
 
-function outcome(answer: IngestAnswer): IngestOutcome {
-  if (answer.__typename === "ValidationError")
-    throw new ApiError(
-      [answer.message, ...answer.issues.slice(0, 5).map((i) => `${i.path || "input"}: ${i.message}`)].join("; "),
-    );
-  return answer;
+/** A ValidationError answer becomes an ApiError that keeps its issues, for the dialog to list. */
+function accepted<T extends { __typename: string }>(answer: T | Refusal): T {
+  if (answer.__typename === "ValidationError") {
+    const { message, issues } = answer as Refusal;
+    throw new ApiError(message, issues);
+  }
+  return answer as T;
 }
 
-/** Extracts a raw article (text, HTML or JSON; `filename`'s extension names the format) and stores it. */
-export async function ingestArticle(raw: string, filename: string | null, key: string): Promise<IngestOutcome> {
-  const data = await graphql<{ ingestArticle: IngestAnswer }>(ingestArticleMutation, { raw, filename }, { key });
-  return outcome(data.ingestArticle);
+/**
+ * The bundle the server extracts from a raw article (text, HTML or JSON;
+ * `filename`'s extension names the format), without storing anything.
+ */
+export async function extractArticle(
+  raw: string,
+  filename: string | null,
+  { key, signal }: { key?: string; signal?: AbortSignal } = {},
+): Promise<Bundle> {
+  type Answer = { __typename: "ExtractedArticle"; bundle: Bundle };
+  const data = await graphql<{ extractArticle: Answer | Refusal }>(
+    extractArticleQuery,
+    { raw, filename },
+    { key, signal },
+  );
+  return accepted(data.extractArticle).bundle;
 }
 
-export async function ingestBundle(bundle: unknown, key: string): Promise<IngestOutcome> {
-  const data = await graphql<{ ingestBundle: IngestAnswer }>(ingestBundleMutation, { bundle }, { key });
-  return outcome(data.ingestBundle);
+/** Stores a bundle as it is (validated by the server) with an editor key. */
+export async function ingestBundle(bundle: Bundle, key: string): Promise<IngestOutcome> {
+  type Answer = { __typename: "IngestResult" } & IngestOutcome;
+  const data = await graphql<{ ingestBundle: Answer | Refusal }>(ingestBundleMutation, { bundle }, { key });
+  return accepted(data.ingestBundle);
 }
 
 /** Claims (when stated) and articles (when published) as timeline marks. */

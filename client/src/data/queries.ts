@@ -91,26 +91,22 @@ export const actorNetworkQuery = `query RasdActorNetwork($filter: EventFilter, $
   }
 }`;
 
-const ingestResult = `
-  __typename
-  ... on IngestResult {
-    articleId actors locations events claims
-    article {
-      ${articleFields}
-      events(first: 200) { id type title edtf }
-      actors(first: 200) { ${actorFields} }
-      locations(first: 200) { id name nameAr }
-      claims(first: 200) { id text gloss certainty claimant { name } }
-    }
-  }
-  ... on ValidationError { message issues { path message } }`;
+const refusal = "... on ValidationError { message issues { path message } }";
 
-/** Extracts a raw article (text, HTML or JSON) on the server and stores what it found (editor key). */
-export const ingestArticleMutation = `mutation RasdIngestArticle($raw: String!, $filename: String) {
-  ingestArticle(raw: $raw, filename: $filename) { ${ingestResult} }
+/** The bundle the server would store for a raw article (text, HTML or JSON); stores nothing. */
+export const extractArticleQuery = `query RasdExtractArticle($raw: String!, $filename: String) {
+  extractArticle(raw: $raw, filename: $filename) {
+    __typename
+    ... on ExtractedArticle { bundle }
+    ${refusal}
+  }
 }`;
 
 /** Stores a validated article bundle (editor key). */
 export const ingestBundleMutation = `mutation RasdIngestBundle($bundle: JSON!) {
-  ingestBundle(bundle: $bundle) { ${ingestResult} }
+  ingestBundle(bundle: $bundle) {
+    __typename
+    ... on IngestResult { articleId actors locations events claims }
+    ${refusal}
+  }
 }`;
