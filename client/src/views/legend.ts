@@ -8,6 +8,16 @@ function swatch(draw: (svg: d3.Selection<SVGSVGElement, undefined, null, undefin
   return svg.node() as SVGSVGElement;
 }
 
+/** A legend line: the stroke a graph link of that kind is drawn with. */
+function lineSwatch(stroke: string, width: number, dash?: string, opacity?: number): SVGSVGElement {
+  return swatch((s) => {
+    const line = s.append("line").attr("x1", 1).attr("x2", 25).attr("y1", 7).attr("y2", 7);
+    line.attr("stroke", stroke).attr("stroke-width", width);
+    if (dash) line.attr("stroke-dasharray", dash);
+    if (opacity !== undefined) line.attr("stroke-opacity", opacity);
+  });
+}
+
 function item(symbol: SVGSVGElement, label: string, types?: string[]): HTMLLIElement {
   const li = document.createElement("li");
   li.append(symbol, document.createTextNode(label));
@@ -111,87 +121,12 @@ export function legend(): HTMLElement {
       ),
     ),
     group("Graph links", [
-      item(
-        swatch((s) =>
-          s
-            .append("line")
-            .attr("x1", 1)
-            .attr("x2", 25)
-            .attr("y1", 7)
-            .attr("y2", 7)
-            .attr("stroke", "#a3410a")
-            .attr("stroke-width", 2),
-        ),
-        "initiator → event",
-      ),
-      item(
-        swatch((s) =>
-          s
-            .append("line")
-            .attr("x1", 1)
-            .attr("x2", 25)
-            .attr("y1", 7)
-            .attr("y2", 7)
-            .attr("stroke", "#0b4f80")
-            .attr("stroke-width", 2),
-        ),
-        "target of event",
-      ),
-      item(
-        swatch((s) =>
-          s
-            .append("line")
-            .attr("x1", 1)
-            .attr("x2", 25)
-            .attr("y1", 7)
-            .attr("y2", 7)
-            .attr("stroke", "#8c8c8c")
-            .attr("stroke-width", 2)
-            .attr("stroke-dasharray", "5 3"),
-        ),
-        "made (claimant → claim)",
-      ),
-      item(
-        swatch((s) =>
-          s
-            .append("line")
-            .attr("x1", 1)
-            .attr("x2", 25)
-            .attr("y1", 7)
-            .attr("y2", 7)
-            .attr("stroke", "#8c8c8c")
-            .attr("stroke-width", 2)
-            .attr("stroke-dasharray", "1 3"),
-        ),
-        "about (claim → subject)",
-      ),
-      item(
-        swatch((s) =>
-          s
-            .append("line")
-            .attr("x1", 1)
-            .attr("x2", 25)
-            .attr("y1", 7)
-            .attr("y2", 7)
-            .attr("stroke", "#8c8c8c")
-            .attr("stroke-width", 2)
-            .attr("stroke-dasharray", "8 2 2 2"),
-        ),
-        "occurred in",
-      ),
-      item(
-        swatch((s) =>
-          s
-            .append("line")
-            .attr("x1", 1)
-            .attr("x2", 25)
-            .attr("y1", 7)
-            .attr("y2", 7)
-            .attr("stroke", "#8c8c8c")
-            .attr("stroke-width", 5),
-        ),
-        "actor network: width = shared events",
-      ),
+      item(lineSwatch("#a3410a", 2), "initiator → event"),
+      item(lineSwatch("#0b4f80", 2), "target of event"),
+      item(lineSwatch("#8c8c8c", 2, "5 3"), "made (claimant → claim)"),
+      item(lineSwatch("#8c8c8c", 2, "1 3"), "about (claim → subject)"),
+      item(lineSwatch("#8c8c8c", 2, "8 2 2 2"), "occurred in"),
+      item(lineSwatch("#8c8c8c", 5), "actor network: width = shared events"),
     ]),
     group("Claims and map", [
       item(
