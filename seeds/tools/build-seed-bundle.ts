@@ -9,8 +9,8 @@
  *   node --import tsx seeds/tools/build-seed-bundle.ts          # writes the bundle
  *   node --import tsx seeds/tools/build-seed-bundle.ts --check  # fails if the file is stale
  */
-import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
+import { articleIdentity } from "../../server/src/bundle/article-identity.ts";
 import type {
   ArticleBundle,
   BundleActor,
@@ -1059,7 +1059,7 @@ const relations: BundleRelation[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-const hash = createHash("sha256").update(text, "utf8").digest("hex");
+const identity = articleIdentity(text);
 const NOTE = [
   "Hand-checked against the article text.",
   "publishedAt: the page shows 22 Aug 2024 7:16 am with no zone; Erem News is based in Abu Dhabi, so UTC+04:00 is assumed.",
@@ -1075,14 +1075,14 @@ const bundle: ArticleBundle = {
   bundleVersion: 1,
   producer: { name: "rasd hand-checked seed", version: "1", note: NOTE },
   article: {
-    id: `article:sha256-${hash.slice(0, 16)}`,
+    id: identity.id,
     url: null,
     title: header.title,
     publisher: header.publisher,
     language: "ar",
     publishedAt: `${header.published}:00+04:00`,
     text,
-    contentHash: `sha256:${hash}`,
+    contentHash: identity.contentHash,
   },
   actors: actors.map((a) => ({ ...a, evidence: sortSpans(a.evidence) })),
   locations: locations.map((l) => ({ ...l, evidence: sortSpans(l.evidence) })),

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { articleIdentity } from "../bundle/article-identity.ts";
 import type { ArticleBundle } from "../bundle/types.ts";
 import { validateBundle } from "../bundle/validate.ts";
 import { findAnonymousSources } from "./anonymous.ts";
@@ -43,12 +43,13 @@ function lexiconFor(options: ExtractOptions) {
  * passed validateBundle().
  */
 export function extractArticle(input: ArticleInput, options: ExtractOptions = {}): ArticleBundle {
-  const hash = createHash("sha256").update(input.text, "utf8").digest("hex");
+  const identity = articleIdentity(input.text);
   const { entries, lexicon } = lexiconFor(options);
   const doc = buildDoc(input);
   const state: ExtractState = {
     doc,
-    scope: hash.slice(0, 8),
+    // Article-scoped ids (anonymous sources) carry the first 8 hex digits of the text's hash.
+    scope: identity.contentHash.slice(7, 15),
     entries: new Map(entries.map((e) => [e.id, e])),
     mentions: [],
     relations: [],
@@ -70,14 +71,14 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     bundleVersion: 1,
     producer: { name: "rasd-extract", version: EXTRACTOR_VERSION },
     article: {
-      id: `article:sha256-${hash.slice(0, 16)}`,
+      id: identity.id,
       url: input.url,
       title: input.title,
       publisher: input.publisher,
       language: input.language,
       publishedAt: input.publishedAt,
       text: input.text,
-      contentHash: `sha256:${hash}`,
+      contentHash: identity.contentHash,
     },
     actors,
     locations,

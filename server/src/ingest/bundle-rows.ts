@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { articleIdentity } from "../bundle/article-identity.ts";
 import type { ArticleBundle, Span } from "../bundle/types.ts";
 import { normalizeArabic } from "../text/arabic-normalize.ts";
 
@@ -62,10 +62,6 @@ export function endInstant(iso: string | undefined): string | null {
   return iso.length === 10 ? `${iso}T23:59:59.999Z` : iso;
 }
 
-export function contentHash(text: string): string {
-  return `sha256:${createHash("sha256").update(text, "utf8").digest("hex")}`;
-}
-
 export function addBundleRows(rows: BundleRows, b: ArticleBundle): BundleRows {
   const articleId = b.article.id;
   const spans = (evidence: Span[]) => ({ starts: evidence.map((s) => s.start), ends: evidence.map((s) => s.end) });
@@ -81,7 +77,7 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle): BundleRows {
     language: b.article.language,
     publishedAt: b.article.publishedAt,
     text: b.article.text,
-    contentHash: b.article.contentHash ?? contentHash(b.article.text),
+    contentHash: b.article.contentHash ?? articleIdentity(b.article.text).contentHash,
     producer,
   });
   for (const a of b.actors) {
