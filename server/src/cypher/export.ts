@@ -166,3 +166,19 @@ RETURN nodes, edges`,
     params: params(s),
   };
 }
+
+/**
+ * The ids among a selection's `ids`, `actors` and `locations` that name no
+ * node of the kind asked for, per parameter, so an export of a typo is a 400
+ * naming it rather than an empty file.
+ */
+export function unknownIds(s: Pick<Selection, "ids" | "actors" | "locations">): Statement {
+  const anyEntity = ENTITY_LABELS.map((l) => `EXISTS { MATCH (:${l} {id: id}) }`).join(" OR ");
+  return {
+    cypher: `RETURN
+  [id IN $ids WHERE NOT (${anyEntity})] AS ids,
+  [id IN $actors WHERE NOT EXISTS { MATCH (:Actor {id: id}) }] AS actors,
+  [id IN $locations WHERE NOT EXISTS { MATCH (:Location {id: id}) }] AS locations`,
+    params: { ids: s.ids, actors: s.actors, locations: s.locations },
+  };
+}
