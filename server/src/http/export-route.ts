@@ -94,7 +94,7 @@ export async function exportRoute(
   }
   if (unknown)
     return fail(res, 400, {
-      error: `no such ${unknown.parameter === "ids" ? "entity" : unknown.parameter.slice(0, -1)}: ${unknown.ids.slice(0, 20).join(", ")}`,
+      error: `invalid ${unknown.parameter}: no such ${unknown.parameter === "ids" ? "entity" : unknown.parameter.slice(0, -1)}: ${unknown.ids.slice(0, 20).join(", ")}`,
       parameter: unknown.parameter,
     });
 
