@@ -173,12 +173,16 @@ RETURN nodes, edges`,
  * naming it rather than an empty file.
  */
 export function unknownIds(s: Pick<Selection, "ids" | "actors" | "locations">): Statement {
-  const anyEntity = ENTITY_LABELS.map((l) => `EXISTS { MATCH (:${l} {id: id}) }`).join(" OR ");
+  const missing = (list: string, labels: readonly string[]) => `CALL () {
+  UNWIND $${list} AS id
+  WITH id WHERE ${labels.map((l) => `NOT EXISTS { MATCH (:${l} {id: id}) }`).join(" AND ")}
+  RETURN collect(id) AS ${list}
+}`;
   return {
-    cypher: `RETURN
-  [id IN $ids WHERE NOT (${anyEntity})] AS ids,
-  [id IN $actors WHERE NOT EXISTS { MATCH (:Actor {id: id}) }] AS actors,
-  [id IN $locations WHERE NOT EXISTS { MATCH (:Location {id: id}) }] AS locations`,
+    cypher: `${missing("ids", ENTITY_LABELS)}
+${missing("actors", ["Actor"])}
+${missing("locations", ["Location"])}
+RETURN ids, actors, locations`,
     params: { ids: s.ids, actors: s.actors, locations: s.locations },
   };
 }

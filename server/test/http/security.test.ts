@@ -1,29 +1,12 @@
 import assert from "node:assert/strict";
-import { request } from "node:http";
 import { after, before, describe, it } from "node:test";
 import { loadSettings } from "../../src/config.ts";
 import type { Database } from "../../src/db/database.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
 import { startTestApp } from "../helpers/app.ts";
 import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { raw } from "../helpers/raw-request.ts";
 import { seedBundle } from "../helpers/seed.ts";
-
-/** A request with headers fetch() will not send (Host, Sec-Fetch-*). */
-function raw(url: string, headers: Record<string, string>, method = "GET", body?: string) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
-    (resolve, reject) => {
-      const req = request(url, { method, headers }, (res) => {
-        let text = "";
-        res.on("data", (c) => {
-          text += c;
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      });
-      req.on("error", reject);
-      req.end(body);
-    },
-  );
-}
 
 const graphqlBody = JSON.stringify({ query: "{ stats { events } }" });
 const json = { "content-type": "application/json" };
