@@ -79,7 +79,7 @@ export const corpus: Attack[] = [
     name: "token bomb: 12,000 fields",
     send: post(`{ stats { ${"events ".repeat(12000)} } }`),
     status: 400,
-    answer: /Token limit/,
+    answer: /TOKEN_LIMIT/,
   },
   {
     name: "directive bomb: 400 @include on one field",

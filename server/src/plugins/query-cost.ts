@@ -40,8 +40,8 @@ const parentOf = <C>(field: GraphQLField<unknown, C, Record<string, unknown>>) =
   // Pothos records the parent type on every field it builds; graphql-js's own field objects do not.
   (field.extensions?.pothosConfig as { parentType?: string } | undefined)?.parentType ?? "";
 
-const refuse = (message: string) =>
-  new PothosValidationError(message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+const refuse = (message: string, code: string) =>
+  new PothosValidationError(message, { extensions: { code, http: { status: 400 } } });
 
 /**
  * The cost of one selected field, for `@pothos/plugin-complexity`: every
@@ -64,12 +64,15 @@ export function fieldCost<Context>(
     const value = args[arg];
     if (typeof value !== "number") continue;
     if (limits && (value < 0 || value > limits.maxPage))
-      throw refuse(`${name}: ${arg} must be between 0 and ${limits.maxPage} (the page limit), not ${value}`);
+      throw refuse(
+        `${name}: ${arg} must be between 0 and ${limits.maxPage} (the page limit), not ${value}`,
+        "PAGE_LIMIT",
+      );
     size = value;
   }
   if (Array.isArray(args.ids) && field.name === "nodes") {
     if (limits && args.ids.length > limits.maxIds)
-      throw refuse(`${name}: at most ${limits.maxIds} ids at a time, not ${args.ids.length}`);
+      throw refuse(`${name}: at most ${limits.maxIds} ids at a time, not ${args.ids.length}`, "IDS_LIMIT");
     size = args.ids.length;
   }
   const list = isListType(getNullableType(field.type));

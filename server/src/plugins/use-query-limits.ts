@@ -80,5 +80,7 @@ function asBadRequest(error: GraphQLError) {
   const extensions = error.extensions as Record<string, unknown>;
   extensions.http = { ...(extensions.http as object | undefined), status: 400, spec: false };
   const message = error.message.replace(/^Syntax Error: (?=(Token|Character) limit)/, "");
+  if (/^Token limit/.test(message)) extensions.code = "TOKEN_LIMIT";
+  if (/^Character limit/.test(message)) extensions.code = "CHARACTER_LIMIT";
   error.message = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}… (cut)` : message;
 }
