@@ -125,7 +125,14 @@ describe("timeline aggregates", () => {
     const done = new Map<string, number>();
     for (let step = 0; step < 60; step++) {
       let x = rng() * total;
-      const op = weights.find(([, w]) => (x -= w) < 0)?.[0] ?? "ingest";
+      let op = "ingest";
+      for (const [name, w] of weights) {
+        if (x < w) {
+          op = name;
+          break;
+        }
+        x -= w;
+      }
       await ops[op]();
       done.set(op, (done.get(op) ?? 0) + 1);
       if (step % 12 === 11)
