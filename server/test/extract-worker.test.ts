@@ -3,8 +3,8 @@ import { after, before, describe, it } from "node:test";
 import { longArticleFile } from "../../seeds/synthetic/long-article.ts";
 import { validateBundle } from "../src/bundle/validate.ts";
 import type { Database } from "../src/db/database.ts";
-import { closeExtractionPool, ExtractionBusyError, extractInWorker } from "../src/extract-pool/pool.ts";
 import { ArticleInputError } from "../src/extract/input-error.ts";
+import { closeExtractionPool, ExtractionBusyError, extractInWorker } from "../src/extract-pool/pool.ts";
 import { startTestApp } from "./helpers/app.ts";
 import { resetGraph, testDatabase } from "./helpers/graph.ts";
 
