@@ -38,7 +38,7 @@ describe("a managed Neo4j that dies under a running server", () => {
       ["start"],
       { ...managed.env, PORT: "0" },
       /ready in [\d.]+s: (http:\/\/[^/]+)\//,
-      300_000,
+      900_000,
       true,
     );
     try {
