@@ -20,7 +20,8 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   const [file] = args;
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error(`no such file: ${file}`);
-  const { db } = await connect(loadSettings().neo4j, log);
+  const connection = await connect(loadSettings().neo4j, log);
+  const { db } = connection;
   try {
     await runMigrations(db);
     const bar = progress(await countStatements(file), "import");
@@ -35,6 +36,6 @@ export async function importCommand(args: string[]): Promise<number> {
     log(`${file}: ${summary.complete.nodes} nodes and ${summary.complete.relationships} relationships replayed`);
     return 0;
   } finally {
-    await db.close();
+    await connection.close();
   }
 }
