@@ -10,8 +10,11 @@ import { startWorkspace } from "./helpers/workspace.ts";
 
 /** RASD_SCREENSHOTS=1 also refreshes docs/screenshots (the seed workspace and a busy graph). */
 const shots = process.env.RASD_SCREENSHOTS === "1";
-const shot = (page: Page, name: string) =>
-  shots ? page.screenshot({ path: join(repoRoot, "docs", "screenshots", name) }) : Promise.resolve();
+async function shot(page: Page, name: string) {
+  if (!shots) return;
+  await page.waitForSelector('.graph-view[data-layout="settled"]', { timeout: 120_000 }).catch(() => {});
+  await page.screenshot({ path: join(repoRoot, "docs", "screenshots", name) });
+}
 
 type Box = { x: number; y: number; right: number; bottom: number; text: string };
 
@@ -75,7 +78,8 @@ async function open(page: Page, url: string) {
   await page.goto(url);
   await page.waitForSelector("#app.ready .timeline g.mark", slow);
   await page.waitForSelector(".map g.place", slow);
-  await page.waitForSelector('.graph-view[data-layout="settled"] .labels text', slow);
+  // Labels are placed on every still frame, so they are checked whether or not the layout has settled.
+  await page.waitForSelector(".graph .labels text", slow);
 }
 
 describe("the workspace stays readable with a busy graph (1440×900, seed + 240 synthetic events)", () => {

@@ -7,7 +7,8 @@ import { twoLevelAxis } from "./timeline-axis.ts";
 import { bucketRows, drawBuckets } from "./timeline-buckets.ts";
 import { drawRows, LevelOfDetail } from "./timeline-canvas.ts";
 import { timelineKeys } from "./timeline-keys.ts";
-import { hitItem, type Row, type RowItem, timelineRows } from "./timeline-rows.ts";
+import { drawLanes, itemAt } from "./timeline-lanes.ts";
+import { type Row, type RowItem, timelineRows } from "./timeline-rows.ts";
 import { describeItem, ensureGradients, joinMarks } from "./timeline-svg.ts";
 
 export interface TimelineData {
@@ -149,33 +150,12 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     .attr("width", width - margin.left - margin.right)
     .attr("height", height);
 
-  const bands = svg.append("g").attr("class", "rows");
-  bands
-    .selectAll("g")
-    .data(rows, (d) => (d as Row).key)
-    .join("g")
-    .attr("class", (d) => `row row-${d.kind}`)
-    .call((g) =>
-      g
-        .append("rect")
-        .attr("x", margin.left)
-        .attr("width", width - margin.left - margin.right)
-        .attr("y", (d) => rowY(d))
-        .attr("height", (d) => rowH(d))
-        .attr("class", (_, i) => (i % 2 ? "row-band odd" : "row-band")),
-    )
-    .call((g) =>
-      g
-        .append("text")
-        .attr("class", "row-label")
-        .attr("x", margin.left - 8)
-        .attr("y", (d) => rowY(d) + rowH(d) / 2)
-        .attr("dy", "0.35em")
-        .attr("text-anchor", "end")
-        .text((d) => (d.label.length > 24 ? `${d.label.slice(0, 23)}…` : d.label))
-        .append("title")
-        .text((d) => `${d.label}${d.labelAr ? ` — ${d.labelAr}` : ""} (${d.total ?? d.items.length})`),
-    );
+  drawLanes(svg.append("g").attr("class", "rows"), rows, {
+    left: margin.left,
+    right: width - margin.right,
+    rowY,
+    rowH,
+  });
   const axisG = d3
     .select(root)
     .append("svg")
@@ -354,12 +334,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
 
   function hit(e: MouseEvent): RowItem | null {
     const [px, py] = d3.pointer(e, svg.node());
-    if (px < margin.left || px > width - margin.right) return null;
-    const row = rows.find((r) => py >= rowY(r) && py < rowY(r) + rowH(r));
-    if (!row) return null;
-    const slack = Math.abs(x.invert(px + 5).getTime() - x.invert(px).getTime());
-    const slot = Math.min(row.slots - 1, Math.floor((py - rowY(row)) / slotH(row)));
-    return hitItem(row, x.invert(px).getTime(), slack, slot) ?? hitItem(row, x.invert(px).getTime(), slack);
+    return itemAt(px, py, rows, { x, left: margin.left, right: width - margin.right, rowY, rowH, slotH });
   }
 
   function hover(e: MouseEvent) {
