@@ -1,6 +1,7 @@
 import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import ErrorsPlugin from "@pothos/plugin-errors";
+import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
 import type { GraphContext } from "./graphql/context.ts";
@@ -9,9 +10,10 @@ import { fieldCost } from "./plugins/query-cost.ts";
 /**
  * Only creates the builder; types live in schema/<type>.ts. Scope-auth comes
  * first so it wraps every resolver (errors included); the errors plugin turns
- * expected failures into typed results. Complexity only records each field's
- * cost (plugins/query-cost.ts); the limit is checked once per operation by
- * plugins/use-query-limits.ts, before anything runs.
+ * expected failures into typed results; the relay plugin builds the connection
+ * types (edges, nodes, pageInfo) and clamps their page sizes. Complexity only
+ * records each field's cost (plugins/query-cost.ts); the limit is checked once
+ * per operation by plugins/use-query-limits.ts, before anything runs.
  */
 export const builder = new SchemaBuilder<{
   Context: GraphContext;
@@ -23,7 +25,7 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ComplexityPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, ComplexityPlugin],
   complexity: { fieldComplexity: fieldCost },
   defaultFieldNullability: false,
   scopeAuth: {
@@ -42,6 +44,13 @@ export const builder = new SchemaBuilder<{
           }),
   },
   errors: { directResult: true },
+  // Connections only (t.connection); Rasd's own Node interface and node lookups stay as they are.
+  relay: {
+    nodesOnConnection: true,
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    nodeTypeOptions: { name: "RelayNode" },
+  },
 });
 
 builder.queryType({});

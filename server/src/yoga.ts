@@ -6,6 +6,7 @@ import type { GraphContext, Role } from "./graphql/context.ts";
 import { RateLimiters } from "./http/rate-limits.ts";
 import { Loaders } from "./loaders/loaders.ts";
 import { useApiKeys } from "./plugins/use-api-keys.ts";
+import { useDatabaseUnavailable } from "./plugins/use-database-unavailable.ts";
 import { useIntrospection } from "./plugins/use-introspection.ts";
 import { type QueryLimits, useQueryLimits } from "./plugins/use-query-limits.ts";
 import { useRateLimits } from "./plugins/use-rate-limits.ts";
@@ -43,6 +44,7 @@ export function createRasdYoga({
       useQueryLimits({ limits, fieldSuggestions: introspection }),
       useIntrospection(introspection),
       useRateLimits(new RateLimiters(settings.rateLimits)),
+      useDatabaseUnavailable(),
     ],
     context: ({ request, params }) => {
       // useApiKeys has already refused unknown keys, and keyless requests when reads are closed.

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { roleOf } from "../auth.ts";
 import type { Settings } from "../config.ts";
 import { unknownIds } from "../cypher/export.ts";
-import type { Database } from "../db/database.ts";
+import { type Database, DatabaseUnavailableError } from "../db/database.ts";
 import { createExport } from "../export/export-stream.ts";
 import { parseExportRequest, type RawParams, type Selection, SelectionError } from "../export/selection.ts";
 import { clientKey, type RateLimiters, rateLimitMessage } from "./rate-limits.ts";
@@ -130,7 +130,7 @@ export async function exportRoute(
 /** A failure before any data: 503 when the database is down, else 500 with the cause logged, never shown. */
 function failed(res: ServerResponse, error: unknown) {
   const code = (error as { code?: string }).code ?? "";
-  if (code === "ServiceUnavailable" || code === "SessionExpired")
+  if (error instanceof DatabaseUnavailableError || code === "ServiceUnavailable" || code === "SessionExpired")
     return fail(res, 503, { error: "the graph database is unavailable" });
   console.error(error);
   fail(res, 500, { error: "the export failed" });

@@ -58,7 +58,20 @@ const wantsGraphiql = (req: IncomingMessage, settings: Settings) =>
  */
 export function createApp({ db, settings, neo4jMode }: AppOptions): Server {
   const yoga = createRasdYoga({ db, settings });
-  const statics = existsSync(clientDist) ? sirv(clientDist, { single: true, etag: true }) : undefined;
+  // Precompressed .br/.gz from the client build; hashed assets are immutable, the page is revalidated.
+  const statics = existsSync(clientDist)
+    ? sirv(clientDist, {
+        single: true,
+        etag: true,
+        brotli: true,
+        gzip: true,
+        setHeaders: (res, pathname) =>
+          res.setHeader(
+            "cache-control",
+            pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+          ),
+      })
+    : undefined;
   const guard = requestGuard(settings);
   const exportLimits = new RateLimiters({ export: settings.rateLimits.export });
   return createServer(async (req: IncomingMessage, res: ServerResponse) => {

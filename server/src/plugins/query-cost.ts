@@ -16,7 +16,7 @@ export interface CostContext {
 }
 
 /** Page-size arguments: their value multiplies the cost of everything selected below. */
-const SIZE_ARGS = ["first", "limit", "maxEvents"];
+const SIZE_ARGS = ["first", "last", "limit", "maxEvents"];
 
 /** A list with no size argument of its own (`byType`, `eventsByType`…) counts as this many items. */
 export const DEFAULT_LIST_SIZE = 20;
