@@ -88,6 +88,7 @@ try {
       now: +now.wall.toFixed(2),
       "now/baseline": old ? +(now.wall / old.wall).toFixed(3) : "",
       "CPU-time ratio": old ? +(now.cpu / old.cpu).toFixed(3) : "",
+      "CPU s (baseline → now)": `${old ? old.cpu.toFixed(1) : "–"} → ${now.cpu.toFixed(1)}`,
       note: `now ${now.note}; baseline ${old?.note ?? "not run (BENCH_BASELINE_2MB=1)"}`,
     });
   }
