@@ -45,6 +45,9 @@ function extractionPool(): Pool {
     minThreads: 0,
     maxThreads: settings.workers,
     idleTimeout: 60_000,
+    // Workers run at a lower CPU priority than the event loop (Linux applies nice per thread), so on a
+    // busy machine the thread answering requests wins the CPU over a long extraction (needs @napi-rs/nice).
+    niceIncrement: 10,
   });
   pool = { piscina, settings, admitted: 0 };
   return pool;
