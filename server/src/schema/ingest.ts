@@ -17,7 +17,7 @@ const IngestResult = builder.objectRef<Result>("IngestResult").implement({
     article: t.field({
       type: ArticleRef,
       nullable: true,
-      resolve: async (r, _a, ctx) => (await ctx.loaders.node(r.articleId)) as never,
+      resolve: (r, _a, ctx) => ctx.loaders.nodeOf("Article", r.articleId),
     }),
     actors: t.exposeInt("actors"),
     locations: t.exposeInt("locations"),
