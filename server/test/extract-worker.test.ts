@@ -46,10 +46,13 @@ describe("extraction runs in worker threads: a 2 MB article never stalls the ser
       done = true;
     });
     const latencies: number[] = [];
+    const slow: string[] = [];
     while (!done && performance.now() - started < EXTRACTION_BOUND_MS) {
       const t0 = performance.now();
       const health = await fetch(`${app.url}/healthz`);
-      latencies.push(performance.now() - t0);
+      const latency = performance.now() - t0;
+      latencies.push(latency);
+      if (latency >= 1000) slow.push(`${Math.round(latency)} ms at +${Math.round(t0 - started)} ms`);
       assert.equal(health.status, 200);
       await health.arrayBuffer();
       await new Promise((r) => setTimeout(r, 200));
@@ -59,7 +62,10 @@ describe("extraction runs in worker threads: a 2 MB article never stalls the ser
     assert.ok(elapsed < EXTRACTION_BOUND_MS, `extraction took ${Math.round(elapsed)} ms`);
     assert.ok(latencies.length >= 3, `/healthz was asked ${latencies.length} times during the extraction`);
     const worst = Math.max(...latencies);
-    assert.ok(worst < 1000, `worst /healthz latency during extraction: ${Math.round(worst)} ms`);
+    assert.ok(
+      worst < 1000,
+      `worst /healthz latency during extraction: ${Math.round(worst)} ms (slow probes: ${slow.join(", ")}; extraction took ${Math.round(elapsed)} ms)`,
+    );
     const body = await response.json();
     assert.equal(body.errors, undefined, JSON.stringify(body.errors)?.slice(0, 500));
     const result = body.data.extractArticle;
@@ -79,7 +85,7 @@ describe("extraction runs in worker threads: a 2 MB article never stalls the ser
     });
     const result = (await r.json()).data.extractArticle;
     assert.equal(result.__typename, "ValidationError");
-    assert.equal(result.message, "cannot read article: title: is missing or empty");
+    assert.match(result.message, /^cannot read article: title: is missing/);
     assert.deepEqual(result.issues, [{ path: "title", message: result.message }]);
     await assert.rejects(extractInWorker(new TextEncoder().encode("{"), "a.json", []), (e) => {
       assert.ok(e instanceof ArticleInputError);
@@ -95,8 +101,15 @@ describe("extraction runs in worker threads: a 2 MB article never stalls the ser
     process.env.RASD_EXTRACT_QUEUE = "1";
     try {
       const bytes = new TextEncoder().encode(longArticleFile(400_000));
-      const running = extractInWorker(bytes, "a.txt", []);
-      const queued = extractInWorker(bytes, "b.txt", []);
+      // Settled either way, so a failed assertion below is reported rather than a stray rejection.
+      const running = extractInWorker(bytes, "a.txt", []).then(
+        (b) => b,
+        (e: Error) => e,
+      );
+      const queued = extractInWorker(bytes, "b.txt", []).then(
+        (b) => b,
+        (e: Error) => e,
+      );
       await assert.rejects(extractInWorker(bytes, "c.txt", []), ExtractionBusyError);
       const r = await fetch(`${app.url}/graphql`, {
         method: "POST",
@@ -109,8 +122,10 @@ describe("extraction runs in worker threads: a 2 MB article never stalls the ser
       assert.equal(body.errors[0].extensions.code, "EXTRACTION_BUSY");
       assert.match(body.errors[0].message, /try again/);
       // The ones admitted still finish.
-      validateBundle(await running);
-      validateBundle(await queued);
+      for (const outcome of [await running, await queued]) {
+        assert.ok(!(outcome instanceof Error), String(outcome));
+        validateBundle(outcome);
+      }
     } finally {
       for (const [name, value] of [
         ["RASD_EXTRACT_WORKERS", saved.workers],

@@ -15,6 +15,9 @@ const usage = `rasd export [--format F] [--out PATH] SELECTION
 Formats: graphml, gexf, csv, csv-zip, neo4j-csv, node-link, cytoscape, geojson, cypher
 Selection (as GET /export): --all | --ids ID,… [--hops 0..3] | --from ISO --to ISO
   --types T,… --actors ID,… --locations ID,…
+Options: --timeformat dateTime|date (gexf; date for networkx), --bom (csv: a UTF-8
+  byte-order mark for Excel), --formulas escape|keep (csv; default escape: a text
+  cell starting with = + - @ is written after a ')
 --all alone writes a full backup (format cypher) that \`rasd import\` restores.
 --format csv writes nodes.csv and edges.csv into the folder --out names.
 Without --out the file goes to the current folder under its default name.`;
@@ -30,6 +33,9 @@ const options = {
   types: { type: "string" },
   actors: { type: "string" },
   locations: { type: "string" },
+  timeformat: { type: "string" },
+  bom: { type: "boolean" },
+  formulas: { type: "string" },
 } as const;
 
 /** Writes one export to a file, ticking a progress bar about a hundred times over its length. */
@@ -59,6 +65,9 @@ export async function exportCommand(args: string[]): Promise<number> {
   const raw: RawParams = { format: (values.format as string) ?? (values.all ? "cypher" : undefined) };
   for (const k of ["ids", "hops", "from", "to", "types", "actors", "locations"] as const) raw[k] = values[k] as string;
   if (values.all) raw.all = "1";
+  if (values.bom) raw.bom = "1";
+  raw.timeformat = values.timeformat as string | undefined;
+  raw.formulas = values.formulas as string | undefined;
   const request = parseExportRequest(raw);
   const folder = request.format === "csv" ? ((values.out as string | undefined) ?? ".") : undefined;
   if (folder) {

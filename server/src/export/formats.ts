@@ -21,19 +21,23 @@ const text = (write: (s: GraphSource) => AsyncIterable<string>) => (s: GraphSour
 
 export const FORMATS: Record<ExportFormat, FormatSpec> = {
   graphml: { contentType: "application/graphml+xml; charset=utf-8", extension: "graphml", write: text(writeGraphml) },
-  gexf: { contentType: "application/gexf+xml; charset=utf-8", extension: "gexf", write: text(writeGexf) },
+  gexf: {
+    contentType: "application/gexf+xml; charset=utf-8",
+    extension: "gexf",
+    write: (s, r) => buffered(writeGexf(s, r.options)),
+  },
   csv: {
     contentType: "text/csv; charset=utf-8; header=present",
     extension: "csv",
-    write: (s, r) => buffered(r.table === "edges" ? edgesCsv(s) : nodesCsv(s)),
+    write: (s, r) => buffered(r.table === "edges" ? edgesCsv(s, r.options) : nodesCsv(s, r.options)),
   },
   "csv-zip": {
     contentType: "application/zip",
     extension: "zip",
-    write: (s) =>
+    write: (s, r) =>
       writeZip([
-        { name: "nodes.csv", content: () => buffered(nodesCsv(s)) },
-        { name: "edges.csv", content: () => buffered(edgesCsv(s)) },
+        { name: "nodes.csv", content: () => buffered(nodesCsv(s, r.options)) },
+        { name: "edges.csv", content: () => buffered(edgesCsv(s, r.options)) },
       ]),
   },
   "neo4j-csv": {

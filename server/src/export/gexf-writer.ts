@@ -1,5 +1,6 @@
 import { type Attribute, EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type Value } from "./elements.ts";
 import type { GraphSource } from "./graph-source.ts";
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from "./selection.ts";
 import { text, xml } from "./text.ts";
 
 /**
@@ -7,6 +8,11 @@ import { text, xml } from "./text.ts";
  * (start = earliest, end = latest; an open end when only the start is known)
  * so Gephi's timeline plays the graph. Undated actors and places have no
  * spell and stay visible throughout.
+ *
+ * Spells are xs:dateTime values under timeformat="dateTime" (the GEXF 1.3
+ * spelling; "datetime" fails the schema). timeformat=date writes days instead
+ * (yyyy-mm-dd, the start's and end's UTC day) for readers that cannot parse
+ * dateTime spells, such as networkx.read_gexf.
  */
 
 // The element's own label attribute carries the display name, so it is not declared again.
@@ -19,10 +25,15 @@ function declare(cls: "node" | "edge", attributes: Attribute[]): string {
   return `    <attributes class="${cls}">\n${lines.join("")}    </attributes>\n`;
 }
 
-function spell(attrs: Record<string, Value>): string {
-  const start = attrs.earliest;
-  const end = attrs.latest;
-  return `${start ? ` start="${xml(String(start))}"` : ""}${end ? ` end="${xml(String(end))}"` : ""}`;
+type Spell = (attrs: Record<string, Value>) => string;
+
+function spellWriter(timeformat: ExportOptions["timeformat"]): Spell {
+  const value = timeformat === "date" ? (v: Value) => String(v).slice(0, 10) : (v: Value) => String(v);
+  return (attrs) => {
+    const start = attrs.earliest;
+    const end = attrs.latest;
+    return `${start ? ` start="${xml(value(start))}"` : ""}${end ? ` end="${xml(value(end))}"` : ""}`;
+  };
 }
 
 function attvalues(attributes: Attribute[], attrs: Record<string, Value>): string {
@@ -34,12 +45,13 @@ function attvalues(attributes: Attribute[], attrs: Record<string, Value>): strin
   return out ? `<attvalues>${out}</attvalues>` : "";
 }
 
-export async function* writeGexf(source: GraphSource): AsyncGenerator<string> {
+export async function* writeGexf(source: GraphSource, options = DEFAULT_EXPORT_OPTIONS): AsyncGenerator<string> {
+  const spell = spellWriter(options.timeformat);
   yield `<?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
   <meta><creator>Rasd</creator><description>news events, actors, places and claims with their evidence</description></meta>
-  <graph defaultedgetype="directed" mode="dynamic" timeformat="datetime" timerepresentation="interval">
+  <graph defaultedgetype="directed" mode="dynamic" timeformat="${options.timeformat}" timerepresentation="interval">
 ${declare("node", NODE_KEYS)}${declare("edge", EDGE_ATTRIBUTES)}    <nodes>
 `;
   for await (const n of source.nodes())

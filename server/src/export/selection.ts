@@ -35,11 +35,24 @@ export interface Selection {
   locations: string[];
 }
 
+/** How a file is written, per format; the defaults suit most readers. */
+export interface ExportOptions {
+  /** GEXF: time spells as xs:dateTime (GEXF 1.3 "dateTime", the default) or as days ("date", for networkx). */
+  timeformat: "dateTime" | "date";
+  /** CSV: start with a UTF-8 byte-order mark, so Excel reads Arabic as UTF-8. */
+  bom: boolean;
+  /** CSV: "escape" (default) writes a text cell starting with = + - @ (or a tab, CR) after a ', so a spreadsheet never runs it as a formula; "keep" writes it as it is. */
+  formulas: "escape" | "keep";
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { timeformat: "dateTime", bom: false, formulas: "escape" };
+
 export interface ExportRequest {
   format: ExportFormat;
   selection: Selection;
   /** Only for format=csv, which is one table per file. */
   table: "nodes" | "edges";
+  options: ExportOptions;
 }
 
 /** A bad parameter: the message names it, the HTTP route answers 400. */
@@ -54,7 +67,9 @@ export class SelectionError extends Error {
 }
 
 /** The raw values, as strings, whichever door they came through. */
-export type RawParams = Partial<Record<keyof Selection | "format" | "table", string | undefined>>;
+export type RawParams = Partial<
+  Record<keyof Selection | "format" | "table" | "timeformat" | "bom" | "formulas", string | undefined>
+>;
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 const TYPE = /^[A-Z][A-Z0-9_]*$/;
@@ -91,7 +106,23 @@ export function parseExportRequest(raw: RawParams): ExportRequest {
   const table = raw.table ?? "nodes";
   if (table !== "nodes" && table !== "edges") throw new SelectionError("table", `"${table}" (expected nodes or edges)`);
   if (raw.table !== undefined && format !== "csv") throw new SelectionError("table", "only format=csv takes a table");
-  return { format: format as ExportFormat, selection: parseSelection(raw), table };
+  return { format: format as ExportFormat, selection: parseSelection(raw), table, options: parseOptions(format, raw) };
+}
+
+const CSV_FORMATS = ["csv", "csv-zip"];
+
+function parseOptions(format: string, raw: RawParams): ExportOptions {
+  const given = (k: "timeformat" | "bom" | "formulas") => raw[k] !== undefined && raw[k] !== "";
+  if (given("timeformat") && format !== "gexf") throw new SelectionError("timeformat", "only format=gexf takes it");
+  for (const k of ["bom", "formulas"] as const)
+    if (given(k) && !CSV_FORMATS.includes(format)) throw new SelectionError(k, "only format=csv or csv-zip takes it");
+  const timeformat = raw.timeformat || DEFAULT_EXPORT_OPTIONS.timeformat;
+  if (timeformat !== "dateTime" && timeformat !== "date")
+    throw new SelectionError("timeformat", `"${timeformat}" (expected dateTime or date)`);
+  const formulas = raw.formulas || DEFAULT_EXPORT_OPTIONS.formulas;
+  if (formulas !== "escape" && formulas !== "keep")
+    throw new SelectionError("formulas", `"${formulas}" (expected escape or keep)`);
+  return { timeformat, bom: flag("bom", raw.bom), formulas };
 }
 
 export function parseSelection(raw: RawParams): Selection {
@@ -129,5 +160,9 @@ export function toSearchParams(request: ExportRequest): URLSearchParams {
   if (s.from) p.set("from", s.from);
   if (s.to) p.set("to", s.to);
   for (const k of ["types", "actors", "locations"] as const) if (s[k].length) p.set(k, s[k].join(","));
+  const o = request.options ?? DEFAULT_EXPORT_OPTIONS;
+  if (o.timeformat !== DEFAULT_EXPORT_OPTIONS.timeformat) p.set("timeformat", o.timeformat);
+  if (o.bom) p.set("bom", "1");
+  if (o.formulas !== DEFAULT_EXPORT_OPTIONS.formulas) p.set("formulas", o.formulas);
   return p;
 }

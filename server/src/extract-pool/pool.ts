@@ -22,7 +22,14 @@ export class ExtractionTimeoutError extends Error {
   }
 }
 
-let pool: { piscina: Piscina; settings: ExtractionSettings } | undefined;
+interface Pool {
+  piscina: Piscina;
+  settings: ExtractionSettings;
+  /** Articles admitted and not yet finished: running on a worker or waiting for one. */
+  admitted: number;
+}
+
+let pool: Pool | undefined;
 
 /**
  * The extraction worker pool, started on first use: extraction is CPU-bound
@@ -30,17 +37,19 @@ let pool: { piscina: Piscina; settings: ExtractionSettings } | undefined;
  * other request. Idle workers stay warm for a minute and never keep the
  * process alive.
  */
-function extractionPool(): { piscina: Piscina; settings: ExtractionSettings } {
+function extractionPool(): Pool {
   if (pool) return pool;
   const settings = extractionSettings(process.env);
   const piscina = new Piscina({
     filename: new URL("./worker.mjs", import.meta.url).href,
     minThreads: 0,
     maxThreads: settings.workers,
-    maxQueue: settings.queue,
     idleTimeout: 60_000,
+    // Workers run at a lower CPU priority than the event loop (Linux applies nice per thread), so on a
+    // busy machine the thread answering requests wins the CPU over a long extraction (needs @napi-rs/nice).
+    niceIncrement: 10,
   });
-  pool = { piscina, settings };
+  pool = { piscina, settings, admitted: 0 };
   return pool;
 }
 
@@ -50,17 +59,22 @@ export async function extractInWorker(
   filename: string | undefined,
   knownEntities: KnownEntity[],
 ): Promise<ArticleBundle> {
-  const { piscina, settings } = extractionPool();
+  const current = extractionPool();
+  const { piscina, settings } = current;
+  // Admission is counted here rather than left to Piscina's maxQueue, which does not count the
+  // tasks waiting for a worker that is still starting: one per worker running, `queue` more waiting.
+  if (current.admitted >= settings.workers + settings.queue)
+    throw new ExtractionBusyError(current.admitted - settings.workers);
+  current.admitted++;
   const job: ExtractionJob = { bytes, filename, knownEntities };
   const signal = AbortSignal.timeout(settings.timeoutMs);
   try {
     return rethrow((await piscina.run(job, { signal })) as ExtractionOutcome);
   } catch (error) {
     if (signal.aborted) throw new ExtractionTimeoutError(settings.timeoutMs);
-    // Piscina's own refusals when every worker is busy and the queue is full; the user gets one that says what to do.
-    if (/^(Task queue is at limit|No task queue available)/.test((error as Error).message))
-      throw new ExtractionBusyError(piscina.queueSize);
     throw error;
+  } finally {
+    current.admitted--;
   }
 }
 

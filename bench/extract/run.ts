@@ -1,0 +1,100 @@
+// `npm run bench:extract`: extraction throughput on typical articles (the seed and the evaluation
+// articles, 600–1,000 words) and the time for one long article of 100 KB, 400 KB and 2 MB, for the
+// extractor as it is and for the baseline — the extractor of BENCH_BASELINE (default: the commit
+// before the linear-time work), (server/src, schema, the gazetteer) checked out into a temporary folder — printed side by side with ratios.
+// The baseline's 2 MB run takes minutes (that was the bug), so it runs only with BENCH_BASELINE_2MB=1.
+
+import { execSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { longArticle } from "../../seeds/synthetic/long-article.ts";
+import type { ArticleInput } from "../../server/src/extract/types.ts";
+
+type Extract = (input: ArticleInput) => unknown;
+
+const repo = resolve(import.meta.dirname, "../..");
+const baselineCommit = process.env.BENCH_BASELINE ?? "278b07b";
+const withBaseline2mb = process.env.BENCH_BASELINE_2MB === "1";
+
+/** The extractor of `commit`, from a temporary checkout of server/src and schema (node_modules linked). */
+async function baselineExtractor(commit: string): Promise<{ extract: Extract; cleanup: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), "rasd-bench-extract-"));
+  execSync(`git archive ${commit} server/src schema seeds/gazetteer package.json | tar -x -C ${dir}`, { cwd: repo });
+  symlinkSync(join(repo, "node_modules"), join(dir, "node_modules"));
+  const mod = await import(pathToFileURL(join(dir, "server/src/extract/index.ts")).href);
+  return { extract: mod.extractArticle, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function currentExtractor(): Promise<Extract> {
+  return (await import("../../server/src/extract/index.ts")).extractArticle;
+}
+
+/** Wall and CPU seconds of one call; a refusal (the baseline's invalid bundles) is timed too and noted. */
+function timed(extract: Extract, input: ArticleInput) {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let note = "valid";
+  try {
+    extract(input);
+  } catch (error) {
+    note = `refused: ${(error as Error).message.split("\n")[1]?.trim() ?? (error as Error).message}`;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return { wall: (performance.now() - t0) / 1000, cpu: (cpu.user + cpu.system) / 1e6, note };
+}
+
+const { parseArticleInput } = await import("../../server/src/extract/parse-input.ts");
+const typical = [
+  "seeds/erem-2024-08-22.ar.txt",
+  ...readdirSync(join(repo, "seeds/eval"))
+    .filter((f) => !f.endsWith(".json"))
+    .map((f) => `seeds/eval/${f}`),
+].map((f) => parseArticleInput(readFileSync(join(repo, f)), f));
+
+function throughput(extract: Extract, seconds = 5) {
+  for (const a of typical) extract(a); // warm-up: gazetteer, lexicon, JIT
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < seconds * 1000) extract(typical[n++ % typical.length]);
+  const cpu = process.cpuUsage(cpu0);
+  return { perWall: n / ((performance.now() - t0) / 1000), perCpu: n / ((cpu.user + cpu.system) / 1e6) };
+}
+
+const current = await currentExtractor();
+const baseline = await baselineExtractor(baselineCommit);
+try {
+  const sizes = [100_000, 400_000, 2_000_000];
+  const rows: Record<string, string | number>[] = [];
+  const tNew = throughput(current);
+  const tOld = throughput(baseline.extract);
+  rows.push({
+    case: `typical articles (${typical.length}), articles/s`,
+    baseline: +tOld.perWall.toFixed(1),
+    now: +tNew.perWall.toFixed(1),
+    "now/baseline": +(tNew.perWall / tOld.perWall).toFixed(2),
+    "CPU-time ratio": +(tNew.perCpu / tOld.perCpu).toFixed(2),
+    note: "",
+  });
+  for (const size of sizes) {
+    const input = longArticle(size, "mixed");
+    const now = timed(current, input);
+    const old = size < 2_000_000 || withBaseline2mb ? timed(baseline.extract, input) : undefined;
+    rows.push({
+      case: `one ${size / 1000} KB article, seconds`,
+      baseline: old ? +old.wall.toFixed(2) : "skipped",
+      now: +now.wall.toFixed(2),
+      "now/baseline": old ? +(now.wall / old.wall).toFixed(3) : "",
+      "CPU-time ratio": old ? +(now.cpu / old.cpu).toFixed(3) : "",
+      "CPU s (baseline → now)": `${old ? old.cpu.toFixed(1) : "–"} → ${now.cpu.toFixed(1)}`,
+      note: `now ${now.note}; baseline ${old?.note ?? "not run (BENCH_BASELINE_2MB=1)"}`,
+    });
+  }
+  console.log(`\nbench:extract (baseline: extractor at ${baselineCommit}; in-process, one thread)`);
+  console.table(rows);
+  console.log("Wall times depend on the machine's load; the CPU-time ratio does less.");
+} finally {
+  baseline.cleanup();
+}
