@@ -47,7 +47,7 @@ export function useQueryLimits({ limits: overrides = {}, fieldSuggestions = true
     onResultProcess: ({ result }) => {
       for (const r of Array.isArray(result) ? result : [result])
         for (const error of ("errors" in r && r.errors) || [])
-          if (error instanceof GraphQLError && error.extensions.code === "GRAPHQL_PARSE_FAILED") asBadRequest(error);
+          if (error instanceof GraphQLError && PARSE_CODES.has(String(error.extensions.code))) asBadRequest(error);
     },
     onValidate: ({ addValidationRule }) => {
       for (const rule of rules) addValidationRule(rule);
@@ -67,6 +67,9 @@ export function useQueryLimits({ limits: overrides = {}, fieldSuggestions = true
     },
   };
 }
+
+/** The codes a parse error ends up with (Yoga's, or ours for the size limits). */
+const PARSE_CODES = new Set(["GRAPHQL_PARSE_FAILED", "TOKEN_LIMIT", "CHARACTER_LIMIT"]);
 
 /** Longer than this, an error message is quoting the request back (a 100,000-letter name, say). */
 const MAX_MESSAGE = 300;
