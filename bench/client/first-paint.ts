@@ -62,7 +62,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function firstPaintBench(): Promise<void> {
   const [before, after] = [await buildClient(baselineRef), await buildClient(null)];
   const dataDir = mkdtempSync(join(tmpdir(), "rasd-bench-paint-neo4j-"));
-  const neo = { kind: "managed" as const, dataDir, port: 17000 + Math.floor(Math.random() * 2000), heap: "1g", pageCache: "256m" };
+  const neo = {
+    kind: "managed" as const,
+    dataDir,
+    port: 17000 + Math.floor(Math.random() * 2000),
+    heap: "1g",
+    pageCache: "256m",
+  };
   const running = await startManagedNeo4j(neo, { log: () => {}, timeoutMs: 600_000 });
   const db = new Database(running.uri, running.user, running.password);
   const servers: { close(): void }[] = [];
@@ -75,9 +81,11 @@ export async function firstPaintBench(): Promise<void> {
     const site = async (dist: string, compressed: boolean) => {
       const statics = sirv(dist, { single: true, etag: true, brotli: compressed, gzip: compressed });
       const s = await serve((req, res) =>
-        (req.url ?? "").startsWith("/graphql") ? yoga(req, res) : statics(req, res, () => {
-          res.writeHead(404).end();
-        }),
+        (req.url ?? "").startsWith("/graphql")
+          ? yoga(req, res)
+          : statics(req, res, () => {
+              res.writeHead(404).end();
+            }),
       );
       servers.push(s);
       return s.url;
@@ -90,13 +98,17 @@ export async function firstPaintBench(): Promise<void> {
         const t0 = Date.now();
         await page.goto(sites[which]);
         // First meaningful paint: the timeline's events drawn (SVG marks or canvas).
-        await page.waitForSelector("#app.ready .timeline g.mark, #app.ready .timeline-view canvas", { timeout: 120_000 });
+        await page.waitForSelector("#app.ready .timeline g.mark, #app.ready .timeline-view canvas", {
+          timeout: 120_000,
+        });
         paint[which].push(Date.now() - t0);
         await page.close();
       }
     const [jb, ja] = [initialJs(before), initialJs(after)];
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-    console.log(`initial JS (gzip)        before ${kb(jb).padStart(7)}   after ${kb(ja).padStart(7)}   ×${(ja / jb).toFixed(2)}`);
+    console.log(
+      `initial JS (gzip)        before ${kb(jb).padStart(7)}   after ${kb(ja).padStart(7)}   ×${(ja / jb).toFixed(2)}`,
+    );
     const [pb, pa] = [median(paint.before), median(paint.after)];
     console.log(
       `first paint, seed (p50)  before ${`${pb} ms`.padStart(7)}   after ${`${pa} ms`.padStart(7)}   ×${(pa / pb).toFixed(2)}  (${runs} runs each, interleaved; baseline ${baselineRef})`,
