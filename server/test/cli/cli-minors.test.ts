@@ -27,7 +27,7 @@ describe("rasd ingest checks its files before it starts Neo4j", () => {
 
   it("a missing file, an article without a title and a broken bundle are each named, still without Neo4j", async () => {
     const untitled = join(managed.dataDir, "untitled.txt");
-    writeFileSync(untitled, "publisher: Somewhere\npublished: 2024-08-22\n\nA body without a title.");
+    writeFileSync(untitled, "publisher: Somewhere\npublished: 2024-08-22\n---\nA body without a title.");
     const broken = join(managed.dataDir, "broken.bundle.json");
     writeFileSync(broken, JSON.stringify({ bundleVersion: 1, events: "no" }));
     const r = await runRasd(["ingest", join(managed.dataDir, "nope.txt"), untitled, broken], managed.env);

@@ -19,7 +19,7 @@ describe("Ctrl-C of rasd start with a Neo4j from rasd db start", () => {
     const pid = Number(/pid (\d+)/.exec(started.stdout)?.[1]);
 
     const env = { ...managed.env, PORT: "0" };
-    const rasd = startRasd(["start"], env, /ready in [\d.]+s: (http:\/\/[^/]+)\//, 300_000, true);
+    const rasd = startRasd(["start"], env, /ready in [\d.]+s: (http:\/\/[^/]+)\//, 900_000, true);
     const [, base] = await rasd.match;
     assert.match(rasd.output(), /Neo4j \(managed\) at bolt:/, "it found the running Neo4j");
     assert.equal((await fetch(`${base}/healthz`)).status, 200);
