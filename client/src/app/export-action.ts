@@ -1,4 +1,6 @@
 import { exportFormats } from "../data/export-url.ts";
+import { formatDay } from "../data/text.ts";
+import type { AppState } from "./state.ts";
 
 /** What an export was asked for, as the analyst chose it. */
 export interface ExportRequest {
@@ -81,4 +83,21 @@ export async function runExport(request: ExportRequest, report: (message: string
     `Exported ${label} — ${request.scope}${counts ? ` — ${counts}` : ""} — ${kb(received)}, saved as ${filename} (your downloads folder)`,
     true,
   );
+}
+
+/** The export scope in words: what (and how many graph nodes), which window, which filters. */
+export function scopeWords(s: AppState, scope: string, names: Map<string, string>, shown: number): string {
+  if (scope === "all") return "everything in the graph";
+  const what =
+    scope === "selection" && s.selection
+      ? `${names.get(s.selection) ?? s.selection} + 1 hop`
+      : `what is shown (${shown} graph nodes)`;
+  const window = s.window ? `${formatDay(s.window[0])} – ${formatDay(s.window[1])}` : "all time";
+  const f = s.filters;
+  const filters = [
+    ...f.types.map((t) => t.toLowerCase()),
+    ...[...f.actors, ...f.locations].map((id) => names.get(id) ?? id),
+    ...(f.minConfidence ? [`confidence ≥ ${f.minConfidence * 100}%`] : []),
+  ];
+  return `${what}, ${window}${filters.length ? `, filters: ${filters.join(", ")}` : ", no filters"}`;
 }

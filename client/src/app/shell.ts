@@ -2,12 +2,11 @@ import { evidenceFor } from "../data/evidence.ts";
 import { exportUrl } from "../data/export-url.ts";
 import { search, timelineMarks } from "../data/load.ts";
 import { relatedEvents } from "../data/related.ts";
-import { formatDay } from "../data/text.ts";
 import type { GraphAction, GraphElement } from "../views/graph.ts";
 import { timeline } from "../views/timeline.ts";
 import { filterChips, removeChip } from "./chips.ts";
 import { swap } from "./dom.ts";
-import { runExport } from "./export-action.ts";
+import { runExport, scopeWords } from "./export-action.ts";
 import { bindControls, type Layout } from "./layout.ts";
 import { type LoadName, loadRedraws, reactionTo, type ViewName } from "./reactions.ts";
 import { bindSearch } from "./search.ts";
@@ -301,35 +300,19 @@ export class Shell {
     if (this.layout.confidence.value !== String(s.filters.minConfidence)) this.layout.confidence.value = "0";
   }
 
-  /** The export scope in words: what, which window, which filters. */
-  #scopeWords(): string {
-    const s = this.store.state;
-    const scope = this.layout.exportScope.value;
-    if (scope === "all") return "everything in the graph";
-    const what =
-      scope === "selection" && s.selection
-        ? `${this.data.names.get(s.selection) ?? s.selection} + 1 hop`
-        : `what is shown (${this.#graphView?.positions.size ?? 0} graph nodes)`;
-    const window = s.window ? `${formatDay(s.window[0])} – ${formatDay(s.window[1])}` : "all time";
-    const f = s.filters;
-    const filters = [
-      ...f.types.map((t) => t.toLowerCase()),
-      ...[...f.actors, ...f.locations].map((id) => this.data.names.get(id) ?? id),
-      ...(f.minConfidence ? [`confidence ≥ ${f.minConfidence * 100}%`] : []),
-    ];
-    return `${what}, ${window}${filters.length ? `, filters: ${filters.join(", ")}` : ", no filters"}`;
-  }
-
   #export(e: MouseEvent) {
     e.preventDefault();
     const notice = this.layout.notice;
     notice.hidden = false;
-    runExport(
-      { href: this.layout.exportLink.href, format: this.layout.exportFormat.value, scope: this.#scopeWords() },
-      (message) => {
-        notice.textContent = message;
-      },
-    ).catch((error) => {
+    const scope = scopeWords(
+      this.store.state,
+      this.layout.exportScope.value,
+      this.data.names,
+      this.#graphView?.positions.size ?? 0,
+    );
+    runExport({ href: this.layout.exportLink.href, format: this.layout.exportFormat.value, scope }, (message) => {
+      notice.textContent = message;
+    }).catch((error) => {
       notice.textContent = `Export failed: ${(error as Error).message}`;
     });
   }

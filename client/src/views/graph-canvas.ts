@@ -116,3 +116,21 @@ function groupsOf(nodes: GraphNode[]) {
   }
   return groups;
 }
+
+/** The visible canvas and the bitmap of the scene it reuses while moving. */
+export function canvasLayers(root: HTMLElement, width: number, height: number) {
+  const ratio = globalThis.devicePixelRatio || 1;
+  const make = () => {
+    const c = document.createElement("canvas");
+    c.width = width * ratio;
+    c.height = height * ratio;
+    const ctx = c.getContext("2d") as CanvasRenderingContext2D;
+    ctx.scale(ratio, ratio);
+    return { c, ctx };
+  };
+  const visible = make();
+  visible.c.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px;pointer-events:none`;
+  root.prepend(visible.c);
+  const off = make();
+  return { ctx: visible.ctx, cache: { ctx: off.ctx, transform: d3.zoomIdentity, version: -1, time: 0 } };
+}

@@ -1,4 +1,6 @@
+import type { GraphNode } from "../data/model.ts";
 import { createSimulation, type LayoutInput } from "./graph-forces.ts";
+import type { IndexedLink } from "./graph-svg.ts";
 
 /** How long a main-thread layout may run before the first picture (ms). */
 const upFront = 250;
@@ -83,4 +85,34 @@ export function startLayout(input: LayoutInput, onTick: () => void, { worker }: 
     },
     inWorker: false,
   };
+}
+
+/** The layout's input: earlier positions kept, a new node placed beside a neighbour that has one. */
+export function startingPositions(
+  nodes: GraphNode[],
+  links: IndexedLink[],
+  pinned: Set<string>,
+  groups: Int32Array,
+  previous: Map<string, [number, number]> | undefined,
+  width: number,
+  height: number,
+) {
+  const positions = new Float32Array(nodes.length * 2).fill(Number.NaN);
+  nodes.forEach((n, i) => {
+    const p = previous?.get(n.id);
+    if (p) [positions[2 * i], positions[2 * i + 1]] = p;
+  });
+  for (const l of links)
+    for (const [a, b] of [
+      [l.s, l.t],
+      [l.t, l.s],
+    ])
+      if (!Number.isFinite(positions[2 * a]) && Number.isFinite(positions[2 * b])) {
+        positions[2 * a] = positions[2 * b] + ((a * 37) % 21) - 10;
+        positions[2 * a + 1] = positions[2 * b + 1] + ((a * 53) % 21) - 10;
+      }
+  const pins = new Uint8Array(nodes.map((n) => (pinned.has(n.id) ? 1 : 0)));
+  const pairs = new Uint32Array(links.flatMap((l) => [l.s, l.t]));
+  const weights = new Float32Array(links.map((l) => l.link.weight));
+  return { positions, pinned: pins, links: pairs, weights, groups, width, height };
 }

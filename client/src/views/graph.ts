@@ -1,9 +1,9 @@
 import * as d3 from "d3";
 import { graphMetrics, type Metric } from "../data/graph-metrics.ts";
 import type { GraphData } from "../data/model.ts";
-import { drawOverlay, drawScene } from "./graph-canvas.ts";
+import { canvasLayers, drawOverlay, drawScene } from "./graph-canvas.ts";
 import { graphKeys, nearestNode, pinOnDrag } from "./graph-interactions.ts";
-import { type Layout, startLayout } from "./graph-layout.ts";
+import { type Layout, startingPositions, startLayout } from "./graph-layout.ts";
 import { nodeTitle } from "./graph-style.ts";
 import { drawLabels, type IndexedLink, placeScene, svgScene } from "./graph-svg.ts";
 import { type LabelCandidate, placeLabels } from "./label-placement.ts";
@@ -302,52 +302,4 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
   }
 
   return root;
-}
-
-/** The layout's input: earlier positions kept, a new node placed beside a neighbour that has one. */
-function startingPositions(
-  nodes: GraphData["nodes"],
-  links: IndexedLink[],
-  pinned: Set<string>,
-  groups: Int32Array,
-  previous: Map<string, [number, number]> | undefined,
-  width: number,
-  height: number,
-) {
-  const positions = new Float32Array(nodes.length * 2).fill(Number.NaN);
-  nodes.forEach((n, i) => {
-    const p = previous?.get(n.id);
-    if (p) [positions[2 * i], positions[2 * i + 1]] = p;
-  });
-  for (const l of links)
-    for (const [a, b] of [
-      [l.s, l.t],
-      [l.t, l.s],
-    ])
-      if (!Number.isFinite(positions[2 * a]) && Number.isFinite(positions[2 * b])) {
-        positions[2 * a] = positions[2 * b] + ((a * 37) % 21) - 10;
-        positions[2 * a + 1] = positions[2 * b + 1] + ((a * 53) % 21) - 10;
-      }
-  const pins = new Uint8Array(nodes.map((n) => (pinned.has(n.id) ? 1 : 0)));
-  const pairs = new Uint32Array(links.flatMap((l) => [l.s, l.t]));
-  const weights = new Float32Array(links.map((l) => l.link.weight));
-  return { positions, pinned: pins, links: pairs, weights, groups, width, height };
-}
-
-/** The visible canvas and the bitmap of the scene it reuses while moving. */
-function canvasLayers(root: HTMLElement, width: number, height: number) {
-  const ratio = globalThis.devicePixelRatio || 1;
-  const make = () => {
-    const c = document.createElement("canvas");
-    c.width = width * ratio;
-    c.height = height * ratio;
-    const ctx = c.getContext("2d") as CanvasRenderingContext2D;
-    ctx.scale(ratio, ratio);
-    return { c, ctx };
-  };
-  const visible = make();
-  visible.c.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px;pointer-events:none`;
-  root.prepend(visible.c);
-  const off = make();
-  return { ctx: visible.ctx, cache: { ctx: off.ctx, transform: d3.zoomIdentity, version: -1, time: 0 } };
 }
