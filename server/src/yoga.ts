@@ -1,10 +1,9 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import { roleOf } from "./auth.ts";
 import type { Settings } from "./config.ts";
 import type { Database } from "./db/database.ts";
-import type { GraphContext, Role } from "./graphql/context.ts";
-import { Loaders } from "./loaders/loaders.ts";
+import type { GraphContext } from "./graphql/context.ts";
 import { useApiKeys } from "./plugins/use-api-keys.ts";
+import { useGraphContext } from "./plugins/use-graph-context.ts";
 import { useIntrospection } from "./plugins/use-introspection.ts";
 import { type QueryLimits, useQueryLimits } from "./plugins/use-query-limits.ts";
 import { schema } from "./schema/index.ts";
@@ -30,23 +29,12 @@ export function createRasdYoga({
     graphqlEndpoint: "/graphql",
     graphiql: settings.graphiql,
     landingPage: false,
+    // The role is decided first; the graph context reads it.
     plugins: [
       useApiKeys({ keys: settings.apiKeys, openReads: settings.openReads }),
+      useGraphContext(db, timeoutMs),
       useQueryLimits(limits),
       useIntrospection(introspection),
     ],
-    context: ({ request, params }) => {
-      // useApiKeys has already refused unknown keys, and keyless requests when reads are closed.
-      const role = roleOf(request, settings.apiKeys, settings.openReads) as Role;
-      const metadata = { app: "rasd", operation: params.operationName ?? "anonymous", role };
-      const read: GraphContext["read"] = (s) => db.read(s, { metadata, timeoutMs });
-      return {
-        db,
-        role,
-        read,
-        writeAll: (statements) => db.writeAll(statements, { metadata, timeoutMs }),
-        loaders: new Loaders(read),
-      };
-    },
   });
 }

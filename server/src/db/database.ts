@@ -53,6 +53,7 @@ export class Database {
   readonly driver: Driver;
   readonly database?: string;
   private listeners = new Set<StatementListener>();
+  private writeListeners = new Set<() => void>();
 
   constructor(uri: string, user: string, password: string, database?: string) {
     this.driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
@@ -65,6 +66,17 @@ export class Database {
   onStatement(listener: StatementListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called after every committed write (caches of what the graph holds drop themselves here). */
+  onWrite(listener: () => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
+  }
+
+  private committed<T>(result: T): T {
+    for (const l of this.writeListeners) l();
+    return result;
   }
 
   async verify(): Promise<void> {
@@ -87,7 +99,7 @@ export class Database {
   async writeAll(statements: Statement[], options: RunOptions = {}): Promise<QueryResult[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(
+      const results = await session.executeWrite(
         async (tx) => {
           const results: QueryResult[] = [];
           for (const s of statements) {
@@ -98,6 +110,7 @@ export class Database {
         },
         { metadata: options.metadata, timeout: options.timeoutMs },
       );
+      return this.committed(results);
     } catch (error) {
       throw toDomainError(error);
     } finally {
@@ -113,7 +126,9 @@ export class Database {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     this.emit(s, "WRITE");
     try {
-      return await session.run(s.cypher, s.params ?? {}, { metadata: options.metadata, timeout: options.timeoutMs });
+      return this.committed(
+        await session.run(s.cypher, s.params ?? {}, { metadata: options.metadata, timeout: options.timeoutMs }),
+      );
     } catch (error) {
       throw toDomainError(error);
     } finally {
@@ -138,7 +153,9 @@ export class Database {
     this.emit(s, mode);
     const config = { metadata: options.metadata, timeout: options.timeoutMs };
     try {
-      return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return mode === "READ"
+        ? await session.executeRead(work, config)
+        : this.committed(await session.executeWrite(work, config));
     } catch (error) {
       throw toDomainError(error);
     } finally {
