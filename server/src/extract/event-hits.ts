@@ -1,6 +1,6 @@
 import type { EventType } from "../bundle/types.ts";
 import { GENERIC_VIOLENCE } from "../model/vocabulary.ts";
-import type { DateMention } from "./dates.ts";
+import { type DateMention, datesInSentence } from "./dates.ts";
 import type { Sentence } from "./document.ts";
 import { irrealis } from "./event-mood.ts";
 import { VIOLENT } from "./event-roles.ts";
@@ -62,7 +62,7 @@ export function sentenceHits(state: ExtractState, s: Sentence, dates: DateMentio
       (f.trigger.type !== "ANNOUNCEMENT" || found.every((g) => g.trigger.type === "ANNOUNCEMENT")) &&
       !endedByAttack(state, f, found),
   );
-  const here = dates.filter((d) => d.sentence === s.index);
+  const here = datesInSentence(dates, s.index);
   const nearest = (tok: number) =>
     here.length < 2
       ? -1
