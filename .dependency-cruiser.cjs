@@ -3,9 +3,9 @@
 // docs/architecture.md):
 //   0 vocabulary  model/ text/
 //   1 contracts   bundle/ paths.ts config.ts
-//   2 reading     extract/          2 storage  db/ neo4j-managed/
+//   2 reading     extract/          2 storage  db/ (but migrations) neo4j-managed/
 //   3 queries     cypher/
-//   4 services    ingest/ export/ loaders/ seed.ts
+//   4 services    ingest/ export/ loaders/ db/migrations.ts seed.ts
 //   5 API         builder.ts context.ts auth.ts schema/ plugins/ yoga.ts
 //   6 serving     http/ client-build.ts
 //   7 CLI         cli/
@@ -14,9 +14,10 @@ const S = "^server/src/";
 const layers = [
   ["vocabulary", ["model/", "text/"]],
   ["contracts", ["bundle/", "paths\\.ts$", "config\\.ts$"]],
-  ["reading and storage", ["extract/", "db/", "neo4j-managed/"]],
+  ["reading and storage", ["extract/", "db/(?!migrations\\.ts$)", "neo4j-managed/"]],
   ["queries", ["cypher/"]],
-  ["services", ["ingest/", "export/", "loaders/", "seed\\.ts$"]],
+  // Migrations apply the queries layer's statements (the timeline aggregates' recount), so they sit above it.
+  ["services", ["ingest/", "export/", "loaders/", "db/migrations\\.ts$", "seed\\.ts$"]],
   ["API", ["builder\\.ts$", "context\\.ts$", "auth\\.ts$", "schema/", "plugins/", "yoga\\.ts$"]],
   ["serving", ["http/", "client-build\\.ts$"]],
   ["CLI", ["cli/"]],

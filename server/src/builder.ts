@@ -2,7 +2,7 @@ import SchemaBuilder from "@pothos/core";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
-import type { GraphContext } from "./graphql/context.ts";
+import type { GraphContext } from "./context.ts";
 
 /**
  * Only creates the builder; types live in schema/<type>.ts. Scope-auth comes

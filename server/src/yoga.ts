@@ -1,7 +1,7 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Settings } from "./config.ts";
+import type { GraphContext } from "./context.ts";
 import type { Database } from "./db/database.ts";
-import type { GraphContext } from "./graphql/context.ts";
 import { useApiKeys } from "./plugins/use-api-keys.ts";
 import { useGraphContext } from "./plugins/use-graph-context.ts";
 import { useIntrospection } from "./plugins/use-introspection.ts";

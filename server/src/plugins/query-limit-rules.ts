@@ -8,7 +8,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
-import type { QueryLimits } from "./use-query-limits.ts";
+import type { QueryLimits } from "./query-limits.ts";
 
 const refuse = (message: string, code: string) =>
   new GraphQLError(message, { extensions: { code, http: { status: 400 } } });

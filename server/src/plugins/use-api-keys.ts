@@ -2,7 +2,7 @@ import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { roleOf } from "../auth.ts";
 import type { ApiKey } from "../config.ts";
-import type { Role } from "../graphql/context.ts";
+import type { Role } from "../context.ts";
 
 /** Options for {@link useApiKeys}. */
 export interface ApiKeyOptions {

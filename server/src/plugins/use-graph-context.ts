@@ -1,6 +1,6 @@
 import type { Plugin } from "graphql-yoga";
+import type { GraphContext, Role } from "../context.ts";
 import type { Database } from "../db/database.ts";
-import type { GraphContext, Role } from "../graphql/context.ts";
 import { Loaders } from "../loaders/loaders.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { builder } from "../builder.ts";
 import { actorList } from "../cypher/entities.ts";
-import type { ActorRow, ArticleRow, ClaimRow, EventRow, ParticipationRow } from "../graphql/rows.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, ParticipationRow } from "../cypher/rows.ts";
 import { connectionOf } from "./connection.ts";
 import { ActorTie, Evidence, Participation } from "./evidence.ts";
 import { listPage } from "./list-query.ts";

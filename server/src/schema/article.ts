@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
 import { articleExists, deleteArticleStatements } from "../cypher/delete-article.ts";
 import { articleList } from "../cypher/entities.ts";
-import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../cypher/rows.ts";
 import { connectionOf } from "./connection.ts";
 import { NotFoundError } from "./errors.ts";
 import { listPage } from "./list-query.ts";

@@ -1,6 +1,6 @@
 import { builder } from "../builder.ts";
 import { claimList } from "../cypher/entities.ts";
-import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../cypher/rows.ts";
 import { connectionOf } from "./connection.ts";
 import { ClaimLink, Evidence } from "./evidence.ts";
 import { listPage } from "./list-query.ts";

@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
+import type { GraphContext } from "../context.ts";
 import { linkClaims, updateEvent } from "../cypher/edit.ts";
-import type { GraphContext } from "../graphql/context.ts";
-import type { EventRow } from "../graphql/rows.ts";
+import type { EventRow } from "../cypher/rows.ts";
 import { eventSearchText } from "../model/search-text.ts";
 import type { ClaimLink } from "../model/vocabulary.ts";
 import { invalid, NotFoundError, ValidationError } from "./errors.ts";

@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
 import { type EventOrder, eventsCount, eventsPage } from "../cypher/events.ts";
-import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow, ParticipationRow } from "../graphql/rows.ts";
-import { eventSpanStats } from "../graphql/span-stats.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow, ParticipationRow } from "../cypher/rows.ts";
+import { eventSpanStats } from "../loaders/span-stats.ts";
 import { EVENT_TYPES } from "../model/vocabulary.ts";
 import { connectionOf, offsetAfter, pageSize, toPage } from "./connection.ts";
 import { EventFilterInput, toEventFilter } from "./event-filter.ts";

@@ -1,5 +1,5 @@
+import type { GraphContext } from "../context.ts";
 import type { ListStatements } from "../cypher/entities.ts";
-import type { GraphContext } from "../graphql/context.ts";
 import { offsetAfter, type Page, pageSize, toPage } from "./connection.ts";
 
 /** Runs a list's page statement (first + 1 rows) and defers its count until totalCount is asked for. */

@@ -1,6 +1,6 @@
 import { builder } from "../builder.ts";
 import { locationList } from "../cypher/entities.ts";
-import type { ArticleRow, ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
+import type { ArticleRow, ClaimRow, EventRow, LocationRow } from "../cypher/rows.ts";
 import { connectionOf } from "./connection.ts";
 import { Evidence } from "./evidence.ts";
 import { listPage } from "./list-query.ts";

@@ -1,6 +1,6 @@
 import { type SpanStats, spanStats } from "../cypher/event-filter.ts";
 import type { Database } from "../db/database.ts";
-import type { GraphContext } from "./context.ts";
+import type { Read } from "./loaders.ts";
 
 /**
  * The longest stored event span, cached briefly per database: window queries
@@ -12,7 +12,7 @@ const TTL_MS = 30_000;
 const cache = new WeakMap<Database, { at: number; value: Promise<SpanStats> }>();
 const watched = new WeakSet<Database>();
 
-export function eventSpanStats(ctx: GraphContext): Promise<SpanStats> {
+export function eventSpanStats(ctx: { db: Database; read: Read }): Promise<SpanStats> {
   if (!watched.has(ctx.db)) {
     watched.add(ctx.db);
     ctx.db.onWrite(() => cache.delete(ctx.db));
