@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import type { Database } from "../../server/src/db/database.ts";
-import { ingestBundle } from "../../server/src/ingest/ingest-bundle.ts";
 import { startTestApp } from "../../server/test/helpers/app.ts";
 import { seededDatabase } from "../../server/test/helpers/graph.ts";
 import { seedBundle } from "../../server/test/helpers/seed.ts";
