@@ -3,6 +3,7 @@ import type { Settings } from "./config.ts";
 import type { GraphContext } from "./context.ts";
 import type { Database } from "./db/database.ts";
 import { useApiKeys } from "./plugins/use-api-keys.ts";
+import { useDatabaseUnavailable } from "./plugins/use-database-unavailable.ts";
 import { useGraphContext } from "./plugins/use-graph-context.ts";
 import { useIntrospection } from "./plugins/use-introspection.ts";
 import { type QueryLimits, useQueryLimits } from "./plugins/use-query-limits.ts";
@@ -35,6 +36,7 @@ export function createRasdYoga({
       useGraphContext(db, timeoutMs),
       useQueryLimits(limits),
       useIntrospection(introspection),
+      useDatabaseUnavailable(),
     ],
   });
 }

@@ -1,6 +1,5 @@
 import type { Statement } from "../db/database.ts";
 import { PROVENANCE_EDGES, relationList, relationPattern } from "../model/vocabulary.ts";
-
 import { applyCounts, countKey } from "./timeline-counts.ts";
 
 const PROVENANCE = relationPattern(PROVENANCE_EDGES);

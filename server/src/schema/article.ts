@@ -2,9 +2,8 @@ import { builder } from "../builder.ts";
 import { articleExists, deleteArticleStatements } from "../cypher/delete-article.ts";
 import { articleList } from "../cypher/entities.ts";
 import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../cypher/rows.ts";
-import { connectionOf } from "./connection.ts";
+import { countedConnection, listPage } from "./connections.ts";
 import { NotFoundError } from "./errors.ts";
-import { listPage } from "./list-query.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
 import { Language } from "./scalars.ts";
 
@@ -64,16 +63,17 @@ const ArticleFilterInput = builder.inputType("ArticleFilter", {
 });
 
 builder.queryField("articles", (t) =>
-  t.field({
-    type: connectionOf<ArticleRow>("Article", ArticleRef),
-    authScopes: { reader: true },
-    args: {
-      filter: t.arg({ type: ArticleFilterInput, required: false }),
-      first: t.arg.int({ required: false, defaultValue: 50 }),
-      after: t.arg.string({ required: false }),
+  t.connection(
+    {
+      type: ArticleRef,
+      authScopes: { reader: true },
+      args: {
+        filter: t.arg({ type: ArticleFilterInput, required: false }),
+      },
+      resolve: (_r, args, ctx) => listPage<ArticleRow>(ctx, articleList(args.filter ?? {}), args),
     },
-    resolve: (_r, args, ctx) => listPage<ArticleRow>(ctx, articleList(args.filter ?? {}), args),
-  }),
+    ...countedConnection("Article"),
+  ),
 );
 
 interface Deleted {
