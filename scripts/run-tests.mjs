@@ -1,50 +1,98 @@
 #!/usr/bin/env node
-// `npm test`: lint, type check, then every *.test.ts under server/test and
-// client/test with Node's test runner, against a throwaway managed Neo4j (its
-// own data folder and port) started here and removed afterwards. Ends with one
-// line "N passed, N failed, N skipped" summing all of it.
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+// The test runner, in lanes (see scripts/test-lanes.mjs):
+//   npm test              lint, type check, import rules, seed-bundle check, the
+//                         unit lane, then the graph and browser lanes against a
+//                         throwaway managed Neo4j (its own data folder and port)
+//                         started here and removed afterwards — also on Ctrl-C
+//                         or SIGTERM. Ends with one line "N passed, N failed, N skipped".
+//   npm run test:unit     only the unit lane: no Neo4j, no Chromium, no client build.
+//   node scripts/run-tests.mjs FILE…   only these files; Neo4j and the client
+//                         build only when one of them needs them.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
+import { allTestFiles, laneOf } from "./test-lanes.mjs";
 
 register();
 const root = fileURLToPath(new URL("..", import.meta.url));
 process.chdir(root);
-const only = process.argv.slice(2); // optional: run only these test files
+const args = process.argv.slice(2);
+const unitOnly = args.includes("--unit");
+const only = args.filter((a) => !a.startsWith("--")); // optional: run only these test files
+const full = !unitOnly && only.length === 0;
+const started = Date.now();
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-function check(name, cmd, args) {
-  if (only.length) return;
-  const r = spawnSync(cmd, args, { stdio: "inherit" });
-  if (r.status === 0) {
+// ---- cleanup on any exit, including Ctrl-C and SIGTERM ---------------------
+const children = new Set();
+let cleanup = async () => {};
+function run(cmd, argv, options = {}) {
+  const child = spawn(cmd, argv, { stdio: "inherit", ...options });
+  children.add(child);
+  return new Promise((resolve) => {
+    child.on("error", () => resolve(1));
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the tests and the test Neo4j…`);
+    for (const c of children) c.kill("SIGTERM");
+    await cleanup();
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  });
+}
+
+async function check(name, cmd, argv) {
+  const code = await run(cmd, argv);
+  if (code === 0) {
     passed++;
     console.log(`✔ ${name}`);
   } else {
     failed++;
-    console.log(`✖ ${name} (exit ${r.status})`);
+    console.log(`✖ ${name} (exit ${code})`);
   }
 }
 
-function testFiles(dir) {
-  let out = [];
-  let entries = [];
+/** Runs test files with Node's runner; its TAP summary is added to the totals. */
+async function runFiles(files, { concurrency, env, tapFile }) {
+  if (files.length === 0) return;
+  const code = await run(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--test",
+      `--test-concurrency=${concurrency}`,
+      "--test-reporter=spec",
+      "--test-reporter-destination=stdout",
+      "--test-reporter=tap",
+      `--test-reporter-destination=${tapFile}`,
+      ...files,
+    ],
+    { env },
+  );
+  let tap = "";
   try {
-    entries = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of entries) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out = out.concat(testFiles(p));
-    else if (name.endsWith(".test.ts")) out.push(relative(root, p));
-  }
-  return out.sort();
+    tap = readFileSync(tapFile, "utf8");
+  } catch {}
+  const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, "m"))?.[1] ?? 0);
+  passed += count("pass");
+  failed += count("fail") + count("cancelled");
+  skipped += count("skipped") + count("todo");
+  if (code !== 0 && count("fail") + count("cancelled") === 0) failed++; // the runner itself failed
 }
 
 const freePort = () =>
@@ -55,67 +103,96 @@ const freePort = () =>
     });
   });
 
-check("lint and format (biome check)", "npx", ["biome", "check", "."]);
-check("type check (tsc --noEmit)", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+const files = only.length ? only : allTestFiles(root);
+const lanes = { unit: [], graph: [], browser: [] };
+for (const f of files) lanes[laneOf(root, f)].push(f);
+if (unitOnly) lanes.graph = lanes.browser = [];
+const needsNeo4j = lanes.graph.length + lanes.browser.length > 0;
 
+const work = mkdtempSync(join(tmpdir(), "rasd-test-"));
+const baseEnv = { ...process.env, TZ: "UTC" };
+delete baseEnv.NEO4J_DATABASE;
+
+// The throwaway Neo4j starts first and boots while the checks and the unit lane run.
+const dataDir = join(work, "neo4j");
+const neo = { kind: "managed", dataDir, heap: "2g", pageCache: "512m" };
+let neo4jReady = Promise.resolve(undefined);
 const { startManagedNeo4j, stopManagedNeo4j } = await import("../server/src/neo4j-managed/managed-neo4j.ts");
-const { buildClientIfNeeded } = await import("../server/src/client-build.ts");
-await buildClientIfNeeded((l) => console.log(l));
-
-const dataDir = mkdtempSync(join(tmpdir(), "rasd-test-neo4j-"));
-const neo = { kind: "managed", dataDir, port: await freePort(), heap: "2g", pageCache: "512m" };
-console.log(`Starting a throwaway Neo4j in ${dataDir} on port ${neo.port}…`);
-const t0 = Date.now();
-let running;
-try {
-  running = await startManagedNeo4j(neo, { log: (l) => console.log(l) });
-  console.log(`Neo4j ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-} catch (error) {
-  console.error(`could not start the test Neo4j: ${error.message}`);
-  console.log(`${passed} passed, ${failed + 1} failed`);
-  rmSync(dataDir, { recursive: true, force: true });
-  process.exit(1);
+cleanup = async () => {
+  try {
+    await stopManagedNeo4j(neo);
+  } catch {}
+  rmSync(work, { recursive: true, force: true });
+};
+if (needsNeo4j) {
+  neo.port = await freePort();
+  console.log(`Starting a throwaway Neo4j in ${dataDir} on port ${neo.port}…`);
+  const t0 = Date.now();
+  neo4jReady = startManagedNeo4j(neo, { log: (l) => console.log(l), timeoutMs: 300_000 }).then(
+    (running) => {
+      console.log(`Neo4j ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+      return running;
+    },
+    (error) => ({ error }),
+  );
 }
 
-const files = only.length ? only : [...testFiles("server/test"), ...testFiles("client/test")];
-const tapFile = join(dataDir, "results.tap");
-const env = {
-  ...process.env,
-  TZ: "UTC",
-  NEO4J_URI: running.uri,
-  NEO4J_USER: running.user,
-  NEO4J_PASSWORD: running.password,
-  RASD_TEST: "1",
-};
-delete env.NEO4J_DATABASE;
-// One file at a time: integration tests share the one test database and reset it.
-const child = spawn(
-  process.execPath,
-  [
+if (full) {
+  await check("lint and format (biome check)", "npx", ["biome", "check", "."]);
+  await check("type check (tsc --noEmit)", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+  await check("import rules (dependency-cruiser: no cycles, no upward imports)", "npx", [
+    "depcruise",
+    "--config",
+    ".dependency-cruiser.cjs",
+    "server/src",
+    "client/src",
+    "scripts",
+    "seeds",
+    "bench",
+  ]);
+  await check("seed bundle is up to date (build-seed-bundle --check)", process.execPath, [
     "--import",
     "tsx",
-    "--test",
-    "--test-concurrency=1",
-    "--test-reporter=spec",
-    "--test-reporter-destination=stdout",
-    "--test-reporter=tap",
-    `--test-reporter-destination=${tapFile}`,
-    ...files,
-  ],
-  { stdio: "inherit", env },
-);
-const code = await new Promise((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
+    "seeds/tools/build-seed-bundle.ts",
+    "--check",
+  ]);
+}
 
-await stopManagedNeo4j(neo);
-let tap = "";
-try {
-  tap = readFileSync(tapFile, "utf8");
-} catch {}
-rmSync(dataDir, { recursive: true, force: true });
-const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, "m"))?.[1] ?? 0);
-passed += count("pass");
-failed += count("fail") + count("cancelled");
-skipped += count("skipped") + count("todo");
-if (code !== 0 && count("fail") + count("cancelled") === 0) failed++; // the runner itself failed
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+// Unit tests share nothing, so they run side by side.
+const unitEnv = { ...baseEnv };
+for (const k of ["NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"]) delete unitEnv[k];
+await runFiles(lanes.unit, {
+  concurrency: Math.max(1, availableParallelism()),
+  env: unitEnv,
+  tapFile: join(work, "unit.tap"),
+});
+
+if (needsNeo4j) {
+  if (lanes.browser.length) {
+    const { buildClientIfNeeded } = await import("../server/src/client-build.ts");
+    await buildClientIfNeeded((l) => console.log(l));
+  }
+  const running = await neo4jReady;
+  if (!running || running.error) {
+    console.error(`could not start the test Neo4j: ${running?.error?.message}`);
+    failed++;
+  } else {
+    // One file at a time: these tests share the one test database and reset it.
+    await runFiles([...lanes.graph, ...lanes.browser], {
+      concurrency: 1,
+      env: {
+        ...baseEnv,
+        NEO4J_URI: running.uri,
+        NEO4J_USER: running.user,
+        NEO4J_PASSWORD: running.password,
+        RASD_TEST: "1",
+      },
+      tapFile: join(work, "graph.tap"),
+    });
+  }
+}
+
+await cleanup();
+const seconds = ((Date.now() - started) / 1000).toFixed(0);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped (${seconds}s)`);
 process.exit(failed === 0 ? 0 : 1);

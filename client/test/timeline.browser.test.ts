@@ -2,9 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import type { Database } from "../../server/src/db/database.ts";
-import { ingestBundle } from "../../server/src/ingest/ingest-bundle.ts";
 import { startTestApp } from "../../server/test/helpers/app.ts";
-import { resetGraph, testDatabase } from "../../server/test/helpers/graph.ts";
+import { seededDatabase } from "../../server/test/helpers/graph.ts";
 import { seedBundle } from "../../server/test/helpers/seed.ts";
 import { launchChromium } from "./helpers/browser.ts";
 
@@ -13,9 +12,7 @@ describe("the client in Chromium", () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let browser: Browser;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
-    await ingestBundle(db, seedBundle());
+    db = await seededDatabase();
     app = await startTestApp(db);
     browser = await launchChromium();
   });

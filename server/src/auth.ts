@@ -1,5 +1,5 @@
 import type { ApiKey } from "./config.ts";
-import type { Role } from "./graphql/context.ts";
+import type { Role } from "./context.ts";
 
 /**
  * The role of a request: the API key's role when one is given (Authorization:

@@ -4,7 +4,7 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
-import type { GraphContext } from "./graphql/context.ts";
+import type { GraphContext } from "./context.ts";
 import { fieldCost } from "./plugins/query-cost.ts";
 
 /**

@@ -1,12 +1,11 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import { roleOf } from "./auth.ts";
 import type { Settings } from "./config.ts";
+import type { GraphContext } from "./context.ts";
 import type { Database } from "./db/database.ts";
-import type { GraphContext, Role } from "./graphql/context.ts";
 import { RateLimiters } from "./http/rate-limits.ts";
-import { Loaders } from "./loaders/loaders.ts";
 import { useApiKeys } from "./plugins/use-api-keys.ts";
 import { useDatabaseUnavailable } from "./plugins/use-database-unavailable.ts";
+import { useGraphContext } from "./plugins/use-graph-context.ts";
 import { useIntrospection } from "./plugins/use-introspection.ts";
 import { type QueryLimits, useQueryLimits } from "./plugins/use-query-limits.ts";
 import { useRateLimits } from "./plugins/use-rate-limits.ts";
@@ -39,25 +38,14 @@ export function createRasdYoga({
     cors: corsOrigins.length
       ? { origin: corsOrigins, credentials: false, allowedHeaders: ["content-type", "authorization", "x-api-key"] }
       : false,
+    // The role is decided first; the graph context reads it.
     plugins: [
       useApiKeys({ keys: settings.apiKeys, openReads: settings.openReads }),
+      useGraphContext(db, timeoutMs),
       useQueryLimits({ limits, fieldSuggestions: introspection }),
       useIntrospection(introspection),
       useRateLimits(new RateLimiters(settings.rateLimits)),
       useDatabaseUnavailable(),
     ],
-    context: ({ request, params }) => {
-      // useApiKeys has already refused unknown keys, and keyless requests when reads are closed.
-      const role = roleOf(request, settings.apiKeys, settings.openReads) as Role;
-      const metadata = { app: "rasd", operation: params.operationName ?? "anonymous", role };
-      const read: GraphContext["read"] = (s) => db.read(s, { metadata, timeoutMs });
-      return {
-        db,
-        role,
-        read,
-        writeAll: (statements) => db.writeAll(statements, { metadata, timeoutMs }),
-        loaders: new Loaders(read),
-      };
-    },
   });
 }

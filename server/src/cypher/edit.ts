@@ -1,7 +1,7 @@
 import type { Statement } from "../db/database.ts";
-import type { EventRow } from "../graphql/rows.ts";
 import { CLAIM_LINKS, type ClaimLink } from "../model/vocabulary.ts";
 import { eventProjection } from "./projections.ts";
+import type { EventRow } from "./rows.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /** The full new state of an edited event (the resolver merges the edit onto the stored values and validates). */

@@ -1,5 +1,5 @@
 import type { Statement } from "../db/database.ts";
-import type { Selection } from "../export/selection.ts";
+import type { Selection } from "../model/selection.ts";
 import {
   ENTITY_LABELS,
   ENTITY_RELATIONS,

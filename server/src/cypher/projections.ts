@@ -1,6 +1,6 @@
 /**
  * Map projections shared by every read, so a node looks the same whichever
- * query fetched it (see graphql/rows.ts). Dates leave Neo4j as strings; the
+ * query fetched it (see cypher/rows.ts). Dates leave Neo4j as strings; the
  * DateTime scalar turns them into ISO 8601.
  */
 

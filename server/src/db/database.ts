@@ -74,6 +74,7 @@ export class Database {
   readonly driver: Driver;
   readonly database?: string;
   private listeners = new Set<StatementListener>();
+  private writeListeners = new Set<() => void>();
 
   constructor(uri: string, user: string, password: string, database?: string) {
     this.driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
@@ -89,6 +90,17 @@ export class Database {
   onStatement(listener: StatementListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called after every committed write (caches of what the graph holds drop themselves here). */
+  onWrite(listener: () => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
+  }
+
+  private committed<T>(result: T): T {
+    for (const l of this.writeListeners) l();
+    return result;
   }
 
   async verify(): Promise<void> {
@@ -111,7 +123,7 @@ export class Database {
   async writeAll(statements: Statement[], options: RunOptions = {}): Promise<QueryResult[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await withRetries(
+      const results = await withRetries(
         () =>
           session.executeWrite(
             async (tx) => {
@@ -126,6 +138,7 @@ export class Database {
           ),
         isUnavailable,
       );
+      return this.committed(results);
     } catch (error) {
       throw toDomainError(error);
     } finally {
@@ -141,7 +154,9 @@ export class Database {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     this.emit(s, "WRITE");
     try {
-      return await session.run(s.cypher, s.params ?? {}, { metadata: options.metadata, timeout: options.timeoutMs });
+      return this.committed(
+        await session.run(s.cypher, s.params ?? {}, { metadata: options.metadata, timeout: options.timeoutMs }),
+      );
     } catch (error) {
       throw toDomainError(error);
     } finally {
@@ -166,10 +181,11 @@ export class Database {
     this.emit(s, mode);
     const config = { metadata: options.metadata, timeout: options.timeoutMs };
     try {
-      return await withRetries(
+      const result = await withRetries(
         () => (mode === "READ" ? session.executeRead(work, config) : session.executeWrite(work, config)),
         isUnavailable,
       );
+      return mode === "READ" ? result : this.committed(result);
     } catch (error) {
       throw toDomainError(error);
     } finally {

@@ -4,6 +4,8 @@
  * normalise to one Selection here, failing early with the parameter's name.
  */
 
+import type { Selection } from "../model/selection.ts";
+
 export const EXPORT_FORMATS = [
   "graphml",
   "gexf",
@@ -17,23 +19,7 @@ export const EXPORT_FORMATS = [
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export interface Selection {
-  /** The whole graph; other selection parameters are refused alongside it. */
-  all: boolean;
-  /** Seed entity ids (actors, locations, events, claims). */
-  ids: string[];
-  /** How far to walk from the seeds along entity relationships, 0..3. */
-  hops: number;
-  /** Events must overlap [from, to] (ISO 8601). */
-  from?: string;
-  to?: string;
-  /** Event types kept. */
-  types: string[];
-  /** Seed events: those these actors took part in. */
-  actors: string[];
-  /** Seed events: those that occurred in (or inside) these locations. */
-  locations: string[];
-}
+export type { Selection };
 
 /** How a file is written, per format; the defaults suit most readers. */
 export interface ExportOptions {

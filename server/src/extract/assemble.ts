@@ -2,9 +2,9 @@ import type { BundleActor, BundleClaim, BundleEvent, BundleLocation, BundleRelat
 import { eventTypeLabel } from "../model/vocabulary.ts";
 import { LIMITS } from "./bundle-limits.ts";
 import type { ClaimDraft } from "./claims.ts";
-import type { EventDraft } from "./events.ts";
 import { headMention } from "./relations.ts";
 import { type ExtractState, mentionsInSentence } from "./state.ts";
+import type { EventDraft } from "./types.ts";
 
 const spanOf = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
 

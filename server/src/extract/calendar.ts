@@ -1,3 +1,5 @@
+import type { DateValue } from "./types.ts";
+
 /** Calendar arithmetic on UTC dates written as yyyy-mm-dd, and Hijri → Gregorian conversion. */
 
 const DAY_MS = 86400000;
@@ -77,4 +79,14 @@ export function hijriToGregorian(year: number, month: number, day: number): stri
 /** Length of a Hijri month in days (29 or 30). */
 export function hijriMonthLength(year: number, month: number): number {
   return hijriToGregorian(year, month, 30) ? 30 : 29;
+}
+
+/** A whole month as a date value. */
+export function monthValue(year: number, month: number): DateValue {
+  return {
+    edtf: monthEdtf(year, month),
+    start: dayIso(year, month, 1),
+    end: dayIso(year, month, lastDayOfMonth(year, month)),
+    precision: "MONTH",
+  };
 }

@@ -1,26 +1,11 @@
-import type { DatePrecision } from "../bundle/types.ts";
 import type { Token } from "../text/tokenize.ts";
-import {
-  addDays,
-  dayIso,
-  hijriMonthLength,
-  hijriToGregorian,
-  isRealDay,
-  lastDayOfMonth,
-  monthEdtf,
-  parseDay,
-} from "./calendar.ts";
+import { addDays, dayIso, hijriMonthLength, hijriToGregorian, isRealDay, monthValue, parseDay } from "./calendar.ts";
 import { AMBIGUOUS_MONTHS, GREGORIAN_MONTHS, HIJRI_MONTHS, NEXT_WORDS, PAST_WORDS, WEEKDAYS } from "./date-words.ts";
 import type { Doc } from "./document.ts";
 import { relativeDateAt } from "./relative-dates.ts";
+import type { DateValue, Found } from "./types.ts";
 
-/** A date as the text states it: EDTF plus the widest true start/end and an honest precision. */
-export interface DateValue {
-  edtf: string;
-  start?: string;
-  end?: string;
-  precision: DatePrecision;
-}
+export type { DateValue, Found } from "./types.ts";
 
 /** A date expression found in the text. `since` marks "منذ …/since …": the value is the start of an open period. */
 export interface DateMention extends DateValue {
@@ -81,12 +66,6 @@ export function findDates(doc: Doc): DateMention[] {
     }
   }
   return out;
-}
-
-export interface Found {
-  value: DateValue;
-  from: number;
-  to: number;
 }
 
 function monthAt(
@@ -169,15 +148,6 @@ function gregorian(year: number, month: number, day: number, from: number, to: n
   if (!isRealDay(year, month, day)) return undefined;
   const iso = dayIso(year, month, day);
   return { value: { edtf: iso, start: iso, end: iso, precision: "DAY" }, from, to };
-}
-
-export function monthValue(year: number, month: number): DateValue {
-  return {
-    edtf: monthEdtf(year, month),
-    start: dayIso(year, month, 1),
-    end: dayIso(year, month, lastDayOfMonth(year, month)),
-    precision: "MONTH",
-  };
 }
 
 function hijriValue(

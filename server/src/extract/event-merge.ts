@@ -1,5 +1,5 @@
 import { VIOLENT } from "./event-roles.ts";
-import type { EventDraft } from "./events.ts";
+import type { EventDraft } from "./types.ts";
 
 /** The same type, compatible dates and shared (or missing) participants: one event told twice. */
 export function mergeCoreferent(drafts: EventDraft[]): EventDraft[] {

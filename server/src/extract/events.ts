@@ -1,5 +1,4 @@
-import type { EventType, Role } from "../bundle/types.ts";
-import { type DateMention, type DateValue, datesInSentence } from "./dates.ts";
+import { type DateMention, datesInSentence } from "./dates.ts";
 import type { Sentence } from "./document.ts";
 import { anchorUndated } from "./event-anchors.ts";
 import { eventDate } from "./event-dates.ts";
@@ -8,23 +7,9 @@ import { mergeCoreferent } from "./event-merge.ts";
 import { isDefinite } from "./event-mood.ts";
 import { roles, VIOLENT } from "./event-roles.ts";
 import { type ExtractState, mentionsInSentence } from "./state.ts";
+import type { EventDraft } from "./types.ts";
 
-/** An event before ids and titles: where it was reported and what the text says about it. */
-export interface EventDraft {
-  type: EventType;
-  sentences: number[];
-  triggers: { start: number; end: number }[];
-  state: boolean;
-  date?: DateValue;
-  /** Every trigger is a definite noun ("the attack"): it refers back to an event already told. */
-  backref: boolean;
-  /** The date was written in the sentence, not inferred from tense. */
-  dateStated: boolean;
-  /** Every trigger names a state (a truce, talks, an agreement) rather than a happening. */
-  stative: boolean;
-  participants: { actor: string; role: Role }[];
-  locations: string[];
-}
+export type { EventDraft } from "./types.ts";
 
 /** Events from trigger words, one per type per sentence, then merged across sentences when they are the same happening. */
 export function findEvents(state: ExtractState, dates: DateMention[]): EventDraft[] {

@@ -1,7 +1,7 @@
 import type { Token } from "../text/tokenize.ts";
-import { addDays, addMonths, monthEdtf, parseDay } from "./calendar.ts";
+import { addDays, addMonths, monthEdtf, monthValue, parseDay } from "./calendar.ts";
 import { APPROXIMATE_WORDS, NUMBER_WORDS, PAST_WORDS, UNITS } from "./date-words.ts";
-import { type Found, monthValue } from "./dates.ts";
+import type { Found } from "./types.ts";
 
 const day = (iso: string) => ({ edtf: iso, start: iso, end: iso, precision: "DAY" as const });
 const range = (start: string, end: string) => ({ edtf: `${start}/${end}`, start, end, precision: "RANGE" as const });

@@ -1,4 +1,4 @@
-import type { Language } from "../bundle/types.ts";
+import type { DatePrecision, EventType, Language, Role } from "../model/vocabulary.ts";
 
 /** An article read from any input format, ready to extract from. */
 export interface ArticleInput {
@@ -28,4 +28,36 @@ export interface KnownEntity {
 export interface ExtractOptions {
   /** Entities already in the graph; their names and aliases are matched like gazetteer entries. */
   knownEntities?: KnownEntity[];
+}
+
+/** A date as the text states it: EDTF plus the widest true start/end and an honest precision. */
+export interface DateValue {
+  edtf: string;
+  start?: string;
+  end?: string;
+  precision: DatePrecision;
+}
+
+/** A date expression's value and the tokens [from, to) it spans. */
+export interface Found {
+  value: DateValue;
+  from: number;
+  to: number;
+}
+
+/** An event before ids and titles: where it was reported and what the text says about it. */
+export interface EventDraft {
+  type: EventType;
+  sentences: number[];
+  triggers: { start: number; end: number }[];
+  state: boolean;
+  date?: DateValue;
+  /** Every trigger is a definite noun ("the attack"): it refers back to an event already told. */
+  backref: boolean;
+  /** The date was written in the sentence, not inferred from tense. */
+  dateStated: boolean;
+  /** Every trigger names a state (a truce, talks, an agreement) rather than a happening. */
+  stative: boolean;
+  participants: { actor: string; role: Role }[];
+  locations: string[];
 }

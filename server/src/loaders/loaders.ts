@@ -10,10 +10,11 @@ import {
   relatedCount,
   relatedOf,
 } from "../cypher/relations.ts";
+import type { EvidenceRow, NodeRow, RelatedRow } from "../cypher/rows.ts";
 import type { Statement } from "../db/database.ts";
-import type { EvidenceRow, NodeRow, RelatedRow } from "../graphql/rows.ts";
 
-type Read = <T extends RecordShape = RecordShape>(s: Statement) => Promise<QueryResult<T>>;
+/** A read in the request's transaction settings (the context's `read`). */
+export type Read = <T extends RecordShape = RecordShape>(s: Statement) => Promise<QueryResult<T>>;
 
 /**
  * Per-request batch loaders. Every nested field goes through one of these, so

@@ -2,6 +2,7 @@ import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { roleOf } from "../auth.ts";
 import type { ApiKey } from "../config.ts";
+import type { Role } from "../context.ts";
 
 /** Options for {@link useApiKeys}. */
 export interface ApiKeyOptions {
@@ -11,11 +12,13 @@ export interface ApiKeyOptions {
 }
 
 /**
- * Refuses, with 401 and before parsing, a request that carries an unknown key
- * or no key while reads are closed. Roles for the rest are decided in the
- * context and enforced per field by scope-auth.
+ * Decides the request's role once, before parsing: an unknown key, or no key
+ * while reads are closed, is refused with 401; any other request gets `role`
+ * on its context (Yoga's extendContext, as its JWT plugin does), which
+ * scope-auth enforces per field.
  */
-export function useApiKeys({ keys, openReads }: ApiKeyOptions): Plugin {
+export function useApiKeys({ keys, openReads }: ApiKeyOptions): Plugin<{ role: Role }> {
+  const roles = new WeakMap<Request, Role>();
   return {
     onParams: ({ request }) => {
       const role = roleOf(request, keys, openReads);
@@ -23,6 +26,10 @@ export function useApiKeys({ keys, openReads }: ApiKeyOptions): Plugin {
         throw new GraphQLError(typeof role === "string" ? "an API key is required" : role.error, {
           extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "www-authenticate": "Bearer" } } },
         });
+      roles.set(request, role);
+    },
+    onContextBuilding: ({ context, extendContext }) => {
+      extendContext({ role: roles.get(context.request) ?? "anonymous" });
     },
   };
 }

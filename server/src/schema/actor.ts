@@ -1,6 +1,6 @@
 import { builder } from "../builder.ts";
 import { actorList } from "../cypher/entities.ts";
-import type { ActorRow, ArticleRow, ClaimRow, EventRow, ParticipationRow } from "../graphql/rows.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, ParticipationRow } from "../cypher/rows.ts";
 import { countedConnection, listPage } from "./connections.ts";
 import { ActorTie, Evidence, Participation } from "./evidence.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, NodeRef } from "./refs.ts";

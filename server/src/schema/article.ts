@@ -1,8 +1,7 @@
 import { builder } from "../builder.ts";
 import { articleExists, deleteArticleStatements } from "../cypher/delete-article.ts";
 import { articleList } from "../cypher/entities.ts";
-import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
-import { forgetSpanStats } from "../graphql/span-stats.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../cypher/rows.ts";
 import { countedConnection, listPage } from "./connections.ts";
 import { NotFoundError } from "./errors.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
@@ -111,7 +110,6 @@ builder.mutationField("deleteArticle", (t) =>
       const found = await ctx.read(articleExists(String(id)));
       if (Number(found.records[0].get("found")) === 0) throw new NotFoundError(String(id));
       const [ties, nodes] = await ctx.writeAll(deleteArticleStatements(String(id)));
-      forgetSpanStats(ctx.db);
       const deleted = new Map(nodes.records.map((r) => [r.get("label"), Number(r.get("deleted"))]));
       return {
         articleId: String(id),

@@ -1,6 +1,6 @@
 import { builder } from "../builder.ts";
 import { claimList } from "../cypher/entities.ts";
-import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../cypher/rows.ts";
 import { countedConnection, listPage } from "./connections.ts";
 import { ClaimLink, Evidence } from "./evidence.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";

@@ -1,6 +1,6 @@
 import { resolveOffsetConnection } from "@pothos/plugin-relay";
+import type { GraphContext } from "../context.ts";
 import type { ListStatements } from "../cypher/entities.ts";
-import type { GraphContext } from "../graphql/context.ts";
 
 /**
  * Connections are built by @pothos/plugin-relay (`t.connection`): it makes the

@@ -3,6 +3,7 @@ import {
   resolveCursorConnection,
   resolveOffsetConnection,
 } from "@pothos/plugin-relay";
+import type { GraphContext } from "../context.ts";
 import type { EventFilter, SpanStats } from "../cypher/event-filter.ts";
 import {
   type EventOrder,
@@ -14,8 +15,7 @@ import {
   type StartKey,
   segmentsOf,
 } from "../cypher/events.ts";
-import type { GraphContext } from "../graphql/context.ts";
-import type { EventRow } from "../graphql/rows.ts";
+import type { EventRow } from "../cypher/rows.ts";
 import { once, PAGE } from "./connections.ts";
 import { badInput } from "./event-filter.ts";
 import { countFromAggregates } from "./window-counts.ts";

@@ -1,8 +1,7 @@
 import { builder } from "../builder.ts";
+import type { GraphContext } from "../context.ts";
 import { linkClaims, updateEvent } from "../cypher/edit.ts";
-import type { GraphContext } from "../graphql/context.ts";
-import type { EventRow } from "../graphql/rows.ts";
-import { forgetSpanStats } from "../graphql/span-stats.ts";
+import type { EventRow } from "../cypher/rows.ts";
 import { eventSearchText } from "../model/search-text.ts";
 import type { ClaimLink } from "../model/vocabulary.ts";
 import { invalid, NotFoundError, ValidationError } from "./errors.ts";
@@ -63,7 +62,6 @@ builder.mutationField("updateEvent", (t) =>
           searchText: eventSearchText(title, summary),
         }),
       ]);
-      forgetSpanStats(ctx.db);
       return r[0].records[0].get("node") as EventRow;
     },
   }),

@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
 import type { EventOrder } from "../cypher/events.ts";
-import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow, ParticipationRow } from "../graphql/rows.ts";
-import { eventSpanStats } from "../graphql/span-stats.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow, ParticipationRow } from "../cypher/rows.ts";
+import { eventSpanStats } from "../loaders/span-stats.ts";
 import { EVENT_TYPES } from "../model/vocabulary.ts";
 import { EventFilterInput, toEventFilter } from "./event-filter.ts";
 import { COUNT_CAP, type EventTotal, eventsConnection } from "./event-pages.ts";

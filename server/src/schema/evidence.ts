@@ -1,5 +1,5 @@
 import { builder } from "../builder.ts";
-import type { ActorRow, EventRow, EvidenceRow, ParticipationRow, RelatedRow } from "../graphql/rows.ts";
+import type { ActorRow, EventRow, EvidenceRow, ParticipationRow, RelatedRow } from "../cypher/rows.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, EventRef } from "./refs.ts";
 import { Direction, Role } from "./scalars.ts";
 
@@ -83,7 +83,7 @@ export const ActorTie = builder.objectRef<RelatedRow<ActorRow>>("ActorTie").impl
 });
 
 /** A SUPPORTS or DISPUTES link between claims. */
-export const ClaimLink = builder.objectRef<RelatedRow<import("../graphql/rows.ts").ClaimRow>>("ClaimLink").implement({
+export const ClaimLink = builder.objectRef<RelatedRow<import("../cypher/rows.ts").ClaimRow>>("ClaimLink").implement({
   fields: (t) => ({
     type: t.exposeString("type"),
     direction: t.field({ type: Direction, description: "OUT: this claim → other", resolve: (r) => r.direction }),

@@ -1,8 +1,8 @@
 import { builder } from "../builder.ts";
 import { actorNetwork, neighborhoodHop, neighborhoodSeeds, paths } from "../cypher/graph.ts";
 import { labelOfId } from "../cypher/projections.ts";
-import type { ActorRow, EventRow, NodeRow } from "../graphql/rows.ts";
-import { eventSpanStats } from "../graphql/span-stats.ts";
+import type { ActorRow, EventRow, NodeRow } from "../cypher/rows.ts";
+import { eventSpanStats } from "../loaders/span-stats.ts";
 import { ENTITY_LABELS, ENTITY_RELATIONS, GRAPH_RELATIONS, NODE_LABELS } from "../model/vocabulary.ts";
 import { badInput, EventFilterInput, TimeWindowInput, toEventFilter } from "./event-filter.ts";
 import { ActorRef, EventRef, NodeRef } from "./refs.ts";

@@ -4,7 +4,6 @@ import type { ArticleBundle } from "../bundle/types.ts";
 import { BundleValidationError } from "../bundle/validate.ts";
 import { ArticleInputError } from "../extract/input-error.ts";
 import { ExtractionBusyError, ExtractionTimeoutError } from "../extract-pool/pool.ts";
-import { forgetSpanStats } from "../graphql/span-stats.ts";
 import { extractFromBytes, ingestArticle } from "../ingest/ingest-article.ts";
 import { ingestBundle, type IngestResult as Result } from "../ingest/ingest-bundle.ts";
 import { ValidationError } from "./errors.ts";
@@ -53,9 +52,7 @@ builder.mutationField("ingestBundle", (t) =>
     errors: { types: [ValidationError] },
     args: { bundle: t.arg({ type: "JSON", required: true }) },
     resolve: async (_root, { bundle }, ctx) => {
-      const result = await ingestBundle(ctx.db, bundle).catch(asValidationError);
-      forgetSpanStats(ctx.db);
-      return result;
+      return ingestBundle(ctx.db, bundle).catch(asValidationError);
     },
   }),
 );
@@ -106,9 +103,7 @@ builder.mutationField("ingestArticle", (t) =>
     args: articleArgs(t),
     resolve: async (_root, args, ctx) => {
       const { bytes, filename } = articleBytes(args as ArticleArgs);
-      const result = await ingestArticle(ctx.db, bytes, filename).catch(asValidationError);
-      forgetSpanStats(ctx.db);
-      return result;
+      return ingestArticle(ctx.db, bytes, filename).catch(asValidationError);
     },
   }),
 );

@@ -1,6 +1,6 @@
 import { builder } from "../builder.ts";
 import { locationList } from "../cypher/entities.ts";
-import type { ArticleRow, ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
+import type { ArticleRow, ClaimRow, EventRow, LocationRow } from "../cypher/rows.ts";
 import { countedConnection, listPage } from "./connections.ts";
 import { Evidence } from "./evidence.ts";
 import { ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";

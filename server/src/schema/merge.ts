@@ -1,7 +1,6 @@
 import { builder } from "../builder.ts";
 import { MERGEABLE, type MergeLabel, mergeCandidates, mergeStatements } from "../cypher/merge-entities.ts";
 import { labelOfId } from "../cypher/projections.ts";
-import { forgetSpanStats } from "../graphql/span-stats.ts";
 import { foldedNames } from "../model/search-text.ts";
 import { invalid, NotFoundError, ValidationError } from "./errors.ts";
 import { NodeRef } from "./refs.ts";
@@ -50,7 +49,6 @@ builder.mutationField("mergeEntities", (t) =>
         }),
       );
       const results = await ctx.writeAll(mergeStatements(label as MergeLabel, keep, merge, normNames));
-      forgetSpanStats(ctx.db);
       const tiesMoved = results.slice(0, -1).reduce((s, r) => s + Number(r.records[0]?.get("moved") ?? 0), 0);
       return { keepId: keep, merged: merge, tiesMoved };
     },

@@ -1,5 +1,5 @@
 import { builder } from "../builder.ts";
-import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow, NodeRow } from "../graphql/rows.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow, NodeRow } from "../cypher/rows.ts";
 
 /**
  * Type references declared before they are implemented, so types that point

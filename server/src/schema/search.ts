@@ -1,6 +1,6 @@
 import { builder } from "../builder.ts";
+import type { EntityRow } from "../cypher/rows.ts";
 import { SEARCH_KINDS, type SearchKind, search } from "../cypher/search.ts";
-import type { EntityRow } from "../graphql/rows.ts";
 import { badInput } from "./event-filter.ts";
 import { ActorRef, ClaimRef, EventRef, LocationRef } from "./refs.ts";
 

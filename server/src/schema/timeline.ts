@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
+import type { EventRow } from "../cypher/rows.ts";
 import { timelineBuckets, timelineEvents } from "../cypher/timeline.ts";
-import type { EventRow } from "../graphql/rows.ts";
-import { eventSpanStats } from "../graphql/span-stats.ts";
+import { eventSpanStats } from "../loaders/span-stats.ts";
 import { badInput, EventFilterInput, toEventFilter } from "./event-filter.ts";
 import { EventRef } from "./refs.ts";
 import { aggregatesAnswer, dayAlignedEdges, windowCounts } from "./window-counts.ts";

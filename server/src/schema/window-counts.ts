@@ -1,7 +1,7 @@
+import type { GraphContext } from "../context.ts";
 import type { EventFilter, SpanStats } from "../cypher/event-filter.ts";
 import { timelineEdges } from "../cypher/timeline.ts";
 import { countByTypes, dayMs, timelineDays } from "../cypher/timeline-counts.ts";
-import type { GraphContext } from "../graphql/context.ts";
 
 /**
  * Answers "how many events, of which types, when" from the day aggregates

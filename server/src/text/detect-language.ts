@@ -1,4 +1,4 @@
-import type { Language } from "../bundle/types.ts";
+import type { Language } from "../model/vocabulary.ts";
 
 /**
  * Arabic or English by letter counts. Arabic news quotes English names and

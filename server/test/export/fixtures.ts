@@ -1,15 +1,9 @@
 import type { Database } from "../../src/db/database.ts";
 import { createExport } from "../../src/export/export-stream.ts";
 import { parseExportRequest, type RawParams } from "../../src/export/selection.ts";
-import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
-import { resetGraph } from "../helpers/graph.ts";
-import { seedBundle } from "../helpers/seed.ts";
 
 /** The seed article alone in the test graph. */
-export async function loadSeed(db: Database): Promise<void> {
-  await resetGraph(db);
-  await ingestBundle(db, seedBundle());
-}
+export { loadSeed } from "../helpers/graph.ts";
 
 /** A whole export in memory (fine for the seed; the streaming tests read chunk by chunk). */
 export async function exportBytes(db: Database, raw: RawParams): Promise<Buffer> {

@@ -26,8 +26,9 @@ test("furniture on the seed yields no event, claim or actor (ticker, caption, re
     "جميع الحقوق محفوظة",
   ].map((s) => {
     const start = text.indexOf(s);
-    const end = text.indexOf("\n", start);
-    return { start, end };
+    assert.ok(start >= 0, `the seed text has the furniture line "${s}"`);
+    const newline = text.indexOf("\n", start);
+    return { start, end: newline < 0 ? text.length : newline };
   });
   const spans = [...bundle.events, ...bundle.claims, ...bundle.actors, ...bundle.locations].flatMap((x) => x.evidence);
   for (const f of furniture)

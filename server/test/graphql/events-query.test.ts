@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "../../src/db/database.ts";
-import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
 import { seedBundle } from "../helpers/seed.ts";
-import { testYoga } from "./gql.ts";
+import { seededApi, type testYoga } from "./gql.ts";
 
 const query = `query Window($filter: EventFilter, $first: Int) {
   events(filter: $filter, first: $first) {
@@ -33,10 +31,7 @@ describe("reading events back over GraphQL", () => {
   let db: Database;
   let gql: ReturnType<typeof testYoga>;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
-    await ingestBundle(db, seedBundle());
-    gql = testYoga(db);
+    ({ db, gql } = await seededApi());
   });
   after(async () => db.close());
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { Database } from "../../src/db/database.ts";
 import { createRasdYoga, type YogaOptions } from "../../src/yoga.ts";
+import { seededDatabase } from "../helpers/graph.ts";
 
 export const EDITOR_KEY = "editor-key-123";
 export const READER_KEY = "reader-key-123";
@@ -40,4 +41,10 @@ export function testYoga(db: Database, overrides: Partial<YogaOptions> = {}) {
     return r.body.data;
   }
   return { yoga, post, data };
+}
+
+/** The seed graph and an in-process API over it: what most API tests start from. */
+export async function seededApi() {
+  const db = await seededDatabase();
+  return { db, gql: testYoga(db) };
 }

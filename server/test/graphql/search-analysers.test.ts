@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "../../src/db/database.ts";
-import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
-import { seedBundle } from "../helpers/seed.ts";
-import { testYoga } from "./gql.ts";
+import { seededApi, type testYoga } from "./gql.ts";
 
 const query = `query Find($text: String!, $kinds: [SearchKind!]) {
   search(text: $text, kinds: $kinds, first: 5) { kind node { ... on Event { id } ... on Claim { id } ... on Actor { id } } }
@@ -14,10 +11,7 @@ describe("search asks both the Arabic and the English analyser", () => {
   let db: Database;
   let gql: ReturnType<typeof testYoga>;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
-    await ingestBundle(db, seedBundle());
-    gql = testYoga(db);
+    ({ db, gql } = await seededApi());
   });
   after(async () => db.close());
 

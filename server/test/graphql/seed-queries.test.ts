@@ -1,20 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "../../src/db/database.ts";
-import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
 import { seedBundle } from "../helpers/seed.ts";
-import { testYoga } from "./gql.ts";
+import { seededApi, type testYoga } from "./gql.ts";
 
 describe("the analyst's queries on the seed article", () => {
   let db: Database;
   let gql: ReturnType<typeof testYoga>;
   const bundle = seedBundle();
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
-    await ingestBundle(db, seedBundle());
-    gql = testYoga(db);
+    ({ db, gql } = await seededApi());
   });
   after(async () => db.close());
 

@@ -1,5 +1,7 @@
 import { Database } from "../../src/db/database.ts";
 import { runMigrations } from "../../src/db/migrations.ts";
+import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
+import { seedBundle } from "./seed.ts";
 
 /**
  * The test database: the throwaway Neo4j that scripts/run-tests.mjs started
@@ -20,4 +22,17 @@ export async function resetGraph(db: Database): Promise<void> {
   // tens of thousands of ties would hold them all in one transaction.
   await db.autoCommit({ cypher: "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS" });
   await db.autoCommit({ cypher: "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS" });
+}
+
+/** Empties the test graph and loads the hand-checked seed bundle into it. */
+export async function loadSeed(db: Database): Promise<void> {
+  await resetGraph(db);
+  await ingestBundle(db, seedBundle());
+}
+
+/** The test database holding exactly the seed graph (the usual `before()` of a test over the seed). */
+export async function seededDatabase(): Promise<Database> {
+  const db = await testDatabase();
+  await loadSeed(db);
+  return db;
 }

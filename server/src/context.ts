@@ -1,6 +1,6 @@
 import type { QueryResult, RecordShape } from "neo4j-driver";
-import type { Database, Statement } from "../db/database.ts";
-import type { Loaders } from "../loaders/loaders.ts";
+import type { Database, Statement } from "./db/database.ts";
+import type { Loaders } from "./loaders/loaders.ts";
 
 export type Role = "anonymous" | "reader" | "editor";
 
