@@ -5,7 +5,7 @@ import type { Database } from "./db/database.ts";
 import type { GraphContext, Role } from "./graphql/context.ts";
 import { Loaders } from "./loaders/loaders.ts";
 import { useApiKeys } from "./plugins/use-api-keys.ts";
-import { useDatabaseUnavailable } from "./plugins/use-database-unavailable.ts";
+import { maskDatabaseUnavailable, useDatabaseUnavailable } from "./plugins/use-database-unavailable.ts";
 import { useIntrospection } from "./plugins/use-introspection.ts";
 import { type QueryLimits, useQueryLimits } from "./plugins/use-query-limits.ts";
 import { schema } from "./schema/index.ts";
@@ -31,6 +31,7 @@ export function createRasdYoga({
     graphqlEndpoint: "/graphql",
     graphiql: settings.graphiql,
     landingPage: false,
+    maskedErrors: { maskError: maskDatabaseUnavailable },
     plugins: [
       useApiKeys({ keys: settings.apiKeys, openReads: settings.openReads }),
       useQueryLimits(limits),
