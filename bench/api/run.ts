@@ -6,6 +6,7 @@
 // smaller graph is a prefix of the larger, same seed), so each size loads only the new events.
 
 import os from "node:os";
+import neo4j from "neo4j-driver";
 import { loadSynthetic } from "../../seeds/synthetic/generate.ts";
 import { type EventFilter, eventMatch, spanStats } from "../../server/src/cypher/event-filter.ts";
 import { eventProjection } from "../../server/src/cypher/projections.ts";
@@ -57,7 +58,7 @@ async function offsetPage(skip: number) {
   });
   const page: Statement = {
     cypher: `${m.cypher}\nWITH e, score ORDER BY e.start, e.id SKIP $skip LIMIT $limit\nRETURN ${eventProjection("e")} AS node`,
-    params: { ...m.params, skip, limit: PAGE + 1 },
+    params: { ...m.params, skip: neo4j.int(skip), limit: neo4j.int(PAGE + 1) },
   };
   await db.read(page);
   await db.read({ cypher: `${m.cypher}\nRETURN count(e) AS total`, params: m.params });

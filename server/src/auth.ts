@@ -7,9 +7,14 @@ import type { Role } from "./graphql/context.ts";
  * else "anonymous". An unknown key is an error, not a silent downgrade.
  */
 export function roleOf(request: Request, keys: ApiKey[], openReads: boolean): Role | { error: string } {
-  const header = request.headers.get("authorization");
-  const key = header?.startsWith("Bearer ") ? header.slice(7).trim() : request.headers.get("x-api-key");
+  const key = presentedKey(request.headers);
   if (!key) return openReads ? "reader" : "anonymous";
   const found = keys.find((k) => k.key === key);
   return found ? found.role : { error: "unknown API key" };
+}
+
+/** The API key a request carries (Authorization: Bearer KEY or x-api-key), if any. */
+export function presentedKey(headers: Headers): string | null {
+  const header = headers.get("authorization");
+  return (header?.startsWith("Bearer ") ? header.slice(7).trim() : headers.get("x-api-key")) || null;
 }

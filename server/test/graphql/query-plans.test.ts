@@ -89,7 +89,10 @@ describe("query plans of the timeline and events statements", () => {
     const [fromMs, toMs] = [Date.parse(window.from), Date.parse(window.to)];
     await check("timelineEdges", timelineEdges(null, span, { fromMs, toMs, d0Ms: fromMs, d1Ms: toMs - 86_399_000 }));
     await check("timelineEdges (types)", timelineEdges(["ATTACK"], span, { fromMs, toMs, d0Ms: fromMs, d1Ms: fromMs }));
-    await check("timelineDays", timelineDays(17000, 21000));
+    await check(
+      "timelineDays",
+      timelineDays(17000, 21000, [17000 * 86_400_000, 19000 * 86_400_000, 21000 * 86_400_000]),
+    );
     await check("countByTypes", countByTypes(["ATTACK"]));
     assert.deepEqual(failures, []);
   });
