@@ -46,7 +46,7 @@ describe("a managed Neo4j that dies under a running server", () => {
       assert.match(rasd.output(), /started by this command/);
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(`${base}/`);
-      await page.waitForSelector("#app.ready .timeline g.mark", { timeout: 60_000 });
+      await page.waitForSelector("#app.ready .timeline g.mark", { timeout: 300_000 });
       assert.equal(await page.isVisible(".outage-banner"), false, "no banner while the database is up");
 
       const pid = Number(readFileSync(join(managed.dataDir, "neo4j.pid"), "utf8"));

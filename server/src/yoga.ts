@@ -2,9 +2,9 @@ import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Settings } from "./config.ts";
 import type { GraphContext } from "./context.ts";
 import type { Database } from "./db/database.ts";
-import { RateLimiters } from "./http/rate-limits.ts";
+import { RateLimiters } from "./plugins/rate-limits.ts";
 import { useApiKeys } from "./plugins/use-api-keys.ts";
-import { useDatabaseUnavailable } from "./plugins/use-database-unavailable.ts";
+import { maskDatabaseUnavailable, useDatabaseUnavailable } from "./plugins/use-database-unavailable.ts";
 import { useGraphContext } from "./plugins/use-graph-context.ts";
 import { useIntrospection } from "./plugins/use-introspection.ts";
 import { type QueryLimits, useQueryLimits } from "./plugins/use-query-limits.ts";
@@ -34,6 +34,7 @@ export function createRasdYoga({
     graphqlEndpoint: "/graphql",
     graphiql: settings.graphiql,
     landingPage: false,
+    maskedErrors: { maskError: maskDatabaseUnavailable },
     // Same origin only unless sites are named: API keys travel in headers, never cookies, so no credentials.
     cors: corsOrigins.length
       ? { origin: corsOrigins, credentials: false, allowedHeaders: ["content-type", "authorization", "x-api-key"] }

@@ -7,7 +7,7 @@ const TRANSIENT_BUDGET_MS = 30_000;
  * should wait, so the request fails fast (DATABASE_UNAVAILABLE, well under
  * 5 s) and the client retries instead.
  */
-const UNAVAILABLE_BUDGET_MS = 2_000;
+const UNAVAILABLE_BUDGET_MS = 1_500;
 const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 4_000;
 

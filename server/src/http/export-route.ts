@@ -5,7 +5,7 @@ import { unknownIds } from "../cypher/export.ts";
 import { type Database, DatabaseUnavailableError } from "../db/database.ts";
 import { createExport } from "../export/export-stream.ts";
 import { parseExportRequest, type RawParams, type Selection, SelectionError } from "../export/selection.ts";
-import { clientKey, type RateLimiters, rateLimitMessage } from "./rate-limits.ts";
+import { clientKey, type RateLimiters, rateLimitMessage } from "../plugins/rate-limits.ts";
 
 export interface ExportRouteOptions {
   db: Database;

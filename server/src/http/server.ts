@@ -5,9 +5,9 @@ import sirv from "sirv";
 import type { Settings } from "../config.ts";
 import type { Database } from "../db/database.ts";
 import { repoRoot } from "../paths.ts";
+import { RateLimiters } from "../plugins/rate-limits.ts";
 import { createRasdYoga } from "../yoga.ts";
 import { exportRoute } from "./export-route.ts";
-import { RateLimiters } from "./rate-limits.ts";
 import { requestGuard } from "./request-guard.ts";
 import { graphiqlSecurityHeaders, securityHeaders } from "./security-headers.ts";
 

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import type { Plugin } from "graphql-yoga";
+import { type MaskError, maskError, type Plugin } from "graphql-yoga";
 import { DatabaseUnavailableError } from "../db/database.ts";
 
 /** What a user reads while Neo4j is down or restarting. */
@@ -10,37 +10,46 @@ export const databaseUnavailableMessage =
 const RETRY_AFTER_S = 5;
 
 /**
- * Turns a DatabaseUnavailableError from a resolver into a typed GraphQL error
- * (extensions.code DATABASE_UNAVAILABLE) instead of yoga's masked "Unexpected
- * error.". The HTTP status is 503 with Retry-After when the response has no
- * data — GraphQL-over-HTTP allows a non-2xx status only then, and only for
- * application/graphql-response+json (`spec: true` keeps application/json at
- * 200, as the spec asks).
+ * Yoga's error masking, except that a DatabaseUnavailableError becomes a typed
+ * error (extensions.code DATABASE_UNAVAILABLE) instead of "Unexpected error.",
+ * with 503 and Retry-After. `spec: true` keeps application/json at 200, as
+ * GraphQL-over-HTTP asks.
+ */
+export const maskDatabaseUnavailable: MaskError = (error, message, isDev) => {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (!(original instanceof DatabaseUnavailableError)) return maskError(error, message, isDev);
+  return new GraphQLError(databaseUnavailableMessage, {
+    nodes: error instanceof GraphQLError ? error.nodes : undefined,
+    path: error instanceof GraphQLError ? error.path : undefined,
+    extensions: {
+      code: "DATABASE_UNAVAILABLE",
+      http: { spec: true, status: 503, headers: { "retry-after": String(RETRY_AFTER_S) } },
+    },
+  });
+};
+
+/**
+ * GraphQL-over-HTTP allows a non-2xx status only when the response has no
+ * data: with partial data the DATABASE_UNAVAILABLE errors keep their code and
+ * Retry-After but drop the 503.
  */
 export function useDatabaseUnavailable(): Plugin {
   return {
     onExecutionResult({ result, setResult }) {
       if (!result || !("errors" in result) || !result.errors?.length) return;
-      if (!result.errors.some((e) => e.originalError instanceof DatabaseUnavailableError)) return;
-      const noData = result.data === null || result.data === undefined;
+      if (result.data === null || result.data === undefined) return;
+      if (!result.errors.some((e) => e.extensions?.code === "DATABASE_UNAVAILABLE")) return;
       setResult({
         ...result,
-        errors: result.errors.map((e) =>
-          e.originalError instanceof DatabaseUnavailableError
-            ? new GraphQLError(databaseUnavailableMessage, {
-                nodes: e.nodes,
-                path: e.path,
-                extensions: {
-                  code: "DATABASE_UNAVAILABLE",
-                  http: {
-                    spec: true,
-                    ...(noData ? { status: 503 } : {}),
-                    headers: { "retry-after": String(RETRY_AFTER_S) },
-                  },
-                },
-              })
-            : e,
-        ),
+        errors: result.errors.map((e) => {
+          if (e.extensions?.code !== "DATABASE_UNAVAILABLE") return e;
+          const { status: _status, ...http } = e.extensions.http as Record<string, unknown>;
+          return new GraphQLError(e.message, {
+            nodes: e.nodes,
+            path: e.path,
+            extensions: { ...e.extensions, http },
+          });
+        }),
       });
     },
   };

@@ -7,7 +7,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { clientKey, type RateLimited, type RateLimiters, rateLimitMessage } from "../http/rate-limits.ts";
+import { clientKey, type RateLimited, type RateLimiters, rateLimitMessage } from "./rate-limits.ts";
 
 /** The root fields that spend a budget, and which. */
 const LIMITED_FIELDS: Record<string, RateLimited> = {
@@ -40,7 +40,7 @@ function rootFields(
 }
 
 /**
- * Spends the caller's budget (see http/rate-limits.ts) for each
+ * Spends the caller's budget (see rate-limits.ts) for each
  * extractArticle, ingestArticle and ingestBundle the operation runs, before
  * it runs; over budget, the operation is refused whole with
  * `extensions.code: RATE_LIMITED`, HTTP 429 and Retry-After.
