@@ -215,6 +215,8 @@ export interface LoadOptions {
   /** Bundles per write transaction. Default 200. */
   batchArticles?: number;
   onProgress?: (events: number) => void;
+  /** Resolve against the graph like any ingest (default false: generated events are distinct by construction). */
+  resolve?: boolean;
 }
 
 /**
@@ -234,7 +236,7 @@ export async function loadSynthetic(
   let events = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    await writeBundles(db, batch);
+    await writeBundles(db, batch, { resolve: options.resolve ?? false });
     options.onProgress?.(events);
     batch = [];
   };
