@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ApiKey } from "./config.ts";
 import type { Role } from "./graphql/context.ts";
 
@@ -12,4 +13,12 @@ export function roleOf(request: Request, keys: ApiKey[], openReads: boolean): Ro
   if (!key) return openReads ? "reader" : "anonymous";
   const found = keys.find((k) => k.key === key);
   return found ? found.role : { error: "unknown API key" };
+}
+
+/** "editor key 1a2b3c4d": the role with a fingerprint of the key, enough to tell keys apart in an audit log. */
+export function whoIs(request: Request, role: Role): string {
+  const header = request.headers.get("authorization");
+  const key = header?.startsWith("Bearer ") ? header.slice(7).trim() : request.headers.get("x-api-key");
+  if (!key) return role;
+  return `${role} key ${createHash("sha256").update(key).digest("hex").slice(0, 8)}`;
 }

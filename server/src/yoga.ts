@@ -1,5 +1,5 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import { roleOf } from "./auth.ts";
+import { roleOf, whoIs } from "./auth.ts";
 import type { Settings } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import type { GraphContext, Role } from "./graphql/context.ts";
@@ -43,6 +43,7 @@ export function createRasdYoga({
       return {
         db,
         role,
+        who: whoIs(request, role),
         read,
         writeAll: (statements) => db.writeAll(statements, { metadata, timeoutMs }),
         loaders: new Loaders(read),

@@ -16,6 +16,10 @@ export interface EventFilter {
   minConfidence?: number | null;
   articles?: string[] | null;
   publishers?: string[] | null;
+  /** Only what had been published by then: an event counts when one of its reports had. */
+  asOf?: string | null;
+  /** At least this many independent sources (as of asOf, when given). */
+  minIndependentSources?: number | null;
 }
 
 /**
@@ -51,6 +55,8 @@ export function eventMatch(f: EventFilter, span: SpanStats): Statement {
     articles: f.articles ?? null,
     publishers: f.publishers ?? null,
     locations: f.locations ?? null,
+    asOf: f.asOf ?? null,
+    minSources: f.minIndependentSources ?? null,
   };
   const where: string[] = [];
   let root: string;
@@ -94,6 +100,14 @@ WITH DISTINCT e, 1.0 AS score`;
   if (f.minConfidence != null) where.push("e.confidence >= $minConfidence");
   if (f.articles?.length) where.push("EXISTS { MATCH (a:Article)-[:REPORTS]->(e) WHERE a.id IN $articles }");
   if (f.publishers?.length) where.push("EXISTS { MATCH (a:Article)-[:REPORTS]->(e) WHERE a.publisher IN $publishers }");
+  if (f.asOf) where.push("EXISTS { MATCH (a:Article)-[:REPORTS]->(e) WHERE a.publishedAt <= datetime($asOf) }");
+  if (f.minIndependentSources != null)
+    where.push(
+      f.asOf
+        ? `COUNT { MATCH (a:Article)-[:REPORTS]->(e) WHERE a.publishedAt <= datetime($asOf)
+    RETURN DISTINCT coalesce(a.sourceKey, a.id) AS source } >= $minSources`
+        : "coalesce(e.independentSources, 1) >= $minSources",
+    );
   const cypher = where.length ? `${root}\nWITH e, score WHERE ${where.join("\n  AND ")}` : root;
   return { cypher, params };
 }

@@ -26,7 +26,7 @@ CALL (e) {
         {start: r.starts[i], end: r.ends[i], text: substring(a.text, r.starts[i], r.ends[i] - r.starts[i])}],
       facts: [f IN coalesce(r.facts, []) | {code: f,
         text: substring(a.text, toInteger(split(f, '|')[3]), toInteger(split(f, '|')[4]) - toInteger(split(f, '|')[3]))}]
-    })[0..$limit] AS reports
+    })[0..toInteger($limit)] AS reports
 }
 RETURN id, sources, total, firstReportedAt, lastReportedAt, e.dateConflict AS dateConflict, reports`,
     params: { ids, asOf, limit },
@@ -41,7 +41,7 @@ MATCH (e:Event {id: id})-[c:POSSIBLY_SAME_AS]-(o:Event)
 WHERE c.status = $status
 WITH id, c, o ORDER BY c.score DESC
 WITH id, collect({event: ${eventProjection("o")}, score: c.score, reasons: c.reasons, status: c.status,
-  at: toString(c.at)})[0..$limit] AS candidates
+  at: toString(c.at)})[0..toInteger($limit)] AS candidates
 RETURN id, candidates`,
     params: { ids, status, limit },
   };
@@ -52,7 +52,7 @@ export function openCandidates(skip: number, limit: number): Statement {
   return {
     cypher: `MATCH (a:Event)-[c:POSSIBLY_SAME_AS]->(b:Event)
 WHERE c.status = 'OPEN'
-WITH a, b, c ORDER BY c.score DESC, a.id, b.id SKIP $skip LIMIT $limit
+WITH a, b, c ORDER BY c.score DESC, a.id, b.id SKIP toInteger($skip) LIMIT toInteger($limit)
 RETURN ${eventProjection("a")} AS a, ${eventProjection("b")} AS b, c.score AS score, c.reasons AS reasons,
   c.status AS status, toString(c.at) AS at`,
     params: { skip, limit },
@@ -65,7 +65,7 @@ export function openCandidateCount(): Statement {
 
 export function auditEntries(skip: number, limit: number): Statement {
   return {
-    cypher: `MATCH (x:AuditEntry) WITH x ORDER BY x.at DESC SKIP $skip LIMIT $limit
+    cypher: `MATCH (x:AuditEntry) WITH x ORDER BY x.at DESC SKIP toInteger($skip) LIMIT toInteger($limit)
 RETURN x { .id, .who, .action, .target, .before, .after, at: toString(x.at) } AS entry`,
     params: { skip, limit },
   };

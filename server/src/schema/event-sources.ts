@@ -56,7 +56,10 @@ const loaders = new WeakMap<GraphContext, Map<string, DataLoader<string, ReportS
 /** One batched statement per asOf for all the events of a response. */
 function reportSet(ctx: GraphContext, e: EventRow): Promise<ReportSet> {
   let byAsOf = loaders.get(ctx);
-  if (!byAsOf) loaders.set(ctx, (byAsOf = new Map()));
+  if (!byAsOf) {
+    byAsOf = new Map();
+    loaders.set(ctx, byAsOf);
+  }
   const key = e.asOf ?? "";
   let loader = byAsOf.get(key);
   if (!loader) {

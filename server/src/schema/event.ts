@@ -82,7 +82,7 @@ builder.queryField("events", (t) =>
         args.orderBy === "RELEVANCE" && !filter.text ? "START_ASC" : (args.orderBy ?? "START_ASC");
       const span = await eventSpanStats(ctx);
       const r = await ctx.read(eventsPage(filter, span, { order, skip, limit: first + 1 }));
-      const rows = r.records.map((rec) => rec.get("node") as EventRow);
+      const rows = r.records.map((rec) => ({ ...(rec.get("node") as EventRow), asOf: filter.asOf ?? null }));
       return toPage(rows, skip, first, async () =>
         Number((await ctx.read(eventsCount(filter, span))).records[0].get("total")),
       );
