@@ -1,20 +1,24 @@
 import type { Statement } from "../db/database.ts";
+import { PROVENANCE_EDGES, relationList, relationPattern } from "../model/vocabulary.ts";
+import { applyCounts, countKey } from "./timeline-counts.ts";
+
+const PROVENANCE = relationPattern(PROVENANCE_EDGES);
 
 /**
  * Deleting an article removes what only it supported. Ties between the nodes
  * it touched lose the evidence strings that point into it; a tie left with
  * no evidence goes (ties an editor made, with no evidence to begin with, are
  * never touched). Then the article goes, and every node it touched that no
- * other article still mentions, reports or contains. Run both in one
- * transaction, in this order.
+ * other article still mentions, reports or contains (events leave the
+ * timeline aggregates as they go). Run both in one transaction, in this order.
  */
 export function deleteArticleStatements(id: string): Statement[] {
   const params = { id, prefix: `${id}@` };
   return [
     {
-      cypher: `MATCH (a:Article {id: $id})-[:MENTIONS|REPORTS|CONTAINS]->(n)
+      cypher: `MATCH (a:Article {id: $id})-[:${PROVENANCE}]->(n)
 MATCH (n)-[r]-()
-WHERE NOT type(r) IN ['MENTIONS', 'REPORTS', 'CONTAINS']
+WHERE NOT type(r) IN ${relationList(PROVENANCE_EDGES)}
   AND any(x IN coalesce(r.evidence, []) WHERE x STARTS WITH $prefix)
 WITH DISTINCT r
 SET r.evidence = [x IN r.evidence WHERE NOT x STARTS WITH $prefix]
@@ -25,12 +29,15 @@ RETURN count(CASE WHEN unsupported THEN 1 END) AS tiesRemoved, count(CASE WHEN N
     },
     {
       cypher: `MATCH (a:Article {id: $id})
-OPTIONAL MATCH (a)-[:MENTIONS|REPORTS|CONTAINS]->(n)
+OPTIONAL MATCH (a)-[:${PROVENANCE}]->(n)
 WITH a, collect(DISTINCT n) AS touched
 DETACH DELETE a
 WITH touched
 UNWIND touched AS n
-WITH n WHERE NOT EXISTS { (:Article)-[:MENTIONS|REPORTS|CONTAINS]->(n) }
+WITH n WHERE NOT EXISTS { (:Article)-[:${PROVENANCE}]->(n) }
+WITH collect(n) AS gone
+${applyCounts("gone", `[e IN gone WHERE e:Event | ${countKey("e", -1)}]`)}
+UNWIND gone AS n
 WITH n, labels(n)[0] AS label
 DETACH DELETE n
 RETURN label, count(*) AS deleted`,

@@ -1,5 +1,5 @@
 import type { Statement } from "../db/database.ts";
-import { AUDIT_ENTRY, MERGE_RECORD, MERGED_INTO, POSSIBLY_SAME_AS } from "../resolve/vocabulary.ts";
+import { AUDIT_ENTRY, MERGE_RECORD, MERGED_INTO, POSSIBLY_SAME_AS } from "../model/vocabulary.ts";
 
 /**
  * An analyst's merges and splits of events, and the audit trail. A merge
@@ -49,7 +49,7 @@ MATCH (a:Article {id: row.article})-[r:REPORTS]->(e:Event {id: $id})
 CREATE (n:Event {id: row.newId})
 SET n.type = coalesce(r.type, e.type), n.title = coalesce(r.title, e.title), n.start = r.start, n.end = r.end,
   n.precision = coalesce(r.precision, e.precision), n.edtf = r.edtf, n.confidence = coalesce(r.confidence, e.confidence),
-  n.searchText = row.searchText
+  n.searchText = row.searchText, n.uncounted = true
 CREATE (a)-[r2:REPORTS]->(n)
 SET r2 = properties(r)
 DELETE r

@@ -1,9 +1,13 @@
 import type { Statement } from "../db/database.ts";
+import { namedSearchTextCypher } from "../model/search-text.ts";
+import { ANALYTIC_TIES } from "../model/vocabulary.ts";
+import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /**
  * Merging duplicates: every tie of the merged nodes moves to the kept one
  * (evidence lists united, provenance spans united), names become aliases,
- * merged ids are remembered on the kept node, then the duplicates go. One
+ * merged ids are remembered on the kept node, then the duplicates go (merged
+ * events leave the timeline aggregates; the kept one stays as it was). One
  * statement per tie type and direction from this allow-list, all in one
  * transaction.
  */
@@ -16,12 +20,11 @@ interface Tie {
   kind?: "role" | "provenance";
 }
 
-const ACTOR_TIES = ["AFFILIATED_WITH", "ALLIED_WITH", "OPPOSES", "LEADS"];
 const TIES: Record<MergeLabel, Tie[]> = {
   Actor: [
     { type: "PARTICIPATED_IN", dir: "OUT", kind: "role" },
     { type: "MADE", dir: "OUT" },
-    ...ACTOR_TIES.flatMap((type): Tie[] => [
+    ...ANALYTIC_TIES.flatMap((type): Tie[] => [
       { type, dir: "OUT" },
       { type, dir: "IN" },
     ]),
@@ -81,7 +84,7 @@ SET keep.aliases = reduce(acc = coalesce(keep.aliases, []), x IN names |
     keep.nameAr = coalesce(keep.nameAr, head([d IN dups WHERE d.nameAr IS NOT NULL | d.nameAr])),
     keep.description = coalesce(keep.description, head([d IN dups WHERE d.description IS NOT NULL | d.description])),
     keep.wikidataId = coalesce(keep.wikidataId, head([d IN dups WHERE d.wikidataId IS NOT NULL | d.wikidataId]))
-SET keep.searchText = reduce(s = keep.name + ' ' + coalesce(keep.nameAr, ''), x IN keep.aliases + keep.normNames | s + ' ' + x)`;
+SET keep.searchText = ${namedSearchTextCypher("keep")}`;
   return [
     ...TIES[label].map((tie) => ({ cypher: moveTie(label, tie), params })),
     {
@@ -92,6 +95,7 @@ ${names}
 SET keep.mergedIds = reduce(acc = coalesce(keep.mergedIds, []), x IN $merge + reduce(s = [], d IN dups | s + coalesce(d.mergedIds, [])) |
     CASE WHEN x IN acc THEN acc ELSE acc + x END)
 WITH keep, dups
+${label === "Event" ? applyCounts("dups", `[d IN dups | ${countKey("d", -1)}]`) : ""}
 FOREACH (d IN dups | DETACH DELETE d)
 RETURN keep.id AS id`,
       params,

@@ -1,5 +1,6 @@
 import type { Statement } from "../db/database.ts";
-import { MERGE_RECORD, MERGED_INTO, POSSIBLY_SAME_AS, SYNDICATES } from "../resolve/vocabulary.ts";
+import { MERGE_RECORD, MERGED_INTO, POSSIBLY_SAME_AS, SYNDICATES } from "../model/vocabulary.ts";
+import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /**
  * Cypher for resolving an incoming article against the graph: candidate
@@ -109,6 +110,8 @@ export function refreshEvents(ids: string[]): Statement {
   return {
     cypher: `UNWIND $ids AS id
 MATCH (e:Event {id: id})
+// The event leaves its day in the timeline aggregates before its dates change and joins the new one after.
+WITH e, ${countKey("e", -1)} AS old
 CALL (e) {
   MATCH (a:Article)-[r:REPORTS]->(e)
   WITH r, a ORDER BY coalesce(r.end.epochMillis - r.start.epochMillis, 9e15)
@@ -117,7 +120,7 @@ CALL (e) {
     min(a.publishedAt) AS firstAt, max(a.publishedAt) AS lastAt, head(collect(r.precision)) AS precision,
     count(r.start) + count(r.end) AS dated
 }
-WITH e, sources, reports, lo, hi, first, last, firstAt, lastAt, precision, dated,
+WITH e, old, sources, reports, lo, hi, first, last, firstAt, lastAt, precision, dated,
   lo IS NOT NULL AND hi IS NOT NULL AND lo > hi AS conflict
 SET e.independentSources = sources, e.reportCount = reports, e.firstReportedAt = firstAt, e.lastReportedAt = lastAt,
   e.dateConflict = conflict
@@ -125,7 +128,9 @@ FOREACH (_ IN CASE WHEN dated > 0 AND NOT conflict THEN [1] ELSE [] END |
   SET e.start = lo, e.end = hi, e.precision = coalesce(precision, e.precision))
 FOREACH (_ IN CASE WHEN dated > 0 AND conflict THEN [1] ELSE [] END |
   SET e.start = first, e.end = last, e.precision = 'RANGE')
-RETURN count(e) AS refreshed`,
+WITH collect(old) + collect(${countKey("e", 1)}) AS keys
+${applyCounts("keys", "keys")}
+RETURN size(keys) / 2 AS refreshed`,
     params: { ids },
   };
 }

@@ -5,7 +5,7 @@ import { contentStartAfter, insideQuote, statementBefore, statesSomething, trimE
 import type { Sentence } from "./document.ts";
 import type { Mention } from "./mentions.ts";
 import { ACCORDING_TO, PARTICIPIAL, REPORTING_VERBS } from "./reporting-verbs.ts";
-import type { ExtractState } from "./state.ts";
+import { type ExtractState, mentionsInSentence } from "./state.ts";
 
 /** A claim before its id and "about" links are settled. */
 export interface ClaimDraft {
@@ -33,8 +33,8 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
   let lastSpeaker: string | undefined;
   for (const s of doc.sentences) {
     if (!claimOf(s)) continue;
-    const mentions = state.mentions
-      .filter((m) => m.sentence === s.index && m.label === "actor")
+    const mentions = mentionsInSentence(state, s.index)
+      .filter((m) => m.label === "actor")
       .sort((a, b) => a.tokStart - b.tokStart || b.tokEnd - a.tokEnd);
     let inSentence: ClaimDraft | undefined;
     for (let i = s.tokStart; i < s.tokEnd; i++) {

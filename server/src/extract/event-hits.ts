@@ -1,5 +1,6 @@
 import type { EventType } from "../bundle/types.ts";
-import type { DateMention } from "./dates.ts";
+import { GENERIC_VIOLENCE } from "../model/vocabulary.ts";
+import { type DateMention, datesInSentence } from "./dates.ts";
 import type { Sentence } from "./document.ts";
 import { irrealis } from "./event-mood.ts";
 import { VIOLENT } from "./event-roles.ts";
@@ -55,13 +56,13 @@ export function sentenceHits(state: ExtractState, s: Sentence, dates: DateMentio
     i = end - 1;
   }
   const specific = found.find((f) => f.type === "AIRSTRIKE" || f.type === "SHELLING")?.type;
-  for (const f of found) if (f.type === "ATTACK" && specific) f.type = specific;
+  for (const f of found) if (f.type === GENERIC_VIOLENCE && specific) f.type = specific;
   const typed = found.filter(
     (f) =>
       (f.trigger.type !== "ANNOUNCEMENT" || found.every((g) => g.trigger.type === "ANNOUNCEMENT")) &&
       !endedByAttack(state, f, found),
   );
-  const here = dates.filter((d) => d.sentence === s.index);
+  const here = datesInSentence(dates, s.index);
   const nearest = (tok: number) =>
     here.length < 2
       ? -1

@@ -1,6 +1,8 @@
 import type { ArticleBundle } from "../bundle/types.ts";
 import * as q from "../cypher/ingest.ts";
+import { countCreatedEvents } from "../cypher/timeline-counts.ts";
 import type { Database, Statement } from "../db/database.ts";
+import { ANALYTIC_TIES, CLAIM_LINKS } from "../model/vocabulary.ts";
 import { type ResolvedArticle, resolveAndWrite } from "../resolve/resolve-bundle.ts";
 import { addBundleRows, type BundleRows, emptyRows } from "./bundle-rows.ts";
 
@@ -24,17 +26,18 @@ export function eventStatements(rows: BundleRows): Statement[] {
   const out: Statement[] = [];
   const add = (s: Statement, n: number) => n > 0 && out.push(s);
   add(q.mergeEvents(rows.events), rows.events.length);
+  add(countCreatedEvents([...new Set(rows.events.map((e) => e.id))]), rows.events.length);
   add(q.mergeParticipants(rows.participants), rows.participants.length);
   add(q.mergeOccurredIn(rows.occurredIn), rows.occurredIn.length);
   add(q.mergeClaims(rows.claims), rows.claims.length);
   add(q.mergeAbout("Event", rows.about.Event), rows.about.Event.length);
   add(q.mergeAbout("Actor", rows.about.Actor), rows.about.Actor.length);
   add(q.mergeAbout("Location", rows.about.Location), rows.about.Location.length);
-  for (const type of q.ACTOR_RELATION_TYPES) {
+  for (const type of ANALYTIC_TIES) {
     const r = rows.actorRelations.get(type);
     if (r?.length) out.push(q.mergeActorRelations(type, r));
   }
-  for (const type of q.CLAIM_RELATION_TYPES) {
+  for (const type of CLAIM_LINKS) {
     const r = rows.claimRelations.get(type);
     if (r?.length) out.push(q.mergeClaimRelations(type, r));
   }

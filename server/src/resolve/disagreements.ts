@@ -1,5 +1,5 @@
+import { FACT_UNITS, type FactKind } from "../model/vocabulary.ts";
 import { decodeFact } from "./report-facts.ts";
-import type { FactKind } from "./vocabulary.ts";
 
 /**
  * Where the reports of one event disagree, as data: for each numeric fact
@@ -29,8 +29,6 @@ export interface Disagreement {
   values: DisagreementValue[];
 }
 
-const UNITS: Record<FactKind, string> = { KILLED: "people", INJURED: "people", MISSILES: "missiles", DRONES: "drones" };
-
 function group(
   reports: ReportForComparison[],
   valuesOf: (r: ReportForComparison) => { value: string; quote: string | null }[],
@@ -57,7 +55,11 @@ export function disagreements(reports: ReportForComparison[], dateConflict: bool
         .map((f) => ({ value: String(decodeFact(f.code).value), quote: f.text })),
     );
     if (values.length > 1)
-      out.push({ what: kind, unit: UNITS[kind], values: values.sort((a, b) => Number(a.value) - Number(b.value)) });
+      out.push({
+        what: kind,
+        unit: FACT_UNITS[kind],
+        values: values.sort((a, b) => Number(a.value) - Number(b.value)),
+      });
   }
   const types = group(reports, (r) => [{ value: r.type, quote: null }]);
   if (types.length > 1) out.push({ what: "TYPE", unit: null, values: types });

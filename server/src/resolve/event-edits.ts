@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import * as m from "../cypher/event-merges.ts";
 import { mergeStatements } from "../cypher/merge-entities.ts";
 import { recordMerges, refreshEvents } from "../cypher/resolve.ts";
+import { countCreatedEvents } from "../cypher/timeline-counts.ts";
 import type { Database } from "../db/database.ts";
-import { normalizeArabic } from "../text/arabic-normalize.ts";
+import { eventSearchText } from "../model/search-text.ts";
 import type { Run } from "./resolve-bundle.ts";
 
 /**
@@ -119,9 +120,10 @@ export async function splitEvent(db: Database, id: string, who: string) {
       article: r.article,
       prefix: `${r.article}@`,
       newId: r.originalId === id || exists.has(r.originalId) ? `${r.originalId}-split-${i + 1}` : r.originalId,
-      searchText: `${r.title} ${normalizeArabic(r.title)}`,
+      searchText: eventSearchText(r.title, null),
     }));
     await run(m.splitReports(id, rows));
+    await run(countCreatedEvents(rows.map((r) => r.newId)));
     await run(m.markMergesUndone(id));
     const ids = [id, ...rows.map((r) => r.newId)];
     await run(refreshEvents(ids));

@@ -1,5 +1,5 @@
 import type { DatePrecision, EventType } from "../bundle/types.ts";
-import { EVENT_FAMILIES } from "./vocabulary.ts";
+import { sameIncidentTypes } from "../model/vocabulary.ts";
 
 /**
  * Is an incoming event the same incident as a stored one? Pure scoring over
@@ -97,7 +97,7 @@ const named = (x: ActorFacts) => !x.id.startsWith("actor:anon-") && x.kind !== "
 
 export function matchEvents(incoming: EventFacts, stored: EventFacts): Match {
   const none = (why: string): Match => ({ decision: "NONE", score: 0, reasons: [why] });
-  if (EVENT_FAMILIES[incoming.type] !== EVENT_FAMILIES[stored.type]) return none("different kinds of event");
+  if (!sameIncidentTypes(incoming.type, stored.type)) return none("different kinds of event");
   if (incoming.articles.some((a) => stored.articles.includes(a))) return none("one article tells them apart");
   const lo = Math.max(incoming.start ?? -Infinity, stored.start ?? -Infinity);
   const hi = Math.min(incoming.end ?? Infinity, stored.end ?? Infinity);

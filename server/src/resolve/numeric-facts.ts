@@ -1,5 +1,5 @@
+import type { FactKind } from "../model/vocabulary.ts";
 import { normalizeArabicAligned, originalSpan } from "../text/arabic-normalize.ts";
-import type { FactKind } from "./vocabulary.ts";
 
 /**
  * Numeric facts an article states — "killing at least 25 people", "مقتل 14

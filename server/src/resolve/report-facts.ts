@@ -1,6 +1,6 @@
 import type { ArticleBundle } from "../bundle/types.ts";
+import { EVENT_TYPES, type FactKind } from "../model/vocabulary.ts";
 import { type NumericFact, numericFacts } from "./numeric-facts.ts";
-import { EVENT_FAMILIES, type FactKind } from "./vocabulary.ts";
 
 /**
  * Which event of an article each numeric fact belongs to: the violent event
@@ -11,7 +11,7 @@ import { EVENT_FAMILIES, type FactKind } from "./vocabulary.ts";
  */
 export function factsByEvent(bundle: ArticleBundle): Map<string, string[]> {
   const events = bundle.events
-    .filter((e) => EVENT_FAMILIES[e.type] === "violence" && e.evidence.length > 0)
+    .filter((e) => EVENT_TYPES[e.type].family === "violence" && e.evidence.length > 0)
     .map((e) => ({ id: e.id, at: Math.min(...e.evidence.map((s) => s.start)) }))
     .sort((a, b) => a.at - b.at);
   const out = new Map<string, string[]>();

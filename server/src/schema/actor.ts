@@ -1,6 +1,6 @@
 import { builder } from "../builder.ts";
 import { actorList } from "../cypher/entities.ts";
-import type { ActorRow, ClaimRow, EventRow } from "../graphql/rows.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, ParticipationRow } from "../graphql/rows.ts";
 import { connectionOf } from "./connection.ts";
 import { ActorTie, Evidence, Participation } from "./evidence.ts";
 import { listPage } from "./list-query.ts";
@@ -23,7 +23,12 @@ ActorRef.implement({
       description: "events this actor took part in, latest first",
       args: { role: t.arg({ type: Role, required: false }), first: t.arg.int({ required: false }) },
       resolve: (a, args, ctx) =>
-        ctx.loaders.related<EventRow>("actorEvents", a.id, capped(args.first, 20, 500), args.role) as never,
+        ctx.loaders.related<EventRow, ParticipationRow<EventRow>>(
+          "actorEvents",
+          a.id,
+          capped(args.first, 20, 500),
+          args.role,
+        ),
     }),
     eventCount: t.int({
       args: { role: t.arg({ type: Role, required: false }) },
@@ -59,7 +64,7 @@ ActorRef.implement({
       description: "articles that mention this actor, latest first",
       args: { first: t.arg.int({ required: false }) },
       resolve: async (a, args, ctx) =>
-        (await ctx.loaders.related("actorArticles", a.id, capped(args.first, 20, 500))).map((r) => r.node) as never,
+        (await ctx.loaders.related<ArticleRow>("actorArticles", a.id, capped(args.first, 20, 500))).map((r) => r.node),
     }),
     evidence: t.field({
       type: [Evidence],

@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
 import { articleExists, deleteArticleStatements } from "../cypher/delete-article.ts";
 import { articleList } from "../cypher/entities.ts";
-import type { ArticleRow, ClaimRow, EventRow } from "../graphql/rows.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
 import { forgetSpanStats } from "../graphql/span-stats.ts";
 import { connectionOf } from "./connection.ts";
 import { NotFoundError } from "./errors.ts";
@@ -17,7 +17,7 @@ ArticleRef.implement({
     url: t.exposeString("url", { nullable: true }),
     title: t.exposeString("title"),
     publisher: t.exposeString("publisher"),
-    language: t.field({ type: Language, resolve: (a) => a.language as never }),
+    language: t.expose("language", { type: Language }),
     publishedAt: t.field({ type: "DateTime", resolve: (a) => a.publishedAt }),
     producer: t.exposeString("producer", { nullable: true, description: "what made its bundle" }),
     contentHash: t.exposeString("contentHash"),
@@ -36,13 +36,15 @@ ArticleRef.implement({
       type: [ActorRef],
       args: { first: t.arg.int({ required: false }) },
       resolve: async (a, x, ctx) =>
-        (await ctx.loaders.related("articleActors", a.id, capped(x.first, 100, 500))).map((r) => r.node) as never,
+        (await ctx.loaders.related<ActorRow>("articleActors", a.id, capped(x.first, 100, 500))).map((r) => r.node),
     }),
     locations: t.field({
       type: [LocationRef],
       args: { first: t.arg.int({ required: false }) },
       resolve: async (a, x, ctx) =>
-        (await ctx.loaders.related("articleLocations", a.id, capped(x.first, 100, 500))).map((r) => r.node) as never,
+        (await ctx.loaders.related<LocationRow>("articleLocations", a.id, capped(x.first, 100, 500))).map(
+          (r) => r.node,
+        ),
     }),
     claims: t.field({
       type: [ClaimRef],

@@ -1,33 +1,40 @@
 import { builder } from "../builder.ts";
 import { type EventOrder, eventsCount, eventsPage } from "../cypher/events.ts";
-import type { ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow, ParticipationRow } from "../graphql/rows.ts";
 import { eventSpanStats } from "../graphql/span-stats.ts";
+import { EVENT_TYPES } from "../model/vocabulary.ts";
 import { connectionOf, offsetAfter, pageSize, toPage } from "./connection.ts";
 import { EventFilterInput, toEventFilter } from "./event-filter.ts";
 import { EventActor, Evidence } from "./evidence.ts";
 import { ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
-import { EventType, eventTypes, Precision, Role } from "./scalars.ts";
+import { EventType, Precision, Role } from "./scalars.ts";
 
 EventRef.implement({
   description: "Something that happened, with uncertain dates kept as a range (start..end) plus precision and EDTF",
   interfaces: [NodeRef],
   isTypeOf: (row) => (row as EventRow).label === "Event",
   fields: (t) => ({
-    type: t.field({ type: EventType, resolve: (e) => e.type as never }),
-    typeLabel: t.string({ resolve: (e) => eventTypes[e.type]?.label ?? e.type }),
-    cameo: t.string({ nullable: true, description: "CAMEO code", resolve: (e) => eventTypes[e.type]?.cameo ?? null }),
-    acled: t.string({ nullable: true, description: "ACLED type", resolve: (e) => eventTypes[e.type]?.acled ?? null }),
+    type: t.expose("type", { type: EventType }),
+    typeLabel: t.string({ resolve: (e) => EVENT_TYPES[e.type]?.label ?? e.type }),
+    cameo: t.string({ nullable: true, description: "CAMEO code", resolve: (e) => EVENT_TYPES[e.type]?.cameo ?? null }),
+    acled: t.string({ nullable: true, description: "ACLED type", resolve: (e) => EVENT_TYPES[e.type]?.acled ?? null }),
     title: t.exposeString("title"),
     summary: t.exposeString("summary", { nullable: true }),
     start: t.field({ type: "DateTime", nullable: true, description: "earliest instant", resolve: (e) => e.start }),
     end: t.field({ type: "DateTime", nullable: true, description: "latest instant", resolve: (e) => e.end }),
-    precision: t.field({ type: Precision, resolve: (e) => e.precision as never }),
+    precision: t.expose("precision", { type: Precision }),
     edtf: t.exposeString("edtf", { nullable: true }),
     confidence: t.exposeFloat("confidence", { nullable: true }),
     actors: t.field({
       type: [EventActor],
       args: { role: t.arg({ type: Role, required: false }), first: t.arg.int({ required: false }) },
-      resolve: (e, a, ctx) => ctx.loaders.related("eventActors", e.id, capped(a.first, 100, 500), a.role) as never,
+      resolve: (e, a, ctx) =>
+        ctx.loaders.related<ActorRow, ParticipationRow<ActorRow>>(
+          "eventActors",
+          e.id,
+          capped(a.first, 100, 500),
+          a.role,
+        ),
     }),
     locations: t.field({
       type: [LocationRef],
@@ -47,7 +54,7 @@ EventRef.implement({
       description: "articles that report this event",
       args: { first: t.arg.int({ required: false }) },
       resolve: async (e, a, ctx) =>
-        (await ctx.loaders.related("eventArticles", e.id, capped(a.first, 50, 500))).map((r) => r.node) as never,
+        (await ctx.loaders.related<ArticleRow>("eventArticles", e.id, capped(a.first, 50, 500))).map((r) => r.node),
     }),
     evidence: t.field({
       type: [Evidence],

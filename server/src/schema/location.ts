@@ -1,6 +1,6 @@
 import { builder } from "../builder.ts";
 import { locationList } from "../cypher/entities.ts";
-import type { ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
+import type { ArticleRow, ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
 import { connectionOf } from "./connection.ts";
 import { Evidence } from "./evidence.ts";
 import { listPage } from "./list-query.ts";
@@ -50,7 +50,7 @@ LocationRef.implement({
       type: [ArticleRef],
       args: { first: t.arg.int({ required: false }) },
       resolve: async (l, a, ctx) =>
-        (await ctx.loaders.related("locationArticles", l.id, capped(a.first, 20, 500))).map((r) => r.node) as never,
+        (await ctx.loaders.related<ArticleRow>("locationArticles", l.id, capped(a.first, 20, 500))).map((r) => r.node),
     }),
     evidence: t.field({
       type: [Evidence],
