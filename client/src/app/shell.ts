@@ -11,6 +11,7 @@ import { runExport } from "./export-action.ts";
 import { bindControls, type Layout } from "./layout.ts";
 import { type LoadName, loadRedraws, reactionTo, type ViewName } from "./reactions.ts";
 import { bindSearch } from "./search.ts";
+import { showSources } from "./sources-panel.ts";
 import type { AppState, Store } from "./state.ts";
 import { type LazyViews, loadLazyViews, renderGraph, renderMap, renderStrip } from "./view-slots.ts";
 import { emptyDataset, WorkspaceData } from "./workspace-data.ts";
@@ -232,6 +233,7 @@ export class Shell {
     const view = lazy.evidence(s.selection ? evidenceFor(this.data.dataset(), s.selection) : null);
     view.addEventListener("input", () => this.#set(null, { selection: view.value }));
     swap(this.layout.evidence, view);
+    if (s.selection?.startsWith("event:")) showSources(view, s.selection, s.filters.asOf);
     // The whole article is shown: scroll each passage to its first highlight.
     for (const box of view.querySelectorAll<HTMLElement>(".passage-text.whole")) {
       const mark = box.querySelector<HTMLElement>("mark");

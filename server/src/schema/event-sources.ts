@@ -237,3 +237,21 @@ builder.objectFields(EventRef, (t) => ({
     },
   }),
 }));
+
+builder.queryField("eventAsOf", (t) =>
+  t.field({
+    type: EventRef,
+    nullable: true,
+    description:
+      "One event as it stood on a date: its reports, sources and disagreements count only articles published by then (null when none had)",
+    authScopes: { reader: true },
+    args: { id: t.arg.id({ required: true }), asOf: t.arg({ type: "DateTime", required: false }) },
+    resolve: async (_r, a, ctx) => {
+      const row = await ctx.loaders.node(String(a.id));
+      if (!row || row.label !== "Event") return null;
+      const e = { ...row, asOf: a.asOf ?? null };
+      if (a.asOf && (await reportSet(ctx, e)).total === 0) return null;
+      return e;
+    },
+  }),
+);
