@@ -1,5 +1,4 @@
 import { loadEventSources } from "../data/sources.ts";
-import { notYetReported, sourcesView } from "../views/sources.ts";
 
 /**
  * Puts the "reported by N independent sources" section at the top of the
@@ -17,8 +16,9 @@ export function showSources(panel: HTMLElement, eventId: string, asOf: Date | nu
   slot.className = "sources-slot";
   slot.setAttribute("aria-live", "polite");
   panel.prepend(slot);
-  loadEventSources(eventId, asOf, request.signal)
-    .then((s) => {
+  // The view is its own chunk, loaded with the data (like the evidence panel it sits in).
+  Promise.all([loadEventSources(eventId, asOf, request.signal), import("../views/sources.ts")])
+    .then(([s, { notYetReported, sourcesView }]) => {
       if (request.signal.aborted) return;
       slot.replaceChildren(s ? sourcesView(s) : notYetReported(asOf ?? new Date()));
     })
