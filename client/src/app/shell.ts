@@ -11,7 +11,6 @@ import { runExport } from "./export-action.ts";
 import { bindControls, type Layout } from "./layout.ts";
 import { type LoadName, loadRedraws, reactionTo, type ViewName } from "./reactions.ts";
 import { bindSearch } from "./search.ts";
-import { showSources } from "./sources-panel.ts";
 import type { AppState, Store } from "./state.ts";
 import { type LazyViews, loadLazyViews, renderGraph, renderMap, renderStrip } from "./view-slots.ts";
 import { emptyDataset, WorkspaceData } from "./workspace-data.ts";
@@ -233,7 +232,9 @@ export class Shell {
     const view = lazy.evidence(s.selection ? evidenceFor(this.data.dataset(), s.selection) : null);
     view.addEventListener("input", () => this.#set(null, { selection: view.value }));
     swap(this.layout.evidence, view);
-    if (s.selection?.startsWith("event:")) showSources(view, s.selection, s.filters.asOf);
+    const selected = s.selection;
+    if (selected?.startsWith("event:"))
+      import("./sources-panel.ts").then((m) => m.showSources(view, selected, s.filters.asOf));
     // The whole article is shown: scroll each passage to its first highlight.
     for (const box of view.querySelectorAll<HTMLElement>(".passage-text.whole")) {
       const mark = box.querySelector<HTMLElement>("mark");
