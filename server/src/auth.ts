@@ -8,17 +8,21 @@ import type { Role } from "./graphql/context.ts";
  * else "anonymous". An unknown key is an error, not a silent downgrade.
  */
 export function roleOf(request: Request, keys: ApiKey[], openReads: boolean): Role | { error: string } {
-  const header = request.headers.get("authorization");
-  const key = header?.startsWith("Bearer ") ? header.slice(7).trim() : request.headers.get("x-api-key");
+  const key = presentedKey(request.headers);
   if (!key) return openReads ? "reader" : "anonymous";
   const found = keys.find((k) => k.key === key);
   return found ? found.role : { error: "unknown API key" };
 }
 
+/** The API key a request carries (Authorization: Bearer KEY or x-api-key), if any. */
+export function presentedKey(headers: Headers): string | null {
+  const header = headers.get("authorization");
+  return (header?.startsWith("Bearer ") ? header.slice(7).trim() : headers.get("x-api-key")) || null;
+}
+
 /** "editor key 1a2b3c4d": the role with a fingerprint of the key, enough to tell keys apart in an audit log. */
 export function whoIs(request: Request, role: Role): string {
-  const header = request.headers.get("authorization");
-  const key = header?.startsWith("Bearer ") ? header.slice(7).trim() : request.headers.get("x-api-key");
+  const key = presentedKey(request.headers);
   if (!key) return role;
   return `${role} key ${createHash("sha256").update(key).digest("hex").slice(0, 8)}`;
 }

@@ -1,13 +1,19 @@
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
 import ErrorsPlugin from "@pothos/plugin-errors";
+import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
 import type { GraphContext } from "./graphql/context.ts";
+import { fieldCost } from "./plugins/query-cost.ts";
 
 /**
  * Only creates the builder; types live in schema/<type>.ts. Scope-auth comes
  * first so it wraps every resolver (errors included); the errors plugin turns
- * expected failures into typed results.
+ * expected failures into typed results; the relay plugin builds the connection
+ * types (edges, nodes, pageInfo) and clamps their page sizes. Complexity only
+ * records each field's cost (plugins/query-cost.ts); the limit is checked once
+ * per operation by plugins/use-query-limits.ts, before anything runs.
  */
 export const builder = new SchemaBuilder<{
   Context: GraphContext;
@@ -19,7 +25,8 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, ComplexityPlugin],
+  complexity: { fieldComplexity: fieldCost },
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: async (ctx) => ({
@@ -37,6 +44,13 @@ export const builder = new SchemaBuilder<{
           }),
   },
   errors: { directResult: true },
+  // Connections only (t.connection); Rasd's own Node interface and node lookups stay as they are.
+  relay: {
+    nodesOnConnection: true,
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    nodeTypeOptions: { name: "RelayNode" },
+  },
 });
 
 builder.queryType({});

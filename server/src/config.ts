@@ -52,6 +52,22 @@ export interface Settings {
   /** Per-query transaction timeout in milliseconds. */
   queryTimeoutMs: number;
   extraction: ExtractionSettings;
+  /** Origins (scheme://host[:port]) other sites may call the API from; empty: same origin only. */
+  corsOrigins: string[];
+  /** Host names, besides the bound address and localhost, that requests may name (DNS-rebinding guard). */
+  allowedHosts: string[];
+  /** Requests per minute per API key (or client address without one); 0 turns a limit off. */
+  rateLimits: RateLimits;
+}
+
+/** Requests per minute for the expensive operations, per API key or client address. */
+export interface RateLimits {
+  /** extractArticle (runs the extractor). */
+  extract: number;
+  /** ingestArticle and ingestBundle (write to the graph). */
+  ingest: number;
+  /** GET /export (streams a file). */
+  export: number;
 }
 
 /** Fails early with the variable's name, so a typo never becomes a silent default. */
@@ -85,6 +101,36 @@ function apiKeys(raw: string | undefined): ApiKey[] {
       if (role !== "reader" && role !== "editor")
         throw new Error(`invalid RASD_API_KEYS: role "${role}" (expected reader or editor)`);
       return { key, role };
+    });
+}
+
+/** RASD_CORS_ORIGINS="https://a.example,http://localhost:5173": each must be a bare origin. */
+function origins(raw: string | undefined): string[] {
+  return (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      let origin: string | undefined;
+      try {
+        origin = new URL(entry).origin;
+      } catch {}
+      if (!origin || origin === "null" || origin !== entry.replace(/\/$/, ""))
+        throw new Error(`invalid RASD_CORS_ORIGINS: "${entry}" (expected an origin such as https://example.org)`);
+      return origin;
+    });
+}
+
+/** RASD_ALLOWED_HOSTS="rasd.lan,192.168.1.20": host names without port. */
+function hostNames(raw: string | undefined): string[] {
+  return (raw ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)
+    .map((h) => {
+      if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(h))
+        throw new Error(`invalid RASD_ALLOWED_HOSTS: "${h}" (expected host names such as rasd.lan, no port or scheme)`);
+      return h;
     });
 }
 
@@ -131,6 +177,13 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     openReads: flag(env, "RASD_OPEN_READS", true),
     graphiql: flag(env, "RASD_GRAPHIQL", !production),
     queryTimeoutMs: integer(env, "RASD_QUERY_TIMEOUT_MS", 15000, 100, 600000),
+    corsOrigins: origins(env.RASD_CORS_ORIGINS),
+    allowedHosts: hostNames(env.RASD_ALLOWED_HOSTS),
+    rateLimits: {
+      extract: integer(env, "RASD_RATE_LIMIT_EXTRACT", 30, 0, 100000),
+      ingest: integer(env, "RASD_RATE_LIMIT_INGEST", 120, 0, 100000),
+      export: integer(env, "RASD_RATE_LIMIT_EXPORT", 60, 0, 100000),
+    },
     extraction: extractionSettings(env),
   };
 }

@@ -3,15 +3,19 @@ import { roleOf, whoIs } from "./auth.ts";
 import type { Settings } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import type { GraphContext, Role } from "./graphql/context.ts";
+import { RateLimiters } from "./http/rate-limits.ts";
 import { Loaders } from "./loaders/loaders.ts";
 import { useApiKeys } from "./plugins/use-api-keys.ts";
+import { useDatabaseUnavailable } from "./plugins/use-database-unavailable.ts";
 import { useIntrospection } from "./plugins/use-introspection.ts";
 import { type QueryLimits, useQueryLimits } from "./plugins/use-query-limits.ts";
+import { useRateLimits } from "./plugins/use-rate-limits.ts";
 import { schema } from "./schema/index.ts";
 
 export interface YogaOptions {
   db: Database;
-  settings: Pick<Settings, "apiKeys" | "openReads" | "graphiql"> & Partial<Pick<Settings, "queryTimeoutMs">>;
+  settings: Pick<Settings, "apiKeys" | "openReads" | "graphiql"> &
+    Partial<Pick<Settings, "queryTimeoutMs" | "corsOrigins" | "rateLimits">>;
   /** Introspection; defaults to the GraphiQL setting (on in development, off in production). */
   introspection?: boolean;
   limits?: Partial<QueryLimits>;
@@ -25,15 +29,22 @@ export function createRasdYoga({
   limits,
 }: YogaOptions): YogaServerInstance<Record<string, unknown>, GraphContext> {
   const timeoutMs = settings.queryTimeoutMs ?? 15000;
+  const corsOrigins = settings.corsOrigins ?? [];
   return createYoga<Record<string, unknown>, GraphContext>({
     schema,
     graphqlEndpoint: "/graphql",
     graphiql: settings.graphiql,
     landingPage: false,
+    // Same origin only unless sites are named: API keys travel in headers, never cookies, so no credentials.
+    cors: corsOrigins.length
+      ? { origin: corsOrigins, credentials: false, allowedHeaders: ["content-type", "authorization", "x-api-key"] }
+      : false,
     plugins: [
       useApiKeys({ keys: settings.apiKeys, openReads: settings.openReads }),
-      useQueryLimits(limits),
+      useQueryLimits({ limits, fieldSuggestions: introspection }),
       useIntrospection(introspection),
+      useRateLimits(new RateLimiters(settings.rateLimits)),
+      useDatabaseUnavailable(),
     ],
     context: ({ request, params }) => {
       // useApiKeys has already refused unknown keys, and keyless requests when reads are closed.

@@ -127,12 +127,19 @@ export async function loadTimeline(
   };
 }
 
+/**
+ * Most ids loadNodes asks for at once: one event, or the articles an event's
+ * evidence cites (at most 50 passages); full details for more would pass the
+ * API's cost limit.
+ */
+export const maxNodeIds = 50;
+
 /** Events (full, with evidence) and articles (with their text) by id. */
 export async function loadNodes(ids: string[], signal?: AbortSignal): Promise<{ data: Dataset; articles: Article[] }> {
   if (!ids.length) return { data: shapeDataset([]), articles: [] };
   const { nodes } = await graphql<{ nodes: ((RawEvent | RawArticle) & { __typename: string })[] }>(
     nodesQuery,
-    { ids: ids.slice(0, 500) },
+    { ids: ids.slice(0, maxNodeIds) },
     { signal },
   );
   const events = nodes.filter((n) => n?.__typename === "Event") as RawEvent[];

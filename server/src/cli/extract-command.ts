@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { validateBundle } from "../bundle/validate.ts";
-import { extractFromBytes } from "../ingest/ingest-article.ts";
+import { extractFromBytes, isBundle } from "../ingest/ingest-article.ts";
 
 /**
  * rasd extract FILE — prints the bundle as JSON and writes nothing. It does not
@@ -8,7 +8,12 @@ import { extractFromBytes } from "../ingest/ingest-article.ts";
  */
 export async function extractCommand(args: string[]): Promise<number> {
   if (args.length !== 1) throw new Error("expected exactly one file: rasd extract FILE");
-  const bundle = await extractFromBytes(null, readFileSync(args[0]), args[0]);
+  const bytes = readFileSync(args[0]);
+  if (isBundle(bytes))
+    throw new Error(
+      `${args[0]} is an article bundle (it has "bundleVersion"), not an article: there is nothing to extract. Store it with \`rasd ingest ${args[0]}\`.`,
+    );
+  const bundle = await extractFromBytes(null, bytes, args[0]);
   validateBundle(bundle);
   process.stdout.write(`${JSON.stringify(bundle, null, 2)}\n`);
   return 0;

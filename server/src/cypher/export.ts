@@ -177,3 +177,23 @@ RETURN nodes, edges`,
     params: params(s),
   };
 }
+
+/**
+ * The ids among a selection's `ids`, `actors` and `locations` that name no
+ * node of the kind asked for, per parameter, so an export of a typo is a 400
+ * naming it rather than an empty file.
+ */
+export function unknownIds(s: Pick<Selection, "ids" | "actors" | "locations">): Statement {
+  const missing = (list: string, labels: readonly string[]) => `CALL () {
+  UNWIND $${list} AS id
+  WITH id WHERE ${labels.map((l) => `NOT EXISTS { MATCH (:${l} {id: id}) }`).join(" AND ")}
+  RETURN collect(id) AS ${list}
+}`;
+  return {
+    cypher: `${missing("ids", ENTITY_LABELS)}
+${missing("actors", ["Actor"])}
+${missing("locations", ["Location"])}
+RETURN ids, actors, locations`,
+    params: { ids: s.ids, actors: s.actors, locations: s.locations },
+  };
+}

@@ -1,18 +1,33 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { roleOf } from "../auth.ts";
 import type { Settings } from "../config.ts";
-import type { Database } from "../db/database.ts";
+import { unknownIds } from "../cypher/export.ts";
+import { type Database, DatabaseUnavailableError } from "../db/database.ts";
 import { createExport } from "../export/export-stream.ts";
-import { parseExportRequest, type RawParams, SelectionError } from "../export/selection.ts";
+import { parseExportRequest, type RawParams, type Selection, SelectionError } from "../export/selection.ts";
+import { clientKey, type RateLimiters, rateLimitMessage } from "./rate-limits.ts";
 
 export interface ExportRouteOptions {
   db: Database;
   settings: Pick<Settings, "apiKeys" | "openReads">;
+  /** The export budget per key or client address; none, no limit. */
+  limiters?: RateLimiters;
 }
 
 function fail(res: ServerResponse, status: number, body: Record<string, string>) {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
   res.end(JSON.stringify(body));
+}
+
+/** The first parameter naming ids that do not exist, with them (at most 20 listed). */
+async function missing(db: Database, s: Selection): Promise<{ parameter: string; ids: string[] } | undefined> {
+  if (!s.ids.length && !s.actors.length && !s.locations.length) return undefined;
+  const r = await db.read(unknownIds(s));
+  for (const parameter of ["ids", "actors", "locations"] as const) {
+    const ids = r.records[0].get(parameter) as string[];
+    if (ids.length) return { parameter, ids };
+  }
+  return undefined;
 }
 
 function headersOf(req: IncomingMessage): Headers {
@@ -41,15 +56,25 @@ function writable(res: ServerResponse): Promise<void> {
  * failure mid-stream cuts the connection, which a client sees as a truncated
  * download rather than a file that looks whole.
  */
-export async function exportRoute(req: IncomingMessage, res: ServerResponse, { db, settings }: ExportRouteOptions) {
+export async function exportRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { db, settings, limiters }: ExportRouteOptions,
+) {
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.setHeader("allow", "GET, HEAD");
     return fail(res, 405, { error: "use GET" });
   }
   const url = new URL(req.url ?? "/", "http://localhost");
-  const role = roleOf(new Request(url, { headers: headersOf(req) }), settings.apiKeys, settings.openReads);
+  const headers = headersOf(req);
+  const role = roleOf(new Request(url, { headers }), settings.apiKeys, settings.openReads);
   if (typeof role !== "string") return fail(res, 401, { error: role.error });
   if (role === "anonymous") return fail(res, 401, { error: "exports need a reader API key" });
+  const retryAfter = await limiters?.take("export", clientKey(headers, req.socket.remoteAddress));
+  if (retryAfter !== undefined) {
+    res.setHeader("retry-after", String(retryAfter));
+    return fail(res, 429, { error: rateLimitMessage("export", retryAfter) });
+  }
 
   let request: ReturnType<typeof parseExportRequest>;
   try {
@@ -61,12 +86,23 @@ export async function exportRoute(req: IncomingMessage, res: ServerResponse, { d
     throw error;
   }
 
+  let unknown: Awaited<ReturnType<typeof missing>>;
+  try {
+    unknown = await missing(db, request.selection);
+  } catch (error) {
+    return failed(res, error);
+  }
+  if (unknown)
+    return fail(res, 400, {
+      error: `invalid ${unknown.parameter}: no such ${unknown.parameter === "ids" ? "entity" : unknown.parameter.slice(0, -1)}: ${unknown.ids.slice(0, 20).join(", ")}`,
+      parameter: unknown.parameter,
+    });
+
   const exp = createExport(db, request);
   const head = {
     "content-type": exp.contentType,
     "content-disposition": `attachment; filename="${exp.filename}"`,
     "cache-control": "no-store",
-    "x-content-type-options": "nosniff",
   };
   if (req.method === "HEAD") {
     await exp.source.close();
@@ -87,10 +123,15 @@ export async function exportRoute(req: IncomingMessage, res: ServerResponse, { d
     res.end();
   } catch (error) {
     if (!first) return res.destroy(error as Error);
-    const code = (error as { code?: string }).code ?? "";
-    if (code === "ServiceUnavailable" || code === "SessionExpired")
-      return fail(res, 503, { error: "the graph database is unavailable" });
-    console.error(error);
-    fail(res, 500, { error: "the export failed" });
+    failed(res, error);
   }
+}
+
+/** A failure before any data: 503 when the database is down, else 500 with the cause logged, never shown. */
+function failed(res: ServerResponse, error: unknown) {
+  const code = (error as { code?: string }).code ?? "";
+  if (error instanceof DatabaseUnavailableError || code === "ServiceUnavailable" || code === "SessionExpired")
+    return fail(res, 503, { error: "the graph database is unavailable" });
+  console.error(error);
+  fail(res, 500, { error: "the export failed" });
 }

@@ -7,6 +7,9 @@ import type { Database } from "../db/database.ts";
 import { repoRoot } from "../paths.ts";
 import { createRasdYoga } from "../yoga.ts";
 import { exportRoute } from "./export-route.ts";
+import { RateLimiters } from "./rate-limits.ts";
+import { requestGuard } from "./request-guard.ts";
+import { graphiqlSecurityHeaders, securityHeaders } from "./security-headers.ts";
 
 export interface AppOptions {
   db: Database;
@@ -44,7 +47,15 @@ async function health(db: Database, neo4jMode: string) {
   }
 }
 
-/** One HTTP server: the client at /, GraphQL at /graphql, health at /healthz. */
+/** Yoga's GraphiQL page: a browser asking /graphql for HTML while GraphiQL is on. */
+const wantsGraphiql = (req: IncomingMessage, settings: Settings) =>
+  settings.graphiql && req.method === "GET" && (req.headers.accept ?? "").includes("text/html");
+
+/**
+ * One HTTP server: the client at /, GraphQL at /graphql, health at /healthz.
+ * Every response carries the security headers; requests naming an unknown
+ * host, or sent by scripts on other sites, are refused before any route.
+ */
 export function createApp({ db, settings, neo4jMode }: AppOptions): Server {
   const yoga = createRasdYoga({ db, settings });
   // Precompressed .br/.gz from the client build; hashed assets are immutable, the page is revalidated.
@@ -61,10 +72,19 @@ export function createApp({ db, settings, neo4jMode }: AppOptions): Server {
           ),
       })
     : undefined;
+  const guard = requestGuard(settings);
+  const exportLimits = new RateLimiters({ export: settings.rateLimits.export });
   return createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
+    if (path === "/graphql" && wantsGraphiql(req, settings)) graphiqlSecurityHeaders(req, res);
+    else securityHeaders(req, res);
+    const refused = guard(req);
+    if (refused) {
+      res.writeHead(refused.status, { "content-type": "application/json; charset=utf-8" });
+      return res.end(JSON.stringify({ error: refused.error }));
+    }
     if (path === "/graphql") return yoga(req, res);
-    if (path === "/export") return exportRoute(req, res, { db, settings });
+    if (path === "/export") return exportRoute(req, res, { db, settings, limiters: exportLimits });
     if (path === "/healthz") {
       const h = await health(db, neo4jMode);
       res.writeHead(h.status, { "content-type": "application/json" });

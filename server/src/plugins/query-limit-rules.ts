@@ -1,131 +1,115 @@
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import { createComplexityRule } from "@pothos/plugin-complexity";
 import {
   type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
   GraphQLError,
-  Kind,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  type ValueNode,
+  type GraphQLSchema,
+  specifiedRules,
+  type ValidationContext,
+  type ValidationRule,
+  validate,
 } from "graphql";
-import type { QueryLimits } from "./use-query-limits.ts";
+import type { CostContext, SizeLimits } from "./query-cost.ts";
 
-const refuse = (message: string, code: string) =>
-  new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+/** Limits every operation must meet before it runs. */
+export interface QueryLimits extends SizeLimits {
+  /** Deepest selection nesting. Default 12. */
+  maxDepth: number;
+  /** Aliased fields in one operation. Default 30. */
+  maxAliases: number;
+  /** Directives in one operation. Default 20. */
+  maxDirectives: number;
+  /** Lexical tokens in the document (checked while parsing). Default 3000. */
+  maxTokens: number;
+  /**
+   * Characters in the document (checked before parsing). Default 100,000: an
+   * article sent inline rather than as a variable still fits; a 5 MB garbage
+   * query is refused without being parsed or echoed.
+   */
+  maxCharacters: number;
+  /**
+   * Estimated cost (see query-cost.ts): each field costs 1, times the sizes
+   * of the lists and pages above it. Default 500,000: the client's widest
+   * legitimate query, a timeline of 1,000 events with their actors, places,
+   * claims and evidence and 1,000 buckets, costs about 300,000; nested pages
+   * multiply far beyond that (500³ = 125 million).
+   */
+  maxCost: number;
+}
 
-/** Page-size arguments: their value multiplies the cost of everything selected below. */
-const PAGE_ARGS = new Set(["first", "limit"]);
-const DEFAULT_PAGE = 20;
-
-/**
- * Fields whose size argument bounds their WHOLE result (every list below
- * them together), not one list per parent: `actorNetwork(first)` caps the
- * ties and so the actors in them, `timeline(maxEvents)` the events listed.
- * Lists directly below such a field are not multiplied again.
- */
-const RESULT_BOUND: Record<string, string> = {
-  actorNetwork: "first",
-  neighborhood: "limit",
-  timeline: "maxEvents",
-  search: "first",
-  paths: "first",
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxDirectives: 20,
+  maxTokens: 3000,
+  maxCharacters: 100_000,
+  maxCost: 500_000,
+  maxPage: 2000,
+  maxIds: 500,
 };
 
-function intArg(field: FieldNode, variables: Record<string, unknown>, names = PAGE_ARGS): number | undefined {
-  for (const arg of field.arguments ?? []) {
-    if (!names.has(arg.name.value)) continue;
-    const v: ValueNode = arg.value;
-    if (v.kind === Kind.INT) return Number(v.value);
-    if (v.kind === Kind.VARIABLE) {
-      const x = variables[v.name.value];
-      if (typeof x === "number") return x;
-    }
-  }
-  return undefined;
-}
+/** A refusal with a code and HTTP 400, whichever way the client asked for JSON. */
+export const refusal = (message: string, code: string) =>
+  new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 
-interface Walk {
-  depth: number;
-  cost: number;
-  aliases: number;
-  maxPageSeen: number;
+/** Armor's rules report through this, with our codes instead of "Syntax Error: …". */
+const reportAs =
+  (code: string) =>
+  (context: ValidationContext | null, error: GraphQLError): void =>
+    context?.reportError(refusal(error.message.replace(/^Syntax Error: /, ""), code));
+
+/**
+ * The static limits, as validation rules (cached with the document by Yoga):
+ * depth, aliases and directives, counted by graphql-armor, which memoises
+ * each fragment so a fan-out of fragments is measured in linear time.
+ */
+export function limitRules(limits: QueryLimits): ValidationRule[] {
+  // Depth counts fields, not fragment spreads: a spread adds no nesting to the answer.
+  const common = { propagateOnRejection: false, exposeLimits: true, flattenFragments: true };
+  return [
+    maxDepthRule({ ...common, n: limits.maxDepth, onReject: [reportAs("DEPTH_LIMIT")] }),
+    maxAliasesRule({ ...common, n: limits.maxAliases, onReject: [reportAs("ALIAS_LIMIT")] }),
+    maxDirectivesRule({ ...common, n: limits.maxDirectives, onReject: [reportAs("DIRECTIVE_LIMIT")] }),
+  ];
 }
 
 /**
- * Walks one operation's selections through fragments (each fragment at most
- * once per path, so cycles cannot loop) and measures depth, aliases and cost.
+ * The cost and size refusals for one operation with its variables (so
+ * `first: $n` counts), measured by `@pothos/plugin-complexity` with the
+ * field costs of query-cost.ts. The plugin memoises each selection set, so
+ * `fragment F1 { ...F0 ...F0 }` … `F25` costs 25 steps, not 2²⁵.
  */
-function measure(
-  set: SelectionSetNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-  multiplier: number,
-  depth: number,
-  seen: Set<string>,
-  out: Walk,
-  insideBoundedResult = false,
-) {
-  for (const sel of set.selections) {
-    if (sel.kind === Kind.FIELD) {
-      if (sel.alias) out.aliases++;
-      if (sel.name.value.startsWith("__")) continue;
-      out.depth = Math.max(out.depth, depth + 1);
-      out.cost += multiplier;
-      const page = intArg(sel, variables);
-      if (page !== undefined) out.maxPageSeen = Math.max(out.maxPageSeen, page);
-      if (sel.selectionSet) {
-        const boundArg = RESULT_BOUND[sel.name.value];
-        const bound = boundArg ? intArg(sel, variables, new Set([boundArg])) : undefined;
-        // A connection's nodes/edges are its page, already counted by `first` on the connection;
-        // likewise the lists of a result-bounded field are its result, counted once by its bound.
-        const paged = sel.name.value === "nodes" || sel.name.value === "edges" || (insideBoundedResult && !page);
-        const size = boundArg ? (bound ?? DEFAULT_PAGE) : (page ?? (isListish(sel) ? DEFAULT_PAGE : 1));
-        const next = paged ? multiplier : multiplier * Math.max(size, 1);
-        measure(sel.selectionSet, fragments, variables, next, depth + 1, seen, out, boundArg !== undefined);
-      }
-    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      measure(sel.selectionSet, fragments, variables, multiplier, depth, seen, out, insideBoundedResult);
-    } else {
-      const name = sel.name.value;
-      const fragment = fragments[name];
-      if (!fragment || seen.has(name)) continue;
-      const nextSeen = new Set([...seen, name]);
-      measure(fragment.selectionSet, fragments, variables, multiplier, depth, nextSeen, out, insideBoundedResult);
-    }
-  }
-}
-
-/** Plural field names are lists here; a cost estimate needs no more precision than that. */
-const isListish = (f: FieldNode) => /s$/.test(f.name.value) && f.name.value !== "stats";
-
-/** Measures an operation (variables known, so page sizes given as variables count). */
-export function measureOperation(
+export function costErrors(
+  schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
-  variables: Record<string, unknown>,
-): Walk | undefined {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  let op: OperationDefinitionNode | undefined;
-  for (const d of document.definitions) {
-    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-    if (d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName)) op ??= d;
-  }
-  if (!op) return undefined;
-  const out: Walk = { depth: 0, cost: 0, aliases: 0, maxPageSeen: 0 };
-  measure(op.selectionSet, fragments, variables, 1, 0, new Set(), out);
-  return out;
+  variables: Record<string, unknown> | undefined,
+  limits: QueryLimits,
+): readonly GraphQLError[] {
+  const context: CostContext = { sizeLimits: { maxPage: limits.maxPage, maxIds: limits.maxIds } };
+  const rule = createComplexityRule({
+    variableValues: variables ?? {},
+    operationName: operationName ?? undefined,
+    context,
+    validate: ({ complexity }, report) => {
+      if (complexity > limits.maxCost)
+        report(refusal(`the operation would cost about ${complexity}; the limit is ${limits.maxCost}`, "COST_LIMIT"));
+    },
+  });
+  return validate(schema, document, [rule]).map((e) =>
+    e.extensions.http ? e : refusal(e.message, (e.extensions.code as string) ?? "BAD_USER_INPUT"),
+  );
 }
 
-/** The refusals for a measured operation: depth, aliases, page size and cost. */
-export function limitErrors(w: Walk, limits: QueryLimits): GraphQLError[] {
-  const errors: GraphQLError[] = [];
-  if (w.depth > limits.maxDepth)
-    errors.push(refuse(`the operation is nested ${w.depth} deep; the limit is ${limits.maxDepth}`, "DEPTH_LIMIT"));
-  if (w.aliases > limits.maxAliases)
-    errors.push(refuse(`the operation uses ${w.aliases} aliases; the limit is ${limits.maxAliases}`, "ALIAS_LIMIT"));
-  if (w.maxPageSeen > limits.maxPage)
-    errors.push(refuse(`a page of ${w.maxPageSeen} was asked for; the limit is ${limits.maxPage}`, "PAGE_LIMIT"));
-  if (w.cost > limits.maxCost)
-    errors.push(refuse(`the operation would cost about ${w.cost}; the limit is ${limits.maxCost}`, "COST_LIMIT"));
-  return errors;
+/** Every refusal an operation would meet: the spec's validation, the static limits and the cost. */
+export function operationErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  limits: QueryLimits = DEFAULT_LIMITS,
+): readonly GraphQLError[] {
+  const invalid = validate(schema, document, [...specifiedRules, ...limitRules(limits)]);
+  return invalid.length ? invalid : costErrors(schema, document, null, variables, limits);
 }

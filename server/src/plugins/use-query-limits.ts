@@ -1,69 +1,86 @@
-import { GraphQLError, Lexer, Source, TokenKind } from "graphql";
+import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
+import { characterLimitPlugin } from "@escape.tech/graphql-armor-character-limit";
+import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
+import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { limitErrors, measureOperation } from "./query-limit-rules.ts";
+import { costErrors, DEFAULT_LIMITS, limitRules, type QueryLimits } from "./query-limit-rules.ts";
 
-/** Limits every operation must meet before it runs. */
-export interface QueryLimits {
-  /** Deepest selection nesting. Default 12. */
-  maxDepth: number;
-  /** Aliased fields in one operation. Default 30. */
-  maxAliases: number;
-  /** Lexical tokens in the document (checked while parsing). Default 3000. */
-  maxTokens: number;
+export { DEFAULT_LIMITS, type QueryLimits } from "./query-limit-rules.ts";
+
+/** Options for {@link useQueryLimits}. */
+export interface QueryLimitOptions {
+  limits?: Partial<QueryLimits>;
   /**
-   * Estimated cost: each field costs 1, times the page sizes of the lists above it. Default 300000:
-   * the client's widest legitimate query, a timeline listing 1,000 events with their actors, places,
-   * claims and evidence, costs about 203,000; nested pages multiply far beyond (500³ = 125 million).
+   * Leave graphql-js's "Did you mean …?" hints in validation errors. Off when
+   * introspection is off: the hints would spell out the schema anyway.
    */
-  maxCost: number;
-  /** Largest `first`/`limit` any field accepts. Default 2000 (fields cap their own arguments too). */
-  maxPage: number;
+  fieldSuggestions?: boolean;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = {
-  maxDepth: 12,
-  maxAliases: 30,
-  maxTokens: 3000,
-  maxCost: 300000,
-  maxPage: 2000,
-};
-
 /**
- * Refuses oversized operations while parsing (tokens) and just before
- * execution (depth, aliases, page size, cost), so they never reach a
- * resolver or Neo4j; the errors carry HTTP 400.
+ * Refuses oversized operations before they reach a resolver or Neo4j:
+ * characters and tokens while parsing, depth/aliases/directives while
+ * validating (graphql-armor), cost and page sizes once the variables are
+ * known (@pothos/plugin-complexity). Every refusal, and every validation
+ * error, answers HTTP 400 — for `application/json` too, which the
+ * GraphQL-over-HTTP spec allows for a request that never executed.
  */
-export function useQueryLimits(options: Partial<QueryLimits> = {}): Plugin {
-  const limits = { ...DEFAULT_LIMITS, ...options };
+export function useQueryLimits({ limits: overrides = {}, fieldSuggestions = true }: QueryLimitOptions = {}): Plugin {
+  const limits = { ...DEFAULT_LIMITS, ...overrides };
+  const rules = limitRules(limits);
+  const plugins: Plugin[] = [
+    // Token counting replaces the parse function; the character limit wraps whichever is set, so it runs first.
+    maxTokensPlugin({ n: limits.maxTokens, onReject: [], propagateOnRejection: true }),
+    characterLimitPlugin({ maxLength: limits.maxCharacters }),
+  ];
+  if (!fieldSuggestions) plugins.push(blockFieldSuggestionsPlugin({ mask: "[suggestion hidden]" }));
   return {
-    // Counted before parsing, so an oversized document is never parsed at all.
-    onParams: ({ params }) => {
-      if (typeof params.query === "string" && tokenCount(params.query, limits.maxTokens) > limits.maxTokens)
-        throw new GraphQLError(`the document has more than ${limits.maxTokens} tokens, the limit`, {
-          extensions: { code: "TOKEN_LIMIT", http: { status: 400 } },
-        });
+    onPluginInit: ({ addPlugin }) => {
+      for (const p of plugins) addPlugin(p);
     },
-    // After validation, before any resolver: variables are known here, so `first: $n` counts.
+    onParse:
+      () =>
+      ({ result }) => {
+        if (result instanceof GraphQLError) asBadRequest(result);
+      },
+    // Yoga marks parse errors `spec: true` after the hook above (so 200 for application/json); undo that last.
+    onResultProcess: ({ result }) => {
+      for (const r of Array.isArray(result) ? result : [result])
+        for (const error of ("errors" in r && r.errors) || [])
+          if (error instanceof GraphQLError && error.extensions.code === "GRAPHQL_PARSE_FAILED") asBadRequest(error);
+    },
+    onValidate: ({ addValidationRule }) => {
+      for (const rule of rules) addValidationRule(rule);
+      return ({ result }) => {
+        for (const error of result) asBadRequest(error);
+      };
+    },
     onExecute: ({ args, setResultAndStopExecution }) => {
-      const walk = measureOperation(
+      const errors = costErrors(
+        args.schema,
         args.document,
         args.operationName,
-        (args.variableValues ?? {}) as Record<string, unknown>,
+        args.variableValues as Record<string, unknown> | undefined,
+        limits,
       );
-      const errors = walk ? limitErrors(walk, limits) : [];
       if (errors.length) setResultAndStopExecution({ errors });
     },
   };
 }
 
-/** Lexical tokens in a document, counting no further than just past `max`. */
-function tokenCount(query: string, max: number): number {
-  const lexer = new Lexer(new Source(query));
-  let n = 0;
-  try {
-    while (n <= max && lexer.advance().kind !== TokenKind.EOF) n++;
-  } catch {
-    return n; // a lexing error is the parser's to report
-  }
-  return n;
+/** Longer than this, an error message is quoting the request back (a 100,000-letter name, say). */
+const MAX_MESSAGE = 300;
+
+/**
+ * Marks a parse or validation error HTTP 400 whatever the Accept header
+ * (Yoga answers 200 to `application/json` unless `spec` is false), and cuts
+ * a message that would echo a huge request back.
+ */
+function asBadRequest(error: GraphQLError) {
+  const extensions = error.extensions as Record<string, unknown>;
+  extensions.http = { ...(extensions.http as object | undefined), status: 400, spec: false };
+  const message = error.message.replace(/^Syntax Error: (?=(Token|Character) limit)/, "");
+  if (/^Token limit/.test(message)) extensions.code = "TOKEN_LIMIT";
+  if (/^Character limit/.test(message)) extensions.code = "CHARACTER_LIMIT";
+  error.message = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}… (cut)` : message;
 }

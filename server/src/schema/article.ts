@@ -3,9 +3,8 @@ import { articleExists, deleteArticleStatements } from "../cypher/delete-article
 import { articleList } from "../cypher/entities.ts";
 import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
 import { forgetSpanStats } from "../graphql/span-stats.ts";
-import { connectionOf } from "./connection.ts";
+import { countedConnection, listPage } from "./connections.ts";
 import { NotFoundError } from "./errors.ts";
-import { listPage } from "./list-query.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
 import { Language } from "./scalars.ts";
 
@@ -65,16 +64,17 @@ const ArticleFilterInput = builder.inputType("ArticleFilter", {
 });
 
 builder.queryField("articles", (t) =>
-  t.field({
-    type: connectionOf<ArticleRow>("Article", ArticleRef),
-    authScopes: { reader: true },
-    args: {
-      filter: t.arg({ type: ArticleFilterInput, required: false }),
-      first: t.arg.int({ required: false, defaultValue: 50 }),
-      after: t.arg.string({ required: false }),
+  t.connection(
+    {
+      type: ArticleRef,
+      authScopes: { reader: true },
+      args: {
+        filter: t.arg({ type: ArticleFilterInput, required: false }),
+      },
+      resolve: (_r, args, ctx) => listPage<ArticleRow>(ctx, articleList(args.filter ?? {}), args),
     },
-    resolve: (_r, args, ctx) => listPage<ArticleRow>(ctx, articleList(args.filter ?? {}), args),
-  }),
+    ...countedConnection("Article"),
+  ),
 );
 
 interface Deleted {

@@ -1,9 +1,8 @@
 import { builder } from "../builder.ts";
 import { claimList } from "../cypher/entities.ts";
 import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
-import { connectionOf } from "./connection.ts";
+import { countedConnection, listPage } from "./connections.ts";
 import { ClaimLink, Evidence } from "./evidence.ts";
-import { listPage } from "./list-query.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
 import { Certainty, Language } from "./scalars.ts";
 
@@ -84,24 +83,25 @@ const ClaimFilterInput = builder.inputType("ClaimFilter", {
 });
 
 builder.queryField("claims", (t) =>
-  t.field({
-    type: connectionOf<ClaimRow>("Claim", ClaimRef),
-    authScopes: { reader: true },
-    args: {
-      filter: t.arg({ type: ClaimFilterInput, required: false }),
-      first: t.arg.int({ required: false, defaultValue: 50 }),
-      after: t.arg.string({ required: false }),
+  t.connection(
+    {
+      type: ClaimRef,
+      authScopes: { reader: true },
+      args: {
+        filter: t.arg({ type: ClaimFilterInput, required: false }),
+      },
+      resolve: (_r, args, ctx) => {
+        const f = args.filter ?? {};
+        const ids = (l: readonly (string | number)[] | null | undefined) => l?.map(String) ?? null;
+        const statements = claimList({
+          ...f,
+          claimants: ids(f.claimants),
+          about: ids(f.about),
+          articles: ids(f.articles),
+        });
+        return listPage<ClaimRow>(ctx, statements, args);
+      },
     },
-    resolve: (_r, args, ctx) => {
-      const f = args.filter ?? {};
-      const ids = (l: readonly (string | number)[] | null | undefined) => l?.map(String) ?? null;
-      const statements = claimList({
-        ...f,
-        claimants: ids(f.claimants),
-        about: ids(f.about),
-        articles: ids(f.articles),
-      });
-      return listPage<ClaimRow>(ctx, statements, args);
-    },
-  }),
+    ...countedConnection("Claim"),
+  ),
 );

@@ -3,8 +3,8 @@ import { auditEntries, openCandidateCount, openCandidates } from "../cypher/even
 import type { EventRow } from "../graphql/rows.ts";
 import { forgetSpanStats } from "../graphql/span-stats.ts";
 import { EditError, EventNotFound, mergeEvents, rejectCandidate, splitEvent } from "../resolve/event-edits.ts";
-import { connectionOf, offsetAfter, pageSize, toPage } from "./connection.ts";
 import { invalid, NotFoundError, ValidationError } from "./errors.ts";
+import { connectionOf, offsetAfter, pageSize, toPage } from "./offset-connection.ts";
 import { EventRef } from "./refs.ts";
 
 /**

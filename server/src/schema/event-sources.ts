@@ -5,7 +5,7 @@ import type { GraphContext } from "../graphql/context.ts";
 import type { ArticleRow, EventRow } from "../graphql/rows.ts";
 import { type Disagreement, type DisagreementValue, disagreements } from "../resolve/disagreements.ts";
 import { decodeFact } from "../resolve/report-facts.ts";
-import { connectionOf, offsetAfter, pageSize, toPage } from "./connection.ts";
+import { connectionOf, offsetAfter, pageSize, toPage } from "./offset-connection.ts";
 import { ArticleRef, capped, EventRef } from "./refs.ts";
 import { EventType, Precision } from "./scalars.ts";
 

@@ -1,10 +1,10 @@
 import { builder } from "../builder.ts";
-import { type EventOrder, eventsCount, eventsPage } from "../cypher/events.ts";
+import type { EventOrder } from "../cypher/events.ts";
 import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow, ParticipationRow } from "../graphql/rows.ts";
 import { eventSpanStats } from "../graphql/span-stats.ts";
 import { EVENT_TYPES } from "../model/vocabulary.ts";
-import { connectionOf, offsetAfter, pageSize, toPage } from "./connection.ts";
 import { EventFilterInput, toEventFilter } from "./event-filter.ts";
+import { COUNT_CAP, type EventTotal, eventsConnection } from "./event-pages.ts";
 import { EventActor, Evidence } from "./evidence.ts";
 import { ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
 import { EventType, Precision, Role } from "./scalars.ts";
@@ -68,31 +68,37 @@ const EventOrderEnum = builder.enumType("EventOrder", {
   values: ["START_ASC", "START_DESC", "CONFIDENCE_DESC", "RELEVANCE"] as const,
 });
 
-export const EventConnection = connectionOf<EventRow>("Event", EventRef);
-
 builder.queryField("events", (t) =>
-  t.field({
-    type: EventConnection,
-    description: "Events matching a filter, a page at a time (first ≤ 500)",
-    authScopes: { reader: true },
-    args: {
-      filter: t.arg({ type: EventFilterInput, required: false }),
-      orderBy: t.arg({ type: EventOrderEnum, required: false, defaultValue: "START_ASC" }),
-      first: t.arg.int({ required: false, defaultValue: 50 }),
-      after: t.arg.string({ required: false }),
+  t.connection(
+    {
+      type: EventRef,
+      description:
+        "Events matching a filter, a page at a time (first ≤ 500, default 50). START_ASC/START_DESC page by keyset cursors on (start, id): every page costs about the same however deep; CONFIDENCE_DESC and RELEVANCE sort all matches and page by position (first/after only)",
+      authScopes: { reader: true },
+      args: {
+        filter: t.arg({ type: EventFilterInput, required: false }),
+        orderBy: t.arg({ type: EventOrderEnum, required: false, defaultValue: "START_ASC" }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const filter = toEventFilter(args.filter);
+        const order: EventOrder =
+          args.orderBy === "RELEVANCE" && !filter.text ? "START_ASC" : (args.orderBy ?? "START_ASC");
+        return eventsConnection(ctx, filter, await eventSpanStats(ctx), order, args);
+      },
     },
-    resolve: async (_root, args, ctx) => {
-      const filter = toEventFilter(args.filter);
-      const first = pageSize(args.first, 50, 500);
-      const skip = offsetAfter(args.after);
-      const order: EventOrder =
-        args.orderBy === "RELEVANCE" && !filter.text ? "START_ASC" : (args.orderBy ?? "START_ASC");
-      const span = await eventSpanStats(ctx);
-      const r = await ctx.read(eventsPage(filter, span, { order, skip, limit: first + 1 }));
-      const rows = r.records.map((rec) => ({ ...(rec.get("node") as EventRow), asOf: filter.asOf ?? null }));
-      return toPage(rows, skip, first, async () =>
-        Number((await ctx.read(eventsCount(filter, span))).records[0].get("total")),
-      );
+    {
+      name: "EventConnection",
+      fields: (tc) => ({
+        totalCount: tc.int({
+          description: `How many events match: exact when totalCountIsExact, else at least this many (${COUNT_CAP.toLocaleString("en")}). Exact whenever the filter is only a window and event types (read from the per-day aggregates) or at most ${COUNT_CAP.toLocaleString("en")} events match`,
+          resolve: async (c) => (await (c as unknown as { total: () => Promise<EventTotal> }).total()).count,
+        }),
+        totalCountIsExact: tc.boolean({
+          description: "false when counting stopped at the cap and totalCount is a lower bound",
+          resolve: async (c) => (await (c as unknown as { total: () => Promise<EventTotal> }).total()).exact,
+        }),
+      }),
     },
-  }),
+    { name: "EventEdge" },
+  ),
 );

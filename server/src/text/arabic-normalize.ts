@@ -12,9 +12,16 @@
 const ALEF_FORMS = /[أإآٱ]/g;
 const DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]/;
 const TATWEEL = "\u0640";
+/**
+ * Invisible format controls that can sit inside a word without changing how
+ * it reads: bidi marks and embeddings (LRM, RLM, ALM, U+202A–U+202E,
+ * U+2066–U+2069), zero-width joiners and spaces, the word joiner, BOM and
+ * the soft hyphen. Pasted text carries them; a name must match without them.
+ */
+const FORMAT_CONTROLS = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 
 function foldChar(ch: string): string {
-  if (DIACRITICS.test(ch) || ch === TATWEEL) return "";
+  if (DIACRITICS.test(ch) || ch === TATWEEL || FORMAT_CONTROLS.test(ch)) return "";
   switch (ch) {
     case "أ":
     case "إ":
@@ -37,7 +44,7 @@ function foldChar(ch: string): string {
   return ch;
 }
 
-/** Folds hamza/alef forms to ا, ة→ه, ى→ي, ؤ→و, ئ→ي, drops diacritics and tatweel, Arabic-Indic digits → ASCII. */
+/** Folds hamza/alef forms to ا, ة→ه, ى→ي, ؤ→و, ئ→ي, drops diacritics, tatweel and format controls, Arabic-Indic digits → ASCII. */
 export function normalizeArabic(s: string): string {
   let out = "";
   for (let i = 0; i < s.length; i++) out += foldChar(s[i]);

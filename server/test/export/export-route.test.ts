@@ -74,6 +74,29 @@ test("invalid parameters get a 400 naming the parameter", async () => {
   }
 });
 
+test("ids that do not exist get a 400 naming them, not an empty file", async () => {
+  const cases: [string, string, RegExp][] = [
+    [
+      "format=graphml&ids=event:no-such-event,actor:nobody",
+      "ids",
+      /no such entity: event:no-such-event, actor:nobody$/,
+    ],
+    ["format=gexf&actors=actor:nobody", "actors", /no such actor: actor:nobody$/],
+    ["format=geojson&locations=location:atlantis", "locations", /no such location: location:atlantis$/],
+  ];
+  for (const [query, parameter, message] of cases) {
+    const res = await fetch(`${app.url}/export?${query}`);
+    assert.equal(res.status, 400, query);
+    const body = (await res.json()) as { parameter: string; error: string };
+    assert.equal(body.parameter, parameter, query);
+    assert.match(body.error, message);
+  }
+  // One known id among unknown ones still names only the unknown.
+  const mixed = await fetch(`${app.url}/export?format=graphml&ids=actor:mohammed-shia-al-sudani,actor:nobody`);
+  assert.equal(mixed.status, 400);
+  assert.match(((await mixed.json()) as { error: string }).error, /no such entity: actor:nobody$/);
+});
+
 test("reads need a reader: an unknown key is refused, and so is a keyless request when reads are closed", async () => {
   const bad = await fetch(`${app.url}/export?format=graphml&all=1`, {
     headers: { authorization: "Bearer nope-nope-nope" },

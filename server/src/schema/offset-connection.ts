@@ -2,7 +2,7 @@ import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
 
 /**
- * Relay connections with opaque offset cursors. totalCount is a field of its
+ * Relay-shaped offset connections for small nested lists (an event's reports, the review list); events use @pothos/plugin-relay (event-pages.ts). totalCount is a field of its
  * own that runs a count statement only when asked for.
  */
 export interface Page<T> {
