@@ -12,7 +12,7 @@ export interface Page<T> {
   totalCount: () => Promise<number>;
 }
 
-export const PageInfo = builder.objectRef<Page<unknown>>("PageInfo").implement({
+export const PageInfo = builder.objectRef<Page<unknown>>("OffsetPageInfo").implement({
   fields: (t) => ({
     hasNextPage: t.exposeBoolean("hasNextPage"),
     hasPreviousPage: t.boolean({ resolve: (p) => p.offset > 0 }),
