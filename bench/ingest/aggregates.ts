@@ -9,7 +9,7 @@ import type { ArticleBundle } from "../../server/src/bundle/types.ts";
 import { validateBundle } from "../../server/src/bundle/validate.ts";
 import type { Database, Statement } from "../../server/src/db/database.ts";
 import { addBundleRows, emptyRows } from "../../server/src/ingest/bundle-rows.ts";
-import { ingestStatements } from "../../server/src/ingest/write-bundles.ts";
+import { ingestStatements } from "../../server/src/ingest/bundle-statements.ts";
 import { emptyGraph, openBenchDatabase } from "../bench-neo4j.ts";
 
 const total = Number(process.env.BENCH_EVENTS ?? 100_000);

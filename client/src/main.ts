@@ -38,6 +38,23 @@ async function start() {
     });
   });
 
+  layout.reviewButton.addEventListener("click", async () => {
+    const { openCandidateReview } = await import("./app/candidate-review.ts");
+    openCandidateReview({ onChanged: () => shell.load() });
+  });
+  // The as-of control shows the state's date and sets it (UTC, minute precision).
+  const showAsOf = () => {
+    const d = store.state.filters.asOf;
+    layout.asOf.value = d ? d.toISOString().slice(0, 16) : "";
+  };
+  showAsOf();
+  store.subscribe(showAsOf);
+  layout.asOf.addEventListener("change", () => {
+    const v = layout.asOf.value;
+    const asOf = v ? new Date(`${v}:00Z`) : null;
+    store.set({ filters: { ...store.state.filters, asOf: asOf && !Number.isNaN(asOf.getTime()) ? asOf : null } });
+  });
+
   // Redraw when a panel changes size (window, splitter, maximise): the views take a size; the shell wraps them.
   const sizes = new Map<Element, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;

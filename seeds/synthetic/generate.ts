@@ -217,6 +217,8 @@ export interface LoadOptions {
   /** Events already loaded by an earlier call with the same seed: generated (to keep the stream) but not written. */
   skip?: number;
   onProgress?: (events: number) => void;
+  /** Resolve against the graph like any ingest (default false: generated events are distinct by construction). */
+  resolve?: boolean;
 }
 
 /**
@@ -236,7 +238,7 @@ export async function loadSynthetic(
   let events = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    await writeBundles(db, batch);
+    await writeBundles(db, batch, { resolve: options.resolve ?? false });
     options.onProgress?.(events);
     batch = [];
   };

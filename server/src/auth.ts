@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ApiKey } from "./config.ts";
 import type { Role } from "./context.ts";
 
@@ -17,4 +18,11 @@ export function roleOf(request: Request, keys: ApiKey[], openReads: boolean): Ro
 export function presentedKey(headers: Headers): string | null {
   const header = headers.get("authorization");
   return (header?.startsWith("Bearer ") ? header.slice(7).trim() : headers.get("x-api-key")) || null;
+}
+
+/** "editor key 1a2b3c4d": the role with a fingerprint of the key, enough to tell keys apart in an audit log. */
+export function whoIs(request: Request, role: Role): string {
+  const key = presentedKey(request.headers);
+  if (!key) return role;
+  return `${role} key ${createHash("sha256").update(key).digest("hex").slice(0, 8)}`;
 }

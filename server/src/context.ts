@@ -8,6 +8,8 @@ export type Role = "anonymous" | "reader" | "editor";
 export interface GraphContext {
   db: Database;
   role: Role;
+  /** Who is asking, for audit entries: the role and a short fingerprint of the API key (never the key). */
+  who: string;
   loaders: Loaders;
   /** A read transaction tagged with the operation name and bounded by the query timeout. */
   read<T extends RecordShape = RecordShape>(s: Statement): Promise<QueryResult<T>>;

@@ -55,6 +55,13 @@ export function createLayout(root: HTMLElement) {
   );
   const exportLink = h("a", { id: "export", class: "button", download: "" }, "Export");
   const ingestButton = h("button", { type: "button", id: "ingest-open", class: "button" }, "Ingest article…");
+  const reviewButton = h("button", { type: "button", id: "review-open", class: "button" }, "Review duplicates…");
+  // "As of": only what had been published by then (kept in the URL as ?asof=).
+  const asOf = h("input", {
+    type: "datetime-local",
+    id: "as-of",
+    "aria-label": "As of (UTC): only what was published by then",
+  });
   const legendButton = h("button", { type: "button", id: "legend-toggle", "aria-expanded": "false" }, "Legend");
   const chips = h("div", { class: "chips-slot" });
   const status = h("span", { class: "status", role: "status" });
@@ -66,7 +73,9 @@ export function createLayout(root: HTMLElement) {
     lanes,
     confidence,
     h("span", { class: "export-group" }, exportScope, exportFormat, exportLink),
+    h("label", { class: "as-of", title: "Only what had been published by then (UTC)" }, "As of ", asOf),
     ingestButton,
+    reviewButton,
     legendButton,
   );
   const legend = h("div", { class: "legend-slot", hidden: "" });
@@ -125,6 +134,8 @@ export function createLayout(root: HTMLElement) {
     exportScope,
     exportLink,
     ingestButton,
+    reviewButton,
+    asOf,
     legendButton,
     legend,
     chips,

@@ -231,6 +231,9 @@ export class Shell {
     const view = lazy.evidence(s.selection ? evidenceFor(this.data.dataset(), s.selection) : null);
     view.addEventListener("input", () => this.#set(null, { selection: view.value }));
     swap(this.layout.evidence, view);
+    const selected = s.selection;
+    if (selected?.startsWith("event:"))
+      import("./sources-panel.ts").then((m) => m.showSources(view, selected, s.filters.asOf));
     // The whole article is shown: scroll each passage to its first highlight.
     for (const box of view.querySelectorAll<HTMLElement>(".passage-text.whole")) {
       const mark = box.querySelector<HTMLElement>("mark");

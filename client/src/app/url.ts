@@ -10,6 +10,11 @@ function parseWindow(from: string | null, to: string | null): Window {
   return Number.isNaN(a.getTime()) || Number.isNaN(b.getTime()) || a >= b ? null : [a, b];
 }
 
+function parseDate(value: string | null): Date | null {
+  const d = value ? new Date(value) : null;
+  return d && !Number.isNaN(d.getTime()) ? d : null;
+}
+
 const list = (value: string | null) => (value ? value.split(",").filter(Boolean) : []);
 
 /** Reads the state a URL's query string describes; anything missing or malformed is the default. */
@@ -25,6 +30,7 @@ export function stateFromUrl(search: string): AppState {
       actors: list(p.get("actors")),
       locations: list(p.get("locations")),
       minConfidence: conf > 0 && conf <= 1 ? conf : 0,
+      asOf: parseDate(p.get("asof")),
     },
     lanes: lanes.includes(p.get("lanes") as Lanes) ? (p.get("lanes") as Lanes) : initialState.lanes,
     graphMode: p.get("graph") === "actors" ? "actors" : "events",
@@ -50,6 +56,7 @@ export function urlFromState(state: AppState): string {
   if (f.actors.length) p.set("actors", f.actors.join(","));
   if (f.locations.length) p.set("locations", f.locations.join(","));
   if (f.minConfidence > 0) p.set("conf", String(f.minConfidence));
+  if (f.asOf) p.set("asof", f.asOf.toISOString());
   if (state.lanes !== initialState.lanes) p.set("lanes", state.lanes);
   if (state.graphMode !== initialState.graphMode) p.set("graph", state.graphMode);
   if (state.expanded.length) p.set("expand", state.expanded.join(","));

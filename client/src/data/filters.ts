@@ -7,9 +7,11 @@ export interface Filters {
   locations: string[];
   /** Events below this confidence (0–1) are hidden; 0 keeps all. */
   minConfidence: number;
+  /** Only what had been published by then (the API's asOf); null: everything. */
+  asOf: Date | null;
 }
 
-export const noFilters: Filters = { types: [], actors: [], locations: [], minConfidence: 0 };
+export const noFilters: Filters = { types: [], actors: [], locations: [], minConfidence: 0, asOf: null };
 
 export type Window = [Date, Date] | null;
 
@@ -31,5 +33,9 @@ export function filterEvents(events: Event[], filters: Filters, window: Window =
 }
 
 export function hasFilters(filters: Filters): boolean {
-  return filters.types.length + filters.actors.length + filters.locations.length > 0 || filters.minConfidence > 0;
+  return (
+    filters.types.length + filters.actors.length + filters.locations.length > 0 ||
+    filters.minConfidence > 0 ||
+    filters.asOf !== null
+  );
 }

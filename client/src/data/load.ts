@@ -26,6 +26,7 @@ export function eventFilter(filters: Filters, window: Window = null): Record<str
   if (filters.actors.length) f.actors = filters.actors.map((id) => ({ id }));
   if (filters.locations.length) f.locations = filters.locations;
   if (filters.minConfidence > 0) f.minConfidence = filters.minConfidence;
+  if (filters.asOf) f.asOf = filters.asOf.toISOString();
   if (window) f.window = { from: window[0].toISOString(), to: window[1].toISOString() };
   return f;
 }

@@ -16,6 +16,10 @@ export interface EventFilter {
   minConfidence?: number | null;
   articles?: string[] | null;
   publishers?: string[] | null;
+  /** Only what had been published by then: an event counts when one of its reports had. */
+  asOf?: string | null;
+  /** At least this many independent sources (as of asOf, when given). */
+  minIndependentSources?: number | null;
 }
 
 /**
@@ -72,6 +76,8 @@ export function filterParts(f: EventFilter): FilterParts {
     articles: f.articles ?? null,
     publishers: f.publishers ?? null,
     locations: f.locations ?? null,
+    asOf: f.asOf ?? null,
+    minSources: f.minIndependentSources ?? null,
   };
   const rest: string[] = [];
   const actors = f.actors ?? [];
@@ -111,6 +117,14 @@ WITH DISTINCT e, 1.0 AS score`;
   if (f.minConfidence != null) rest.push("e.confidence >= $minConfidence");
   if (f.articles?.length) rest.push("EXISTS { MATCH (a:Article)-[:REPORTS]->(e) WHERE a.id IN $articles }");
   if (f.publishers?.length) rest.push("EXISTS { MATCH (a:Article)-[:REPORTS]->(e) WHERE a.publisher IN $publishers }");
+  if (f.asOf) rest.push("EXISTS { MATCH (a:Article)-[:REPORTS]->(e) WHERE a.publishedAt <= datetime($asOf) }");
+  if (f.minIndependentSources != null)
+    rest.push(
+      f.asOf
+        ? `COUNT { MATCH (a:Article)-[:REPORTS]->(e) WHERE a.publishedAt <= datetime($asOf)
+    RETURN DISTINCT coalesce(a.sourceKey, a.id) AS source } >= $minSources`
+        : "coalesce(e.independentSources, 1) >= $minSources",
+    );
   return { params, rootKind, root, window: windowFilters(f), rest };
 }
 

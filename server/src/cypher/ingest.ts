@@ -74,10 +74,17 @@ ON CREATE SET e.type = row.type, e.title = row.title, e.summary = row.summary,
     e.end = CASE WHEN row.end IS NULL THEN null ELSE datetime(row.end) END,
     e.precision = row.precision, e.edtf = row.edtf, e.confidence = row.confidence,
     e.searchText = row.searchText, e.uncounted = true
+// Another report of a stored event: its wording (often the other language) becomes searchable too.
+ON MATCH SET e.searchText = CASE WHEN e.searchText CONTAINS row.searchText THEN e.searchText
+    ELSE e.searchText + ' ' + row.searchText END
 WITH e, row
 MATCH (a:Article {id: row.articleId})
 MERGE (a)-[m:REPORTS]->(e)
-SET m.starts = row.starts, m.ends = row.ends, m.confidence = row.confidence`,
+SET m.starts = row.starts, m.ends = row.ends, m.confidence = row.confidence,
+    m.originalId = row.originalId, m.type = row.type, m.title = row.title, m.precision = row.precision, m.edtf = row.edtf,
+    m.start = CASE WHEN row.start IS NULL THEN null ELSE datetime(row.start) END,
+    m.end = CASE WHEN row.end IS NULL THEN null ELSE datetime(row.end) END,
+    m.facts = row.facts, m.resolvedBy = row.resolvedBy, m.score = row.score`,
     params: { rows },
   };
 }

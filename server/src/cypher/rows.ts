@@ -26,6 +26,8 @@ export interface EventRow {
   precision: DatePrecision;
   edtf: string | null;
   confidence: number | null;
+  /** Set by reads asked "as of" a date, so an event's reports and counts answer for that date too. */
+  asOf?: string | null;
 }
 
 export interface ActorRow {

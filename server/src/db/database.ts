@@ -147,6 +147,32 @@ export class Database {
   }
 
   /**
+   * Work that reads and writes in ONE write transaction, deciding what to
+   * write from what it read (ingest resolves an article against the graph
+   * this way, so nothing can change in between). All or nothing.
+   */
+  async writeWork<T>(
+    work: (run: (s: Statement) => Promise<QueryResult>) => Promise<T>,
+    options: RunOptions = {},
+  ): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(
+        (tx) =>
+          work((s) => {
+            this.emit(s, "WRITE");
+            return tx.run(s.cypher, s.params ?? {});
+          }),
+        { metadata: options.metadata, timeout: options.timeoutMs },
+      );
+    } catch (error) {
+      throw toDomainError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
    * An auto-commit statement, for `CALL { … } IN TRANSACTIONS` batch jobs that
    * cannot run inside a managed transaction (bulk deletes, imports).
    */

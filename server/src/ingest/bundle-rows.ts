@@ -52,7 +52,18 @@ export function endInstant(iso: string | undefined): string | null {
   return iso.length === 10 ? `${iso}T23:59:59.999Z` : iso;
 }
 
-export function addBundleRows(rows: BundleRows, b: ArticleBundle): BundleRows {
+/** What resolution adds to an article's report of an event (keyed by the event id written). */
+export interface ReportExtras {
+  /** The id the bundle gave the event, kept so splitEvent can restore it. */
+  originalId: string;
+  /** Numeric facts as "KIND|value|atLeast|start|end" (server/src/resolve/report-facts.ts). */
+  facts: string[];
+  /** MERGED when the event was matched to a stored one, with the match score. */
+  resolvedBy: string | null;
+  score: number | null;
+}
+
+export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<string, ReportExtras>): BundleRows {
   const articleId = b.article.id;
   const spans = (evidence: Span[]) => ({ starts: evidence.map((s) => s.start), ends: evidence.map((s) => s.end) });
   const ev = (evidence: Span[] | undefined, fallback: Span[]) =>
@@ -117,6 +128,10 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle): BundleRows {
       edtf: e.edtf ?? null,
       confidence: e.confidence ?? 1,
       searchText: eventSearchText(e.title, e.summary),
+      originalId: reports?.get(e.id)?.originalId ?? e.id,
+      facts: reports?.get(e.id)?.facts ?? [],
+      resolvedBy: reports?.get(e.id)?.resolvedBy ?? null,
+      score: reports?.get(e.id)?.score ?? null,
       ...spans(e.evidence),
     });
     for (const p of e.participants)

@@ -9,6 +9,13 @@ export interface IngestResult {
   locations: number;
   events: number;
   claims: number;
+  /** Events of this article matched to stored events (each now has this article as another report). */
+  mergedEvents: number;
+  /** Possible duplicates recorded for review. */
+  candidates: number;
+  /** The independent source the article counts as, and the stored article it copies, if any. */
+  sourceKey: string | null;
+  copyOf: string | null;
 }
 
 /**
@@ -18,12 +25,16 @@ export interface IngestResult {
  */
 export async function ingestBundle(db: Database, input: unknown): Promise<IngestResult> {
   const bundle: ArticleBundle = validateBundle(input);
-  await writeBundles(db, [bundle]);
+  const [resolved] = await writeBundles(db, [bundle]);
   return {
     articleId: bundle.article.id,
     actors: bundle.actors.length,
     locations: bundle.locations.length,
     events: bundle.events.length,
     claims: bundle.claims.length,
+    mergedEvents: resolved?.merged ?? 0,
+    candidates: resolved?.candidates ?? 0,
+    sourceKey: resolved?.sourceKey ?? null,
+    copyOf: resolved?.copyOf ?? null,
   };
 }

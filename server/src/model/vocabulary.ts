@@ -259,3 +259,50 @@ export const eventTypesOf = (family: EventFamily): EventType[] =>
 
 /** The type an unspecified attack gets, refined to a specific violent type when the text names one. */
 export const GENERIC_VIOLENCE: EventType = "ATTACK";
+
+// ---- One event, many sources ---------------------------------------------
+// (Article)-[:REPORTS {originalId, type, title, start, end, precision, edtf, starts, ends, facts, resolvedBy, score}]->(Event):
+//   one article's telling of an event (an event has one REPORTS per article that tells it).
+// (Event)-[:POSSIBLY_SAME_AS {score, reasons, at, status}]->(Event): a candidate duplicate for review.
+// (Article)-[:SYNDICATES {similarity, at}]->(Article): a near-duplicate copy of an article stored earlier.
+// (:MergeRecord {id, at, by, byKind, reason, score, reasons, events, articles, undoneAt})-[:MERGED_INTO]->(Event)
+// (:AuditEntry {id, at, who, action, target, before, after}): one per editing mutation.
+// Article.sourceKey is the independent source an article counts as; Article.minhash/minhashBands its
+// syndication fingerprint; Event.independentSources/reportCount/firstReportedAt/lastReportedAt/dateConflict
+// are kept on write (server/src/resolve/).
+
+/** Ties that event resolution adds; not entity relations, so views and exports of the graph leave them out. */
+export const RESOLUTION_EDGES = ["POSSIBLY_SAME_AS", "SYNDICATES", "MERGED_INTO"] as const;
+export type ResolutionEdge = (typeof RESOLUTION_EDGES)[number];
+export const [POSSIBLY_SAME_AS, SYNDICATES, MERGED_INTO] = RESOLUTION_EDGES;
+
+/** Bookkeeping nodes of resolution and editing (not entities: never listed, searched or exported as such). */
+export const MERGE_RECORD = "MergeRecord";
+export const AUDIT_ENTRY = "AuditEntry";
+
+/** Who decided a merge. */
+export const MERGE_AUTHORS = ["EXTRACTOR", "ANALYST"] as const;
+export type MergeAuthor = (typeof MERGE_AUTHORS)[number];
+
+/** A candidate duplicate is open until an analyst merges or rejects it. */
+export const CANDIDATE_STATUSES = ["OPEN", "REJECTED"] as const;
+export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
+
+/** Numeric facts read from reports, each a count with its unit. */
+export const FACT_KINDS = ["KILLED", "INJURED", "MISSILES", "DRONES"] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+export const FACT_UNITS: Record<FactKind, string> = {
+  KILLED: "people",
+  INJURED: "people",
+  MISSILES: "missiles",
+  DRONES: "drones",
+};
+
+/**
+ * Whether two reported types can be one incident: any two violent types (one
+ * outlet's "shelling" is another's "attack"); otherwise only the same type
+ * (a truce and its end, a deployment and a withdrawal, are never one event).
+ */
+export const sameIncidentTypes = (a: string, b: string): boolean =>
+  a === b ||
+  (isEventType(a) && isEventType(b) && EVENT_TYPES[a].family === "violence" && EVENT_TYPES[b].family === "violence");

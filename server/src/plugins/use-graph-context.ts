@@ -1,4 +1,5 @@
 import type { Plugin } from "graphql-yoga";
+import { whoIs } from "../auth.ts";
 import type { GraphContext, Role } from "../context.ts";
 import type { Database } from "../db/database.ts";
 import { Loaders } from "../loaders/loaders.ts";
@@ -17,6 +18,7 @@ export function useGraphContext(db: Database, timeoutMs: number): Plugin<GraphCo
       extendContext({
         db,
         role,
+        who: whoIs(context.request, role),
         read,
         writeAll: (statements) => db.writeAll(statements, { metadata, timeoutMs }),
         loaders: new Loaders(read),

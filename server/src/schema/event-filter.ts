@@ -29,6 +29,12 @@ export const EventFilterInput = builder.inputType("EventFilter", {
     minConfidence: t.float({ required: false }),
     articles: t.idList({ required: false, description: "reported by any of these articles" }),
     publishers: t.stringList({ required: false, description: "reported by any of these publishers" }),
+    asOf: t.field({
+      type: "DateTime",
+      required: false,
+      description: "only what had been published by then (reports, counts and sources as they stood)",
+    }),
+    minIndependentSources: t.int({ required: false, description: "backed by at least this many independent sources" }),
   }),
 });
 
@@ -45,6 +51,8 @@ export function toEventFilter(input: Input | null | undefined): EventFilter {
   for (const [name, list] of Object.entries({ actors: f.actors, locations: f.locations, articles: f.articles })) {
     if (list && list.length > MAX_LIST) throw badInput(`filter.${name}`, `at most ${MAX_LIST} ids`);
   }
+  if (f.minIndependentSources != null && f.minIndependentSources < 0)
+    throw badInput("filter.minIndependentSources", "must be 0 or more");
   if (f.minConfidence != null && (f.minConfidence < 0 || f.minConfidence > 1))
     throw badInput("filter.minConfidence", "must be between 0 and 1");
   return {
@@ -58,6 +66,8 @@ export function toEventFilter(input: Input | null | undefined): EventFilter {
     minConfidence: f.minConfidence ?? null,
     articles: f.articles?.map(String) ?? null,
     publishers: f.publishers ?? null,
+    asOf: f.asOf ?? null,
+    minIndependentSources: f.minIndependentSources ?? null,
   };
 }
 

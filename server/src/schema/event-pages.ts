@@ -75,9 +75,10 @@ export async function eventsConnection(
     if (args.before || args.last != null)
       throw badInput("last", `paging backwards needs orderBy START_ASC or START_DESC (got ${order})`);
     const page = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) =>
-      (await ctx.read(eventsOffsetPage(f, span, { order, skip: offset, limit }))).records.map(
-        (r) => r.get("node") as EventRow,
-      ),
+      (await ctx.read(eventsOffsetPage(f, span, { order, skip: offset, limit }))).records.map((r) => ({
+        ...(r.get("node") as EventRow),
+        asOf: f.asOf ?? null,
+      })),
     );
     return { ...page, total };
   }
@@ -96,7 +97,11 @@ export async function eventsConnection(
         if (!s) continue;
         for (const r of (await ctx.read(s)).records) {
           const start = r.get("startMs");
-          rows.push({ ...(r.get("node") as EventRow), startMs: start === null ? null : Number(start) });
+          rows.push({
+            ...(r.get("node") as EventRow),
+            asOf: f.asOf ?? null,
+            startMs: start === null ? null : Number(start),
+          });
         }
       }
       return rows;

@@ -14,6 +14,8 @@ import "./graph.ts";
 import "./stats.ts";
 import "./ingest.ts";
 import "./merge.ts";
+import "./event-sources.ts";
+import "./event-merges.ts";
 import "./export.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -18,7 +18,10 @@ export function aggregatesAnswer(f: EventFilter): boolean {
     !f.text?.trim() &&
     f.minConfidence == null &&
     !f.articles?.length &&
-    !f.publishers?.length
+    !f.publishers?.length &&
+    // The aggregates count today's graph: "as of" a date and source counts need the events themselves.
+    !f.asOf &&
+    f.minIndependentSources == null
   );
 }
 

@@ -1,0 +1,158 @@
+import type { DatePrecision, EventType } from "../bundle/types.ts";
+import { sameIncidentTypes } from "../model/vocabulary.ts";
+
+/**
+ * Is an incoming event the same incident as a stored one? Pure scoring over
+ * the facts both sides carry. Precision comes first — a wrong merge hides
+ * evidence — so an automatic merge needs the same day, the same specific place
+ * (or one within the other, or a few km apart) and either a shared initiator
+ * or target or the same facility; weaker agreement only makes a candidate for
+ * review, and two different specific places rule a match out.
+ */
+export interface PlaceFacts {
+  id: string;
+  kind: string;
+  point?: { latitude: number; longitude: number } | null;
+  /** Places this one lies within (WITHIN, up to 4 levels). */
+  ancestors: string[];
+}
+
+export interface ActorFacts {
+  id: string;
+  role: string;
+  kind?: string | null;
+}
+
+export interface EventFacts {
+  id: string;
+  type: EventType;
+  /** Epoch milliseconds; null when open. */
+  start: number | null;
+  end: number | null;
+  precision: DatePrecision;
+  places: PlaceFacts[];
+  actors: ActorFacts[];
+  /** Articles that report it. */
+  articles: string[];
+}
+
+export type Decision = "MERGE" | "CANDIDATE" | "NONE";
+
+export interface Match {
+  decision: Decision;
+  score: number;
+  reasons: string[];
+}
+
+export const MERGE_SCORE = 0.75;
+export const CANDIDATE_SCORE = 0.45;
+/** Two points closer than this are "nearby" (one town and its outskirts). */
+export const NEARBY_KM = 25;
+
+const BROAD = new Set(["COUNTRY", "REGION", "PROVINCE"]);
+const FACILITY = new Set(["FACILITY", "MILITARY_BASE"]);
+const EXACT = new Set(["HOUR", "DAY"]);
+const DAY_MS = 86_400_000;
+
+function km(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLon = (b.longitude - a.longitude) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+type PlaceRelation = {
+  kind: "SAME" | "WITHIN" | "NEAR" | "BROAD" | "DIFFERENT" | "UNKNOWN";
+  facility?: boolean;
+  why?: string;
+};
+
+function placeRelation(a: PlaceFacts[], b: PlaceFacts[]): PlaceRelation {
+  const sa = a.filter((p) => !BROAD.has(p.kind));
+  const sb = b.filter((p) => !BROAD.has(p.kind));
+  for (const p of sa)
+    for (const q of sb)
+      if (p.id === q.id) return { kind: "SAME", facility: FACILITY.has(p.kind), why: `same place (${p.id})` };
+  for (const p of sa)
+    for (const q of sb) {
+      if (p.ancestors.includes(q.id)) return { kind: "WITHIN", why: `${p.id} is within ${q.id}` };
+      if (q.ancestors.includes(p.id)) return { kind: "WITHIN", why: `${q.id} is within ${p.id}` };
+    }
+  for (const p of sa)
+    for (const q of sb)
+      if (p.point && q.point) {
+        const d = km(p.point, q.point);
+        if (d <= NEARBY_KM) return { kind: "NEAR", why: `${p.id} and ${q.id} are ${d.toFixed(0)} km apart` };
+      }
+  if (sa.length > 0 && sb.length > 0) return { kind: "DIFFERENT", why: "different places" };
+  const all = (x: PlaceFacts[]) => new Set(x.flatMap((p) => [p.id, ...p.ancestors]));
+  const wa = all(a);
+  for (const id of all(b)) if (wa.has(id)) return { kind: "BROAD", why: `both in ${id}` };
+  if (a.length > 0 && b.length > 0) return { kind: "DIFFERENT", why: "different places" };
+  return { kind: "UNKNOWN" };
+}
+
+const named = (x: ActorFacts) => !x.id.startsWith("actor:anon-") && x.kind !== "ANONYMOUS_SOURCE";
+
+export function matchEvents(incoming: EventFacts, stored: EventFacts): Match {
+  const none = (why: string): Match => ({ decision: "NONE", score: 0, reasons: [why] });
+  if (!sameIncidentTypes(incoming.type, stored.type)) return none("different kinds of event");
+  if (incoming.articles.some((a) => stored.articles.includes(a))) return none("one article tells them apart");
+  const lo = Math.max(incoming.start ?? -Infinity, stored.start ?? -Infinity);
+  const hi = Math.min(incoming.end ?? Infinity, stored.end ?? Infinity);
+  if (lo > hi) return none("dates do not overlap");
+
+  const reasons: string[] = [];
+  let score = 0;
+  const sameDay =
+    EXACT.has(incoming.precision) &&
+    EXACT.has(stored.precision) &&
+    incoming.start !== null &&
+    stored.start !== null &&
+    Math.floor(incoming.start / DAY_MS) === Math.floor(stored.start / DAY_MS);
+  if (sameDay) {
+    score += 0.25;
+    reasons.push("same day");
+  } else {
+    score += 0.1;
+    reasons.push(`dates overlap (${incoming.precision} / ${stored.precision})`);
+  }
+  if (incoming.type === stored.type) {
+    score += 0.15;
+    reasons.push(`same type (${stored.type})`);
+  } else {
+    score += 0.05;
+    reasons.push(`compatible types (${incoming.type} / ${stored.type})`);
+  }
+
+  const place = placeRelation(incoming.places, stored.places);
+  if (place.kind === "DIFFERENT") return none(place.why ?? "different places");
+  const placeScore = { SAME: place.facility ? 0.35 : 0.3, WITHIN: 0.2, NEAR: 0.2, BROAD: 0.05, UNKNOWN: 0 }[place.kind];
+  score += placeScore;
+  if (place.why) reasons.push(place.why);
+
+  let sharedKeyActor = false;
+  const storedByActor = new Map(stored.actors.filter(named).map((x) => [`${x.id}|${x.role}`, x]));
+  const storedIds = new Set(stored.actors.filter(named).map((x) => x.id));
+  const seen = new Set<string>();
+  for (const x of incoming.actors.filter(named)) {
+    if (seen.has(x.id)) continue;
+    if (storedByActor.has(`${x.id}|${x.role}`) && (x.role === "INITIATOR" || x.role === "TARGET")) {
+      sharedKeyActor = true;
+      seen.add(x.id);
+      score += 0.2;
+      reasons.push(`same ${x.role.toLowerCase()} (${x.id})`);
+    } else if (storedIds.has(x.id)) {
+      seen.add(x.id);
+      score += 0.05;
+      reasons.push(`shared actor (${x.id})`);
+    }
+  }
+  score = Math.min(1, Math.round(score * 100) / 100);
+
+  const specificPlace = place.kind === "SAME" || place.kind === "WITHIN" || place.kind === "NEAR";
+  const merge =
+    score >= MERGE_SCORE && sameDay && specificPlace && (sharedKeyActor || (place.kind === "SAME" && place.facility));
+  return { decision: merge ? "MERGE" : score >= CANDIDATE_SCORE ? "CANDIDATE" : "NONE", score, reasons };
+}

@@ -1,0 +1,114 @@
+import assert from "node:assert/strict";
+import { after, before, beforeEach, describe, test } from "node:test";
+import type { Database } from "../../src/db/database.ts";
+import { ingestArticle } from "../../src/ingest/ingest-article.ts";
+import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
+import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { multiSourceBundle, multiSourceText } from "./helpers.ts";
+
+let db: Database;
+before(async () => {
+  db = await testDatabase();
+});
+after(async () => {
+  await db.close();
+});
+beforeEach(async () => {
+  await resetGraph(db);
+});
+
+async function reportsOf(eventId: string) {
+  const r = await db.read({
+    cypher: `MATCH (a:Article)-[r:REPORTS]->(e:Event {id: $id})
+RETURN a.id AS article, a.language AS language, r.originalId AS originalId, r.type AS type, r.facts AS facts,
+  e.independentSources AS sources, e.reportCount AS reports ORDER BY a.publishedAt`,
+    params: { id: eventId },
+  });
+  return r.records.map((x) => x.toObject());
+}
+
+describe("resolution on ingest", () => {
+  test("an Arabic and an English article about the Masyaf strike, read by the extractor, give one event with 2 reports and 2 independent sources", async () => {
+    const ar = await ingestArticle(db, multiSourceText("masyaf-strike.ar"), "masyaf-strike.ar.txt");
+    const en = await ingestArticle(db, multiSourceText("masyaf-strike.en"), "masyaf-strike.en.txt");
+    assert.equal(ar.mergedEvents, 0);
+    assert.equal(en.mergedEvents, 1);
+    const r = await db.read({
+      cypher: `MATCH (e:Event)-[:OCCURRED_IN]->(:Location {id: 'location:masyaf'})
+RETURN e.id AS id, e.independentSources AS sources, e.reportCount AS reports, e.type AS type`,
+    });
+    assert.equal(r.records.length, 1, "one Masyaf event, not one per article");
+    const event = r.records[0].toObject();
+    assert.equal(event.reports, 2);
+    assert.equal(event.sources, 2);
+    const reports = await reportsOf(event.id);
+    assert.deepEqual(
+      reports.map((x) => x.language),
+      ["ar", "en"],
+    );
+    // Each report keeps its own telling: the Arabic says 14 killed, the English 25.
+    assert.ok(reports[0].facts.some((f: string) => f.startsWith("KILLED|14|")));
+    assert.ok(reports[1].facts.some((f: string) => f.startsWith("KILLED|25|")));
+    const merges = await db.read({
+      cypher: `MATCH (m:MergeRecord)-[:MERGED_INTO]->(:Event {id: $id}) RETURN m.byKind AS byKind, m.score AS score, m.reasons AS reasons`,
+      params: { id: event.id },
+    });
+    assert.equal(merges.records.length, 1, "the merge is recorded");
+    assert.equal(merges.records[0].get("byKind"), "EXTRACTOR");
+    assert.ok((merges.records[0].get("reasons") as string[]).includes("same day"));
+  });
+
+  test("a wire story republished twice adds reports but not independent sources; an Arabic report of it adds one", async () => {
+    const reuters = await ingestBundle(db, multiSourceBundle("ain-al-asad-rockets.reuters.en"));
+    const arabNews = await ingestBundle(db, multiSourceBundle("ain-al-asad-rockets.arabnews.en"));
+    const asharq = await ingestBundle(db, multiSourceBundle("ain-al-asad-rockets.asharq.en"));
+    assert.equal(reuters.sourceKey, "actor:reuters", "the dateline credits Reuters");
+    assert.equal(arabNews.sourceKey, "actor:reuters", "'according to Reuters' credits Reuters");
+    assert.equal(asharq.copyOf !== null, true, "the uncredited copy is found by its text");
+    assert.equal(asharq.sourceKey, "actor:reuters");
+    const links = await db.read({ cypher: "MATCH (:Article)-[s:SYNDICATES]->(:Article) RETURN s.similarity AS sim" });
+    assert.equal(links.records.length, 2);
+    const strike = await db.read({
+      cypher: `MATCH (e:Event {type: 'SHELLING'})-[:OCCURRED_IN]->(:Location {id: 'location:ain-al-asad-air-base'})
+RETURN e.id AS id, e.reportCount AS reports, e.independentSources AS sources`,
+    });
+    assert.equal(strike.records.length, 1);
+    assert.equal(strike.records[0].get("reports"), 3);
+    assert.equal(strike.records[0].get("sources"), 1);
+    await ingestBundle(db, multiSourceBundle("ain-al-asad-rockets.ar"));
+    const after = await reportsOf(strike.records[0].get("id"));
+    assert.equal(after.length, 4);
+    assert.equal(after[0].sources, 2, "Al Sumaria is a second, independent source");
+  });
+
+  test("two different attacks in Baghdad on the same day stay two events (a candidate for review at most)", async () => {
+    await ingestBundle(db, multiSourceBundle("baghdad-drone-strike.en"));
+    const shop = await ingestBundle(db, multiSourceBundle("baghdad-shop-attack.ar"));
+    assert.equal(shop.mergedEvents, 0);
+    const r = await db.read({
+      cypher: `MATCH (e:Event)-[:OCCURRED_IN]->(:Location {id: 'location:baghdad'}) RETURN count(e) AS n`,
+    });
+    assert.equal(r.records[0].get("n"), 2);
+    const c = await db.read({
+      cypher:
+        "MATCH (a:Event)-[c:POSSIBLY_SAME_AS]->(b:Event) RETURN c.score AS score, c.reasons AS reasons, c.status AS status",
+    });
+    for (const rec of c.records) {
+      assert.equal(rec.get("status"), "OPEN");
+      assert.ok(rec.get("score") < 0.75);
+    }
+  });
+
+  test("re-ingesting an article changes nothing", async () => {
+    await ingestBundle(db, multiSourceBundle("masyaf-strike.ar"));
+    await ingestBundle(db, multiSourceBundle("masyaf-strike.en"));
+    const count = async () =>
+      (
+        await db.read({ cypher: "MATCH (e:Event) RETURN count(e) AS events, COUNT { ()-[:REPORTS]->() } AS reports" })
+      ).records[0].toObject();
+    const first = await count();
+    await ingestBundle(db, multiSourceBundle("masyaf-strike.en"));
+    await ingestBundle(db, multiSourceBundle("masyaf-strike.ar"));
+    assert.deepEqual(await count(), first);
+  });
+});
