@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { BundleActor, BundleClaim, BundleEvent, BundleLocation, BundleRelation, Span } from "../bundle/types.ts";
-import type { ClaimDraft } from "./claims.ts";
-import type { EventDraft } from "./events.ts";
-import { headMention } from "./relations.ts";
+import type { ClaimDraft } from "./claims/claims.ts";
+import type { EventDraft } from "./events/events.ts";
+import { headMention } from "./mentions/relations.ts";
 import type { ExtractState } from "./state.ts";
 
 const TAXONOMY = JSON.parse(readFileSync(new URL("../../../schema/event-types.json", import.meta.url), "utf8"))

@@ -1,18 +1,18 @@
 import { articleIdentity } from "../bundle/article-identity.ts";
 import type { ArticleBundle } from "../bundle/types.ts";
 import { validateBundle } from "../bundle/validate.ts";
-import { findAnonymousSources } from "./anonymous.ts";
 import { claimNodes, entityNodes, eventNodes, relationList } from "./assemble.ts";
-import { findClaims } from "./claims.ts";
-import { resolveCommonNouns } from "./coreference.ts";
-import { findDates } from "./dates.ts";
+import { findClaims } from "./claims/claims.ts";
+import { findDates } from "./dates/dates.ts";
 import { buildDoc } from "./document.ts";
-import { findEvents } from "./events.ts";
-import { type EntityEntry, entityEntries } from "./gazetteer.ts";
-import { Lexicon } from "./lexicon.ts";
-import { findMentions } from "./mentions.ts";
-import { findPeople } from "./people.ts";
-import { findRelations } from "./relations.ts";
+import { findEvents } from "./events/events.ts";
+import { findAnonymousSources } from "./mentions/anonymous.ts";
+import { resolveCommonNouns } from "./mentions/coreference.ts";
+import { type EntityEntry, entityEntries } from "./mentions/gazetteer.ts";
+import { Lexicon } from "./mentions/lexicon.ts";
+import { findMentions } from "./mentions/mentions.ts";
+import { findPeople } from "./mentions/people.ts";
+import { findRelations } from "./mentions/relations.ts";
 import type { ExtractState } from "./state.ts";
 import type { ArticleInput, ExtractOptions } from "./types.ts";
 

@@ -1,5 +1,5 @@
-import { hasLocativeClitic } from "../text/clitics.ts";
-import type { Doc } from "./document.ts";
+import { hasLocativeClitic } from "../../text/clitics.ts";
+import type { Doc } from "../document.ts";
 import type { EntityEntry } from "./gazetteer.ts";
 import type { Lexicon, NameMatch } from "./lexicon.ts";
 

@@ -1,7 +1,7 @@
-import type { Sentence } from "./document.ts";
-import type { Mention } from "./mentions.ts";
+import type { Sentence } from "../document.ts";
+import type { Mention } from "../mentions/mentions.ts";
+import type { ExtractState } from "../state.ts";
 import { PARTICIPIAL } from "./reporting-verbs.ts";
-import type { ExtractState } from "./state.ts";
 
 /** Where a reported statement starts and ends around its cue: after "أن/إن/that" or a quote, or before ", X said". */
 

@@ -1,5 +1,6 @@
-import type { DatePrecision } from "../bundle/types.ts";
-import type { Token } from "../text/tokenize.ts";
+import type { DatePrecision } from "../../bundle/types.ts";
+import type { Token } from "../../text/tokenize.ts";
+import type { Doc } from "../document.ts";
 import {
   addDays,
   dayIso,
@@ -11,7 +12,6 @@ import {
   parseDay,
 } from "./calendar.ts";
 import { AMBIGUOUS_MONTHS, GREGORIAN_MONTHS, HIJRI_MONTHS, NEXT_WORDS, PAST_WORDS, WEEKDAYS } from "./date-words.ts";
-import type { Doc } from "./document.ts";
 import { relativeDateAt } from "./relative-dates.ts";
 
 /** A date as the text states it: EDTF plus the widest true start/end and an honest precision. */

@@ -1,6 +1,6 @@
-import type { Certainty } from "../bundle/types.ts";
+import type { Certainty } from "../../bundle/types.ts";
+import type { ExtractState } from "../state.ts";
 import { HEDGES } from "./reporting-verbs.ts";
-import type { ExtractState } from "./state.ts";
 
 /** A statement reported as asserted is HEDGED when it carries a hedge word ("ربما", "probably"). */
 export function certaintyOf(verb: Certainty, state: ExtractState, content: { start: number; end: number }): Certainty {

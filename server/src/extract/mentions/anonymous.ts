@@ -1,5 +1,5 @@
+import { addRelation, adjacent, coveredTokens, type ExtractState } from "../state.ts";
 import { toMention } from "./mentions.ts";
-import { addRelation, adjacent, coveredTokens, type ExtractState } from "./state.ts";
 
 /** Indefinite nouns that introduce an unnamed source: one person (ANONYMOUS_SOURCE) or a group (GROUP). */
 const SINGLE = new Set([

@@ -1,4 +1,4 @@
-import { nameTokens, type Token } from "../text/tokenize.ts";
+import { nameTokens, type Token } from "../../text/tokenize.ts";
 import type { EntityEntry } from "./gazetteer.ts";
 
 /** One way of writing a name, as folded tokens. */

@@ -1,11 +1,11 @@
-import type { Certainty } from "../bundle/types.ts";
+import type { Certainty } from "../../bundle/types.ts";
+import type { Sentence } from "../document.ts";
+import type { Mention } from "../mentions/mentions.ts";
+import type { ExtractState } from "../state.ts";
 import { certaintyOf } from "./claim-certainty.ts";
 import { PERSONAL, speakerKind, subjectOf, toldToAfter } from "./claim-speaker.ts";
 import { contentStartAfter, insideQuote, statementBefore, statesSomething, trimEnd } from "./claim-statement.ts";
-import type { Sentence } from "./document.ts";
-import type { Mention } from "./mentions.ts";
 import { ACCORDING_TO, PARTICIPIAL, REPORTING_VERBS } from "./reporting-verbs.ts";
-import type { ExtractState } from "./state.ts";
 
 /** A claim before its id and "about" links are settled. */
 export interface ClaimDraft {

@@ -1,4 +1,4 @@
-import type { Certainty } from "../bundle/types.ts";
+import type { Certainty } from "../../bundle/types.ts";
 
 /**
  * Reported-speech cues, folded (normalizeArabic), clitic-free. `certainty`

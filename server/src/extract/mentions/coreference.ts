@@ -1,5 +1,5 @@
+import { coveredTokens, type ExtractState } from "../state.ts";
 import { toMention } from "./mentions.ts";
-import { coveredTokens, type ExtractState } from "./state.ts";
 
 /**
  * Common nouns that, in a news article, name a place already in view:

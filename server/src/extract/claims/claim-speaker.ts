@@ -1,7 +1,7 @@
+import type { Sentence } from "../document.ts";
+import type { Mention } from "../mentions/mentions.ts";
+import type { ExtractState } from "../state.ts";
 import { COMPLEMENTISER } from "./claim-statement.ts";
-import type { Sentence } from "./document.ts";
-import type { Mention } from "./mentions.ts";
-import type { ExtractState } from "./state.ts";
 
 const SPEAKER_KINDS = new Set([
   "PERSON",

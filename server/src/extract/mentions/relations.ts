@@ -1,7 +1,7 @@
-import type { RelationType, Span } from "../bundle/types.ts";
-import type { Sentence } from "./document.ts";
+import type { RelationType, Span } from "../../bundle/types.ts";
+import type { Sentence } from "../document.ts";
+import { addRelation, type ExtractState } from "../state.ts";
 import type { Mention } from "./mentions.ts";
-import { addRelation, type ExtractState } from "./state.ts";
 
 /** "الموالية لإيران", "المقربة من طهران", "loyal to Iran": a group's patron. "التابعة لـ" is membership. */
 const ALIGNED = /^(ال)?(موالي|مقرب|قريب|حليف|مدعوم)/;

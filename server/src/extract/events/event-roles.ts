@@ -1,6 +1,6 @@
-import type { EventType, Role } from "../bundle/types.ts";
-import type { Sentence } from "./document.ts";
-import type { ExtractState } from "./state.ts";
+import type { EventType, Role } from "../../bundle/types.ts";
+import type { Sentence } from "../document.ts";
+import type { ExtractState } from "../state.ts";
 
 export const VIOLENT = new Set<EventType>(["ATTACK", "AIRSTRIKE", "SHELLING", "ARMED_CLASH"]);
 const TARGET_CUES = /^(استهداف|استهدف|استهدفت|مستهدفه|مستهدفا|ضد|علي|against|targeting|targeted|hit|struck|on|at)$/;

@@ -1,4 +1,4 @@
-import type { Token } from "../text/tokenize.ts";
+import type { Token } from "../../text/tokenize.ts";
 import { addDays, addMonths, monthEdtf, parseDay } from "./calendar.ts";
 import { APPROXIMATE_WORDS, NUMBER_WORDS, PAST_WORDS, UNITS } from "./date-words.ts";
 import { type Found, monthValue } from "./dates.ts";

@@ -1,4 +1,4 @@
-import type { ExtractState } from "./state.ts";
+import type { ExtractState } from "../state.ts";
 
 /**
  * Words just before a trigger that make it unreal: negated (لم، لن، not),

@@ -1,8 +1,8 @@
-import { nameTokens } from "../text/tokenize.ts";
-import { slugify } from "../text/transliterate.ts";
+import { nameTokens } from "../../text/tokenize.ts";
+import { slugify } from "../../text/transliterate.ts";
+import { adjacent, coveredTokens, type ExtractState } from "../state.ts";
 import { toMention } from "./mentions.ts";
 import { titleTie } from "./relations.ts";
-import { adjacent, coveredTokens, type ExtractState } from "./state.ts";
 
 /** Titles that introduce a named person: "الخبير الأمني علي الشمري", "عضو الإطار التنسيقي علي الزبيدي", "analyst Jane Doe". */
 const TITLES = new Set([

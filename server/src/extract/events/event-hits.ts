@@ -1,10 +1,10 @@
-import type { EventType } from "../bundle/types.ts";
-import type { DateMention } from "./dates.ts";
-import type { Sentence } from "./document.ts";
+import type { EventType } from "../../bundle/types.ts";
+import type { DateMention } from "../dates/dates.ts";
+import type { Sentence } from "../document.ts";
+import type { ExtractState } from "../state.ts";
 import { irrealis } from "./event-mood.ts";
 import { VIOLENT } from "./event-roles.ts";
 import { type Trigger, triggerAt } from "./event-triggers.ts";
-import type { ExtractState } from "./state.ts";
 
 /** A trigger found in a sentence, with the type it reports there. */
 export interface Hit {

@@ -1,13 +1,13 @@
-import type { EventType, Role } from "../bundle/types.ts";
-import type { DateMention, DateValue } from "./dates.ts";
-import type { Sentence } from "./document.ts";
+import type { EventType, Role } from "../../bundle/types.ts";
+import type { DateMention, DateValue } from "../dates/dates.ts";
+import type { Sentence } from "../document.ts";
+import type { ExtractState } from "../state.ts";
 import { anchorUndated } from "./event-anchors.ts";
 import { eventDate } from "./event-dates.ts";
 import { type HitContext, sentenceHits } from "./event-hits.ts";
 import { mergeCoreferent } from "./event-merge.ts";
 import { isDefinite } from "./event-mood.ts";
 import { roles, VIOLENT } from "./event-roles.ts";
-import type { ExtractState } from "./state.ts";
 
 /** An event before ids and titles: where it was reported and what the text says about it. */
 export interface EventDraft {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { ActorKind, LocationKind } from "../bundle/types.ts";
-import type { KnownEntity } from "./types.ts";
+import type { ActorKind, LocationKind } from "../../bundle/types.ts";
+import type { KnownEntity } from "../types.ts";
 
 /** An actor or place Rasd can recognise by name, from the gazetteer or the graph. */
 export interface EntityEntry {
@@ -23,7 +23,7 @@ export interface EntityEntry {
   roles?: string[];
 }
 
-const GAZETTEER_DIR = new URL("../../../seeds/gazetteer/", import.meta.url);
+const GAZETTEER_DIR = new URL("../../../../seeds/gazetteer/", import.meta.url);
 let cached: EntityEntry[] | undefined;
 
 /** The gazetteer, read from seeds/gazetteer once per process. */

@@ -1,7 +1,7 @@
-import { addDays } from "./calendar.ts";
-import type { DateMention } from "./dates.ts";
+import { addDays } from "../dates/calendar.ts";
+import type { DateMention } from "../dates/dates.ts";
+import type { ExtractState } from "../state.ts";
 import type { EventDraft } from "./events.ts";
-import type { ExtractState } from "./state.ts";
 
 /**
  * Bounds for past events the text does not date (those left "../publication"):

@@ -1,6 +1,6 @@
-import type { EventType } from "../bundle/types.ts";
-import type { Token } from "../text/tokenize.ts";
-import { nameTokens } from "../text/tokenize.ts";
+import type { EventType } from "../../bundle/types.ts";
+import type { Token } from "../../text/tokenize.ts";
+import { nameTokens } from "../../text/tokenize.ts";
 import { TRIGGER_WORDS } from "./trigger-words.ts";
 
 /** A word or phrase that reports an event of a type. `state` nouns (the truce, the talks) refer back to one event per article. */

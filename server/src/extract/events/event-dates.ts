@@ -1,9 +1,9 @@
-import type { Token } from "../text/tokenize.ts";
-import { addDays } from "./calendar.ts";
-import type { DateMention, DateValue } from "./dates.ts";
-import type { Sentence } from "./document.ts";
+import type { Token } from "../../text/tokenize.ts";
+import { addDays } from "../dates/calendar.ts";
+import type { DateMention, DateValue } from "../dates/dates.ts";
+import type { Sentence } from "../document.ts";
+import type { ExtractState } from "../state.ts";
 import { weekBefore } from "./event-anchors.ts";
-import type { ExtractState } from "./state.ts";
 
 /**
  * Present-tense verbs open a sentence: ي + stem (يحاول، يرى) or ت + a stem
