@@ -25,6 +25,10 @@ let defaultLexicon: { entries: EntityEntry[]; lexicon: Lexicon } | undefined;
 
 /** The gazetteer lexicon is built once; graph entities make a fresh one for that call. */
 function lexiconFor(options: ExtractOptions) {
+  if (options.handGazetteer === false) {
+    const entries = entityEntries(options.knownEntities ?? [], false);
+    return { entries, lexicon: new Lexicon(entries) };
+  }
   if (!options.knownEntities?.length) {
     defaultLexicon ??= (() => {
       const entries = entityEntries();

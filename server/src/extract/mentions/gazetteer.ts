@@ -44,9 +44,9 @@ export function gazetteer(): EntityEntry[] {
  * gazetteer id adds its aliases to that entry; a new id becomes an entry of
  * its own, so names stored by earlier ingests (or editors) are recognised.
  */
-export function entityEntries(known: KnownEntity[] = []): EntityEntry[] {
-  if (known.length === 0) return gazetteer();
-  const byId = new Map(gazetteer().map((e) => [e.id, { ...e, aliases: [...e.aliases] }]));
+export function entityEntries(known: KnownEntity[] = [], hand = true): EntityEntry[] {
+  if (known.length === 0 && hand) return gazetteer();
+  const byId = new Map((hand ? gazetteer() : []).map((e) => [e.id, { ...e, aliases: [...e.aliases] }]));
   for (const k of known) {
     const names = [k.name, k.nameAr, ...k.aliases].filter((n): n is string => !!n);
     const existing = byId.get(k.id);
