@@ -8,12 +8,14 @@ import { buildDoc } from "./document.ts";
 import { findEvents } from "./events/events.ts";
 import { findAnonymousSources } from "./mentions/anonymous.ts";
 import { resolveCommonNouns } from "./mentions/coreference.ts";
+import { discoverNames, discoverPlaces } from "./mentions/discover.ts";
+import { laterMentions } from "./mentions/discovered.ts";
 import { type EntityEntry, entityEntries } from "./mentions/gazetteer.ts";
 import { Lexicon } from "./mentions/lexicon.ts";
 import { findMentions } from "./mentions/mentions.ts";
 import { findPeople } from "./mentions/people.ts";
 import { findRelations } from "./mentions/relations.ts";
-import type { ExtractState } from "./state.ts";
+import { coveredTokens, type ExtractState } from "./state.ts";
 import type { ArticleInput, ExtractOptions } from "./types.ts";
 
 export { ArticleInputError } from "./input-error.ts";
@@ -60,8 +62,11 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     descriptions: new Map(),
   };
   state.mentions = findMentions(doc, lexicon, state.entries);
+  discoverNames(state);
   findPeople(state);
+  discoverPlaces(state);
   findAnonymousSources(state);
+  laterMentions(state, coveredTokens(state));
   resolveCommonNouns(state);
   findRelations(state);
   const dates = findDates(doc);

@@ -21,6 +21,10 @@ export interface EntityEntry {
   affiliatedWith?: string;
   /** Titles naming the holder without a name ("Iraqi prime minister"). */
   roles?: string[];
+  /** Found in this article by a name pattern, not known beforehand. */
+  discovered?: boolean;
+  /** "Possibly the same as" candidates: known entities a discovered one may be (never merged silently). */
+  candidates?: string[];
 }
 
 const GAZETTEER_DIR = new URL("../../../../seeds/gazetteer/", import.meta.url);

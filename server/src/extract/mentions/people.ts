@@ -1,7 +1,9 @@
 import { nameTokens } from "../../text/tokenize.ts";
 import { slugify } from "../../text/transliterate.ts";
+import { REPORTING_VERBS } from "../claims/reporting-verbs.ts";
 import { adjacent, coveredTokens, type ExtractState } from "../state.ts";
 import { toMention } from "./mentions.ts";
+import { ARABIC_STOP } from "./name-words.ts";
 import { titleTie } from "./relations.ts";
 
 /** Titles that introduce a named person: "الخبير الأمني علي الشمري", "عضو الإطار التنسيقي علي الزبيدي", "analyst Jane Doe". */
@@ -28,6 +30,24 @@ const TITLES = new Set([
   "العميد",
   "الفريق",
   "الشيخ",
+  "الرييس",
+  "الوالي",
+  "المحافظ",
+  "الحاكم",
+  "العقيد",
+  "الرايد",
+  "النقيب",
+  "المقدم",
+  "الضابط",
+  "المراسل",
+  "الناشط",
+  "المقاتل",
+  "القايد",
+  "الزعيم",
+  "زعيم",
+  "الامين",
+  "الدكتور",
+  "السيد",
   "expert",
   "analyst",
   "researcher",
@@ -140,7 +160,8 @@ export function findPeople(state: ExtractState) {
 }
 
 function isModifier(norm: string, arabic: boolean): boolean {
-  if (arabic) return /^(و)?ال/.test(norm);
+  // "الناطق باسم العمليات العسكرية للشباب …": definite words, with or without a clitic, describe the title.
+  if (arabic) return /^(و|ف)?(ال|لل|بال|كال)/.test(norm);
   return /^[a-z]/.test(norm) && !NOT_NAME.has(norm);
 }
 
@@ -149,16 +170,52 @@ function readName(state: ExtractState, j: number, end: number, arabic: boolean, 
   const ok = (k: number) =>
     k < end && !covered.has(k) && !NOT_NAME.has(tokens[k].norm) && adjacent(state, k - 1, k, false);
   if (j >= end || covered.has(j) || NOT_NAME.has(tokens[j].norm)) return undefined;
-  if (arabic) {
-    if (!tokens[j].arabic || tokens[j].norm.startsWith("ال") || !ok(j + 1)) return undefined;
-    if (tokens[j + 1].norm.startsWith("ال")) return { start: j, end: j + 2 };
-    return ok(j + 2) && tokens[j + 2].norm.startsWith("ال") ? { start: j, end: j + 3 } : { start: j, end: j + 2 };
-  }
+  if (arabic) return readArabicName(state, j, end, ok);
   const cap = (k: number) => /^[A-Z]/.test(tokens[k].raw) || /^(al|el|bin|ibn)$/.test(tokens[k].norm);
   if (!/^[A-Z]/.test(tokens[j].raw)) return undefined;
   let k = j + 1;
   while (k < end && k - j < 4 && ok(k) && cap(k)) k++;
   return k - j >= 2 ? { start: j, end: k } : undefined;
+}
+
+/**
+ * An Arabic personal name after a title: two to four parts, where "عبد" with
+ * the divine name after it, and "أبو/أم/ابن/بن" with the name after them,
+ * are one part each ("عبد الفتاح عمر حلان", "عبد العزيز أبو مصعب"), and a
+ * nisba ("الموسوي") closes the name. A definite word that is not a nisba, a
+ * particle, a reporting verb or a word joined by و after the first part ends it.
+ */
+function readArabicName(state: ExtractState, j: number, end: number, ok: (k: number) => boolean) {
+  const { tokens } = state.doc;
+  const first = tokens[j];
+  // "علي" is both the name Ali and the folded preposition على; as a name's first part it is the name.
+  const stop = (w: string) => ARABIC_STOP.has(w) && w !== "علي";
+  if (!first.arabic || first.norm.startsWith("ال") || stop(first.norm) || isReporting(first)) return undefined;
+  let k = j;
+  let parts = 0;
+  while (k < end && parts < 4 && (k === j || ok(k))) {
+    const t = tokens[k];
+    const w = t.norm;
+    if (!t.arabic || stop(w) || isReporting(t) || TITLES.has(w)) break;
+    if (parts > 0 && /^و/.test(w) && !/^وال/.test(w) && w.length > 3) break;
+    if (w.startsWith("ال")) {
+      if (parts > 0 && /ي$/.test(w)) {
+        k++;
+        parts++;
+      }
+      break;
+    }
+    if ((w === "عبد" && tokens[k + 1]?.norm.startsWith("ال")) || /^(ابو|ام|ابن|بن|بنت)$/.test(w)) {
+      if (!ok(k + 1)) break;
+      k += 2;
+    } else k++;
+    parts++;
+  }
+  return parts >= 2 ? { start: j, end: k } : undefined;
+}
+
+function isReporting(t: { variants: string[] }): boolean {
+  return t.variants.some((v) => REPORTING_VERBS[v] !== undefined);
 }
 
 /** "رئيس الوزراء" alone, after "رئيس الوزراء العراقي محمد شياع السوداني", names the same person. */
