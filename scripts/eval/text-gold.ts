@@ -126,19 +126,33 @@ export function scoreTextGold(pred: ArticleBundle, gold: TextGold, name: string)
   }
   const matchedG = (pairs: Map<number, number>) => new Set(pairs.values());
   const ga = matchedG(actorPairs);
-  gold.actors.forEach((a, j) => ga.has(j) || misses.push(`actor missed: ${a.name}`));
-  pred.actors.forEach((a, i) => actorPairs.has(i) || misses.push(`actor extra: ${a.name} [${a.kind}]`));
+  gold.actors.forEach((a, j) => {
+    if (!ga.has(j)) misses.push(`actor missed: ${a.name}`);
+  });
+  pred.actors.forEach((a, i) => {
+    if (!actorPairs.has(i)) misses.push(`actor extra: ${a.name} [${a.kind}]`);
+  });
   const gp = matchedG(placePairs);
-  gold.places.forEach((a, j) => gp.has(j) || misses.push(`place missed: ${a.name}`));
-  pred.locations.forEach((a, i) => placePairs.has(i) || misses.push(`place extra: ${a.name}`));
+  gold.places.forEach((a, j) => {
+    if (!gp.has(j)) misses.push(`place missed: ${a.name}`);
+  });
+  pred.locations.forEach((a, i) => {
+    if (!placePairs.has(i)) misses.push(`place extra: ${a.name}`);
+  });
   const gc = matchedG(claimPairs);
-  gold.claims.forEach((c, j) => gc.has(j) || misses.push(`claim missed: ${c.speaker}: ${c.text.slice(0, 60)}`));
-  pred.claims.forEach((c, i) => claimPairs.has(i) || misses.push(`claim extra: ${c.text.slice(0, 60)}`));
+  gold.claims.forEach((c, j) => {
+    if (!gc.has(j)) misses.push(`claim missed: ${c.speaker}: ${c.text.slice(0, 60)}`);
+  });
+  pred.claims.forEach((c, i) => {
+    if (!claimPairs.has(i)) misses.push(`claim extra: ${c.text.slice(0, 60)}`);
+  });
   for (const [i, j] of claimPairs)
     if (goldOfActor.get(pred.claims[i].claimant) !== gold.claims[j].speaker)
       misses.push(`speaker wrong: want ${gold.claims[j].speaker} got ${pred.claims[i].claimant}`);
   const ge = matchedG(eventPairs);
-  gold.events.forEach((e, j) => ge.has(j) || misses.push(`event missed: ${e.type} "${e.anchor}"`));
+  gold.events.forEach((e, j) => {
+    if (!ge.has(j)) misses.push(`event missed: ${e.type} "${e.anchor}"`);
+  });
   pred.events.forEach(
     (e, i) => eventPairs.has(i) || misses.push(`event extra: ${e.type} "${(e.summary ?? e.title).slice(0, 60)}"`),
   );
