@@ -153,9 +153,9 @@ export function scoreTextGold(pred: ArticleBundle, gold: TextGold, name: string)
   gold.events.forEach((e, j) => {
     if (!ge.has(j)) misses.push(`event missed: ${e.type} "${e.anchor}"`);
   });
-  pred.events.forEach(
-    (e, i) => eventPairs.has(i) || misses.push(`event extra: ${e.type} "${(e.summary ?? e.title).slice(0, 60)}"`),
-  );
+  pred.events.forEach((e, i) => {
+    if (!eventPairs.has(i)) misses.push(`event extra: ${e.type} "${(e.summary ?? e.title).slice(0, 60)}"`);
+  });
   return {
     actors: tally(actorPairs, pred.actors.length, gold.actors.length),
     places: tally(placePairs, pred.locations.length, gold.places.length),
