@@ -69,6 +69,8 @@ export function findAnonymousSources(state: ExtractState) {
         state.mentions.push(toMention(state.doc, { tokStart: i, tokEnd: i + 1 }, { id: latest, label: "actor" }, 0.7));
         continue;
       }
+      // "مسؤولون عن مقتلهما" / "officials responsible for": responsible, not a source.
+      if (/^مسوول/.test(bare) && tokens[i + 1]?.norm === "عن") continue;
       const plural = PLURAL.has(bare);
       if (!plural && !SINGLE.has(bare)) continue;
       if (

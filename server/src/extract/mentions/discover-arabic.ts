@@ -46,10 +46,15 @@ export function discoverArabicOrganisations(state: ExtractState, covered: Set<nu
       // An indefinite head names a body only through a definite genitive ("قوات الدعم السريع"); "لجنة عسكرية عليا" is a description.
       if (!head.definite && !definiteSeen && !/^\d+$/.test(tokens[end - 1].norm)) continue;
       // The last word of a chain ending in an indefinite noun is not part of the name ("وزارة الداخلية بحكومة").
-      const startChar = head.form !== tokens[i].norm ? cliticStart(state, i, head.form) : tokens[i].start;
+      let startChar = head.form !== tokens[i].norm ? cliticStart(state, i, head.form) : tokens[i].start;
       let endChar = tokens[end - 1].end;
       if (text[endChar] === ")") endChar++;
-      const name = text.slice(startChar, endChar);
+      let name = text.slice(startChar, endChar);
+      // "للمجلس الرئاسي": ل + ال wrote one lam; the span starts at the article's lam, the name gets its alef back.
+      if (head.definite && /^(و|ف)?لل/.test(tokens[i].norm) && !tokens[i].norm.endsWith(head.form)) {
+        startChar = cliticStart(state, i, head.form.slice(1));
+        name = `ا${text.slice(startChar, endChar)}`;
+      }
       const id = registerEntity(state, name, "actor", ARABIC_ORG_HEADS[head.word], true);
       addMention(state, i, end, id, 0.75, covered, startChar);
     }

@@ -77,11 +77,21 @@ export function discoverEnglish(state: ExtractState, covered: Set<number>) {
   for (const c of all) {
     if (!c.label || !c.kind || c.end <= c.start) continue;
     const name = state.doc.text.slice(tokens[c.start].start, tokens[c.end - 1].end);
-    const id = registerEntity(state, name, c.label, c.kind, false);
+    const id = (c.kind === "PERSON" && surnameOf(state, name)) || registerEntity(state, name, c.label, c.kind, false);
     addMention(state, c.start, c.end, id, 0.75, covered);
     acronymAfter(state, c.end, id, covered);
     knownAsAfter(state, c.end, id);
   }
+}
+
+/** "Col Dembele" after "Souleymane Dembele": a one-word name that is the surname of a person already introduced in full. */
+function surnameOf(state: ExtractState, name: string): string | undefined {
+  if (/\s/.test(name)) return undefined;
+  const want = name.toLowerCase();
+  for (const e of state.entries.values())
+    if (e.discovered && e.kind === "PERSON" && e.name.toLowerCase().split(/\s+/).at(-1) === want && /\s/.test(e.name))
+      return e.id;
+  return undefined;
 }
 
 const key = (tokens: Token[], c: Candidate) =>
@@ -142,7 +152,8 @@ function classify(state: ExtractState, i: number, j: number, sStart: number, sEn
   // "the Al-Radaa force", "Libya al-Ahrar news channel": a lower-case head after the name.
   if (nextLower && ENGLISH_ORG_HEADS[nextLower] && !ENGLISH_PLACE_HEADS[nextLower] && joined(state, end - 1, end))
     return [{ start, end: end + 1, label: "actor", kind: ENGLISH_ORG_HEADS[nextLower] }];
-  if (ENGLISH_ORG_HEADS[head] && !(single && head === "group"))
+  if (ENGLISH_ORG_HEADS[head] && single) return [];
+  if (ENGLISH_ORG_HEADS[head])
     return [{ start, end, label: "actor", kind: ENGLISH_ORG_HEADS[head] }];
   if (ENGLISH_OPENING_HEADS.has(tokens[start].norm) && end - start > 2 && tokens[start + 1].norm === "of")
     return [{ start, end, label: "actor", kind: "GOVERNMENT" }];
@@ -159,6 +170,7 @@ function classify(state: ExtractState, i: number, j: number, sStart: number, sEn
   const acronym = single && /^[A-Z]{2,6}$/.test(tokens[start].raw);
   const prev = previousWord(tokens, start, sStart);
   if (prev && ENGLISH_TITLES.has(prev.norm) && !acronym) return [{ start, end, label: "actor", kind: "PERSON" }];
+  if (!single && appositionOfRole(state, end, sEnd)) return [{ start, end, label: "actor", kind: "PERSON" }];
   // "from Iraqi territory": a demonym before a common noun is an adjective, not a place.
   const demonym =
     single &&

@@ -19,6 +19,8 @@ export function registerEntity(
   arabic: boolean,
 ): string {
   const clean = name.replace(/^[\s"'«“(]+|[\s"'»”),.،]+$/g, "");
+  const same = sameBody(state, clean, label, kind);
+  if (same) return same;
   const slug = slugify(clean) || `${state.scope}-${state.entries.size}`;
   const id = `${label}:${slug}`;
   const existing = state.entries.get(id);
@@ -36,6 +38,28 @@ export function registerEntity(
     discovered: true,
   });
   return id;
+}
+
+/**
+ * A body named once in full and once shorter ("حكومة الوحدة الوطنية" /
+ * "حكومة الوحدة", "حركة الشباب المتشددة" / "حركة الشباب") is one body when one
+ * name is the other's first words; an alias the article gave is the entity it
+ * was given for. People are never joined this way (two people may share a
+ * given name).
+ */
+function sameBody(state: ExtractState, name: string, label: string, kind: string): string | undefined {
+  const words = nameTokens(name).join(" ");
+  for (const e of state.entries.values()) {
+    if (!e.discovered || e.label !== label) continue;
+    if (e.aliases.some((a) => nameTokens(a).join(" ") === words)) return e.id;
+    if (kind === "PERSON" || e.kind === "PERSON") continue;
+    const other = nameTokens(e.name).join(" ");
+    if (other.startsWith(`${words} `) || words.startsWith(`${other} `)) {
+      addAlias(state, e.id, name);
+      return e.id;
+    }
+  }
+  return undefined;
 }
 
 /** Records a mention of a discovered entity over tokens [tokStart, tokEnd), optionally from a later character start (past a clitic). */
