@@ -1,13 +1,45 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { defineConfig, type Plugin } from "vite";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+const outDir = join(root, "dist");
+
+/**
+ * Writes a .br and a .gz beside every text asset after the build, so the
+ * server (sirv with `brotli` and `gzip`) sends them precompressed instead of
+ * compressing on every request or not at all.
+ */
+function precompress(): Plugin {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? walk(p) : [p];
+    });
+  return {
+    name: "rasd-precompress",
+    apply: "build",
+    closeBundle() {
+      for (const file of walk(outDir)) {
+        if (!/\.(js|css|html|json|svg)$/.test(file)) continue;
+        const data = readFileSync(file);
+        if (data.length < 1024) continue;
+        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+        writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }));
+      }
+    },
+  };
+}
 
 // The client is served by the Rasd server from client/dist; `npm run dev:client`
-// proxies /graphql to a running `rasd start`.
+// proxies /graphql to a running `rasd start`. Views other than the timeline, the
+// ingest dialog and the world atlases are split into chunks loaded on demand.
 export default defineConfig({
   root,
   base: "/",
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  plugins: [precompress()],
+  build: { outDir, emptyOutDir: true, sourcemap: true },
   server: { proxy: { "/graphql": "http://127.0.0.1:4000", "/export": "http://127.0.0.1:4000" } },
 });

@@ -1,4 +1,3 @@
-import { openIngest } from "./app/ingest.ts";
 import { createLayout } from "./app/layout.ts";
 import { Shell } from "./app/shell.ts";
 import { Store } from "./app/state.ts";
@@ -21,7 +20,9 @@ async function start() {
   syncUrl(store);
   app.classList.add("ready");
 
-  layout.ingestButton.addEventListener("click", () => {
+  layout.ingestButton.addEventListener("click", async () => {
+    // The ingest dialog is its own chunk: most visits never open it.
+    const { openIngest } = await import("./app/ingest.ts");
     openIngest({
       onIngested: async (firstEvent) => {
         await shell.load();
@@ -30,15 +31,21 @@ async function start() {
     });
   });
 
-  // Redraw on resize: the views take a width; the shell wraps them.
-  let width = app.clientWidth;
+  // Redraw when a panel changes size (window, splitter, maximise): the views take a size; the shell wraps them.
+  const sizes = new Map<Element, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  new ResizeObserver(() => {
-    if (Math.abs(app.clientWidth - width) < 8) return;
-    width = app.clientWidth;
+  const resized = new ResizeObserver((entries) => {
+    let changed = false;
+    for (const e of entries) {
+      const size = `${Math.round(e.contentRect.width / 8)}x${Math.round(e.contentRect.height / 8)}`;
+      if (sizes.get(e.target) !== size) changed = sizes.has(e.target) || changed;
+      sizes.set(e.target, size);
+    }
+    if (!changed) return;
     clearTimeout(timer);
     timer = setTimeout(() => shell.renderAll(), 150);
-  }).observe(app);
+  });
+  for (const slot of [layout.timeline.parentElement, layout.graph, layout.map]) if (slot) resized.observe(slot);
 
   document.addEventListener("keydown", (e) => {
     const target = e.target as HTMLElement;

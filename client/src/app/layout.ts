@@ -1,5 +1,6 @@
 import { exportFormats } from "../data/export-url.ts";
 import { h } from "./dom.ts";
+import { panel, splitter } from "./panels.ts";
 
 /** The workspace's fixed frame; views are rendered into its slots. */
 export function createLayout(root: HTMLElement) {
@@ -32,6 +33,14 @@ export function createLayout(root: HTMLElement) {
     h("option", { value: "events" }, "actors, events, places, claims"),
     h("option", { value: "actors" }, "actor network (shared events)"),
   );
+  const graphMetric = h(
+    "select",
+    { id: "graph-metric", "aria-label": "Node size by" },
+    h("option", { value: "degree" }, "size: degree"),
+    h("option", { value: "pagerank" }, "size: PageRank"),
+    h("option", { value: "betweenness" }, "size: betweenness"),
+    h("option", { value: "weight" }, "size: events"),
+  );
   const exportFormat = h(
     "select",
     { id: "export-format", "aria-label": "Export format" },
@@ -49,6 +58,7 @@ export function createLayout(root: HTMLElement) {
   const legendButton = h("button", { type: "button", id: "legend-toggle", "aria-expanded": "false" }, "Legend");
   const chips = h("div", { class: "chips-slot" });
   const status = h("span", { class: "status", role: "status" });
+  const notice = h("div", { class: "notice", role: "status", hidden: "" });
   const toolbar = h(
     "div",
     { class: "toolbar", role: "toolbar", "aria-label": "Search, filters, export" },
@@ -60,49 +70,57 @@ export function createLayout(root: HTMLElement) {
     legendButton,
   );
   const legend = h("div", { class: "legend-slot", hidden: "" });
+  const button = (id: string, title: string, text: string) => h("button", { type: "button", id, title }, text);
+  const expand = button("graph-expand", "Add the selection's unseen neighbours (or double-click a node)", "Expand");
+  const remove = button("graph-remove", "Remove the selected node (Delete)", "Remove");
+  const pin = button("graph-pin", "Pin or unpin the selected node (p; dragging pins)", "Pin");
+  const reset = button("graph-reset", "Undo expansions and removals", "Reset");
+  const graphNote = h("span", { class: "panel-note", role: "status" });
+  const graphInfo = h("p", { class: "panel-info" });
   const timeline = h("div", { class: "slot timeline-slot" });
-  const graphTools = h(
-    "div",
-    { class: "panel-tools" },
-    graphMode,
-    h(
-      "button",
-      { type: "button", id: "graph-expand", title: "Add the selection's neighbours (or double-click a node)" },
-      "Expand",
-    ),
-    h("button", { type: "button", id: "graph-remove", title: "Remove the selected node (Delete)" }, "Remove"),
-    h("button", { type: "button", id: "graph-pin", title: "Pin or unpin the selected node (p; dragging pins)" }, "Pin"),
-    h("button", { type: "button", id: "graph-reset", title: "Undo expansions and removals" }, "Reset"),
-  );
+  const strip = h("div", { class: "strip-slot" });
   const graph = h("div", { class: "slot graph-slot" });
   const map = h("div", { class: "slot map-slot" });
   const evidence = h("div", { class: "slot evidence-slot" });
-  const panel = (title: string, id: string, ...content: Node[]) =>
-    h(
-      "section",
-      { class: `panel panel-${id}`, "aria-labelledby": `${id}-title` },
-      h("h2", { id: `${id}-title` }, title),
-      ...content,
-    );
-  const timelineTitle = h("span", {}, "");
+  const timelineTitle = h("span", { class: "panel-note" }, "");
+  const timelinePanel = panel("Timeline", "timeline", [timelineTitle], [timeline, strip]);
+  const graphPanel = panel(
+    "Relationships",
+    "graph",
+    [graphMode, graphMetric, expand, remove, pin, reset, graphNote],
+    [graphInfo, graph],
+  );
+  const mapPanel = panel("Map", "map", [], [map]);
+  const evidencePanel = panel("Evidence", "evidence", [], [evidence]);
+  const pair = h(
+    "div",
+    { class: "pair" },
+    graphPanel,
+    splitter("col", "--map-width", "Resize graph and map"),
+    mapPanel,
+  );
+  const views = h(
+    "div",
+    { class: "views" },
+    timelinePanel,
+    splitter("row", "--timeline-height", "Resize timeline"),
+    pair,
+  );
   const workspace = h(
     "div",
     { class: "workspace" },
-    h(
-      "div",
-      { class: "views" },
-      panel("Timeline", "timeline", timelineTitle, timeline),
-      h("div", { class: "pair" }, panel("Relationships", "graph", graphTools, graph), panel("Map", "map", map)),
-    ),
-    panel("Evidence", "evidence", evidence),
+    views,
+    splitter("col", "--evidence-width", "Resize evidence panel"),
+    evidencePanel,
   );
-  root.replaceChildren(toolbar, h("div", { class: "filter-bar" }, chips, status), legend, workspace);
+  root.replaceChildren(toolbar, h("div", { class: "filter-bar" }, chips, status), notice, legend, workspace);
   return {
     search,
     results,
     lanes,
     confidence,
     graphMode,
+    graphMetric,
     exportFormat,
     exportScope,
     exportLink,
@@ -111,12 +129,47 @@ export function createLayout(root: HTMLElement) {
     legend,
     chips,
     status,
+    notice,
     timeline,
     timelineTitle,
+    strip,
     graph,
+    graphNote,
+    graphInfo,
+    graphButtons: { expand, remove, pin, reset },
     map,
     evidence,
+    workspace,
   };
 }
 
 export type Layout = ReturnType<typeof createLayout>;
+
+/** What the controls ask of the app; the layout only wires them. */
+export interface ControlHandlers {
+  lanes(value: string): void;
+  confidence(value: number): void;
+  graphMode(value: string): void;
+  graphMetric(value: string): void;
+  exportChanged(): void;
+  exportClicked(event: MouseEvent): void;
+  graphButton(action: "expand" | "remove" | "pin" | "reset"): void;
+}
+
+/** Binds the toolbar and panel controls to the handlers. */
+export function bindControls(layout: Layout, on: ControlHandlers): void {
+  const { lanes, confidence, graphMode, graphMetric, exportFormat, exportScope, exportLink } = layout;
+  lanes.addEventListener("change", () => on.lanes(lanes.value));
+  confidence.addEventListener("change", () => on.confidence(Number(confidence.value)));
+  graphMode.addEventListener("change", () => on.graphMode(graphMode.value));
+  graphMetric.addEventListener("change", () => on.graphMetric(graphMetric.value));
+  exportFormat.addEventListener("change", () => on.exportChanged());
+  exportScope.addEventListener("change", () => on.exportChanged());
+  exportLink.addEventListener("click", (e) => on.exportClicked(e));
+  layout.legendButton.addEventListener("click", () => {
+    layout.legend.hidden = !layout.legend.hidden;
+    layout.legendButton.setAttribute("aria-expanded", String(!layout.legend.hidden));
+  });
+  for (const [action, b] of Object.entries(layout.graphButtons))
+    b.addEventListener("click", () => on.graphButton(action as "expand" | "remove" | "pin" | "reset"));
+}

@@ -1,93 +1,38 @@
 import { evidenceFor } from "../data/evidence.ts";
 import { exportUrl } from "../data/export-url.ts";
-import { eventGraph, mergeGraphs } from "../data/graph-data.ts";
-import {
-  loadActorNetwork,
-  loadEvents,
-  loadNeighbourhood,
-  loadNodes,
-  loadStats,
-  loadTimeline,
-  type Stats,
-  search,
-  type TimelineSlice,
-  timelineMarks,
-} from "../data/load.ts";
-import { mapPoints } from "../data/map-data.ts";
-import type { Article, Dataset, GraphData } from "../data/model.ts";
-import { mergeDatasets } from "../data/shape.ts";
-import { worldCountries } from "../data/world.ts";
-import { evidence } from "../views/evidence.ts";
-import { type GraphAction, type GraphElement, graph } from "../views/graph.ts";
-import { map } from "../views/map.ts";
+import { search, timelineMarks } from "../data/load.ts";
+import { relatedEvents } from "../data/related.ts";
+import { formatDay } from "../data/text.ts";
+import type { GraphAction, GraphElement } from "../views/graph.ts";
 import { timeline } from "../views/timeline.ts";
 import { filterChips, removeChip } from "./chips.ts";
 import { swap } from "./dom.ts";
-import type { Layout } from "./layout.ts";
+import { runExport } from "./export-action.ts";
+import { bindControls, type Layout } from "./layout.ts";
+import { type LoadName, loadRedraws, reactionTo, type ViewName } from "./reactions.ts";
 import { bindSearch } from "./search.ts";
 import type { AppState, Store } from "./state.ts";
-
-/** Which views a state change redraws; the view that caused it keeps itself. */
-type ViewName = "timeline" | "graph" | "map" | "evidence";
-
-const empty: Dataset = { events: [], claims: [], articles: [] };
-const day = 24 * 3600 * 1000;
-
-/** The most events the graph, map and evidence panel load for a window (pages of 500). */
-const windowCap = 2000;
+import { type LazyViews, loadLazyViews, renderGraph, renderMap, renderStrip } from "./view-slots.ts";
+import { emptyDataset, WorkspaceData } from "./workspace-data.ts";
 
 /**
- * Runs one request at a time per resource: a newer request aborts the older,
- * and only the latest answer is kept.
- */
-class Latest {
-  #controller: AbortController | null = null;
-  async run<T>(load: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
-    this.#controller?.abort();
-    const controller = new AbortController();
-    this.#controller = controller;
-    try {
-      const value = await load(controller.signal);
-      return controller.signal.aborted ? undefined : value;
-    } catch (error) {
-      if (controller.signal.aborted) return undefined;
-      throw error;
-    }
-  }
-}
-
-/**
- * The app shell: owns the store, asks the API for what the state shows, draws
- * each view into its slot, and turns the views' `input` events into state
- * changes. Nothing here fetches every event: the timeline reads the server's
- * level of detail for its domain, the other views a capped page of the window.
+ * The app shell: turns state changes into loads and redraws (the table in
+ * `reactions.ts`), draws each view into its slot, and turns the views' `input`
+ * events into state changes. Loading and caching live in `WorkspaceData`,
+ * control wiring in `layout.ts`.
  */
 export class Shell {
-  #stats: Stats = { events: 0, earliest: null, latest: null };
-  #slice: TimelineSlice | null = null;
-  #windowEvents: Dataset = empty;
-  #windowTotal = 0;
-  /** Events fetched for a selection outside the window, and articles with their text. */
-  #extra: Dataset = empty;
-  #texts = new Map<string, Article>();
-  #expansions = new Map<string, GraphData>();
-  #network: GraphData | null = null;
-  /** Names seen (search hits, loaded events), for chips. */
-  #names = new Map<string, string>();
+  readonly data = new WorkspaceData();
+  readonly layout: Layout;
+  readonly store: Store;
   #pinned = new Set<string>();
+  #metric = "degree";
   #source: ViewName | null = null;
   #graphView: GraphElement | null = null;
-  #requests = {
-    timeline: new Latest(),
-    window: new Latest(),
-    network: new Latest(),
-    selection: new Latest(),
-  };
+  #lazy: LazyViews | null = null;
   #domainTimer: ReturnType<typeof setTimeout> | undefined;
   #pointerDown = false;
   #timelineStale = false;
-  readonly layout: Layout;
-  readonly store: Store;
   /** Failures to reach the API, shown in the status line. */
   onError: (error: Error) => void = (error) => {
     this.layout.status.textContent = `The server did not answer: ${error.message}`;
@@ -97,8 +42,19 @@ export class Shell {
     this.layout = layout;
     this.store = store;
     store.subscribe((state, previous) => this.#changed(state, previous));
-    bindSearch(layout, search, store, (hit) => this.#names.set(hit.id, hit.label));
-    this.#bindControls();
+    bindSearch(layout, search, store, (hit) => this.data.names.set(hit.id, hit.label));
+    bindControls(layout, {
+      lanes: (v) => this.#set(null, { lanes: v as AppState["lanes"] }),
+      confidence: (v) => this.#set(null, { filters: { ...this.store.state.filters, minConfidence: v } }),
+      graphMode: (v) => this.#set(null, { graphMode: v as AppState["graphMode"] }),
+      graphMetric: (v) => {
+        this.#metric = v;
+        this.#render("graph");
+      },
+      exportChanged: () => this.#updateExport(),
+      exportClicked: (e) => this.#export(e),
+      graphButton: (action) => this.#graphButton(action),
+    });
     // A timeline redraw would cut a gesture short: wait until the button is up.
     layout.timeline.addEventListener("pointerdown", () => {
       this.#pointerDown = true;
@@ -111,190 +67,89 @@ export class Shell {
 
   /** Loads everything the current state shows (at start, and after an ingest). */
   async load(): Promise<void> {
-    this.#stats = await loadStats();
-    this.#slice = null;
-    this.#expansions.clear();
-    this.#extra = empty;
-    await Promise.all([
-      this.#loadTimeline(),
-      this.#loadWindow(),
-      this.#loadNetwork(),
-      this.#loadExpansions(),
-      this.#loadSelection(),
-    ]);
-    this.renderAll();
-  }
-
-  /** Everything loaded, for tests and the ingest dialog. */
-  get data(): Dataset {
-    return this.#dataset();
-  }
-
-  #dataset(): Dataset {
-    return mergeDatasets(this.#windowEvents, this.#slice?.data ?? empty, this.#extra, {
-      events: [],
-      claims: [],
-      articles: [...this.#texts.values()],
+    const lazy = loadLazyViews().then((views) => {
+      this.#lazy = views;
     });
+    await this.data.reset();
+    await Promise.all(
+      ["timeline", "window", "network", "expansions", "selection"].map((l) => this.#load(l as LoadName)),
+    );
+    this.#syncControls();
+    this.#renderTimeline();
+    this.#renderChips();
+    this.#updateExport();
+    await lazy;
+    for (const v of ["graph", "map", "evidence"] as ViewName[]) this.#render(v);
   }
 
-  /** The time range the timeline opens on: the graph's, padded; a month around now when empty. */
-  #extent(): [Date, Date] {
-    const { earliest, latest } = this.#stats;
-    if (!earliest || !latest) return [new Date(Date.now() - 30 * day), new Date()];
-    const pad = Math.max((latest.getTime() - earliest.getTime()) * 0.05, day);
-    return [new Date(earliest.getTime() - pad), new Date(latest.getTime() + pad)];
+  renderAll(): void {
+    this.#syncControls();
+    for (const v of ["timeline", "graph", "map", "evidence"] as ViewName[]) this.#render(v);
+    this.#renderChips();
+    this.#updateExport();
   }
 
   #domain(): [Date, Date] {
-    return (this.store.state.domain as [Date, Date] | null) ?? this.#extent();
+    return (this.store.state.domain as [Date, Date] | null) ?? this.data.extent();
   }
 
-  /** Whether the loaded slice still draws the domain well (same detail, covers it). */
-  #sliceFits(domain: [Date, Date]): boolean {
-    const slice = this.#slice;
-    if (!slice) return false;
-    const [a, b] = domain.map(Number);
-    const covers = a >= slice.from.getTime() && b <= slice.to.getTime();
-    if (slice.data) return covers;
-    const span = (slice.to.getTime() - slice.from.getTime()) / 2;
-    return covers && span / (b - a) < 1.5 && (b - a) / span < 1.5;
+  #timelineWidth() {
+    return Math.max(420, Math.floor(this.layout.timeline.parentElement?.clientWidth ?? 800) - 4);
   }
 
-  async #loadTimeline(): Promise<boolean> {
-    const domain = this.#domain();
-    if (this.#sliceFits(domain)) return false;
-    const [a, b] = domain.map(Number);
-    const span = b - a;
-    // Half a view either side, so a pan does not ask again at once.
-    const range: [Date, Date] = [new Date(a - span / 2), new Date(b + span / 2)];
-    const width = this.#width(this.layout.timeline, 420) - 176;
-    const slice = await this.#requests.timeline.run((signal) =>
-      loadTimeline(this.store.state.filters, range, { buckets: Math.min(1000, (width * 2) / 4), signal }),
-    );
-    if (!slice) return false;
-    this.#slice = slice;
-    return true;
-  }
-
-  async #loadWindow(): Promise<void> {
+  #load(name: LoadName): Promise<boolean> {
     const s = this.store.state;
-    const result = await this.#requests.window.run((signal) =>
-      loadEvents(s.filters, s.window, { cap: windowCap, signal }),
-    );
-    if (!result) return;
-    this.#windowEvents = result.data;
-    this.#windowTotal = result.total;
-    for (const e of result.data.events) {
-      for (const a of e.actors) this.#names.set(a.id, a.name);
-      for (const l of e.locations) this.#names.set(l.id, l.name);
-    }
+    if (name === "timeline" || name === "timelineLater")
+      return this.data.loadTimeline(s.filters, this.#domain(), this.#timelineWidth() - 176);
+    if (name === "window") return this.data.loadWindow(s.filters, s.window);
+    if (name === "network")
+      return s.graphMode === "actors" ? this.data.loadNetwork(s.filters, s.window) : Promise.resolve(false);
+    if (name === "expansions") return this.#loadExpansions();
+    return this.data.loadSelection(s.selection);
   }
 
-  async #loadNetwork(): Promise<void> {
-    const s = this.store.state;
-    if (s.graphMode !== "actors") return;
-    const network = await this.#requests.network.run((signal) => loadActorNetwork(s.filters, s.window, signal));
-    if (network) this.#network = network;
-  }
-
+  /** Loads the new expansions and says how many unseen neighbours each brought. */
   async #loadExpansions(): Promise<boolean> {
-    const missing = this.store.state.expanded.filter((id) => !this.#expansions.has(id));
-    const graphs = await Promise.all(missing.map((id) => loadNeighbourhood(id)));
-    missing.forEach((id, i) => {
-      this.#expansions.set(id, graphs[i]);
-      for (const n of graphs[i].nodes) this.#names.set(n.id, n.label);
-    });
-    return missing.length > 0;
+    const seen = new Set(this.#graphView?.positions.keys() ?? []);
+    const before = new Set(this.data.expansions.keys());
+    const changed = await this.data.loadExpansions(this.store.state.expanded);
+    for (const id of this.store.state.expanded)
+      if (!before.has(id)) {
+        const fresh = (this.data.expansions.get(id)?.nodes ?? []).filter((n) => !seen.has(n.id)).length;
+        const name = this.data.names.get(id) ?? id;
+        this.layout.graphNote.textContent = fresh
+          ? `Expand: ${fresh} unseen neighbour${fresh === 1 ? "" : "s"} of ${name} added`
+          : `${name} has no neighbours that are not already shown`;
+      }
+    return changed;
   }
 
-  /** The selected event when it is not loaded, and the full text of the articles its evidence cites. */
-  async #loadSelection(): Promise<boolean> {
-    const id = this.store.state.selection;
-    if (!id) return false;
-    return (
-      (await this.#requests.selection.run(async (signal) => {
-        let known = this.#dataset();
-        let changed = false;
-        if (id.startsWith("event:") && !this.#extra.events.some((e) => e.id === id)) {
-          const { data } = await loadNodes([id], signal);
-          this.#extra = mergeDatasets(this.#extra, data);
-          known = this.#dataset();
-          changed = true;
-        }
-        const focus = evidenceFor(known, id);
-        const cited = new Set(focus?.passages.map((p) => p.articleId) ?? []);
-        const wanted = [...cited].filter((a) => !this.#texts.has(a));
-        if (wanted.length) {
-          const { articles } = await loadNodes(wanted, signal);
-          for (const a of articles) this.#texts.set(a.id, a);
-          changed = true;
-        }
-        return changed;
-      })) ?? false
-    );
-  }
-
-  /** Runs a load and redraws the given views when it brings something new. */
-  #after(load: Promise<unknown>, ...views: ViewName[]) {
-    load.then(
+  /** Runs a load and redraws what it brings. */
+  #after(name: LoadName) {
+    this.#load(name).then(
       (changed) => {
-        if (changed === false) return;
-        for (const v of views) this.#render(v);
-        if (views.includes("graph") || views.includes("map")) this.#renderChips();
+        if (!changed) return;
+        for (const v of loadRedraws[name]) this.#render(v);
+        if (name === "window" || name === "network") this.#renderChips();
       },
       (error) => this.onError(error as Error),
     );
   }
 
-  #render(view: ViewName) {
-    if (view === "timeline") this.#renderTimeline();
-    else if (view === "graph") this.#renderGraph();
-    else if (view === "map") this.#renderMap();
-    else this.#renderEvidence();
-  }
-
-  renderAll(): void {
-    this.#syncControls();
-    this.#renderTimeline();
-    this.#renderGraph();
-    this.#renderMap();
-    this.#renderEvidence();
-    this.#renderChips();
-    this.#updateExport();
-  }
-
   #changed(s: AppState, p: AppState) {
-    const source = this.#source;
+    const { redraw, load } = reactionTo(s, p, this.#source);
     this.#source = null;
-    const filters = JSON.stringify(s.filters) !== JSON.stringify(p.filters);
-    const window = String(s.window) !== String(p.window);
-    const domain = String(s.domain) !== String(p.domain);
-    const selection = s.selection !== p.selection;
-    const expansions = String(s.expanded) !== String(p.expanded);
-    const graphShape = s.graphMode !== p.graphMode || expansions || String(s.removed) !== String(p.removed);
-    const redraw = new Set<ViewName>();
-    if (s.lanes !== p.lanes) redraw.add("timeline");
-    if (selection) redraw.add("timeline").add("graph").add("map").add("evidence");
-    if (graphShape) redraw.add("graph");
-    // The view that reported a window or selection already shows it; redrawing it would cut a brush or drag short.
-    if (source && !filters && s.lanes === p.lanes && !graphShape) redraw.delete(source);
     this.#syncControls();
     for (const v of redraw) this.#render(v);
-    if (filters) {
-      this.#slice = null;
-      this.#after(this.#loadTimeline(), "timeline");
-    } else if (domain) {
-      clearTimeout(this.#domainTimer);
-      this.#domainTimer = setTimeout(() => this.#after(this.#loadTimeline(), "timeline"), 250);
+    if (load.has("timeline")) this.data.slice = null;
+    for (const name of load) {
+      if (name !== "timelineLater") this.#after(name);
+      else if (!load.has("timeline")) {
+        clearTimeout(this.#domainTimer);
+        this.#domainTimer = setTimeout(() => this.#after("timelineLater"), 250);
+      }
     }
-    if (filters || window) {
-      this.#after(this.#loadWindow(), "graph", "map", "evidence");
-      this.#after(this.#loadNetwork(), "graph");
-      this.#renderChips();
-    } else if (s.graphMode !== p.graphMode) this.#after(this.#loadNetwork(), "graph");
-    if (expansions) this.#after(this.#loadExpansions(), "graph");
-    if (selection) this.#after(this.#loadSelection(), "evidence", "timeline");
+    if (load.has("window")) this.#renderChips();
     this.#updateExport();
   }
 
@@ -304,8 +159,32 @@ export class Shell {
     this.#source = null;
   }
 
-  #width(slot: HTMLElement, min: number) {
-    return Math.max(min, Math.floor(slot.clientWidth || (slot.parentElement?.clientWidth ?? 800) - 24));
+  #render(view: ViewName) {
+    if (view === "timeline") return this.#renderTimeline();
+    const lazy = this.#lazy;
+    if (!lazy) return;
+    const s = this.store.state;
+    if (view === "graph") {
+      const g = renderGraph(lazy, this.layout.graph, this.data, s, {
+        pinned: this.#pinned,
+        metric: this.#metric,
+        previous: this.#graphView,
+        note: (text) => {
+          this.layout.graphInfo.textContent = text;
+          this.layout.graphInfo.hidden = !text;
+        },
+      });
+      g.addEventListener("input", () => this.#set("graph", { selection: g.value.selection }));
+      g.addEventListener("graph-action", (e) => this.#graphAction((e as CustomEvent<GraphAction>).detail));
+      this.#graphView = g;
+    } else if (view === "map") {
+      const m = renderMap(lazy, this.layout.map, this.data, s);
+      m.addEventListener("input", () => {
+        const v = m.value;
+        if (v.brushed) this.#set(null, { filters: { ...this.store.state.filters, locations: v.brushed } });
+        else this.#set("map", { selection: v.selection });
+      });
+    } else this.#renderEvidence(lazy);
   }
 
   #renderTimeline() {
@@ -315,17 +194,18 @@ export class Shell {
     }
     this.#timelineStale = false;
     const s = this.store.state;
-    const slice = this.#slice;
-    const data = slice?.data ?? empty;
+    const slice = this.data.slice;
+    const data = slice?.data ?? emptyDataset;
     const view = timeline(
       { events: data.events, marks: timelineMarks(data), buckets: slice?.data ? null : slice?.buckets },
       {
-        width: this.#width(this.layout.timeline, 420),
+        width: this.#timelineWidth(),
         lanes: s.lanes,
-        extent: this.#extent(),
+        extent: this.data.extent(),
         domain: s.domain,
         window: s.window,
         selection: s.selection,
+        highlight: relatedEvents(this.data.dataset().events, s.selection),
       },
     );
     view.addEventListener("input", () => {
@@ -336,44 +216,36 @@ export class Shell {
       else this.#set("timeline", { domain: v.domain });
     });
     swap(this.layout.timeline, view);
+    if (this.#lazy) renderStrip(this.#lazy, this.layout.strip, this.data, this.#timelineWidth());
     const total = slice?.total ?? 0;
-    this.layout.timelineTitle.textContent = slice
-      ? ` — ${total} event${total === 1 ? "" : "s"} around this view${slice.data ? "" : " (counts per period; zoom in for the events)"}`
-      : " — loading…";
+    this.layout.timelineTitle.textContent = !slice
+      ? "loading…"
+      : total === 0
+        ? this.data.stats.events
+          ? "no events in this view — zoom out, or clear the filters"
+          : "no events yet — use Ingest article… to add one"
+        : `${total} event${total === 1 ? "" : "s"} around this view${slice.data ? "" : " (counts per period; zoom in for the events)"}`;
   }
 
-  #graphData(): GraphData {
+  #renderEvidence(lazy: LazyViews) {
     const s = this.store.state;
-    const removed = new Set(s.removed);
-    if (s.graphMode === "actors") return mergeGraphs([this.#network ?? { nodes: [], links: [] }], removed);
-    const parts = [
-      eventGraph(this.#windowEvents.events),
-      ...s.expanded.map((id) => this.#expansions.get(id) ?? { nodes: [], links: [] }),
-    ];
-    return mergeGraphs(parts, removed);
-  }
-
-  #renderGraph() {
-    const s = this.store.state;
-    const data = this.#graphData();
-    const view = graph(data, {
-      width: this.#width(this.layout.graph, 320),
-      height: 460,
-      selection: s.selection,
-      pinned: this.#pinned,
-      positions: this.#graphView?.positions,
-    });
-    view.addEventListener("input", () => this.#set("graph", { selection: view.value.selection }));
-    view.addEventListener("graph-action", (e) => this.#graphAction((e as CustomEvent<GraphAction>).detail));
-    this.#graphView = view;
-    swap(this.layout.graph, view);
+    const view = lazy.evidence(s.selection ? evidenceFor(this.data.dataset(), s.selection) : null);
+    view.addEventListener("input", () => this.#set(null, { selection: view.value }));
+    swap(this.layout.evidence, view);
+    // The whole article is shown: scroll each passage to its first highlight.
+    for (const box of view.querySelectorAll<HTMLElement>(".passage-text.whole")) {
+      const mark = box.querySelector<HTMLElement>("mark");
+      if (mark) box.scrollTop = mark.offsetTop - box.offsetTop - 40;
+    }
   }
 
   #graphAction({ action, id }: GraphAction) {
     const s = this.store.state;
     if (action === "expand") {
       if (s.graphMode === "actors") this.#set(null, { graphMode: "events" });
-      if (!this.store.state.expanded.includes(id))
+      if (this.store.state.expanded.includes(id))
+        this.layout.graphNote.textContent = `${this.data.names.get(id) ?? id} is already expanded`;
+      else
         this.#set(null, {
           expanded: [...this.store.state.expanded, id],
           removed: s.removed.filter((r) => r !== id),
@@ -389,44 +261,36 @@ export class Shell {
     else if (action === "unpin") this.#pinned.delete(id);
   }
 
-  #renderMap() {
-    const s = this.store.state;
-    const view = map(mapPoints(this.#windowEvents.events), {
-      width: this.#width(this.layout.map, 280),
-      height: 460,
-      land: worldCountries(),
-      selection: s.selection,
-      chosen: s.filters.locations,
-    });
-    view.addEventListener("input", () => {
-      const v = view.value;
-      if (v.brushed) this.#set(null, { filters: { ...this.store.state.filters, locations: v.brushed } });
-      else this.#set("map", { selection: v.selection });
-    });
-    swap(this.layout.map, view);
-  }
-
-  #renderEvidence() {
-    const s = this.store.state;
-    const view = evidence(s.selection ? evidenceFor(this.#dataset(), s.selection) : null);
-    view.addEventListener("input", () => this.#set(null, { selection: view.value }));
-    swap(this.layout.evidence, view);
-    // The whole article is shown: scroll each passage to its first highlight.
-    for (const box of view.querySelectorAll<HTMLElement>(".passage-text.whole")) {
-      const mark = box.querySelector<HTMLElement>("mark");
-      if (mark) box.scrollTop = mark.offsetTop - box.offsetTop - 40;
+  #graphButton(action: "expand" | "remove" | "pin" | "reset") {
+    const id = this.store.state.selection;
+    if (action === "reset") {
+      this.#pinned.clear();
+      this.#graphView = null;
+      this.layout.graphNote.textContent = "";
+      this.#set(null, { expanded: [], removed: [] });
+      this.#render("graph");
+      return;
     }
+    if (!id) {
+      this.layout.graphNote.textContent = `Select a node first, then ${action} it`;
+      return;
+    }
+    if (action === "pin") {
+      if (this.#pinned.has(id)) this.#pinned.delete(id);
+      else this.#pinned.add(id);
+      this.#render("graph");
+    } else this.#graphAction({ action, id });
   }
 
   #renderChips() {
-    const view = filterChips(this.store.state, this.#names);
+    const view = filterChips(this.store.state, this.data.names);
     view.addEventListener("input", () => {
       if (view.value) this.#set(null, removeChip(this.store.state, view.value));
     });
     swap(this.layout.chips, view);
-    const shown = this.#windowEvents.events.length;
-    const total = this.#windowTotal;
-    this.layout.status.textContent = `${total} event${total === 1 ? "" : "s"} ${this.store.state.window ? "in the window" : "match"}${shown < total ? `, the first ${shown} in the graph and map (narrow the window for the rest)` : ""} · ${this.#stats.events} in the graph`;
+    const shown = this.data.windowEvents.events.length;
+    const total = this.data.windowTotal;
+    this.layout.status.textContent = `${total} event${total === 1 ? "" : "s"} ${this.store.state.window ? "in the window" : "match"}${shown < total ? `, the first ${shown} in the graph and map (narrow the window for the rest)` : ""} · ${this.data.stats.events} in the graph`;
   }
 
   #syncControls() {
@@ -437,13 +301,45 @@ export class Shell {
     if (this.layout.confidence.value !== String(s.filters.minConfidence)) this.layout.confidence.value = "0";
   }
 
+  /** The export scope in words: what, which window, which filters. */
+  #scopeWords(): string {
+    const s = this.store.state;
+    const scope = this.layout.exportScope.value;
+    if (scope === "all") return "everything in the graph";
+    const what =
+      scope === "selection" && s.selection
+        ? `${this.data.names.get(s.selection) ?? s.selection} + 1 hop`
+        : `what is shown (${this.#graphView?.positions.size ?? 0} graph nodes)`;
+    const window = s.window ? `${formatDay(s.window[0])} – ${formatDay(s.window[1])}` : "all time";
+    const f = s.filters;
+    const filters = [
+      ...f.types.map((t) => t.toLowerCase()),
+      ...[...f.actors, ...f.locations].map((id) => this.data.names.get(id) ?? id),
+      ...(f.minConfidence ? [`confidence ≥ ${f.minConfidence * 100}%`] : []),
+    ];
+    return `${what}, ${window}${filters.length ? `, filters: ${filters.join(", ")}` : ", no filters"}`;
+  }
+
+  #export(e: MouseEvent) {
+    e.preventDefault();
+    const notice = this.layout.notice;
+    notice.hidden = false;
+    runExport(
+      { href: this.layout.exportLink.href, format: this.layout.exportFormat.value, scope: this.#scopeWords() },
+      (message) => {
+        notice.textContent = message;
+      },
+    ).catch((error) => {
+      notice.textContent = `Export failed: ${(error as Error).message}`;
+    });
+  }
+
   #updateExport() {
     const s = this.store.state;
     const scope = this.layout.exportScope.value;
-    const format = this.layout.exportFormat.value;
     const shownIds = (this.#graphView ? [...this.#graphView.positions.keys()] : []).slice(0, 2000);
     this.layout.exportLink.href = exportUrl({
-      format,
+      format: this.layout.exportFormat.value,
       all: scope === "all",
       ids:
         scope === "selection" && s.selection
@@ -454,51 +350,6 @@ export class Shell {
       hops: scope === "selection" ? 1 : 0,
       window: s.window,
       filters: s.filters,
-    });
-  }
-
-  #bindControls() {
-    const { lanes, confidence, graphMode, exportFormat, exportScope, legendButton, legend } = this.layout;
-    lanes.addEventListener("change", () => this.#set(null, { lanes: lanes.value as AppState["lanes"] }));
-    confidence.addEventListener("change", () =>
-      this.#set(null, { filters: { ...this.store.state.filters, minConfidence: Number(confidence.value) } }),
-    );
-    graphMode.addEventListener("change", () =>
-      this.#set(null, { graphMode: graphMode.value as AppState["graphMode"] }),
-    );
-    exportFormat.addEventListener("change", () => this.#updateExport());
-    exportScope.addEventListener("change", () => this.#updateExport());
-    legendButton.addEventListener("click", () => {
-      legend.hidden = !legend.hidden;
-      legendButton.setAttribute("aria-expanded", String(!legend.hidden));
-    });
-    const onSelection = (fn: (id: string) => void) => () => {
-      const id = this.store.state.selection;
-      if (id) fn(id);
-    };
-    document.getElementById("graph-expand")?.addEventListener(
-      "click",
-      onSelection((id) => this.#graphAction({ action: "expand", id })),
-    );
-    document.getElementById("graph-remove")?.addEventListener(
-      "click",
-      onSelection((id) => this.#graphAction({ action: "remove", id })),
-    );
-    document.getElementById("graph-pin")?.addEventListener(
-      "click",
-      onSelection((id) => {
-        if (this.#pinned.has(id)) this.#pinned.delete(id);
-        else {
-          this.#pinned.add(id);
-        }
-        this.#renderGraph();
-      }),
-    );
-    document.getElementById("graph-reset")?.addEventListener("click", () => {
-      this.#pinned.clear();
-      this.#graphView = null;
-      this.#set(null, { expanded: [], removed: [] });
-      this.#renderGraph();
     });
   }
 }

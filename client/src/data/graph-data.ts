@@ -72,3 +72,22 @@ export function mergeGraphs(parts: GraphData[], removed: Set<string> = new Set()
   const kept = [...links.values()].filter((l) => nodes.has(l.source) && nodes.has(l.target));
   return { nodes: [...nodes.values()], links: kept };
 }
+
+/**
+ * The overview of a busy window: actors and places only, an actor tied to
+ * another by the events they share and to a place by the events there. A few
+ * dozen nodes that say who acts with whom and where, to grow from by Expand.
+ */
+export function overviewGraph(events: Event[]): GraphData {
+  const g = new GraphBuilder();
+  for (const e of events) {
+    for (const a of e.actors) g.node({ id: a.id, kind: "actor", label: a.name, labelAr: a.nameAr, subtype: a.kind });
+    for (const l of e.locations)
+      g.node({ id: l.id, kind: "location", label: l.name, labelAr: l.nameAr, subtype: l.kind });
+    const actors = [...new Set(e.actors.map((a) => a.id))].sort();
+    for (let i = 0; i < actors.length; i++)
+      for (let j = i + 1; j < actors.length; j++) g.link(actors[i], actors[j], "CO_PARTICIPATION");
+    for (const a of actors) for (const l of e.locations) g.link(a, l.id, "ACTIVE_IN");
+  }
+  return g.data();
+}

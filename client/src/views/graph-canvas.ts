@@ -1,6 +1,7 @@
 import * as d3 from "d3";
 import type { GraphLink, GraphNode, NodeKind } from "../data/model.ts";
-import { nodeColour, nodeRadius } from "./graph-style.ts";
+import { nodeColour } from "./graph-style.ts";
+import type { PlacedLabel } from "./label-placement.ts";
 
 export interface CanvasGraphFrame {
   transform: d3.ZoomTransform;
@@ -9,6 +10,7 @@ export interface CanvasGraphFrame {
   hover: number;
   width: number;
   height: number;
+  radius: (i: number) => number;
 }
 
 /**
@@ -41,7 +43,7 @@ export function drawScene(
   for (const [key, members] of groups) {
     const [colour] = key.split("|");
     ctx.beginPath();
-    for (const { n, i } of members) shape(ctx, n.kind, p[2 * i], p[2 * i + 1], nodeRadius(n) * scale * 0.6);
+    for (const { n, i } of members) shape(ctx, n.kind, p[2 * i], p[2 * i + 1], f.radius(i) * scale * 0.6);
     ctx.fillStyle = colour;
     ctx.fill();
   }
@@ -50,49 +52,34 @@ export function drawScene(
 
 /**
  * Draws what follows the pointer on top of the scene: the selection ring and
- * labels (the selection, the hovered node and, zoomed in, the heaviest nodes
- * in view). Labels are left out while moving: text is the costliest draw.
+ * the placed labels (screen space; none while moving: text is the costliest draw).
  */
 export function drawOverlay(
   ctx: CanvasRenderingContext2D,
   nodes: GraphNode[],
-  f: CanvasGraphFrame & { moving: boolean },
+  f: CanvasGraphFrame,
+  labels: PlacedLabel[],
 ): void {
   const { transform: t, positions: p } = f;
   const sel = f.selection ? nodes.findIndex((n) => n.id === f.selection) : -1;
-  ctx.save();
-  ctx.translate(t.x, t.y);
-  ctx.scale(t.k, t.k);
-  const labelled = new Set<number>();
-  if (f.hover >= 0) labelled.add(f.hover);
-  if (sel >= 0) labelled.add(sel);
-  if (t.k > 1.5 && !f.moving) {
-    const [x0, y0] = t.invert([0, 0]);
-    const [x1, y1] = t.invert([f.width, f.height]);
-    const inView: number[] = [];
-    for (let i = 0; i < nodes.length; i++)
-      if (p[2 * i] > x0 && p[2 * i] < x1 && p[2 * i + 1] > y0 && p[2 * i + 1] < y1) inView.push(i);
-    inView.sort((a, b) => nodes[b].weight - nodes[a].weight);
-    for (const i of inView.slice(0, 60)) labelled.add(i);
-  }
-  ctx.font = `${11 / t.k}px system-ui, sans-serif`;
-  ctx.fillStyle = "#1b1f24";
-  for (const i of labelled) {
-    const n = nodes[i];
-    ctx.fillText(
-      n.label.length > 40 ? `${n.label.slice(0, 39)}…` : n.label,
-      p[2 * i] + 8 / t.k,
-      p[2 * i + 1] + 4 / t.k,
-    );
-  }
   if (sel >= 0) {
+    const [x, y] = t.apply([p[2 * sel], p[2 * sel + 1]]);
     ctx.beginPath();
-    ctx.arc(p[2 * sel], p[2 * sel + 1], 10 / t.k, 0, 2 * Math.PI);
+    ctx.arc(x, y, 10, 0, 2 * Math.PI);
     ctx.strokeStyle = "#000";
-    ctx.lineWidth = 2.5 / t.k;
+    ctx.lineWidth = 2.5;
     ctx.stroke();
   }
-  ctx.restore();
+  ctx.font = `10px system-ui, "Noto Sans", "DejaVu Sans", sans-serif`;
+  ctx.textBaseline = "middle";
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "#fff";
+  ctx.fillStyle = "#1b1f24";
+  for (const l of labels) {
+    ctx.textAlign = l.anchor === "middle" ? "center" : l.anchor === "end" ? "right" : "left";
+    ctx.strokeText(l.text, l.x, l.y);
+    ctx.fillText(l.text, l.x, l.y);
+  }
 }
 
 /** The same shapes as the SVG symbols (circle, square, triangle, diamond), drawn straight into the current path. */

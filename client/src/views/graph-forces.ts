@@ -8,6 +8,8 @@ export interface LayoutInput {
   /** Interleaved source, target node indices. */
   links: Uint32Array;
   weights: Float32Array;
+  /** Community per node (-1 none): members are drawn together, so groups read as groups. */
+  groups?: Int32Array;
   width: number;
   height: number;
 }
@@ -66,6 +68,7 @@ export function createSimulation(input: LayoutInput): {
     .force("x", d3.forceX(input.width / 2).strength(large ? 0.03 : 0.05))
     .force("y", d3.forceY(input.height / 2).strength(large ? 0.03 : 0.07))
     .force("collide", large ? null : d3.forceCollide(16))
+    .force("community", input.groups ? communityForce(input.groups, large ? 0.02 : 0.06) : null)
     .alphaDecay(large ? 0.035 : 0.0228)
     .stop();
   // A graph re-rendered with its earlier layout is only nudged where it grew, not re-laid out.
@@ -74,4 +77,31 @@ export function createSimulation(input: LayoutInput): {
   if (n && known === n) simulation.alpha(0);
   else if (known > n / 2) simulation.alpha(0.3);
   return { simulation, nodes };
+}
+
+/** Pulls each node towards the centre of its community (recomputed every tick). */
+function communityForce(groups: Int32Array, strength: number): d3.Force<SimNode, undefined> {
+  let nodes: SimNode[] = [];
+  const force = (alpha: number) => {
+    const sums = new Map<number, [number, number, number]>();
+    for (const d of nodes) {
+      const g = groups[d.index];
+      if (g < 0) continue;
+      const s = sums.get(g) ?? [0, 0, 0];
+      s[0] += d.x ?? 0;
+      s[1] += d.y ?? 0;
+      s[2]++;
+      sums.set(g, s);
+    }
+    for (const d of nodes) {
+      const s = sums.get(groups[d.index]);
+      if (!s || s[2] < 2) continue;
+      d.vx = (d.vx ?? 0) + (s[0] / s[2] - (d.x ?? 0)) * strength * alpha;
+      d.vy = (d.vy ?? 0) + (s[1] / s[2] - (d.y ?? 0)) * strength * alpha;
+    }
+  };
+  force.initialize = (n: SimNode[]) => {
+    nodes = n;
+  };
+  return force;
 }

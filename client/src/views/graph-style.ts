@@ -14,10 +14,6 @@ export function nodeColour(d: GraphNode): string {
   return d.kind === "event" ? typeColour(d.subtype) : kindColours[d.kind];
 }
 
-export function nodeRadius(d: GraphNode): number {
-  return Math.min(18, 5 + 3 * Math.sqrt(Math.max(0, d.weight)));
-}
-
 /** Dash patterns by relationship, so a claim's links read differently from a participation. */
 export function linkDash(l: GraphLink): string | null {
   if (l.kind === "MADE") return "5 3";

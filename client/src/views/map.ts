@@ -1,6 +1,8 @@
 import * as d3 from "d3";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import type { MapPoint } from "../data/map-data.ts";
+import { placeLabels } from "./label-placement.ts";
+import { type Cluster, clusterPoints, geoPrecision, scaleBar } from "./map-clusters.ts";
 
 export interface MapOptions {
   width: number;
@@ -11,6 +13,8 @@ export interface MapOptions {
   selection?: string | null;
   /** Location ids currently chosen by the map's brush (shown as chosen). */
   chosen?: string[];
+  /** The finer atlas, asked for once the map is zoomed in past a region's scale. */
+  detailedLand?: () => Promise<FeatureCollection<Geometry>>;
 }
 
 /** What the map reports: a clicked location, or the locations inside a brushed rectangle. */
@@ -21,8 +25,12 @@ export interface MapValue {
 
 /**
  * Events at their locations over a bundled world map (no tiles), one circle
- * per place sized by its event count. Click selects a place; drag brushes a
- * rectangle of places; wheel zooms; shift-drag pans.
+ * per place sized by its event count; places close on screen merge into one
+ * circle ("+N") until zoomed in; a dashed ring marks a region, a double ring
+ * a country (the point stands for an area). The labels of the bigger places
+ * win; the rest show on hover. A scale bar. Click selects a place (or zooms
+ * into a cluster); drag brushes a rectangle of places; wheel zooms;
+ * shift-drag pans.
  */
 export function map(points: MapPoint[], options: MapOptions): HTMLDivElement & { value: MapValue } {
   const { width, height = 360, land } = options;
@@ -83,9 +91,8 @@ export function map(points: MapPoint[], options: MapOptions): HTMLDivElement & {
     .append("path")
     .attr("class", "sphere")
     .attr("d", path({ type: "Sphere" }) ?? "");
-  scene
-    .append("g")
-    .attr("class", "countries")
+  const countries = scene.append("g").attr("class", "countries");
+  countries
     .selectAll("path")
     .data(land.features)
     .join("path")
@@ -93,47 +100,107 @@ export function map(points: MapPoint[], options: MapOptions): HTMLDivElement & {
     .append("title")
     .text((d) => String((d.properties as { name?: string } | null)?.name ?? ""));
   const brushG = svg.append("g").attr("class", "brush");
-  const dots = svg
+  const dotsG = svg.append("g").attr("class", "places");
+  const labelsG = svg.append("g").attr("class", "place-labels");
+  const scaleG = svg
     .append("g")
-    .attr("class", "places")
-    .selectAll<SVGGElement, MapPoint>("g.place")
-    .data(points, (d) => d.location.id)
-    .join("g")
-    .attr("class", "place")
-    .attr("data-id", (d) => d.location.id)
-    .attr("tabindex", 0)
-    .attr("role", "button")
-    .attr("aria-label", (d) => placeLabel(d));
-  dots.append("circle").attr("r", (d) => Math.max(4, radius(d.events.length)));
-  dots
-    .append("text")
-    .attr("class", "place-label")
-    .attr("dy", "0.35em")
-    .text((d) => d.location.name);
-  dots.append("title").text((d) => placeLabel(d));
-  dots
-    .on("click", (e: MouseEvent, d) => {
+    .attr("class", "scale-bar")
+    .attr("transform", `translate(10,${height - 14})`);
+  const size = (events: number) => Math.max(4, radius(events));
+  let transform = d3.zoomIdentity;
+  let clusters: Cluster[] = [];
+
+  const place = () => {
+    const project = (p: MapPoint) =>
+      transform.apply(projection([p.longitude, p.latitude]) ?? [0, 0]) as [number, number];
+    clusters = clusterPoints(points, project, 16);
+    const dots = dotsG
+      .selectAll<SVGGElement, Cluster>("g.place")
+      .data(clusters, (d) => d.id)
+      .join((enter) => {
+        const g = enter
+          .append("g")
+          .attr("class", (d) => `place precision-${geoPrecision(d.lead.location.kind)}`)
+          .attr("tabindex", 0)
+          .attr("role", "button");
+        g.append("circle").attr("class", "dot");
+        g.append("circle").attr("class", "ring");
+        g.append("title");
+        return g;
+      })
+      .attr("data-id", (d) => d.id)
+      .attr("data-places", (d) => d.members.map((m) => m.location.id).join(" "))
+      .attr("aria-label", (d) => clusterLabel(d))
+      .attr("transform", (d) => `translate(${d.x},${d.y})`)
+      .classed("cluster", (d) => d.members.length > 1)
+      .classed("selected", (d) =>
+        d.members.some((m) => m.location.id === selection || m.events.some((e) => e.id === selection)),
+      )
+      .classed("chosen", (d) => d.members.some((m) => chosen.has(m.location.id)));
+    dots.select<SVGCircleElement>("circle.dot").attr("r", (d) => size(d.events));
+    dots.select<SVGCircleElement>("circle.ring").attr("r", (d) => size(d.events) + 3);
+    dots.select("title").text((d) => clusterLabel(d));
+    const placed = placeLabels(
+      clusters.map((c) => ({
+        id: c.id,
+        x: c.x,
+        y: c.y,
+        r: size(c.events),
+        text: c.members.length > 1 ? `${c.lead.location.name} +${c.members.length - 1}` : c.lead.location.name,
+        priority: c.events + (c.members.some((m) => m.location.id === selection) ? 1e6 : 0),
+      })),
+      { width, height: height - 22, maxChars: 24 },
+    );
+    labelsG
+      .selectAll<SVGTextElement, (typeof placed)[0]>("text")
+      .data(placed, (d) => d.id)
+      .join("text")
+      .attr("class", "place-label")
+      .attr("data-id", (d) => d.id)
+      .attr("x", (d) => d.x)
+      .attr("y", (d) => d.y)
+      .attr("dy", "0.35em")
+      .attr("text-anchor", (d) => d.anchor)
+      .text((d) => d.text);
+    const bar = scaleBar(projection, transform.k, transform.invert([width / 2, height / 2]) as [number, number]);
+    scaleG
+      .selectAll("path")
+      .data(bar ? [bar] : [])
+      .join("path")
+      .attr("d", (d) => `M0,-4V0H${d.px}V-4`);
+    scaleG
+      .selectAll("text")
+      .data(bar ? [bar] : [])
+      .join("text")
+      .attr("x", (d) => d.px + 4)
+      .attr("dy", "0.1em")
+      .text((d) => d.label);
+  };
+  dotsG
+    .on("click", (e: MouseEvent) => {
+      const d = d3.select((e.target as Element).closest("g.place")).datum() as Cluster | undefined;
+      if (!d) return;
       e.stopPropagation();
-      select(d.location.id);
+      if (d.members.length > 1 && d.members.every((m) => m.location.id !== selection)) zoomInto(d);
+      else select(d.lead.location.id);
     })
-    .on("keydown", (e: KeyboardEvent, d) => {
+    .on("keydown", (e: KeyboardEvent) => {
+      const d = d3.select((e.target as Element).closest("g.place")).datum() as Cluster | undefined;
+      if (!d) return;
       if (e.key === "Enter" || e.key === " ") {
         e.preventDefault();
-        select(d.location.id);
+        select(d.lead.location.id);
       } else if (e.key === "Escape") select(null);
     });
-
-  let transform = d3.zoomIdentity;
-  const place = () => {
-    dots
-      .attr("transform", (d) => {
-        const [x, y] = transform.apply(projection([d.longitude, d.latitude]) ?? [0, 0]);
-        return `translate(${x},${y})`;
-      })
-      .classed("selected", (d) => d.location.id === selection || d.events.some((e) => e.id === selection))
-      .classed("chosen", (d) => chosen.has(d.location.id))
-      .select("text")
-      .attr("x", (d) => Math.max(4, radius(d.events.length)) + 3);
+  let detailed = false;
+  let frameRequested = false;
+  const redraw = () => {
+    if (frameRequested) return;
+    frameRequested = true;
+    requestAnimationFrame(() => {
+      frameRequested = false;
+      place();
+    });
   };
   const zoom = d3
     .zoom<SVGSVGElement, unknown>()
@@ -143,7 +210,18 @@ export function map(points: MapPoint[], options: MapOptions): HTMLDivElement & {
       transform = e.transform;
       scene.attr("transform", transform.toString());
       scene.selectAll(".countries path").attr("stroke-width", 0.6 / transform.k);
-      place();
+      redraw();
+      if (transform.k > 2.5 && !detailed && options.detailedLand) {
+        detailed = true;
+        options.detailedLand().then((detail) => {
+          countries
+            .selectAll<SVGPathElement, Feature>("path")
+            .data(detail.features)
+            .join("path")
+            .attr("d", (d) => path(d) ?? "");
+          scene.selectAll(".countries path").attr("stroke-width", 0.6 / transform.k);
+        });
+      }
     });
   svg.call(zoom);
   const brush = d3
@@ -173,6 +251,12 @@ export function map(points: MapPoint[], options: MapOptions): HTMLDivElement & {
   brushG.call(brush);
   place();
 
+  function zoomInto(c: Cluster) {
+    const k = Math.min(40, transform.k * 3);
+    const [x, y] = transform.invert([c.x, c.y]);
+    svg.call(zoom.transform, d3.zoomIdentity.translate(width / 2 - k * x, height / 2 - k * y).scale(k));
+  }
+
   function select(id: string | null) {
     selection = id;
     place();
@@ -190,5 +274,13 @@ export function map(points: MapPoint[], options: MapOptions): HTMLDivElement & {
 function placeLabel(p: MapPoint): string {
   const l = p.location;
   const n = p.events.length;
-  return `${l.name}${l.nameAr ? ` — ${l.nameAr}` : ""}: ${n} event${n === 1 ? "" : "s"}`;
+  const precision = { point: "", region: " (a region: the point stands for an area)", country: " (a whole country)" }[
+    geoPrecision(l.kind)
+  ];
+  return `${l.name}${l.nameAr ? ` — ${l.nameAr}` : ""}: ${n} event${n === 1 ? "" : "s"}${precision}`;
+}
+
+function clusterLabel(c: Cluster): string {
+  if (c.members.length === 1) return placeLabel(c.lead);
+  return `${c.members.length} places close together, ${c.events} events (click to zoom in): ${c.members.map((m) => placeLabel(m)).join("; ")}`;
 }

@@ -12,10 +12,28 @@ export interface CanvasFrame {
   slotH: (row: Row) => number;
   selection: string | null;
   focus: string | null;
+  /** The selection's events, lit; the rest dimmed. */
+  highlight?: Set<string> | null;
+  /** Above this many items in view, a row is drawn as a density strip instead of marks. */
+  density?: number;
 }
 
-/** Above this many items in view, a row is drawn as a density strip instead of marks. */
-const densityThreshold = 2500;
+/** The frame budget (60 fps) the canvas drawing keeps to, with room left for the browser's own work. */
+const budget = 10;
+
+/**
+ * The level of detail that keeps a frame in budget: the number of marks a row
+ * may draw before it becomes a density strip, halved after a frame that took
+ * too long, raised again slowly after quick ones. A density strip costs the
+ * same whatever the count, so the threshold bounds the frame.
+ */
+export class LevelOfDetail {
+  threshold = 2500;
+  observe(ms: number) {
+    if (ms > budget) this.threshold = Math.max(200, Math.floor(this.threshold / 2));
+    else if (ms < budget / 3) this.threshold = Math.min(20_000, Math.ceil(this.threshold * 1.25));
+  }
+}
 
 /**
  * Draws the rows on a canvas. Each row draws only what overlaps the view
@@ -30,7 +48,7 @@ export function drawRows(ctx: CanvasRenderingContext2D, rows: Row[], f: CanvasFr
   for (const row of rows) {
     const [i0, i1] = visibleRange(row, f.t0, f.t1);
     const y = f.rowY(row);
-    if (i1 - i0 > densityThreshold) drawDensity(ctx, row, i0, i1, y, f);
+    if (i1 - i0 > (f.density ?? 2500)) drawDensity(ctx, row, i0, i1, y, f);
     else drawMarks(ctx, row, i0, i1, y, f);
   }
   ctx.restore();
@@ -76,17 +94,18 @@ function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: numb
     const x0 = f.x(it.start);
     const x1 = f.x(it.end);
     ctx.fillStyle = it.colour;
+    const dim = f.highlight && !f.highlight.has(it.id) ? 0.25 : 1;
     if (x1 - x0 < 5) {
-      ctx.globalAlpha = 0.9;
+      ctx.globalAlpha = 0.9 * dim;
       ctx.beginPath();
       ctx.arc((x0 + x1) / 2, y + h / 2, Math.min(5, h / 3), 0, 2 * Math.PI);
       ctx.fill();
     } else {
       // Fuzzy ends: the core is denser than the outer eighths of the range.
       const fade = (x1 - x0) / 8;
-      ctx.globalAlpha = 0.18;
+      ctx.globalAlpha = 0.18 * dim;
       ctx.fillRect(x0, y + 2, x1 - x0, h - 4);
-      ctx.globalAlpha = 0.32;
+      ctx.globalAlpha = 0.32 * dim;
       ctx.fillRect(x0 + fade, y + 2, x1 - x0 - 2 * fade, h - 4);
     }
     if (it.id === f.selection || it.id === f.focus) {

@@ -1,13 +1,73 @@
 import type * as d3 from "d3";
 import { formatDay, formatRange } from "../data/text.ts";
+import { textWidth } from "./label-placement.ts";
 import type { Row, RowItem } from "./timeline-rows.ts";
 
 export interface SvgFrame {
   x: (t: number) => number;
+  /** The plot's left and right edges: labels stay between them. */
+  left: number;
+  right: number;
   rowY: (row: Row) => number;
   slotH: (row: Row) => number;
   selection: string | null;
   focus: string | null;
+  highlight?: Set<string> | null;
+}
+
+/** Labels narrower than this are left out (the title is on hover). */
+const minLabel = 28;
+const fitted = new Map<string, string>();
+
+/** The longest start of `text` (with an ellipsis when cut) that fits in `px` at 10px. */
+function fit(text: string, px: number): string {
+  const key = `${Math.floor(px / 6)}|${text}`;
+  let out = fitted.get(key);
+  if (out !== undefined) return out;
+  const room = Math.floor(px / 6) * 6;
+  if (textWidth(text, 10) <= room) out = text;
+  else {
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (textWidth(`${text.slice(0, mid)}…`, 10) <= room) lo = mid;
+      else hi = mid - 1;
+    }
+    out = lo >= 3 ? `${text.slice(0, lo).trimEnd()}…` : "";
+  }
+  if (fitted.size > 5000) fitted.clear();
+  fitted.set(key, out);
+  return out;
+}
+
+/**
+ * Where each event's label goes: inside its bar when the bar is wide enough,
+ * else just after the mark, never past the next item of the same sub-row
+ * (sub-rows never overlap, so labels never collide) nor the plot's edges.
+ */
+function labelSpans(rows: Row[], f: SvgFrame): Map<string, { x: number; text: string }> {
+  const out = new Map<string, { x: number; text: string }>();
+  for (const row of rows) {
+    if (row.kind !== "events") continue;
+    const next = new Map<number, number>();
+    for (let i = row.items.length - 1; i >= 0; i--) {
+      const it = row.items[i];
+      const x0 = f.x(it.start);
+      const x1 = f.x(it.end);
+      const limit = Math.min(f.right - 2, (next.get(it.slot) ?? Number.POSITIVE_INFINITY) - 6);
+      next.set(it.slot, x1 - x0 < 5 ? (x0 + x1) / 2 - 6 : x0);
+      if (x1 < f.left || x0 > f.right) continue;
+      const title = it.event?.title ?? "";
+      const inside = x1 - x0 >= minLabel + 6;
+      const start = Math.max(f.left + 2, inside ? x0 + 3 : x1 - x0 < 5 ? (x0 + x1) / 2 + 8 : x1 + 3);
+      const end = inside ? Math.min(x1 - 3, limit) : limit;
+      if (end - start < minLabel) continue;
+      const text = fit(title, end - start);
+      if (text) out.set(`${row.key}|${it.id}`, { x: start, text });
+    }
+  }
+  return out;
 }
 
 interface Placed {
@@ -116,11 +176,15 @@ export function joinMarks(g: d3.Selection<SVGGElement, unknown, null, undefined>
       m.append("title").text((d) => describeItem(d.item));
       m.append("rect").attr("class", "event-range");
       m.append("path").attr("class", "event-point");
+      m.append("text").attr("class", "mark-label").attr("dy", "0.35em");
       return m;
     });
+  const labels = labelSpans(rows, f);
   marks
     .classed("selected", (d) => d.item.id === f.selection)
     .classed("focused", (d) => d.item.id === f.focus)
+    .classed("related", (d) => !!f.highlight?.has(d.item.id))
+    .classed("dimmed", (d) => !!f.highlight && !f.highlight.has(d.item.id))
     .attr("data-row", (d) => d.row.key);
   marks.each(function (d) {
     const x0 = f.x(d.item.start);
@@ -131,6 +195,14 @@ export function joinMarks(g: d3.Selection<SVGGElement, unknown, null, undefined>
     const self = this as SVGGElement;
     const rect = self.querySelector("rect") as SVGRectElement;
     const path = self.querySelector("path") as SVGPathElement;
+    const text = self.querySelector("text") as SVGTextElement;
+    const label = labels.get(d.key);
+    text.style.display = label ? "" : "none";
+    if (label) {
+      text.setAttribute("x", String(label.x));
+      text.setAttribute("y", String(y + h / 2));
+      if (text.textContent !== label.text) text.textContent = label.text;
+    }
     rect.style.display = point ? "none" : "";
     path.style.display = point ? "" : "none";
     if (point) {

@@ -3,8 +3,10 @@ import type { Window } from "../data/filters.ts";
 import type { LaneKey } from "../data/lanes.ts";
 import type { Bucket } from "../data/load.ts";
 import type { Event, TimelineMark } from "../data/model.ts";
+import { twoLevelAxis } from "./timeline-axis.ts";
 import { bucketRows, drawBuckets } from "./timeline-buckets.ts";
-import { drawRows } from "./timeline-canvas.ts";
+import { drawRows, LevelOfDetail } from "./timeline-canvas.ts";
+import { timelineKeys } from "./timeline-keys.ts";
 import { hitItem, type Row, type RowItem, timelineRows } from "./timeline-rows.ts";
 import { describeItem, ensureGradients, joinMarks } from "./timeline-svg.ts";
 
@@ -29,6 +31,8 @@ export interface TimelineOptions {
   /** The brushed window to show. */
   window?: Window;
   selection?: string | null;
+  /** Events that belong to the selection (its actor's, place's or claim's): lit, the rest dimmed. */
+  highlight?: Set<string> | null;
   /** The item keyboard focus starts on. */
   focus?: string | null;
   /** Above this many items the marks are drawn on a canvas. */
@@ -51,9 +55,11 @@ function invalid(name: string, value: unknown): never {
 
 /**
  * A zoomable timeline (wheel, shift-drag or drag on the axis; decades to
- * hours) with a brush for the window. Uncertain dates are ranges with fuzzy
- * ends; open-ended ranges fade out. Few items are SVG marks, many are drawn on
- * a canvas with density strips. Reports `{window, domain, selection}`.
+ * hours) with a brush for the window and a two-level axis. Uncertain dates
+ * are ranges with fuzzy ends; open-ended ranges fade out. Few items are SVG
+ * marks labelled where they fit, many are drawn on a canvas with density
+ * strips. Input only records the zoom; drawing happens once per animation
+ * frame. Reports `{window, domain, selection}`.
  */
 export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivElement & { value: TimelineValue } {
   const { width, lanes = "type", rowHeight = 26, svgLimit = 1500 } = options;
@@ -63,7 +69,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   const rows = buckets ? bucketRows(buckets) : timelineRows(data.events, data.marks ?? [], lanes);
   const itemCount = d3.sum(rows, (r) => r.items.length);
   const useCanvas = !!buckets || itemCount > svgLimit;
-  const margin = { top: 6, right: 16, bottom: 26, left: 160 };
+  const margin = { top: 6, right: 16, bottom: 36, left: 160 };
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
   const rowH = (row: Row) => (row.slots > 1 ? Math.round(row.slots * rowHeight * 0.7) : rowHeight);
   const tops = new Map<Row, number>();
@@ -92,9 +98,11 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   const span = hi - lo;
 
   let x = x0.copy();
-  let window: Window = options.window ?? null;
+  let brushWindow: Window = options.window ?? null;
   let selection = options.selection ?? null;
   let focus = options.focus ?? selection;
+  const highlight = options.highlight ?? null;
+  const lod = new LevelOfDetail();
 
   const root = document.createElement("div") as HTMLDivElement & { value: TimelineValue };
   root.className = "timeline-view";
@@ -104,7 +112,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   let canvas: HTMLCanvasElement | null = null;
   if (useCanvas) {
     canvas = document.createElement("canvas");
-    const ratio = window_devicePixelRatio();
+    const ratio = globalThis.devicePixelRatio || 1;
     canvas.width = width * ratio;
     canvas.height = height * ratio;
     canvas.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px`;
@@ -173,7 +181,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     .attr("height", margin.bottom)
     .append("title")
     .text("Drag to pan, wheel to zoom");
-  const axisInner = axisG.append("g");
+  const axis = twoLevelAxis(axisG.append("g").attr("class", "axis-ticks"), margin.left, width - margin.right);
   const brushG = svg.append("g").attr("class", "brush");
   const marksG = svg
     .append("g")
@@ -218,9 +226,9 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
       return !e.button && (e.shiftKey || (e.target as Element).classList?.contains("axis-grip"));
     })
     .on("zoom", (e) => {
+      // Only record the view here: wheel and drag events come faster than frames.
       x = e.transform.rescaleX(x0);
-      render();
-      emit();
+      schedule();
     });
   svg.call(zoom).on("dblclick.zoom", null);
 
@@ -230,7 +238,28 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   });
   svg.on("mousemove.hit", (e: MouseEvent) => hover(e));
   svg.on("mouseleave.hit", () => tooltip.style("display", "none"));
-  svg.on("keydown", keydown);
+  svg.on(
+    "keydown",
+    timelineKeys({
+      rows,
+      rowIndex,
+      chronological,
+      byId: allItems,
+      focus: () => ({ id: focus, row: focusRow }),
+      moveFocus,
+      select,
+      selection: () => selection,
+      clearWindow: () => {
+        if (!brushWindow) return false;
+        brushWindow = null;
+        render();
+        emit();
+        return true;
+      },
+      zoom: (k, t) => svg.call(zoom.scaleBy, k, [t == null ? (margin.left + width - margin.right) / 2 : x(t), 0]),
+      viewStart: () => Number(x.domain()[0]),
+    }),
+  );
 
   const domain = options.domain;
   const transform = domain
@@ -240,10 +269,23 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
       })()
     : d3.zoomIdentity;
   svg.call(zoom.transform, transform);
+  render();
   root.value = current();
 
+  let frameRequested = false;
+  /** Coalesces the zooms of one frame into one drawing and one report. */
+  function schedule() {
+    if (frameRequested) return;
+    frameRequested = true;
+    requestAnimationFrame(() => {
+      frameRequested = false;
+      render();
+      emit();
+    });
+  }
+
   function current(): TimelineValue {
-    return { window, domain: x.domain() as [Date, Date], selection };
+    return { window: brushWindow, domain: x.domain() as [Date, Date], selection };
   }
 
   function emit() {
@@ -261,14 +303,14 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     root.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
+  let drawn = "";
+  /** Draws what changed since the last frame: the axis when the domain moved, the marks when anything did. */
   function render() {
-    axisInner.call(
-      d3
-        .axisBottom(x)
-        .ticks(Math.max(2, Math.floor(width / 110)))
-        .tickSizeOuter(0),
-    );
+    axis(x);
     const [t0, t1] = x.domain().map(Number);
+    const key = `${t0}|${t1}|${selection}|${focus}|${String(brushWindow)}`;
+    if (key === drawn) return;
+    drawn = key;
     const frame = {
       x: (t: number) => x(t),
       t0,
@@ -280,17 +322,21 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
       slotH,
       selection,
       focus,
+      highlight,
+      density: lod.threshold,
     };
     if (canvas) {
       const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+      const t = performance.now();
       ctx.clearRect(0, 0, width, height);
       if (buckets) drawBuckets(ctx, rows, buckets, frame);
       else drawRows(ctx, rows, frame);
+      lod.observe(performance.now() - t);
     } else joinMarks(marksG, rows, frame);
     // Programmatic: the brush follows the zoom without reporting a new window.
-    if (window) {
-      const a = Math.max(margin.left, x(window[0]));
-      const b = Math.min(width - margin.right, x(window[1]));
+    if (brushWindow) {
+      const a = Math.max(margin.left, x(brushWindow[0]));
+      const b = Math.min(width - margin.right, x(brushWindow[1]));
       brushG.call(brush.move, b > a ? [a, b] : null);
     } else brushG.call(brush.move, null);
   }
@@ -335,7 +381,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
         return;
       }
     }
-    window = e.selection ? ((e.selection as [number, number]).map((v) => x.invert(v)) as [Date, Date]) : null;
+    brushWindow = e.selection ? ((e.selection as [number, number]).map((v) => x.invert(v)) as [Date, Date]) : null;
     emit();
   }
 
@@ -358,59 +404,5 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     live.text(describeItem(item.item));
   }
 
-  function keydown(e: KeyboardEvent) {
-    const entry = focus ? allItems.get(focus) : undefined;
-    const row = focusRow ?? entry?.row ?? rows[0];
-    if (!row) return;
-    const mid = entry ? (entry.item.start + entry.item.end) / 2 : Number(x.domain()[0]);
-    switch (e.key) {
-      case "ArrowRight":
-      case "ArrowLeft": {
-        // Along the timeline: the next or previous item in time, whatever its row.
-        const step = e.key === "ArrowRight" ? 1 : -1;
-        const at = focus ? chronological.findIndex((c) => c.item.id === focus && c.row === row) : -1;
-        const next = chronological[at < 0 ? (step > 0 ? 0 : chronological.length - 1) : at + step];
-        if (next) moveFocus(next);
-        break;
-      }
-      case "ArrowDown":
-      case "ArrowUp": {
-        const next = rows[(rowIndex.get(row) ?? 0) + (e.key === "ArrowDown" ? 1 : -1)];
-        if (!next?.items.length) break;
-        const nearest = d3.least(next.items, (i) => Math.abs((i.start + i.end) / 2 - mid));
-        if (nearest) moveFocus({ row: next, item: nearest });
-        break;
-      }
-      case "Home":
-      case "End":
-        moveFocus({ row, item: row.items[e.key === "Home" ? 0 : row.items.length - 1] });
-        break;
-      case "Enter":
-      case " ":
-        if (focus) select(focus);
-        break;
-      case "Escape":
-        if (selection) select(null);
-        else if (window) {
-          window = null;
-          render();
-          emit();
-        } else return;
-        break;
-      case "+":
-      case "=":
-      case "-":
-        svg.call(zoom.scaleBy, e.key === "-" ? 0.5 : 2, [entry ? x(mid) : (margin.left + width - margin.right) / 2, 0]);
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-  }
-
   return root;
-}
-
-function window_devicePixelRatio(): number {
-  return globalThis.devicePixelRatio || 1;
 }

@@ -9,18 +9,19 @@ export async function dbCommand(args: string[]): Promise<number> {
   const settings = loadSettings();
   const [action] = args;
   if (action === "migrate") {
-    const { db } = await connect(settings.neo4j, log);
+    const connection = await connect(settings.neo4j, log);
     try {
-      log(`applied ${await runMigrations(db)} schema statements`);
+      log(`applied ${await runMigrations(connection.db)} schema statements`);
     } finally {
-      await db.close();
+      await connection.close();
     }
     return 0;
   }
   if (settings.neo4j.kind === "external") {
     if (action === "status") {
-      const { db, uri } = await connect(settings.neo4j);
-      await db.close();
+      const connection = await connect(settings.neo4j);
+      await connection.close();
+      const { uri } = connection;
       console.log(`external Neo4j at ${uri} (NEO4J_URI): reachable`);
       return 0;
     }

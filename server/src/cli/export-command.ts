@@ -65,7 +65,8 @@ export async function exportCommand(args: string[]): Promise<number> {
     if (statSync(folder, { throwIfNoEntry: false })?.isFile()) throw new Error(`--out ${folder}: csv writes a folder`);
     mkdirSync(folder, { recursive: true });
   }
-  const { db } = await connect(loadSettings().neo4j, log);
+  const connection = await connect(loadSettings().neo4j, log);
+  const { db } = connection;
   try {
     const counts = await createExport(db, request).source.count();
     if (folder) {
@@ -74,6 +75,6 @@ export async function exportCommand(args: string[]): Promise<number> {
     } else await writeOne(db, request, values.out as string | undefined, counts.nodes + counts.edges);
     return 0;
   } finally {
-    await db.close();
+    await connection.close();
   }
 }

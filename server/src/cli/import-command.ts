@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { loadSettings } from "../config.ts";
+import { rebuildTimelineCounts } from "../cypher/timeline-counts.ts";
 import { connect } from "../db/connect.ts";
 import { runMigrations } from "../db/migrations.ts";
 import { countStatements, replayScript } from "../export/replay-script.ts";
@@ -19,7 +20,8 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   const [file] = args;
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error(`no such file: ${file}`);
-  const { db } = await connect(loadSettings().neo4j, log);
+  const connection = await connect(loadSettings().neo4j, log);
+  const { db } = connection;
   try {
     await runMigrations(db);
     const bar = progress(await countStatements(file), "import");
@@ -29,9 +31,11 @@ export async function importCommand(args: string[]): Promise<number> {
       log(`${file}: the file ends before its completion line; it was cut short, so the graph holds part of it`);
       return 1;
     }
+    // The script wrote events directly, past the write paths that keep the timeline aggregates.
+    await db.writeAll(rebuildTimelineCounts(), { metadata: { app: "rasd", operation: "timeline-counts" } });
     log(`${file}: ${summary.complete.nodes} nodes and ${summary.complete.relationships} relationships replayed`);
     return 0;
   } finally {
-    await db.close();
+    await connection.close();
   }
 }

@@ -1,3 +1,5 @@
+import { installInterruptHandling } from "./interrupt.ts";
+
 const usage = `rasd — news articles into an event timeline and knowledge graph
 
 Usage:
@@ -36,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`rasd: unknown command "${name}"\n\n${usage}`);
     return 2;
   }
+  installInterruptHandling();
   try {
     return await command(rest);
   } catch (error) {

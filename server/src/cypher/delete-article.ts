@@ -1,12 +1,13 @@
 import type { Statement } from "../db/database.ts";
+import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /**
  * Deleting an article removes what only it supported. Ties between the nodes
  * it touched lose the evidence strings that point into it; a tie left with
  * no evidence goes (ties an editor made, with no evidence to begin with, are
  * never touched). Then the article goes, and every node it touched that no
- * other article still mentions, reports or contains. Run both in one
- * transaction, in this order.
+ * other article still mentions, reports or contains (events leave the
+ * timeline aggregates as they go). Run both in one transaction, in this order.
  */
 export function deleteArticleStatements(id: string): Statement[] {
   const params = { id, prefix: `${id}@` };
@@ -31,6 +32,9 @@ DETACH DELETE a
 WITH touched
 UNWIND touched AS n
 WITH n WHERE NOT EXISTS { (:Article)-[:MENTIONS|REPORTS|CONTAINS]->(n) }
+WITH collect(n) AS gone
+${applyCounts("gone", `[e IN gone WHERE e:Event | ${countKey("e", -1)}]`)}
+UNWIND gone AS n
 WITH n, labels(n)[0] AS label
 DETACH DELETE n
 RETURN label, count(*) AS deleted`,

@@ -1,18 +1,23 @@
 import type { Statement } from "../db/database.ts";
 import type { EventRow } from "../graphql/rows.ts";
 import { eventProjection } from "./projections.ts";
+import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /** The full new state of an edited event (the resolver merges the edit onto the stored values and validates). */
 export type EventEdit = Omit<EventRow, "label"> & { searchText: string };
 
+/** The event leaves its old day/type in the timeline aggregates and joins its new one, in the same statement. */
 export function updateEvent(edit: EventEdit): Statement {
   return {
     cypher: `MATCH (e:Event {id: $id})
+${applyCounts("e", `[${countKey("e", -1)}]`)}
 SET e.type = $type, e.title = $title, e.summary = $summary,
     e.start = CASE WHEN $start IS NULL THEN null ELSE datetime($start) END,
     e.end = CASE WHEN $end IS NULL THEN null ELSE datetime($end) END,
     e.precision = $precision, e.edtf = $edtf, e.confidence = $confidence, e.searchText = $searchText,
     e.editedAt = datetime()
+WITH e
+${applyCounts("e", `[${countKey("e", 1)}]`)}
 RETURN ${eventProjection("e")} AS node`,
     params: { ...edit },
   };

@@ -37,12 +37,24 @@ RETURN coalesce(max(CASE WHEN e.start IS NULL THEN 0 ELSE e.end.epochMillis - e.
 }
 
 /**
- * The MATCH that yields the filtered events as `e` (and a relevance `score`,
- * 1 unless text is given). The root is the most selective part of the filter
- * (text, then an actor, then a place, then the time window) so each shape of
- * question starts from an index. Values are always parameters.
+ * A filter taken apart: the parameters, the conditions on `e` that are not
+ * the root, and which part of the filter is the most selective (text, then
+ * an actor, then a place, then the time window) so each shape of question
+ * starts from an index. Values are always parameters.
  */
-export function eventMatch(f: EventFilter, span: SpanStats): Statement {
+export interface FilterParts {
+  params: Record<string, unknown>;
+  /** "window"/"all": the root is the Event start/end index (or every event); else a narrower root. */
+  rootKind: "text" | "actor" | "location" | "window" | "all";
+  /** The narrower root (text, actor, place), yielding `e` and `score`; null for window/all. */
+  root: string | null;
+  /** Window conditions as plain filters (for when another part is the root). */
+  window: string[];
+  /** Everything else: types, confidence, further actors and places, articles, publishers. */
+  rest: string[];
+}
+
+export function filterParts(f: EventFilter): FilterParts {
   const params: Record<string, unknown> = {
     from: f.from ?? null,
     to: f.to ?? null,
@@ -52,79 +64,108 @@ export function eventMatch(f: EventFilter, span: SpanStats): Statement {
     publishers: f.publishers ?? null,
     locations: f.locations ?? null,
   };
-  const where: string[] = [];
-  let root: string;
+  const rest: string[] = [];
   const actors = f.actors ?? [];
   actors.forEach((a, i) => {
     params[`actor${i}`] = a.id;
     params[`role${i}`] = a.role ?? null;
   });
-  const window = windowConditions(f, span, params);
-
-  if (f.text?.trim()) {
-    params.q = fulltextQuery(f.text);
+  const text = !!f.text?.trim();
+  let root: string | null = null;
+  let rootKind: FilterParts["rootKind"];
+  if (text) {
+    params.q = fulltextQuery(f.text ?? "");
+    rootKind = "text";
     root = `CALL db.index.fulltext.queryNodes('names_ar', $q) YIELD node, score
 WITH node AS e, max(score) AS score WHERE e:Event`;
-    where.push(...window.conditions);
   } else if (actors.length > 0) {
+    rootKind = "actor";
     root =
       "MATCH (:Actor {id: $actor0})-[p0:PARTICIPATED_IN]->(e:Event) WHERE $role0 IS NULL OR p0.role = $role0\nWITH DISTINCT e, 1.0 AS score";
-    where.push(...window.conditions);
   } else if (f.locations?.length) {
+    rootKind = "location";
     root = `MATCH (place:Location) WHERE place.id IN $locations
 MATCH (l:Location)-[:WITHIN*0..4]->(place)
 MATCH (e:Event)-[:OCCURRED_IN]->(l)
 WITH DISTINCT e, 1.0 AS score`;
-    where.push(...window.conditions);
-  } else if (window.root) {
-    root = `${window.root}\nWITH e, 1.0 AS score`;
-  } else {
-    root = "MATCH (e:Event) WITH e, 1.0 AS score";
-  }
+  } else rootKind = f.from || f.to ? "window" : "all";
 
-  for (let i = f.text?.trim() ? 0 : 1; i < actors.length; i++)
-    where.push(
+  for (let i = text ? 0 : 1; i < actors.length; i++)
+    rest.push(
       `EXISTS { MATCH (:Actor {id: $actor${i}})-[p:PARTICIPATED_IN]->(e) WHERE $role${i} IS NULL OR p.role = $role${i} }`,
     );
-  if (f.locations?.length && (f.text?.trim() || actors.length > 0))
-    where.push(
+  if (f.locations?.length && (text || actors.length > 0))
+    rest.push(
       "EXISTS { MATCH (e)-[:OCCURRED_IN]->(:Location)-[:WITHIN*0..4]->(place:Location) WHERE place.id IN $locations }",
     );
-  if (f.types?.length) where.push("e.type IN $types");
-  if (f.minConfidence != null) where.push("e.confidence >= $minConfidence");
-  if (f.articles?.length) where.push("EXISTS { MATCH (a:Article)-[:REPORTS]->(e) WHERE a.id IN $articles }");
-  if (f.publishers?.length) where.push("EXISTS { MATCH (a:Article)-[:REPORTS]->(e) WHERE a.publisher IN $publishers }");
-  const cypher = where.length ? `${root}\nWITH e, score WHERE ${where.join("\n  AND ")}` : root;
-  return { cypher, params };
+  if (f.types?.length) rest.push("e.type IN $types");
+  if (f.minConfidence != null) rest.push("e.confidence >= $minConfidence");
+  if (f.articles?.length) rest.push("EXISTS { MATCH (a:Article)-[:REPORTS]->(e) WHERE a.id IN $articles }");
+  if (f.publishers?.length) rest.push("EXISTS { MATCH (a:Article)-[:REPORTS]->(e) WHERE a.publisher IN $publishers }");
+  return { params, rootKind, root, window: windowFilters(f), rest };
 }
 
-/**
- * Window conditions, as a root (index-backed, with the span bound) and as
- * plain conditions for when another part of the filter is the root.
- */
-function windowConditions(f: EventFilter, span: SpanStats, params: Record<string, unknown>) {
+/** The window as plain conditions on `e` (OVERLAPS: the uncertain range may touch it; WITHIN: inside). */
+function windowFilters(f: EventFilter): string[] {
   const from = f.from ? Date.parse(f.from) : null;
   const to = f.to ? Date.parse(f.to) : null;
-  if (from === null && to === null) return { conditions: [] as string[], root: null };
   const conditions: string[] = [];
   if (f.match === "WITHIN") {
     if (from !== null) conditions.push("e.start >= datetime($from)");
     if (to !== null) conditions.push("e.end <= datetime($to)", "e.start <= datetime($to)");
-    return { conditions, root: `MATCH (e:Event) WHERE ${conditions.join(" AND ")}` };
+    return conditions;
   }
   if (to !== null) conditions.push("(e.start <= datetime($to) OR (e.start IS NULL AND e.end IS NOT NULL))");
   if (from !== null) conditions.push("e.end >= datetime($from)");
-  // Index-backed form: a bounded range on start, plus undated starts only when some exist.
+  return conditions;
+}
+
+/**
+ * Index-backed window conditions for events WITH a start: a bounded range on
+ * start (an overlap starts after from − maxSpan). Sets $lo.
+ */
+export function datedWindow(f: EventFilter, span: SpanStats, params: Record<string, unknown>): string[] {
+  const from = f.from ? Date.parse(f.from) : null;
+  if (f.match === "WITHIN") return ["e.start IS NOT NULL", ...windowFilters(f)];
   params.lo = from !== null ? new Date(from - span.maxSpanMs).toISOString() : null;
-  const bounded = [
+  return [
     from !== null ? "e.start >= datetime($lo)" : "e.start IS NOT NULL",
-    to !== null ? "e.start <= datetime($to)" : null,
+    f.to ? "e.start <= datetime($to)" : null,
     from !== null ? "e.end >= datetime($from)" : null,
-  ].filter(Boolean);
-  const undated =
-    span.undatedStarts > 0
-      ? `\n  UNION\n  MATCH (e:Event) WHERE e.start IS NULL AND e.end IS NOT NULL${from !== null ? " AND e.end >= datetime($from)" : ""} RETURN e`
-      : "";
-  const root = `CALL () {\n  MATCH (e:Event) WHERE ${bounded.join(" AND ")} RETURN e${undated}\n}`;
-  return { conditions, root };
+  ].filter((x): x is string => !!x);
+}
+
+/**
+ * Window conditions for events WITHOUT a start (known only by their end), or
+ * null when none can match. With a `from`, the end index serves them.
+ */
+export function undatedWindow(f: EventFilter): string[] | null {
+  if (f.match === "WITHIN" && (f.from || f.to)) return null; // no start: never certainly inside
+  const conditions = ["e.start IS NULL"];
+  if (f.from) conditions.push("e.end >= datetime($from)");
+  else if (f.to) conditions.push("e.end IS NOT NULL");
+  return conditions;
+}
+
+/**
+ * The MATCH that yields the filtered events as `e` (and a relevance `score`,
+ * 1 unless text is given), rooted at the most selective part of the filter.
+ */
+export function eventMatch(f: EventFilter, span: SpanStats): Statement {
+  const p = filterParts(f);
+  const where = [...p.rest];
+  let root: string;
+  if (p.root) {
+    root = p.root;
+    where.unshift(...p.window);
+  } else if (p.rootKind === "window") {
+    const dated = datedWindow(f, span, p.params);
+    const undated = span.undatedStarts > 0 ? undatedWindow(f) : null;
+    const union = undated ? `\n  UNION\n  MATCH (e:Event) WHERE ${undated.join(" AND ")} RETURN e` : "";
+    root = `CALL () {\n  MATCH (e:Event) WHERE ${dated.join(" AND ")} RETURN e${union}\n}\nWITH e, 1.0 AS score`;
+  } else {
+    root = "MATCH (e:Event) WITH e, 1.0 AS score";
+  }
+  const cypher = where.length ? `${root}\nWITH e, score WHERE ${where.join("\n  AND ")}` : root;
+  return { cypher, params: p.params };
 }

@@ -111,7 +111,12 @@ const typed = (v: string) => `properties(${v}) AS props, [k IN keys(${v}) | [k, 
 
 /** Every property of the selected nodes and of the articles that support them (backup and Cypher script). */
 export function rawNodes(s: Selection): Statement {
-  if (s.all) return { cypher: `MATCH (n) RETURN labels(n) AS labels, ${typed("n")}`, params: {} };
+  // The timeline aggregates are derived data: an import recounts them.
+  if (s.all)
+    return {
+      cypher: `MATCH (n) WHERE NOT n:TimelineDay AND NOT n:TimelineUndated RETURN labels(n) AS labels, ${typed("n")}`,
+      params: {},
+    };
   return {
     cypher: `${selectedNodes(s)}
 WITH collect(n) AS ns

@@ -65,6 +65,7 @@ SET ${unionEvidence("r")}`,
   };
 }
 
+/** A new event is marked `uncounted` until countCreatedEvents adds it to the timeline aggregates, in the same transaction. */
 export function mergeEvents(rows: unknown[]): Statement {
   return {
     cypher: `UNWIND $rows AS row
@@ -73,7 +74,7 @@ ON CREATE SET e.type = row.type, e.title = row.title, e.summary = row.summary,
     e.start = CASE WHEN row.start IS NULL THEN null ELSE datetime(row.start) END,
     e.end = CASE WHEN row.end IS NULL THEN null ELSE datetime(row.end) END,
     e.precision = row.precision, e.edtf = row.edtf, e.confidence = row.confidence,
-    e.searchText = row.searchText
+    e.searchText = row.searchText, e.uncounted = true
 WITH e, row
 MATCH (a:Article {id: row.articleId})
 MERGE (a)-[m:REPORTS]->(e)

@@ -1,9 +1,11 @@
 import type { Statement } from "../db/database.ts";
+import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /**
  * Merging duplicates: every tie of the merged nodes moves to the kept one
  * (evidence lists united, provenance spans united), names become aliases,
- * merged ids are remembered on the kept node, then the duplicates go. One
+ * merged ids are remembered on the kept node, then the duplicates go (merged
+ * events leave the timeline aggregates; the kept one stays as it was). One
  * statement per tie type and direction from this allow-list, all in one
  * transaction.
  */
@@ -92,6 +94,7 @@ ${names}
 SET keep.mergedIds = reduce(acc = coalesce(keep.mergedIds, []), x IN $merge + reduce(s = [], d IN dups | s + coalesce(d.mergedIds, [])) |
     CASE WHEN x IN acc THEN acc ELSE acc + x END)
 WITH keep, dups
+${label === "Event" ? applyCounts("dups", `[d IN dups | ${countKey("d", -1)}]`) : ""}
 FOREACH (d IN dups | DETACH DELETE d)
 RETURN keep.id AS id`,
       params,

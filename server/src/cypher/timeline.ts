@@ -7,7 +7,7 @@ import { eventProjection } from "./projections.ts";
  * Counts per time bucket and event type over [from, to), in one pass: an
  * event counts in the bucket of its earliest instant, clamped into the
  * window (an event that began before the window still shows at its start).
- * The client draws a million events from a few hundred rows.
+ * For filters the day aggregates cannot answer (see timeline-counts.ts).
  */
 export function timelineBuckets(
   f: EventFilter,
@@ -25,6 +25,45 @@ RETURN bucket, type, n ORDER BY bucket, type`,
       fromMs: window.fromMs,
       widthMs: window.widthMs,
       buckets: neo4j.int(window.buckets),
+    },
+  };
+}
+
+/**
+ * The events of an OVERLAPS window that the day aggregates cannot place,
+ * by the instant they count at: those that began before the window and run
+ * into it, those in the partial first day [from, d0) and the partial last
+ * day [d1, to], and events known only by their end outside the whole days.
+ * Each part is a range on the start (or end) index, bounded by the longest
+ * stored span, so its cost is the edges' events, not the window's.
+ */
+export function timelineEdges(
+  types: string[] | null,
+  span: SpanStats,
+  w: { fromMs: number; toMs: number; d0Ms: number; d1Ms: number },
+): Statement {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const type = types?.length ? " AND e.type IN $types" : "";
+  const undated =
+    span.undatedStarts > 0
+      ? `
+  UNION
+  MATCH (e:Event) WHERE e.start IS NULL AND e.end >= datetime($from) AND (e.end < datetime($d0) OR e.end >= datetime($d1))${type} RETURN e`
+      : "";
+  return {
+    cypher: `CALL () {
+  MATCH (e:Event) WHERE e.start >= datetime($lo) AND e.start < datetime($d0) AND e.end >= datetime($from)${type} RETURN e
+  UNION
+  MATCH (e:Event) WHERE e.start >= datetime($d1) AND e.start <= datetime($to) AND e.end IS NOT NULL${type} RETURN e${undated}
+}
+RETURN coalesce(e.start, e.end).epochMillis AS t, e.type AS type, count(*) AS n`,
+    params: {
+      types,
+      lo: iso(w.fromMs - span.maxSpanMs),
+      from: iso(w.fromMs),
+      to: iso(w.toMs),
+      d0: iso(w.d0Ms),
+      d1: iso(w.d1Ms),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { rebuildTimelineCounts, timelineCountsKept } from "../cypher/timeline-counts.ts";
 import { repoRoot } from "../paths.ts";
 import type { Database } from "./database.ts";
 
@@ -34,5 +35,16 @@ export async function runMigrations(db: Database): Promise<number> {
   }
   // Full-text and range indexes populate in the background; wait so the first query sees them.
   await db.write({ cypher: "CALL db.awaitIndexes(300)" });
+  await ensureTimelineCounts(db);
   return count;
+}
+
+/**
+ * A graph that predates the timeline aggregates (or was loaded by
+ * neo4j-admin import) has none yet: count them once, in one transaction.
+ * From then on every write path keeps them.
+ */
+export async function ensureTimelineCounts(db: Database): Promise<void> {
+  const kept = (await db.read(timelineCountsKept())).records[0]?.get("kept");
+  if (!kept) await db.writeAll(rebuildTimelineCounts(), { metadata: { app: "rasd", operation: "timeline-counts" } });
 }

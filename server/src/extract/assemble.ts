@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { BundleActor, BundleClaim, BundleEvent, BundleLocation, BundleRelation, Span } from "../bundle/types.ts";
+import { LIMITS } from "./bundle-limits.ts";
 import type { ClaimDraft } from "./claims/claims.ts";
 import type { EventDraft } from "./events/events.ts";
 import { headMention } from "./mentions/relations.ts";
-import type { ExtractState } from "./state.ts";
+import { type ExtractState, mentionsInSentence } from "./state.ts";
 
 const TAXONOMY = JSON.parse(readFileSync(new URL("../../../schema/event-types.json", import.meta.url), "utf8"))
   .types as Record<string, { label: string }>;
@@ -12,11 +13,15 @@ const spanOf = (text: string, start: number, end: number): Span => ({ start, end
 
 /** One node per entity named in the article, with every mention as evidence. */
 export function entityNodes(state: ExtractState): { actors: BundleActor[]; locations: BundleLocation[] } {
-  const byId = new Map<string, { spans: Span[]; confidence: number; label: "actor" | "location" }>();
+  const byId = new Map<string, { spans: Span[]; seen: Set<string>; confidence: number; label: "actor" | "location" }>();
   for (const m of [...state.mentions].sort((a, b) => a.start - b.start)) {
-    const item = byId.get(m.id) ?? { spans: [], confidence: 0, label: m.label };
-    if (!item.spans.some((s) => s.start === m.start && s.end === m.end))
+    const item = byId.get(m.id) ?? { spans: [], seen: new Set(), confidence: 0, label: m.label };
+    // Each span once; the Set keeps this linear when a name recurs thousands of times.
+    const key = `${m.start}:${m.end}`;
+    if (!item.seen.has(key) && item.spans.length < LIMITS.evidence) {
+      item.seen.add(key);
       item.spans.push(spanOf(state.doc.text, m.start, m.end));
+    }
     item.confidence = Math.max(item.confidence, m.confidence);
     byId.set(m.id, item);
   }
@@ -91,20 +96,30 @@ export function claimNodes(
   state: ExtractState,
   drafts: ClaimDraft[],
   events: BundleEvent[],
+  eventDrafts: EventDraft[],
   present: Set<string>,
 ): BundleClaim[] {
-  const { text, input } = state.doc;
+  const { text, input, sentences } = state.doc;
   const publisherKey = input.publisher.toLowerCase();
+  // Events by the sentences that are their evidence, so a claim finds its events without scanning them all.
+  const eventsBySentence = new Map<number, string[]>();
+  eventDrafts.forEach((d, n) => {
+    for (const i of d.sentences) {
+      const ids = eventsBySentence.get(i);
+      if (ids) ids.push(events[n].id);
+      else eventsBySentence.set(i, [events[n].id]);
+    }
+  });
   return drafts
     .filter((d) => present.has(d.claimant))
     .map((d, n) => {
-      const inside = state.mentions.filter(
+      // A statement lies inside its sentence, so only that sentence's mentions can be inside it.
+      const inside = mentionsInSentence(state, d.sentence).filter(
         (m) => m.start >= d.content.start && m.end <= d.content.end && m.id !== d.claimant && m.id !== d.toldTo,
       );
       const about = [...new Set(inside.map((m) => m.id))].filter((id) => present.has(id));
-      const evts = events
-        .filter((e) => e.evidence.some((s) => s.start <= d.content.start && d.content.end <= s.end))
-        .map((e) => e.id);
+      const s = sentences[d.sentence];
+      const evts = s.start <= d.content.start && d.content.end <= s.end ? (eventsBySentence.get(d.sentence) ?? []) : [];
       const outlet = d.toldTo ? state.entries.get(d.toldTo) : undefined;
       const toldPublisher =
         outlet && [outlet.name, outlet.nameAr].some((n) => n && publisherKey.includes(n.toLowerCase()));
@@ -126,9 +141,10 @@ export function claimNodes(
 /** Stated ties plus the gazetteer's standing affiliations between entities both in the article. */
 export function relationList(state: ExtractState, present: Set<string>): BundleRelation[] {
   const out = state.relations.filter((r) => present.has(r.from) && present.has(r.to));
+  const tied = new Set(out.map((r) => `${r.from} ${r.to}`));
   for (const id of present) {
     const to = state.entries.get(id)?.affiliatedWith;
-    if (!to || !present.has(to) || out.some((r) => r.from === id && r.to === to)) continue;
+    if (!to || !present.has(to) || tied.has(`${id} ${to}`)) continue;
     // A person the article calls by a head's title ("رئيس الوزراء العراقي") leads what they belong to.
     const head = headMention(state, id);
     if (head) out.push({ type: "LEADS", from: id, to, evidence: [head], confidence: 0.7 });

@@ -44,6 +44,18 @@ export function buildDoc(input: ArticleInput): Doc {
   return { input, text, tokens, sentences, published: input.publishedAt.slice(0, 10) };
 }
 
+/** Index of the first token starting at or after character `offset` (tokens.length when none; binary search). */
+export function firstTokenFrom(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The sentence holding token i (binary search; sentences are in text order). */
 export function sentenceOfToken(doc: Doc, i: number): Sentence {
   let lo = 0;

@@ -47,7 +47,20 @@ async function health(db: Database, neo4jMode: string) {
 /** One HTTP server: the client at /, GraphQL at /graphql, health at /healthz. */
 export function createApp({ db, settings, neo4jMode }: AppOptions): Server {
   const yoga = createRasdYoga({ db, settings });
-  const statics = existsSync(clientDist) ? sirv(clientDist, { single: true, etag: true }) : undefined;
+  // Precompressed .br/.gz from the client build; hashed assets are immutable, the page is revalidated.
+  const statics = existsSync(clientDist)
+    ? sirv(clientDist, {
+        single: true,
+        etag: true,
+        brotli: true,
+        gzip: true,
+        setHeaders: (res, pathname) =>
+          res.setHeader(
+            "cache-control",
+            pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+          ),
+      })
+    : undefined;
   return createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/graphql") return yoga(req, res);

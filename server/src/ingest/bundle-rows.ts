@@ -14,7 +14,7 @@ export interface BundleRows {
   actors: Record<string, unknown>[];
   locations: Record<string, unknown>[];
   within: Record<string, unknown>[];
-  events: Record<string, unknown>[];
+  events: ({ id: string } & Record<string, unknown>)[];
   participants: Record<string, unknown>[];
   occurredIn: Record<string, unknown>[];
   claims: Record<string, unknown>[];

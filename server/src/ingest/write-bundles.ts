@@ -1,5 +1,6 @@
 import type { ArticleBundle } from "../bundle/types.ts";
 import * as q from "../cypher/ingest.ts";
+import { countCreatedEvents } from "../cypher/timeline-counts.ts";
 import type { Database, Statement } from "../db/database.ts";
 import { addBundleRows, type BundleRows, emptyRows } from "./bundle-rows.ts";
 
@@ -11,6 +12,7 @@ export function ingestStatements(rows: BundleRows): Statement[] {
   add(q.mergeLocations(rows.locations), rows.locations.length);
   add(q.mergeWithin(rows.within), rows.within.length);
   add(q.mergeEvents(rows.events), rows.events.length);
+  add(countCreatedEvents([...new Set(rows.events.map((e) => e.id))]), rows.events.length);
   add(q.mergeParticipants(rows.participants), rows.participants.length);
   add(q.mergeOccurredIn(rows.occurredIn), rows.occurredIn.length);
   add(q.mergeClaims(rows.claims), rows.claims.length);

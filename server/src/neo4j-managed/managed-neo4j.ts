@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import neo4j from "neo4j-driver";
@@ -13,6 +13,8 @@ export interface RunningNeo4j {
   user: string;
   password: string;
   pid: number;
+  /** True when this call started the process; false when it found one running (rasd db start). */
+  startedHere: boolean;
 }
 
 const files = (dataDir: string) => ({
@@ -51,11 +53,23 @@ function isOurLauncher(pid: number): boolean {
   return readFileSync(cmdline, "utf8").includes("rasd.neo4j.Launcher");
 }
 
-function readPid(dataDir: string): number | undefined {
+/**
+ * What the pid file says: "running" (its process is our launcher), "stopped"
+ * (no pid file: never started, or stopped on purpose — stopping removes it
+ * first) or "died" (the file names a process that is gone: a crash or a kill).
+ */
+export function pidState(dataDir: string): { state: "running"; pid: number } | { state: "stopped" | "died" } {
   const f = files(dataDir);
-  if (!existsSync(f.pid)) return undefined;
+  if (!existsSync(f.pid)) return { state: "stopped" };
   const pid = Number(readFileSync(f.pid, "utf8"));
-  return Number.isInteger(pid) && pid > 0 && alive(pid) && isOurLauncher(pid) ? pid : undefined;
+  return Number.isInteger(pid) && pid > 0 && alive(pid) && isOurLauncher(pid)
+    ? { state: "running", pid }
+    : { state: "died" };
+}
+
+function readPid(dataDir: string): number | undefined {
+  const s = pidState(dataDir);
+  return s.state === "running" ? s.pid : undefined;
 }
 
 export function portIsFree(port: number): Promise<boolean> {
@@ -67,23 +81,48 @@ export function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-/** Tries Bolt until it answers or the deadline passes. */
-async function waitForBolt(uri: string, password: string, pid: number, logFile: string, timeoutMs: number) {
+/** The launcher's log since `offset` (each start appends to the same file). */
+function logSince(logFile: string, offset: number): string {
+  if (!existsSync(logFile)) return "";
+  return readFileSync(logFile).subarray(offset).toString("utf8");
+}
+
+/** Why a launcher exited while starting: its RASD_NEO4J_FAILED line, else the log's last lines. */
+function exitReason(logFile: string, offset: number): string {
+  const text = logSince(logFile, offset);
+  const failed = /^RASD_NEO4J_FAILED (.*)$/m.exec(text)?.[1];
+  if (failed) return `Neo4j setup failed: ${failed} (see ${logFile})`;
+  return `Neo4j exited while starting. Last lines of ${logFile}:\n${text.split("\n").slice(-25).join("\n")}`;
+}
+
+/**
+ * Waits until the launcher has finished its setup (its READY line, printed
+ * after the password is applied — Bolt listens before that) and Bolt accepts
+ * the password, or fails as soon as the process exits or the deadline passes.
+ * `logOffset` undefined: a running instance found, not one being started.
+ */
+async function waitForReady(
+  uri: string,
+  password: string,
+  pid: number,
+  logFile: string,
+  logOffset: number | undefined,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
+  let lastError: unknown = "no READY line from the launcher yet";
   while (Date.now() < deadline) {
-    if (!alive(pid)) {
-      const tail = existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").slice(-25).join("\n") : "";
-      throw new Neo4jSetupError(`Neo4j exited while starting. Last lines of ${logFile}:\n${tail}`);
-    }
-    const driver = neo4j.driver(uri, neo4j.auth.basic("neo4j", password), { connectionTimeout: 2000 });
-    try {
-      await driver.verifyConnectivity();
-      return;
-    } catch (error) {
-      lastError = error;
-    } finally {
-      await driver.close();
+    if (!alive(pid)) throw new Neo4jSetupError(exitReason(logFile, logOffset ?? 0));
+    if (logOffset === undefined || logSince(logFile, logOffset).includes("RASD_NEO4J_READY")) {
+      const driver = neo4j.driver(uri, neo4j.auth.basic("neo4j", password), { connectionTimeout: 2000 });
+      try {
+        await driver.verifyConnectivity();
+        return;
+      } catch (error) {
+        lastError = error;
+      } finally {
+        await driver.close();
+      }
     }
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -92,9 +131,17 @@ async function waitForBolt(uri: string, password: string, pid: number, logFile: 
   );
 }
 
+/** A first start creates the store; on a busy machine that alone can take minutes. */
+const startTimeoutMs = 300_000;
+
 export interface StartOptions {
   log?: (line: string) => void;
-  /** Keep running after this process exits (the `rasd db start` case). */
+  /**
+   * Keep running after this process exits, in its own session (the `rasd db
+   * start` case). Otherwise the Neo4j belongs to this process: it shares its
+   * process group (Ctrl-C in the terminal reaches it too) and is stopped when
+   * this process exits.
+   */
   detached?: boolean;
   timeoutMs?: number;
 }
@@ -112,8 +159,8 @@ export async function startManagedNeo4j(settings: ManagedNeo4j, options: StartOp
   if (running) {
     const port = Number(readFileSync(f.port, "utf8"));
     const uri = `bolt://127.0.0.1:${port}`;
-    await waitForBolt(uri, password, running, f.log, options.timeoutMs ?? 120000);
-    return { uri, user: "neo4j", password, pid: running };
+    await waitForReady(uri, password, running, f.log, undefined, options.timeoutMs ?? startTimeoutMs);
+    return { uri, user: "neo4j", password, pid: running, startedHere: false };
   }
   const classpath = ensureNeo4jInstalled(log);
   if (!(await portIsFree(settings.port)))
@@ -121,6 +168,7 @@ export async function startManagedNeo4j(settings: ManagedNeo4j, options: StartOp
       `port ${settings.port} on 127.0.0.1 is taken by another program; set RASD_NEO4J_PORT to a free port (or NEO4J_URI to use that server)`,
     );
   const java = javaCommand();
+  const logOffset = statSync(f.log, { throwIfNoEntry: false })?.size ?? 0;
   const out = openSync(f.log, "a");
   const child = spawn(
     java,
@@ -144,30 +192,43 @@ export async function startManagedNeo4j(settings: ManagedNeo4j, options: StartOp
   );
   closeSync(out);
   if (child.pid === undefined) throw new Neo4jSetupError(`could not start ${java}`);
-  if (options.detached) child.unref();
-  writeFileSync(f.pid, String(child.pid));
+  const pid = child.pid;
+  // Never keeps this process alive by itself: `rasd db start` returns at once.
+  child.unref();
+  if (!options.detached)
+    // Not detached: this process owns it. However this process ends (an error,
+    // process.exit on Ctrl-C), the Neo4j gets SIGTERM — its clean shutdown —
+    // and the pid file goes, so nothing it started is left running.
+    process.once("exit", () => {
+      if (readPid(settings.dataDir) !== pid) return;
+      rmSync(f.pid, { force: true });
+      process.kill(pid, "SIGTERM");
+    });
+  writeFileSync(f.pid, String(pid));
   writeFileSync(f.port, String(settings.port));
   const uri = `bolt://127.0.0.1:${settings.port}`;
   log(`Starting Neo4j (data in ${settings.dataDir}, Bolt on ${uri})…`);
   try {
-    await waitForBolt(uri, password, child.pid, f.log, options.timeoutMs ?? 120000);
+    await waitForReady(uri, password, child.pid, f.log, logOffset, options.timeoutMs ?? startTimeoutMs);
   } catch (error) {
     if (alive(child.pid)) process.kill(child.pid, "SIGKILL");
     rmSync(f.pid, { force: true });
     throw error;
   }
-  return { uri, user: "neo4j", password, pid: child.pid };
+  return { uri, user: "neo4j", password, pid: child.pid, startedHere: true };
 }
 
 /** Stops the managed Neo4j (clean shutdown on SIGTERM); true when one was running. */
 export async function stopManagedNeo4j(settings: ManagedNeo4j, timeoutMs = 60000): Promise<boolean> {
   const pid = readPid(settings.dataDir);
   if (!pid) return false;
+  // The pid file goes first: a server supervising this Neo4j then sees a
+  // deliberate stop ("stopped"), not a crash ("died") to restart from.
+  rmSync(files(settings.dataDir).pid, { force: true });
   process.kill(pid, "SIGTERM");
   const deadline = Date.now() + timeoutMs;
   while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   if (alive(pid)) process.kill(pid, "SIGKILL");
-  rmSync(files(settings.dataDir).pid, { force: true });
   return true;
 }
 

@@ -1,7 +1,7 @@
 import type { Certainty } from "../../bundle/types.ts";
 import type { Sentence } from "../document.ts";
 import type { Mention } from "../mentions/mentions.ts";
-import type { ExtractState } from "../state.ts";
+import { type ExtractState, mentionsInSentence } from "../state.ts";
 import { certaintyOf } from "./claim-certainty.ts";
 import { PERSONAL, speakerKind, subjectOf, toldToAfter } from "./claim-speaker.ts";
 import { contentStartAfter, insideQuote, statementBefore, statesSomething, trimEnd } from "./claim-statement.ts";
@@ -33,8 +33,8 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
   let lastSpeaker: string | undefined;
   for (const s of doc.sentences) {
     if (!claimOf(s)) continue;
-    const mentions = state.mentions
-      .filter((m) => m.sentence === s.index && m.label === "actor")
+    const mentions = mentionsInSentence(state, s.index)
+      .filter((m) => m.label === "actor")
       .sort((a, b) => a.tokStart - b.tokStart || b.tokEnd - a.tokEnd);
     let inSentence: ClaimDraft | undefined;
     for (let i = s.tokStart; i < s.tokEnd; i++) {

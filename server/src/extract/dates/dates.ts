@@ -30,6 +30,25 @@ export interface DateMention extends DateValue {
   since: boolean;
 }
 
+/** Dates by sentence, built once per findDates() result (a filter per sentence was quadratic in the text). */
+const datesBySentence = new WeakMap<readonly DateMention[], Map<number, DateMention[]>>();
+const NO_DATES: readonly DateMention[] = Object.freeze([]);
+
+/** The dates stated in sentence `index`, in text order. Read only. */
+export function datesInSentence(dates: readonly DateMention[], index: number): readonly DateMention[] {
+  let bySentence = datesBySentence.get(dates);
+  if (!bySentence) {
+    bySentence = new Map();
+    for (const d of dates) {
+      const bucket = bySentence.get(d.sentence);
+      if (bucket) bucket.push(d);
+      else bySentence.set(d.sentence, [d]);
+    }
+    datesBySentence.set(dates, bySentence);
+  }
+  return bySentence.get(index) ?? NO_DATES;
+}
+
 /** Month names by their first word, so a token is checked against only the names it could begin. */
 type MonthTable = Map<string, [string[], number][]>;
 const split = (t: [string, number][]): MonthTable => {

@@ -16,18 +16,22 @@ import type { EventDraft } from "./events.ts";
 export function anchorUndated(state: ExtractState, drafts: EventDraft[], dates: DateMention[]): void {
   const published = state.doc.published;
   const periods = dates.filter((d) => d.since && d.start && d.start < published);
+  // Drafts by each sentence they were told in (in draft order), so finding a cause is a lookup, not a scan.
+  const bySentence = new Map<number, EventDraft[]>();
+  for (const e of drafts)
+    for (const i of e.sentences) {
+      const list = bySentence.get(i);
+      if (list) list.push(e);
+      else bySentence.set(i, [e]);
+    }
   for (const d of drafts) {
     if (d.dateStated || d.stative || !d.date?.edtf.startsWith("../")) continue;
     const first = d.sentences[0];
-    const cause = drafts.find(
-      (e) =>
-        e !== d && e.dateStated && e.date?.start && e.sentences.includes(first) && Math.min(...e.sentences) < first,
-    );
+    const cause = bySentence
+      .get(first)
+      ?.find((e) => e !== d && e.dateStated && e.date?.start && Math.min(...e.sentences) < first);
     const sentence = state.doc.sentences[first];
-    const period = periods.reduce<DateMention | undefined>((best, p) => {
-      const dist = (x: DateMention) => Math.abs(state.doc.sentences[x.sentence].start - sentence.start);
-      return !best || dist(p) < dist(best) ? p : best;
-    }, undefined);
+    const period = nearestPeriod(state, periods, sentence.start);
     const anchor = cause?.date ?? period;
     const start = anchor?.start;
     if (!anchor || !start || start > published) continue;
@@ -35,6 +39,30 @@ export function anchorUndated(state: ExtractState, drafts: EventDraft[], dates: 
     const from = anchor.edtf.includes("/") ? start : anchor.edtf;
     d.date = { edtf: `${from}/${published}`, start, end: published, precision: "RANGE" };
   }
+}
+
+/**
+ * The period whose sentence starts nearest `at` (the earlier one on a tie).
+ * Periods are in text order, so a binary search finds the two candidates
+ * around `at` instead of measuring every period for every event.
+ */
+function nearestPeriod(state: ExtractState, periods: DateMention[], at: number): DateMention | undefined {
+  const startOf = (p: DateMention) => state.doc.sentences[p.sentence].start;
+  let lo = 0;
+  let hi = periods.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(periods[mid]) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  // periods[lo - 1] is the last at or before `at`; the first of its equal-start run is the one a scan finds first.
+  let before = lo - 1;
+  while (before > 0 && startOf(periods[before - 1]) === startOf(periods[before])) before--;
+  const left = before >= 0 ? periods[before] : undefined;
+  const right = periods[lo];
+  if (!left) return right;
+  if (!right) return left;
+  return at - startOf(left) <= startOf(right) - at ? left : right;
 }
 
 /** The week up to publication, for what the text reports as going on now. */

@@ -1,6 +1,6 @@
 import type { Token } from "../../text/tokenize.ts";
 import { addDays } from "../dates/calendar.ts";
-import type { DateMention, DateValue } from "../dates/dates.ts";
+import { type DateMention, type DateValue, datesInSentence } from "../dates/dates.ts";
 import type { Sentence } from "../document.ts";
 import type { ExtractState } from "../state.ts";
 import { weekBefore } from "./event-anchors.ts";
@@ -35,7 +35,7 @@ export function eventDate(
 ): DateValue {
   const published = state.doc.published;
   const { tokens } = state.doc;
-  const here = dates.filter((d) => d.sentence === s.index);
+  const here = datesInSentence(dates, s.index);
   if (here.length > 0) {
     const nearest = here.reduce((a, b) => (Math.abs(b.tokStart - tok) < Math.abs(a.tokStart - tok) ? b : a));
     const began = [tok - 1, tok - 2].some((k) => k >= s.tokStart && tokens[k].variants.some((v) => BEGAN.test(v)));

@@ -1,5 +1,5 @@
 import type { EventType } from "../../bundle/types.ts";
-import type { DateMention } from "../dates/dates.ts";
+import { type DateMention, datesInSentence } from "../dates/dates.ts";
 import type { Sentence } from "../document.ts";
 import type { ExtractState } from "../state.ts";
 import { irrealis } from "./event-mood.ts";
@@ -61,7 +61,7 @@ export function sentenceHits(state: ExtractState, s: Sentence, dates: DateMentio
       (f.trigger.type !== "ANNOUNCEMENT" || found.every((g) => g.trigger.type === "ANNOUNCEMENT")) &&
       !endedByAttack(state, f, found),
   );
-  const here = dates.filter((d) => d.sentence === s.index);
+  const here = datesInSentence(dates, s.index);
   const nearest = (tok: number) =>
     here.length < 2
       ? -1

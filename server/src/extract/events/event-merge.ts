@@ -4,18 +4,36 @@ import type { EventDraft } from "./events.ts";
 /** The same type, compatible dates and shared (or missing) participants: one event told twice. */
 export function mergeCoreferent(drafts: EventDraft[]): EventDraft[] {
   const out: EventDraft[] = [];
+  // The merged events by family and by type (each in `out` order) and each one's sentences as a set:
+  // a long article has thousands of events, and scanning all of them for every draft was quadratic.
+  const byFamily = new Map<string, EventDraft[]>();
+  const byType = new Map<string, EventDraft[]>();
+  const sentenceSets = new Map<EventDraft, Set<number>>();
+  const family = (e: EventDraft) => (VIOLENT.has(e.type) ? "violent" : e.type);
+  const listed = (map: Map<string, EventDraft[]>, key: string) => {
+    const list = map.get(key) ?? [];
+    if (list.length === 0) map.set(key, list);
+    return list;
+  };
   for (const d of drafts) {
-    const family = (e: EventDraft) => (VIOLENT.has(e.type) ? "violent" : e.type);
     const same = d.backref
-      ? out
-          .filter((e) => family(e) === family(d) && !(e.dateStated && d.dateStated && e.date?.edtf !== d.date?.edtf))
-          .at(-1)
-      : out.find((e) => e.type === d.type && compatible(e, d));
+      ? listed(byFamily, family(d)).findLast((e) => !(e.dateStated && d.dateStated && e.date?.edtf !== d.date?.edtf))
+      : listed(byType, d.type).find((e) => compatible(e, d));
     if (!same) {
+      // Its own copy: the drafts of one sentence share their sentence list, and merging appends to it.
+      d.sentences = [...d.sentences];
       out.push(d);
+      listed(byFamily, family(d)).push(d);
+      listed(byType, d.type).push(d);
+      sentenceSets.set(d, new Set(d.sentences));
       continue;
     }
-    same.sentences = [...new Set([...same.sentences, ...d.sentences])];
+    const sentences = sentenceSets.get(same) as Set<number>;
+    for (const i of d.sentences)
+      if (!sentences.has(i)) {
+        sentences.add(i);
+        same.sentences.push(i);
+      }
     same.triggers.push(...d.triggers);
     if (d.dateStated && !same.dateStated) {
       same.date = d.date;

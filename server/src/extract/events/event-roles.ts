@@ -1,6 +1,6 @@
 import type { EventType, Role } from "../../bundle/types.ts";
 import type { Sentence } from "../document.ts";
-import type { ExtractState } from "../state.ts";
+import { type ExtractState, mentionsInSentence } from "../state.ts";
 
 export const VIOLENT = new Set<EventType>(["ATTACK", "AIRSTRIKE", "SHELLING", "ARMED_CLASH"]);
 const TARGET_CUES = /^(استهداف|استهدف|استهدفت|مستهدفه|مستهدفا|ضد|علي|against|targeting|targeted|hit|struck|on|at)$/;
@@ -12,7 +12,7 @@ const NOT_PARTICIPANT = new Set(["MEDIA", "ANONYMOUS_SOURCE"]);
 
 /** Who did it, to whom, and where, from the sentence; places in different countries are kept apart. */
 export function roles(state: ExtractState, s: Sentence, type: EventType) {
-  const all = state.mentions.filter((m) => m.sentence === s.index);
+  const all = mentionsInSentence(state, s.index);
   // Names inside a source's description ("a source in one of the factions close to Tehran") are not actors of the event.
   const described = all.filter((m) => state.descriptions.has(m.id));
   const mentions = all.filter(

@@ -1,7 +1,7 @@
 import type { EventType, Role } from "../../bundle/types.ts";
-import type { DateMention, DateValue } from "../dates/dates.ts";
+import { type DateMention, type DateValue, datesInSentence } from "../dates/dates.ts";
 import type { Sentence } from "../document.ts";
-import type { ExtractState } from "../state.ts";
+import { type ExtractState, mentionsInSentence } from "../state.ts";
 import { anchorUndated } from "./event-anchors.ts";
 import { eventDate } from "./event-dates.ts";
 import { type HitContext, sentenceHits } from "./event-hits.ts";
@@ -52,7 +52,7 @@ function sentenceEvents(state: ExtractState, s: Sentence, dates: DateMention[], 
       backref: hits.every((h) => isDefinite(state, h.tok)),
       stative: hits.every((h) => h.trigger.state === true),
       date,
-      dateStated: dates.some((x) => x.sentence === s.index),
+      dateStated: datesInSentence(dates, s.index).length > 0,
       participants,
     };
     const { own, added } = eventLocations(state, s, first.tok);
@@ -83,7 +83,7 @@ function eventLocations(state: ExtractState, s: Sentence, trigger: number): { ow
     }
     clauseOf[i - s.tokStart] = clause;
   }
-  const places = state.mentions.filter((m) => m.sentence === s.index && m.label === "location");
+  const places = mentionsInSentence(state, s.index).filter((m) => m.label === "location");
   const at = (m: { tokStart: number }) => clauseOf[m.tokStart - s.tokStart];
   const triggerClause = clauseOf[trigger - s.tokStart];
   const uniq = (ms: typeof places) => [...new Set(ms.map((m) => m.id))];

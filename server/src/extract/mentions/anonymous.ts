@@ -1,4 +1,4 @@
-import { addRelation, adjacent, coveredTokens, type ExtractState } from "../state.ts";
+import { addRelation, adjacent, coveredTokens, type ExtractState, mentionsInSentence } from "../state.ts";
 import { toMention } from "./mentions.ts";
 
 /** Indefinite nouns that introduce an unnamed source: one person (ANONYMOUS_SOURCE) or a group (GROUP). */
@@ -118,7 +118,7 @@ export function findAnonymousSources(state: ExtractState) {
         end: endChar,
       });
       for (let k = first; k < end; k++) covered.add(k);
-      linkToGroup(state, id, i, end, { start: startChar, end: endChar });
+      linkToGroup(state, s.index, id, i, end, { start: startChar, end: endChar });
       if (!plural) latest = id;
     }
   }
@@ -129,8 +129,16 @@ function isPluralAdjective(norm: string, english: boolean): boolean {
   return /(ون|ين)$/.test(norm);
 }
 
-function linkToGroup(state: ExtractState, id: string, from: number, to: number, span: { start: number; end: number }) {
-  const inside = state.mentions.find(
+function linkToGroup(
+  state: ExtractState,
+  sentence: number,
+  id: string,
+  from: number,
+  to: number,
+  span: { start: number; end: number },
+) {
+  // [from, to) lies inside the sentence, so only its mentions can start there.
+  const inside = mentionsInSentence(state, sentence).find(
     (m) => m.label === "actor" && m.tokStart >= from && m.tokStart < to && m.id !== id,
   );
   if (!inside) return;

@@ -153,8 +153,7 @@ function classify(state: ExtractState, i: number, j: number, sStart: number, sEn
   if (nextLower && ENGLISH_ORG_HEADS[nextLower] && !ENGLISH_PLACE_HEADS[nextLower] && joined(state, end - 1, end))
     return [{ start, end: end + 1, label: "actor", kind: ENGLISH_ORG_HEADS[nextLower] }];
   if (ENGLISH_ORG_HEADS[head] && single) return [];
-  if (ENGLISH_ORG_HEADS[head])
-    return [{ start, end, label: "actor", kind: ENGLISH_ORG_HEADS[head] }];
+  if (ENGLISH_ORG_HEADS[head]) return [{ start, end, label: "actor", kind: ENGLISH_ORG_HEADS[head] }];
   if (ENGLISH_OPENING_HEADS.has(tokens[start].norm) && end - start > 2 && tokens[start + 1].norm === "of")
     return [{ start, end, label: "actor", kind: "GOVERNMENT" }];
   if (ENGLISH_PLACE_HEADS[head] && !single) return [{ start, end, label: "location", kind: ENGLISH_PLACE_HEADS[head] }];

@@ -1,5 +1,5 @@
 import { hasLocativeClitic } from "../../text/clitics.ts";
-import type { Doc } from "../document.ts";
+import { type Doc, sentenceOfToken } from "../document.ts";
 import type { EntityEntry } from "./gazetteer.ts";
 import type { Lexicon, NameMatch } from "./lexicon.ts";
 
@@ -129,7 +129,7 @@ export function toMention(
   entry: { id: string; label: "actor" | "location" },
   confidence: number,
 ): Mention {
-  const sentence = doc.sentences.find((s) => s.tokStart <= m.tokStart && m.tokStart < s.tokEnd)?.index ?? 0;
+  const sentence = doc.sentences.length ? sentenceOfToken(doc, m.tokStart).index : 0;
   let end = doc.tokens[m.tokEnd - 1].end;
   const inner = doc.text.slice(doc.tokens[m.tokStart].start, end);
   if ((inner.match(/"/g)?.length ?? 0) % 2 === 1 && doc.text[end] === '"') end++;

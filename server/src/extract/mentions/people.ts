@@ -1,7 +1,7 @@
 import { nameTokens } from "../../text/tokenize.ts";
 import { slugify } from "../../text/transliterate.ts";
 import { REPORTING_VERBS } from "../claims/reporting-verbs.ts";
-import { adjacent, coveredTokens, type ExtractState } from "../state.ts";
+import { adjacent, coveredTokens, type ExtractState, mentionAt } from "../state.ts";
 import { toMention } from "./mentions.ts";
 import { ARABIC_STOP } from "./name-words.ts";
 import { titleTie } from "./relations.ts";
@@ -119,7 +119,7 @@ export function findPeople(state: ExtractState) {
       let j = i + 1;
       let org: string | undefined;
       while (j < s.tokEnd && j - i <= MAX_SKIP && adjacent(state, j - 1, j)) {
-        const m = state.mentions.find((x) => x.tokStart === j);
+        const m = mentionAt(state, j);
         if (m?.label === "actor" && state.entries.get(m.id)?.kind === "PERSON") {
           bindings.push({ title: tokens.slice(i, j).map((x) => x.norm), person: m.id });
           if (org) titleTie(state, i, m.id, org, m.tokEnd);

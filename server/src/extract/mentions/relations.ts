@@ -1,6 +1,6 @@
 import type { RelationType, Span } from "../../bundle/types.ts";
 import type { Sentence } from "../document.ts";
-import { addRelation, type ExtractState } from "../state.ts";
+import { addRelation, type ExtractState, mentionsOf } from "../state.ts";
 import type { Mention } from "./mentions.ts";
 
 /** "الموالية لإيران", "المقربة من طهران", "loyal to Iran": a group's patron. "التابعة لـ" is membership. */
@@ -107,11 +107,11 @@ function confrontations(state: ExtractState, s: Sentence, ms: Mention[]) {
     if (!tokens[i].variants.some((v) => CONFLICT.test(v))) continue;
     if (!/^(بين|between)$/.test(tokens[i + 1].norm)) continue;
     const after = ms.filter((m) => m.tokStart > i + 1 && isParty(state, m));
-    const split = tokens.findIndex((t, k) => k > i && k < s.tokEnd && t.norm === "جهه" && tokens[k - 1].norm === "من");
+    const split = findToken(i + 1, s.tokEnd, (k) => tokens[k].norm === "جهه" && tokens[k - 1].norm === "من");
     let sideA = after.slice(0, 1);
     let sideB = after.slice(1, 2);
     if (split !== -1) {
-      const end = tokens.findIndex((t, k) => k > split && k < s.tokEnd && t.norm === "جهه");
+      const end = findToken(split + 1, s.tokEnd, (k) => tokens[k].norm === "جهه");
       sideA = after.filter((m) => m.tokStart < split);
       sideB = after.filter((m) => m.tokStart > split && (end === -1 || m.tokStart < end));
     }
@@ -122,6 +122,12 @@ function confrontations(state: ExtractState, s: Sentence, ms: Mention[]) {
     for (const side of [sideA, sideB])
       for (let n = 1; n < side.length; n++) relate(state, "ALLIED_WITH", side[0], side[n], from, last.end);
   }
+}
+
+/** The first token index in [from, to) that passes, else -1 (looks only inside the sentence, not the whole text). */
+function findToken(from: number, to: number, test: (k: number) => boolean): number {
+  for (let k = from; k < to; k++) if (test(k)) return k;
+  return -1;
 }
 
 /** "أعلنت الفصائل إيقاف عملياتها ضد القوات الأمريكية": the actor before "ضد" in the clause opposes the one after. */
@@ -150,8 +156,7 @@ export function isHeadTitle(words: string[]): boolean {
  */
 export function headMention(state: ExtractState, id: string): Span | undefined {
   const { tokens, text } = state.doc;
-  for (const m of state.mentions) {
-    if (m.id !== id) continue;
+  for (const m of mentionsOf(state, id)) {
     const from = [m.tokStart, m.tokStart - 1, m.tokStart - 2, m.tokStart - 3].find(
       (k) =>
         k >= 0 && k <= m.tokStart && isHeadTitle(tokens[k].variants) && (k === m.tokStart || sameSentence(state, k, m)),

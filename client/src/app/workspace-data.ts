@@ -1,0 +1,168 @@
+import { evidenceFor } from "../data/evidence.ts";
+import type { Filters, Window } from "../data/filters.ts";
+import {
+  loadActorNetwork,
+  loadEvents,
+  loadNeighbourhood,
+  loadNodes,
+  loadStats,
+  loadTimeline,
+  type Stats,
+  type TimelineSlice,
+} from "../data/load.ts";
+import type { Article, Dataset, GraphData } from "../data/model.ts";
+import { mergeDatasets } from "../data/shape.ts";
+
+export const emptyDataset: Dataset = { events: [], claims: [], articles: [] };
+const day = 24 * 3600 * 1000;
+
+/** The most events the graph, map and evidence panel load for a window (pages of 500). */
+const windowCap = 2000;
+
+/**
+ * Runs one request at a time per resource: a newer request aborts the older,
+ * and only the latest answer is kept.
+ */
+class Latest {
+  #controller: AbortController | null = null;
+  async run<T>(load: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+    this.#controller?.abort();
+    const controller = new AbortController();
+    this.#controller = controller;
+    try {
+      const value = await load(controller.signal);
+      return controller.signal.aborted ? undefined : value;
+    } catch (error) {
+      if (controller.signal.aborted) return undefined;
+      throw error;
+    }
+  }
+}
+
+/**
+ * What the workspace has loaded from the API, and the requests that load it:
+ * one latest request per resource, answers cached until the state asks for
+ * something else. Each `load*` resolves to whether it brought something new.
+ */
+export class WorkspaceData {
+  stats: Stats = { events: 0, earliest: null, latest: null };
+  slice: TimelineSlice | null = null;
+  windowEvents: Dataset = emptyDataset;
+  windowTotal = 0;
+  /** Events fetched for a selection outside the window, and articles with their text. */
+  extra: Dataset = emptyDataset;
+  texts = new Map<string, Article>();
+  expansions = new Map<string, GraphData>();
+  network: GraphData | null = null;
+  /** Names seen (search hits, loaded events), for chips. */
+  names = new Map<string, string>();
+  #requests = {
+    timeline: new Latest(),
+    window: new Latest(),
+    network: new Latest(),
+    selection: new Latest(),
+  };
+
+  /** Forgets everything but the names (at start and after an ingest). */
+  async reset(): Promise<void> {
+    this.stats = await loadStats();
+    this.slice = null;
+    this.expansions.clear();
+    this.extra = emptyDataset;
+  }
+
+  /** Everything loaded, merged. */
+  dataset(): Dataset {
+    return mergeDatasets(this.windowEvents, this.slice?.data ?? emptyDataset, this.extra, {
+      events: [],
+      claims: [],
+      articles: [...this.texts.values()],
+    });
+  }
+
+  /** The time range the timeline opens on: the graph's, padded; a month around now when empty. */
+  extent(): [Date, Date] {
+    const { earliest, latest } = this.stats;
+    if (!earliest || !latest) return [new Date(Date.now() - 30 * day), new Date()];
+    const pad = Math.max((latest.getTime() - earliest.getTime()) * 0.05, day);
+    return [new Date(earliest.getTime() - pad), new Date(latest.getTime() + pad)];
+  }
+
+  /** Whether the loaded slice still draws the domain well (same detail, covers it). */
+  #sliceFits(domain: [Date, Date]): boolean {
+    const slice = this.slice;
+    if (!slice) return false;
+    const [a, b] = domain.map(Number);
+    const covers = a >= slice.from.getTime() && b <= slice.to.getTime();
+    if (slice.data) return covers;
+    const span = (slice.to.getTime() - slice.from.getTime()) / 2;
+    return covers && span / (b - a) < 1.5 && (b - a) / span < 1.5;
+  }
+
+  /** The timeline's level of detail for the domain (half a view either side), about one bucket per 4 px. */
+  async loadTimeline(filters: Filters, domain: [Date, Date], width: number): Promise<boolean> {
+    if (this.#sliceFits(domain)) return false;
+    const [a, b] = domain.map(Number);
+    const span = b - a;
+    const range: [Date, Date] = [new Date(a - span / 2), new Date(b + span / 2)];
+    const slice = await this.#requests.timeline.run((signal) =>
+      loadTimeline(filters, range, { buckets: Math.min(1000, (width * 2) / 4), signal }),
+    );
+    if (!slice) return false;
+    this.slice = slice;
+    return true;
+  }
+
+  async loadWindow(filters: Filters, window: Window): Promise<boolean> {
+    const result = await this.#requests.window.run((signal) => loadEvents(filters, window, { cap: windowCap, signal }));
+    if (!result) return false;
+    this.windowEvents = result.data;
+    this.windowTotal = result.total;
+    for (const e of result.data.events) {
+      for (const a of e.actors) this.names.set(a.id, a.name);
+      for (const l of e.locations) this.names.set(l.id, l.name);
+    }
+    return true;
+  }
+
+  async loadNetwork(filters: Filters, window: Window): Promise<boolean> {
+    const network = await this.#requests.network.run((signal) => loadActorNetwork(filters, window, signal));
+    if (network) this.network = network;
+    return !!network;
+  }
+
+  /** The neighbourhoods of the expanded nodes not loaded yet. */
+  async loadExpansions(expanded: string[]): Promise<boolean> {
+    const missing = expanded.filter((id) => !this.expansions.has(id));
+    const graphs = await Promise.all(missing.map((id) => loadNeighbourhood(id)));
+    missing.forEach((id, i) => {
+      this.expansions.set(id, graphs[i]);
+      for (const n of graphs[i].nodes) this.names.set(n.id, n.label);
+    });
+    return missing.length > 0;
+  }
+
+  /** The selected event when it is not loaded, and the full text of the articles its evidence cites. */
+  async loadSelection(id: string | null): Promise<boolean> {
+    if (!id) return false;
+    return (
+      (await this.#requests.selection.run(async (signal) => {
+        let changed = false;
+        if (id.startsWith("event:") && !this.extra.events.some((e) => e.id === id)) {
+          const { data } = await loadNodes([id], signal);
+          this.extra = mergeDatasets(this.extra, data);
+          changed = true;
+        }
+        const focus = evidenceFor(this.dataset(), id);
+        const cited = new Set(focus?.passages.map((p) => p.articleId) ?? []);
+        const wanted = [...cited].filter((a) => !this.texts.has(a));
+        if (wanted.length) {
+          const { articles } = await loadNodes(wanted, signal);
+          for (const a of articles) this.texts.set(a.id, a);
+          changed = true;
+        }
+        return changed;
+      })) ?? false
+    );
+  }
+}

@@ -1,0 +1,125 @@
+import type { Statement } from "../db/database.ts";
+
+/**
+ * Timeline aggregates: how many events of each type count in each UTC day,
+ * kept in the graph and changed by the same write transaction that adds,
+ * edits, merges or deletes events, so they always equal a recount.
+ *
+ *   (:TimelineDay {day: <UTC epoch day>, ATTACK: 3, PROTEST: 1, …})
+ *   (:TimelineUndated {key: "events", ATTACK: 2, …})   events with no end
+ *
+ * The day an event counts in is the UTC day of its earliest instant
+ * (`coalesce(start, end)`), the instant the timeline buckets it by. Uncertain
+ * dates follow from that: a MONTH-precision event starts at the first instant
+ * of its month, so it counts on the 1st; a RANGE or APPROXIMATE event counts
+ * on the day its range begins; an event known only by its end counts on the
+ * day of its end. An event without an end lies in no window (every window
+ * test compares `end`), so it counts in TimelineUndated instead of a day —
+ * that keeps "all events of a type" answerable from the aggregates too.
+ * One node per day with a property per type: a whole-range read is one row
+ * per day whatever the number of events. Type names come from the event type
+ * enum (validated before any write), never from free text.
+ */
+
+const DAY_MS = 86_400_000;
+export const dayMs = DAY_MS;
+
+/** The UTC epoch day an event counts in, or null for an event in no window (no end). */
+export const dayOf = (e: string) =>
+  `CASE WHEN ${e}.end IS NULL THEN null ELSE toInteger(floor(coalesce(${e}.start, ${e}.end).epochMillis / ${DAY_MS}.0)) END`;
+
+/** A count change for one event, as a Cypher map; `sign` is +1 or -1. */
+export const countKey = (e: string, sign: 1 | -1) => `{day: ${dayOf(e)}, type: ${e}.type, n: ${sign}}`;
+
+/**
+ * A unit subquery applying a list of `{day, type, n}` changes (`keys`, a Cypher
+ * expression over the imported variables `vars`). Changes are summed per key
+ * first and applied in day order, so concurrent writers lock days in the same
+ * order. A count that drops to 0 stays as 0: deleting the node would race a
+ * concurrent MERGE of the same day.
+ */
+export function applyCounts(vars: string, keys: string): string {
+  return `CALL (${vars}) {
+  UNWIND ${keys} AS k
+  WITH k.day AS day, k.type AS type, sum(k.n) AS n
+  WHERE n <> 0
+  WITH day, type, n ORDER BY day, type
+  CALL (day, type, n) {
+    WITH day, type, n WHERE day IS NOT NULL
+    MERGE (d:TimelineDay {day: day})
+    SET d[type] = coalesce(d[type], 0) + n
+  }
+  CALL (day, type, n) {
+    WITH day, type, n WHERE day IS NULL
+    MERGE (u:TimelineUndated {key: 'events'})
+    SET u[type] = coalesce(u[type], 0) + n
+  }
+}`;
+}
+
+/**
+ * Counts the events this transaction created (mergeEvents marks them
+ * `uncounted` ON CREATE, so a re-ingest, or a concurrent ingest of the same
+ * event that lost the MERGE race, counts nothing) and clears the mark.
+ */
+export function countCreatedEvents(ids: string[]): Statement {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (e:Event {id: id}) WHERE e.uncounted
+REMOVE e.uncounted
+WITH collect(${countKey("e", 1)}) AS keys
+${applyCounts("keys", "keys")}`,
+    params: { ids },
+  };
+}
+
+/**
+ * Recounts everything from the events (after a bulk import that bypassed the
+ * write paths, or on first start of a graph that predates the aggregates).
+ * Leaves the TimelineUndated node in place, which marks the aggregates as kept.
+ */
+export function rebuildTimelineCounts(): Statement[] {
+  return [
+    { cypher: "MATCH (d:TimelineDay) DELETE d" },
+    { cypher: "MATCH (u:TimelineUndated) DELETE u" },
+    { cypher: "CREATE (:TimelineUndated {key: 'events'})" },
+    {
+      cypher: `MATCH (e:Event)
+WITH ${dayOf("e")} AS day, e.type AS type, count(*) AS n
+WITH collect({day: day, type: type, n: n}) AS keys
+${applyCounts("keys", "keys")}`,
+    },
+  ];
+}
+
+/** Whether the aggregates have been built for this graph (the marker node exists). */
+export function timelineCountsKept(): Statement {
+  return { cypher: "MATCH (u:TimelineUndated {key: 'events'}) RETURN count(u) > 0 AS kept" };
+}
+
+/** Days in [fromDay, toDay) with their per-type counts (one row per day with events). */
+export function timelineDays(fromDay: number, toDay: number): Statement {
+  return {
+    cypher: `MATCH (d:TimelineDay) WHERE d.day >= $fromDay AND d.day < $toDay
+RETURN d.day AS day, properties(d) AS counts`,
+    params: { fromDay, toDay },
+  };
+}
+
+/** Events of the given types (null: all) counted by the aggregates: every day plus the undated ones. */
+export function countByTypes(types: string[] | null): Statement {
+  const sum = (v: string) =>
+    `reduce(s = 0, t IN coalesce($types, [k IN keys(${v}) WHERE k <> 'day' AND k <> 'key']) | s + coalesce(${v}[t], 0))`;
+  return {
+    cypher: `CALL () {
+  MATCH (d:TimelineDay) WHERE d.day IS NOT NULL
+  RETURN sum(${sum("d")}) AS dated
+}
+CALL () {
+  MATCH (u:TimelineUndated {key: 'events'})
+  RETURN sum(${sum("u")}) AS undated
+}
+RETURN dated + undated AS total`,
+    params: { types },
+  };
+}

@@ -1,0 +1,114 @@
+import type { EventFilter, SpanStats } from "../cypher/event-filter.ts";
+import { timelineEdges } from "../cypher/timeline.ts";
+import { countByTypes, dayMs, timelineDays } from "../cypher/timeline-counts.ts";
+import type { GraphContext } from "../graphql/context.ts";
+
+/**
+ * Answers "how many events, of which types, when" from the day aggregates
+ * (cypher/timeline-counts.ts) plus the few events at a window's edges, so the
+ * cost follows the number of days, not the number of events.
+ */
+
+/** Whether the aggregates can answer this filter: only a window (OVERLAPS) and event types. */
+export function aggregatesAnswer(f: EventFilter): boolean {
+  return (
+    f.match !== "WITHIN" &&
+    !f.actors?.length &&
+    !f.locations?.length &&
+    !f.text?.trim() &&
+    f.minConfidence == null &&
+    !f.articles?.length &&
+    !f.publishers?.length
+  );
+}
+
+/**
+ * Bucket edges for [from, to) when buckets are at least a day wide: the inner
+ * edges are moved to the nearest UTC midnight, so every whole day falls in one
+ * bucket and the day counts place it exactly. Returns null for narrower buckets.
+ */
+export function dayAlignedEdges(fromMs: number, toMs: number, buckets: number): number[] | null {
+  const width = (toMs - fromMs) / buckets;
+  if (width < dayMs) return null;
+  const edges = [fromMs];
+  for (let i = 1; i < buckets; i++) edges.push(Math.round((fromMs + i * width) / dayMs) * dayMs);
+  edges.push(toMs);
+  return edges;
+}
+
+/** The bucket an instant counts in: the last edge at or before it, clamped into the window. */
+export function bucketOf(edges: number[], t: number): number {
+  let lo = 0;
+  let hi = edges.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (edges[mid] <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Whole UTC days inside [from, to] as [d0, d1) in ms; null when the window holds no midnight-to-midnight day boundary pair. */
+function wholeDays(fromMs: number, toMs: number) {
+  const d0Ms = Math.ceil(fromMs / dayMs) * dayMs;
+  const d1Ms = Math.floor(toMs / dayMs) * dayMs;
+  return d1Ms >= d0Ms ? { d0Ms, d1Ms } : null;
+}
+
+export interface TypeCount {
+  bucket: number;
+  type: string;
+  n: number;
+}
+
+/**
+ * Counts per bucket and type over the window from the aggregates; `edges` from
+ * dayAlignedEdges. The filter must pass aggregatesAnswer and have from and to.
+ */
+export async function windowCounts(
+  ctx: GraphContext,
+  f: EventFilter,
+  span: SpanStats,
+  edges: number[],
+): Promise<TypeCount[]> {
+  const fromMs = edges[0];
+  const toMs = edges[edges.length - 1];
+  const days = wholeDays(fromMs, toMs);
+  if (!days) throw new Error("windowCounts needs a window of at least a day");
+  const types = f.types?.length ? new Set(f.types) : null;
+  const out = new Map<string, TypeCount>();
+  const add = (bucket: number, type: string, n: number) => {
+    if (!n || (types && !types.has(type))) return;
+    const key = `${bucket} ${type}`;
+    const c = out.get(key);
+    if (c) c.n += n;
+    else out.set(key, { bucket, type, n });
+  };
+  const [dayRows, edgeRows] = await Promise.all([
+    ctx.read(timelineDays(days.d0Ms / dayMs, days.d1Ms / dayMs)),
+    ctx.read(timelineEdges(f.types ?? null, span, { fromMs, toMs, ...days })),
+  ]);
+  for (const r of dayRows.records) {
+    const bucket = bucketOf(edges, Number(r.get("day")) * dayMs);
+    for (const [type, n] of Object.entries(r.get("counts") as Record<string, number>))
+      if (type !== "day") add(bucket, type, Number(n));
+  }
+  for (const r of edgeRows.records) add(bucketOf(edges, Number(r.get("t"))), r.get("type"), Number(r.get("n")));
+  return [...out.values()].sort((a, b) => a.bucket - b.bucket || a.type.localeCompare(b.type));
+}
+
+/**
+ * How many events match, from the aggregates, or null when they cannot say
+ * (a filter beyond window and types, or a window shorter than a day).
+ */
+export async function countFromAggregates(ctx: GraphContext, f: EventFilter, span: SpanStats): Promise<number | null> {
+  if (!aggregatesAnswer(f)) return null;
+  const types = f.types?.length ? f.types : null;
+  if (!f.from && !f.to) return Number((await ctx.read(countByTypes(types))).records[0].get("total"));
+  if (!f.from || !f.to) return null;
+  const fromMs = Date.parse(f.from);
+  const toMs = Date.parse(f.to);
+  if (!wholeDays(fromMs, toMs)) return null;
+  const counts = await windowCounts(ctx, f, span, [fromMs, toMs]);
+  return counts.reduce((s, c) => s + c.n, 0);
+}

@@ -1,0 +1,172 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { generateSyntheticBundles } from "../../../seeds/synthetic/generate.ts";
+import { mulberry32 } from "../../../seeds/synthetic/random.ts";
+import type { ArticleBundle } from "../../src/bundle/types.ts";
+import { dayOf } from "../../src/cypher/timeline-counts.ts";
+import type { Database } from "../../src/db/database.ts";
+import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
+import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { EDITOR_KEY, testYoga } from "./gql.ts";
+
+/** What the aggregates hold, as "day type" → count (zero counts left out). */
+async function aggregates(db: Database): Promise<Map<string, number>> {
+  const r = await db.read({
+    cypher: `CALL () { MATCH (d:TimelineDay) RETURN toString(d.day) AS day, properties(d) AS p
+  UNION ALL MATCH (u:TimelineUndated) RETURN 'undated' AS day, properties(u) AS p }
+RETURN day, p`,
+  });
+  const out = new Map<string, number>();
+  for (const rec of r.records)
+    for (const [k, v] of Object.entries(rec.get("p") as Record<string, number>))
+      if (k !== "day" && k !== "key" && Number(v) !== 0) out.set(`${rec.get("day")} ${k}`, Number(v));
+  return out;
+}
+
+/** A full recount from the events themselves. */
+async function recount(db: Database): Promise<Map<string, number>> {
+  const r = await db.read({
+    cypher: `MATCH (e:Event) WITH ${dayOf("e")} AS day, e.type AS type, count(*) AS n
+RETURN coalesce(toString(day), 'undated') AS day, type, n`,
+  });
+  return new Map(r.records.map((rec) => [`${rec.get("day")} ${rec.get("type")}`, Number(rec.get("n"))]));
+}
+
+const sorted = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
+
+describe("timeline aggregates", () => {
+  let db: Database;
+  let gql: ReturnType<typeof testYoga>;
+  before(async () => {
+    db = await testDatabase();
+    await resetGraph(db);
+    gql = testYoga(db);
+  });
+  after(async () => db.close());
+
+  it("equal a full recount after random ingests, re-ingests, copies, edits, merges and deletes", async () => {
+    const rng = mulberry32(7);
+    const pick = <T>(list: T[]): T => list[Math.floor(rng() * list.length)];
+    const bundles = [...generateSyntheticBundles({ events: 240, seed: 21, eventsPerArticle: 4 })];
+    const stored: ArticleBundle[] = [];
+    const types = ["ATTACK", "PROTEST", "AIRSTRIKE", "NEGOTIATION"];
+    const ops: Record<string, () => Promise<void>> = {
+      ingest: async () => {
+        const b = bundles.shift();
+        if (!b) return;
+        await ingestBundle(db, b);
+        stored.push(b);
+      },
+      reingest: async () => {
+        if (stored.length) await ingestBundle(db, pick(stored));
+      },
+      // Another article reporting the same events: deleting one of them keeps the events.
+      copy: async () => {
+        if (!stored.length) return;
+        const b = structuredClone(pick(stored));
+        b.article.id = `article:copy-${Math.floor(rng() * 1e9)}`;
+        await ingestBundle(db, b);
+        stored.push(b);
+      },
+      delete: async () => {
+        if (!stored.length) return;
+        const b = stored.splice(Math.floor(rng() * stored.length), 1)[0];
+        await gql.data(
+          `mutation D($id: ID!) { deleteArticle(id: $id) { __typename } }`,
+          { id: b.article.id },
+          EDITOR_KEY,
+        );
+      },
+      edit: async () => {
+        const ids = stored.flatMap((b) => b.events.map((e) => e.id));
+        if (!ids.length) return;
+        const day = new Date(Date.UTC(2016, 0, 1) + Math.floor(rng() * 2000) * 86_400_000).toISOString();
+        const input =
+          rng() < 0.2
+            ? { start: null, end: null, precision: "UNKNOWN" }
+            : rng() < 0.5
+              ? { type: pick(types) }
+              : { start: day, end: day, precision: "DAY", type: pick(types) };
+        const r = await gql.post(
+          `mutation U($id: ID!, $input: EventUpdate!) { updateEvent(id: $id, input: $input) { __typename } }`,
+          { id: pick(ids), input },
+          EDITOR_KEY,
+        );
+        assert.equal(r.body.errors, undefined, JSON.stringify(r.body.errors));
+      },
+      merge: async () => {
+        const ids = [...new Set(stored.flatMap((b) => b.events.map((e) => e.id)))];
+        if (ids.length < 3) return;
+        const keep = pick(ids);
+        const merge = [...new Set([pick(ids), pick(ids)])].filter((x) => x !== keep);
+        if (!merge.length) return;
+        const found = await db.read({
+          cypher: "MATCH (e:Event) WHERE e.id IN $ids RETURN count(e) AS n",
+          params: { ids: [keep, ...merge] },
+        });
+        if (Number(found.records[0].get("n")) !== merge.length + 1) return; // merged away earlier
+        const r = await gql.post(
+          `mutation M($keep: ID!, $merge: [ID!]!) { mergeEntities(keep: $keep, merge: $merge) { __typename } }`,
+          { keep, merge },
+          EDITOR_KEY,
+        );
+        assert.equal(r.body.errors, undefined, JSON.stringify(r.body.errors));
+      },
+    };
+    const weights: [string, number][] = [
+      ["ingest", 5],
+      ["reingest", 1],
+      ["copy", 2],
+      ["delete", 2],
+      ["edit", 3],
+      ["merge", 2],
+    ];
+    const total = weights.reduce((s, [, w]) => s + w, 0);
+    const done = new Map<string, number>();
+    for (let step = 0; step < 60; step++) {
+      let x = rng() * total;
+      let op = "ingest";
+      for (const [name, w] of weights) {
+        if (x < w) {
+          op = name;
+          break;
+        }
+        x -= w;
+      }
+      await ops[op]();
+      done.set(op, (done.get(op) ?? 0) + 1);
+      if (step % 12 === 11)
+        assert.deepEqual(sorted(await aggregates(db)), sorted(await recount(db)), `after step ${step}`);
+    }
+    assert.deepEqual(sorted(await aggregates(db)), sorted(await recount(db)));
+    assert.ok((await recount(db)).size > 20, "the graph has events on many days");
+    for (const [op] of weights) assert.ok((done.get(op) ?? 0) > 0, `${op} ran`);
+  });
+
+  it("gives the timeline the same counts as scanning the events", async () => {
+    // 10-day buckets from a midnight: the aggregate edges are the scan's edges, so buckets must match exactly.
+    const q = `query T($f: EventFilter) { timeline(from: "2015-01-01T00:00:00Z", to: "2025-01-08T00:00:00Z", buckets: 366, filter: $f) {
+      total buckets { start count byType { type count } } } }`;
+    const fromAggregates = (await gql.data(q, {})).timeline;
+    // minConfidence 0 matches every event but is not answered by the aggregates: the scan path.
+    const scanned = (await gql.data(q, { f: { minConfidence: 0 } })).timeline;
+    assert.ok(fromAggregates.total > 0);
+    assert.deepEqual(fromAggregates, scanned);
+    // A window that starts and ends mid-day, with uneven buckets: totals and per-type sums agree.
+    const odd = `query T($f: EventFilter) { timeline(from: "2016-03-10T13:30:00Z", to: "2019-11-02T07:00:00Z", buckets: 97, filter: $f) {
+      total buckets { count byType { type count } } } }`;
+    const a = (await gql.data(odd, {})).timeline;
+    const s = (await gql.data(odd, { f: { minConfidence: 0 } })).timeline;
+    assert.equal(a.total, s.total);
+    const byType = (t: { buckets: { byType: { type: string; count: number }[] }[] }) => {
+      const m = new Map<string, number>();
+      for (const b of t.buckets) for (const x of b.byType) m.set(x.type, (m.get(x.type) ?? 0) + x.count);
+      return sorted(m);
+    };
+    assert.deepEqual(byType(a), byType(s));
+    // Type-filtered, and the events connection's totalCount from the same aggregates.
+    const typed = (await gql.data(q, { f: { types: ["ATTACK", "PROTEST"] } })).timeline;
+    const typedScan = (await gql.data(q, { f: { types: ["ATTACK", "PROTEST"], minConfidence: 0 } })).timeline;
+    assert.deepEqual(typed, typedScan);
+  });
+});
