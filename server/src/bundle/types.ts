@@ -83,6 +83,10 @@ export interface BundleLocation {
   kind: LocationKind;
   point?: { latitude: number; longitude: number } | null;
   countryCode?: string;
+  /** How exactly `point` places it, ACLED's scale: 1 the place itself, 2 near it or its region, 3 only its country. */
+  geoPrecision?: 1 | 2 | 3;
+  /** The GeoNames id the point came from. */
+  geonamesId?: number;
   wikidataId?: string;
   within?: string;
   evidence: Span[];

@@ -48,6 +48,8 @@ export function entityNodes(state: ExtractState): { actors: BundleActor[]; locat
         kind: e.kind as BundleLocation["kind"],
         ...(e.point ? { point: e.point } : {}),
         ...(e.countryCode ? { countryCode: e.countryCode } : {}),
+        ...(e.geoPrecision ? { geoPrecision: e.geoPrecision } : {}),
+        ...(e.geonamesId ? { geonamesId: e.geonamesId } : {}),
       });
   }
   const present = new Set(locations.map((l) => l.id));

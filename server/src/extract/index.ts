@@ -12,6 +12,7 @@ import { resolveCommonNouns } from "./mentions/coreference.ts";
 import { discoverNames, discoverPlaces } from "./mentions/discover.ts";
 import { laterMentions } from "./mentions/discovered.ts";
 import { type EntityEntry, entityEntries } from "./mentions/gazetteer.ts";
+import { findGeoNames, geocodeDiscovered } from "./mentions/geocode.ts";
 import { Lexicon } from "./mentions/lexicon.ts";
 import { findMentions } from "./mentions/mentions.ts";
 import { findPeople } from "./mentions/people.ts";
@@ -66,8 +67,10 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   discoverNames(state);
   findPeople(state);
   discoverPlaces(state);
+  findGeoNames(state, coveredTokens(state));
   findAnonymousSources(state);
   laterMentions(state, coveredTokens(state));
+  geocodeDiscovered(state);
   resolveCommonNouns(state);
   findRelations(state);
   const dates = findDates(doc);

@@ -109,6 +109,8 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle): BundleRows {
       normNames: normNames([l.name, l.nameAr, ...(l.aliases ?? [])]),
       point: l.point ?? null,
       countryCode: l.countryCode ?? null,
+      geoPrecision: l.geoPrecision ?? null,
+      geonamesId: l.geonamesId ?? null,
       confidence: l.confidence ?? 1,
       ...spans(l.evidence),
     });

@@ -12,6 +12,9 @@ export interface EntityEntry {
   kind: ActorKind | LocationKind;
   point?: { latitude: number; longitude: number } | null;
   countryCode?: string;
+  /** ACLED-style: 1 the place itself, 2 near it / its region, 3 only its country. */
+  geoPrecision?: 1 | 2 | 3;
+  geonamesId?: number;
   wikidataId?: string;
   within?: string;
   /** A country or capital used as an agent ("Washington said") stands for this actor. */
