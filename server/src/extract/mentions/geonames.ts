@@ -120,7 +120,7 @@ export function latinKey(name: string): string {
 export function arabicKey(name: string | undefined): string {
   if (!name) return "";
   return normalizeArabic(name)
-    .replace(/[\u200c\u200d\u200e\u200f]/g, "")
+    .replace(/\u200c|\u200d|\u200e|\u200f/g, "")
     .split(/\s+/)
     .map((w) => (w.startsWith("ال") && w.length > 3 ? w.slice(2) : w))
     .join(" ")
