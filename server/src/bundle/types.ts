@@ -73,6 +73,8 @@ export interface BundleActor {
   wikidataId?: string;
   evidence: Span[];
   confidence?: number;
+  /** Known actors this one may be (an ambiguous name); for review, never merged automatically. */
+  possiblySameAs?: string[];
 }
 
 export interface BundleLocation {

@@ -45,7 +45,7 @@ SET m.starts = row.starts, m.ends = row.ends, m.confidence = row.confidence`;
 }
 
 export function mergeActors(rows: unknown[]): Statement {
-  return { cypher: mergeNamed("Actor", ""), params: { rows } };
+  return { cypher: mergeNamed("Actor", `${unionList("n", "possiblySameAs", "possiblySameAs")},`), params: { rows } };
 }
 
 export function mergeLocations(rows: unknown[]): Statement {

@@ -90,6 +90,7 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle): BundleRows {
       kind: a.kind,
       description: a.description ?? null,
       wikidataId: a.wikidataId ?? null,
+      possiblySameAs: a.possiblySameAs ?? [],
       aliases,
       normNames: normNames([a.name, a.nameAr, ...aliases]),
       confidence: a.confidence ?? 1,

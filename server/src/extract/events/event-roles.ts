@@ -1,11 +1,12 @@
 import type { EventType, Role } from "../../bundle/types.ts";
+import { REPORTING_VERBS } from "../claims/reporting-verbs.ts";
 import type { Sentence } from "../document.ts";
 import { type ExtractState, mentionsInSentence } from "../state.ts";
 
 export const VIOLENT = new Set<EventType>(["ATTACK", "AIRSTRIKE", "SHELLING", "ARMED_CLASH"]);
 const TARGET_CUES = /^(استهداف|استهدف|استهدفت|مستهدفه|مستهدفا|ضد|علي|against|targeting|targeted|hit|struck|on|at)$/;
 /** Sources named for the report ("according to CENTCOM", "بحسب بيان للقيادة") are not actors of the event. */
-const SOURCE_CUES = /^(بحسب|حسب|وفق|وفقا|بيان|according|statement|said)$/;
+const SOURCE_CUES = /^(بحسب|حسب|وفق|وفقا|بيان|باسم|according|statement|said|spokesman|spokesperson|spokeswoman)$/;
 /** "الموالية لإيران", "المقربة من طهران": a patron named to describe a group, not an actor of the event. */
 const AFFINITY = /^(ال)?(موالي|مقرب|قريب|مدعوم|تابع)|^(backed|aligned|loyal|close)$/;
 const NOT_PARTICIPANT = new Set(["MEDIA", "ANONYMOUS_SOURCE"]);
@@ -30,6 +31,8 @@ export function roles(state: ExtractState, s: Sentence, type: EventType) {
     if ([1, 2, 3].some((k) => (tokens[m.tokStart - k]?.variants ?? []).some((v) => SOURCE_CUES.test(v)))) continue;
     const target = [1, 2].some((k) => (tokens[m.tokStart - k]?.variants ?? []).some((v) => TARGET_CUES.test(v)));
     const kind = state.entries.get(m.id)?.kind;
+    // A person who comments on the event ("Interior Minister X said …") is a claimant, not a participant.
+    if (kind === "PERSON" && isSpeaker(state, m.tokStart, m.tokEnd)) continue;
     if (type === "MEDIATION" && kind === "GROUP") add(m.id, "MEDIATOR");
     else if (kind === "GROUP") continue;
     else if (target && (VIOLENT.has(type) || type === "THREAT")) add(m.id, "TARGET");
@@ -37,4 +40,19 @@ export function roles(state: ExtractState, s: Sentence, type: EventType) {
     else add(m.id, "PARTICIPANT");
   }
   return participants;
+}
+
+/** The mention is the subject of a reporting verb: right before it ("X said") or right after it (Arabic "وقال X"). */
+function isSpeaker(state: ExtractState, tokStart: number, tokEnd: number): boolean {
+  const { tokens } = state.doc;
+  const reporting = (k: number) => (tokens[k]?.variants ?? []).some((v) => REPORTING_VERBS[v] !== undefined);
+  if (reporting(tokEnd)) return true;
+  // Verb first: "وقال الناطق باسم إدارة العاصمة عبد الفتاح حلان إن …", the title and its body between.
+  const { text } = state.doc;
+  for (let k = tokStart - 1; k >= 0 && k >= tokStart - 8; k--) {
+    if (reporting(k)) return true;
+    if (/[،,.:؛]/.test(text.slice(tokens[k].end, tokens[k + 1].start)) || /^(ان|that)$/.test(tokens[k].norm))
+      return false;
+  }
+  return false;
 }

@@ -69,10 +69,12 @@ function orgHead(t: Token): { word: string; form: string; definite: boolean } | 
   return undefined;
 }
 
+/** Another organisation head, or a place noun introducing a name ("بلدة"), ends a chain; "العاصمة" as a genitive does not. */
 function isHeadWord(t: Token): boolean {
+  const definite = /^(و|ف)?(ال|لل|بال)/.test(t.norm);
   return t.variants.some((v) => {
     const bare = v.startsWith("ال") ? v.slice(2) : v;
-    return ARABIC_ORG_HEADS[bare] !== undefined || ARABIC_PLACE_HEADS[bare] !== undefined;
+    return ARABIC_ORG_HEADS[bare] !== undefined || (!definite && ARABIC_PLACE_HEADS[v] !== undefined);
   });
 }
 
@@ -102,7 +104,8 @@ export function discoverArabicPlaces(state: ExtractState, covered: Set<number>) 
         nameWord(second) &&
         !/^و/.test(second.norm) &&
         !(second.norm.startsWith("ال") && /(ي|يه|يين|يون)$/.test(second.norm)) &&
-        !(tokens[j].norm.startsWith("ال") && second.norm.startsWith("ال"))
+        !tokens[j].norm.startsWith("ال") &&
+        !/\u064b/.test(second.raw)
       )
         end++;
       const name = text.slice(tokens[j].start, tokens[end - 1].end);

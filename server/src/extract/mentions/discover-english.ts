@@ -179,7 +179,10 @@ function classify(state: ExtractState, i: number, j: number, sStart: number, sEn
   if (isLocative(tokens, start, sStart) && !acronym && !demonym)
     return [{ start, end, label: "location", kind: single ? "CITY" : "AREA" }];
   if (!single && appositionOfRole(state, end, sEnd)) return [{ start, end, label: "actor", kind: "PERSON" }];
-  const hasParticle = tokens.slice(start, end).some((t) => /^(al|el|abu|abdul|abd|bin|ibn|umm)$/.test(t.norm));
+  // "Ali al-Shammari", "Abu Al-Qasim Ali Musa": name particles; a leading al-/el- is as often a place ("El Fasher").
+  const hasParticle = tokens
+    .slice(start, end)
+    .some((t, k) => /^(abu|abdul|abd|bin|ibn|umm)$/.test(t.norm) || (k > 0 && /^(al|el)$/.test(t.norm)));
   const reported = next && REPORTING_AFTER.test(next.norm);
   if (!single && (hasParticle || reported || knownAs(state, end)) && end - start <= 5)
     return [{ start, end, label: "actor", kind: "PERSON" }];

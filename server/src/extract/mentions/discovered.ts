@@ -3,7 +3,7 @@ import { nameTokens } from "../../text/tokenize.ts";
 import { slugify } from "../../text/transliterate.ts";
 import type { ExtractState } from "../state.ts";
 import type { EntityEntry } from "./gazetteer.ts";
-import { Lexicon } from "./lexicon.ts";
+import { Lexicon, type NameMatch } from "./lexicon.ts";
 import { toMention } from "./mentions.ts";
 
 /**
@@ -150,4 +150,37 @@ export function cliticStart(state: ExtractState, i: number, form: string): numbe
     k++;
   }
   return k;
+}
+
+/**
+ * A known person's surname the article uses without introducing them
+ * ("al-Shammari said …"): a new actor of its own, with the known person
+ * recorded as "possibly the same as" for review — never a silent merge.
+ */
+export function possiblySame(state: ExtractState, ambiguous: NameMatch[]) {
+  const covered = new Set<number>();
+  for (const m of state.mentions) for (let k = m.tokStart; k < m.tokEnd; k++) covered.add(k);
+  for (const a of ambiguous) {
+    if ([...Array(a.tokEnd - a.tokStart).keys()].some((k) => covered.has(a.tokStart + k))) {
+      // Already found as a new person by a name pattern: record the candidate on that person.
+      const over = state.mentions.find((m) => m.tokStart < a.tokEnd && a.tokStart < m.tokEnd);
+      const e = over && state.entries.get(over.id);
+      if (e?.discovered && e.kind === "PERSON" && e.id !== a.entry.id && sameSurname(e.name, a.entry.name))
+        e.candidates = [...new Set([...(e.candidates ?? []), a.entry.id])];
+      continue;
+    }
+    const { tokens, text } = state.doc;
+    const name = text.slice(tokens[a.tokStart].start, tokens[a.tokEnd - 1].end);
+    const id = registerEntity(state, name, "actor", "PERSON", tokens[a.tokStart].arabic);
+    const e = state.entries.get(id);
+    if (e && id !== a.entry.id) e.candidates = [...new Set([...(e.candidates ?? []), a.entry.id])];
+    addMention(state, a.tokStart, a.tokEnd, id, 0.6, covered);
+  }
+}
+
+/** True when one name is the other's tail ("al-Shammari" / "Ali al-Shammari"): not conflicting, so possibly one person. */
+function sameSurname(a: string, b: string): boolean {
+  const x = nameTokens(a).join(" ");
+  const y = nameTokens(b).join(" ");
+  return x === y || y.endsWith(` ${x}`) || x.endsWith(` ${y}`);
 }

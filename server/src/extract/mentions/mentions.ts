@@ -1,7 +1,10 @@
 import { hasLocativeClitic } from "../../text/clitics.ts";
+import { nameTokens } from "../../text/tokenize.ts";
+import { REPORTING_VERBS } from "../claims/reporting-verbs.ts";
 import { type Doc, sentenceOfToken } from "../document.ts";
 import type { EntityEntry } from "./gazetteer.ts";
 import type { Lexicon, NameMatch } from "./lexicon.ts";
+import { ARABIC_STOP } from "./name-words.ts";
 
 /** An actor or location named in the text. */
 export interface Mention {
@@ -33,6 +36,21 @@ const LOCATIVE_BEFORE = new Set([
   "from",
   "over",
 ]);
+/** Arabic titles before a surname ("الوزير الشمري"): the title, not a given name, precedes it. */
+const TITLE_WORDS = new Set([
+  "الوزير",
+  "الرييس",
+  "الخبير",
+  "النائب",
+  "العميد",
+  "اللواء",
+  "الشيخ",
+  "القيادي",
+  "المتحدث",
+  "الناطق",
+  "السيد",
+]);
+
 /** "close to / loyal to Tehran" names an ally, not a place, even after من. */
 const AFFINITY = /^(ال)?(مقرب|قريب|موال|تابع)/;
 const GENERIC_GOVERNMENT = new Set(["الحكومه", "government"]);
@@ -43,7 +61,12 @@ const GENERIC_GOVERNMENT = new Set(["الحكومه", "government"]);
  * a bare "the government" becomes the government of the country the article
  * is mostly about, and a title followed by its holder's name counts once.
  */
-export function findMentions(doc: Doc, lexicon: Lexicon, entries: Map<string, EntityEntry>): Mention[] {
+export function findMentions(
+  doc: Doc,
+  lexicon: Lexicon,
+  entries: Map<string, EntityEntry>,
+  ambiguous: NameMatch[] = [],
+): Mention[] {
   const raw: NameMatch[] = [];
   for (const s of doc.sentences) {
     for (let i = s.tokStart; i < s.tokEnd; ) {
@@ -56,8 +79,18 @@ export function findMentions(doc: Doc, lexicon: Lexicon, entries: Map<string, En
   }
   const mentions: Mention[] = [];
   const countryCounts = new Map<string, number>();
+  const introduced = new Set<string>();
   for (const [k, m] of raw.entries()) {
     if (m.role && raw[k + 1]?.tokStart === m.tokEnd && raw[k + 1].entry.kind === "PERSON") continue;
+    if (m.entry.kind === "PERSON" && !m.role) {
+      const full = isFullName(doc, m);
+      if (full) introduced.add(m.entry.id);
+      // A surname alone names a known person only once the article has named them in full, and never inside a longer name.
+      else if (!introduced.has(m.entry.id) || insideLongerName(doc, m)) {
+        if (!insideLongerName(doc, m)) ambiguous.push(m);
+        continue;
+      }
+    }
     let entry = m.entry;
     if (entry.label === "location" && entry.stateActor && entries.has(entry.stateActor) && !isLocative(doc, m))
       entry = entries.get(entry.stateActor) as EntityEntry;
@@ -69,6 +102,34 @@ export function findMentions(doc: Doc, lexicon: Lexicon, entries: Map<string, En
   }
   addGovernmentMentions(doc, mentions, countryCounts, entries);
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * True when the words matched are the person's whole name (or an alias of at
+ * least two name parts, "Abu Taleb"), not a surname ("al-Shammari", "الشمري").
+ */
+function isFullName(doc: Doc, m: NameMatch): boolean {
+  const said = doc.tokens
+    .slice(m.tokStart, m.tokEnd)
+    .map((t) => t.norm)
+    .filter((w) => !/^(al|el|ال)$/.test(w));
+  if (said.length >= 2) return true;
+  const e = m.entry;
+  return [e.name, e.nameAr].some((n) => n && nameTokens(n).filter((w) => !/^(al|el)$/.test(w)).length === 1);
+}
+
+/** "Abdul Amir al-Shammari": a capitalised (or Arabic name) word right before the match makes it part of another name. */
+function insideLongerName(doc: Doc, m: NameMatch): boolean {
+  const prev = doc.tokens[m.tokStart - 1];
+  const first = doc.tokens[m.tokStart];
+  if (!prev || !/^[\s-]$/.test(doc.text.slice(prev.end, first.start))) return false;
+  if (!first.arabic) return /^[A-Z]/.test(prev.raw) && !/^(The|In|On|At|By|But|And)$/.test(prev.raw);
+  return (
+    prev.arabic &&
+    !/^(و|ف)?ال/.test(prev.norm) &&
+    !ARABIC_STOP.has(prev.norm) &&
+    !prev.variants.some((v) => v in REPORTING_VERBS || TITLE_WORDS.has(v))
+  );
 }
 
 function isLocative(doc: Doc, m: NameMatch): boolean {
