@@ -13,8 +13,17 @@ const ALEF_FORMS = /[أإآٱ]/g;
 const DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]/;
 const TATWEEL = "\u0640";
 
+/** Direction marks and joiners a name may carry inside it (RLM, LRM, ZWNJ, ZWJ): invisible, so dropped for matching. */
+const INVISIBLE = new Set(["\u200c", "\u200d", "\u200e", "\u200f"]);
+
 function foldChar(ch: string): string {
-  if (DIACRITICS.test(ch) || ch === TATWEEL) return "";
+  if (DIACRITICS.test(ch) || ch === TATWEEL || INVISIBLE.has(ch)) return "";
+  const code0 = ch.charCodeAt(0);
+  // Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFF) fold to their letter when it is one letter (ligatures stay).
+  if ((code0 >= 0xfb50 && code0 <= 0xfdff) || (code0 >= 0xfe70 && code0 <= 0xfeff)) {
+    const base = ch.normalize("NFKC");
+    if (base.length === 1) return foldChar(base);
+  }
   switch (ch) {
     case "أ":
     case "إ":
@@ -28,7 +37,10 @@ function foldChar(ch: string): string {
     case "ؤ":
       return "و";
     case "ئ":
+    case "ی": // Persian yeh
       return "ي";
+    case "ک": // Persian keheh
+      return "ك";
   }
   const code = ch.charCodeAt(0);
   // Arabic-Indic (U+0660–0669) and Eastern Arabic-Indic (U+06F0–06F9) digits.

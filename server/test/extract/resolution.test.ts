@@ -69,3 +69,13 @@ test("a bare plural common noun is not an organisation", () => {
   const b = extract("Officials said the talks would resume. The officials gave no date.", "en");
   assert.ok(!b.actors.some((a) => ["ORGANIZATION", "GOVERNMENT", "ARMED_GROUP"].includes(a.kind)));
 });
+
+test("presentation forms, Persian letters and joiners inside names are matched, spans stay on the original text", () => {
+  const forms = "\ufed7\ufeee\ufe8d\ufe95"; // قوات written in presentation forms
+  const text = `وهاجمت ${forms} الدعم السريع مدينة الفا\u200cشر. وقال مسؤول إن الهجوم فشل.`;
+  const b = extract(text);
+  const rsf = b.actors.find((a) => a.evidence.some((e) => e.text?.startsWith(forms)));
+  assert.ok(rsf, JSON.stringify(b.actors));
+  for (const e of rsf.evidence) assert.equal(text.slice(e.start, e.end), e.text);
+  assert.ok(b.locations.some((l) => l.evidence.some((e) => e.text === "الفا\u200cشر")));
+});
