@@ -1,9 +1,20 @@
-// Writes schema/schema.graphql from the Pothos schema (`npm run schema:print`).
-// The file is the contract the client codes against; a test fails when it is stale.
+// Writes the generated contract files (`npm run schema:print`): schema/schema.graphql
+// from the Pothos schema, and the vocabulary's enums in schema/article-bundle.schema.json
+// and schema/event-types.json. A test fails when a checked-in copy is stale.
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { printSchemaFile } from "../server/src/graphql/print-schema.ts";
+import { bundleSchema, contractPath, eventTypesFile, printSchemaFile } from "./contracts.ts";
 
-const target = fileURLToPath(new URL("../schema/schema.graphql", import.meta.url));
-writeFileSync(target, printSchemaFile());
-console.log(`wrote ${target}`);
+// Written on one line; the formatter then lays it out (objects expand only when they do not fit).
+const json = (v: unknown) => `${JSON.stringify(v)}\n`;
+const files: [string, string][] = [
+  [contractPath("schema.graphql"), printSchemaFile()],
+  [contractPath("article-bundle.schema.json"), json(bundleSchema())],
+  [contractPath("event-types.json"), json(eventTypesFile())],
+];
+for (const [path, text] of files) {
+  writeFileSync(path, text);
+  console.log(`wrote ${path}`);
+}
+// The JSON files are checked in as the formatter lays them out.
+spawnSync("npx", ["biome", "format", "--write", ...files.slice(1).map(([p]) => p)], { stdio: "inherit" });

@@ -1,105 +1,191 @@
-// `npm run bench:api`: p50/p95 latency of the timeline, an events page, search and a neighbourhood over
-// BENCH_EVENTS (default 1,000,000) synthetic events, through the GraphQL server in-process; then the same
-// with the date and full-text indexes dropped, and the ratio. Reuses the graph bench:ingest loaded.
+// `npm run bench:api`: p50/p95 latency of the analyst's heaviest reads at each graph size in BENCH_SIZES
+// (default 10000,100000,1000000 synthetic events), through the GraphQL server in-process, each beside a
+// baseline measured in the same run: the way the same answer was computed before the timeline aggregates
+// and keyset pages (full scan of the window's events, SKIP/LIMIT pages with an uncapped count). Ends with
+// one line: growth <first size>→<last size> of each query's p50. The graph grows between sizes (the
+// smaller graph is a prefix of the larger, same seed), so each size loads only the new events.
 
+import os from "node:os";
+import neo4j from "neo4j-driver";
 import { loadSynthetic } from "../../seeds/synthetic/generate.ts";
-import { runMigrations } from "../../server/src/db/migrations.ts";
-import { normalizeArabic } from "../../server/src/text/arabic-normalize.ts";
+import { type EventFilter, eventMatch, spanStats } from "../../server/src/cypher/event-filter.ts";
+import { eventProjection } from "../../server/src/cypher/projections.ts";
+import type { Statement } from "../../server/src/db/database.ts";
 import { createRasdYoga } from "../../server/src/yoga.ts";
 import { emptyGraph, eventCount, openBenchDatabase, percentile } from "../bench-neo4j.ts";
 
-const total = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const runs = Number(process.env.BENCH_RUNS ?? 30);
+const sizes = (process.env.BENCH_SIZES ?? process.env.BENCH_EVENTS ?? "10000,100000,1000000")
+  .split(",")
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0)
+  .sort((a, b) => a - b);
+const runs = Number(process.env.BENCH_RUNS ?? 20);
+const PAGE = 50;
+const DEEP = 100; // the deep page's number
+
 const { db, stop } = await openBenchDatabase();
+const yoga = createRasdYoga({
+  db,
+  settings: { apiKeys: [], openReads: true, graphiql: false, queryTimeoutMs: 600000 },
+});
 
-const queries: Record<string, { query: string; variables: Record<string, unknown> }> = {
-  "timeline (1 year, 100 buckets)": {
-    query: `query T($from: DateTime!, $to: DateTime!) { timeline(from: $from, to: $to, buckets: 100) { total buckets { start count byType { type count } } } }`,
-    variables: { from: "2020-01-01T00:00:00Z", to: "2021-01-01T00:00:00Z" },
-  },
-  "events page (1 month, 50, nested)": {
-    query: `query E($w: TimeWindow) { events(filter: {window: $w}, first: 50) { totalCount nodes { id title start end actors { id name role } locations { id name } } } }`,
-    variables: { w: { from: "2022-03-01T00:00:00Z", to: "2022-03-31T23:59:59Z" } },
-  },
-  "search (Arabic, folded)": {
-    query: `query S($q: String!) { search(text: $q, first: 20) { score node { ... on Actor { id } ... on Location { id } ... on Event { id } ... on Claim { id } } } }`,
-    variables: { q: "قاعده عين الاسد" },
-  },
-  "neighborhood (2 hops, ≤300 nodes)": {
-    query: `query N($ids: [ID!]!) { neighborhood(ids: $ids, hops: 2, limit: 300, perNode: 20, filter: {window: {from: "2023-01-01T00:00:00Z", to: "2023-06-30T00:00:00Z"}}) { nodes { id label } edges { source target type } } }`,
-    variables: { ids: ["actor:syn-hassan-al-amiri"] },
-  },
-};
-
-/**
- * Without its full-text index Neo4j cannot answer db.index.fulltext at all, so
- * the unindexed search is the same match done the only other way: a scan of
- * searchText for every folded word, ranked (shortest text first, as the index
- * ranks a name above the events that mention it), so every match is examined.
- */
-async function scanSearch(): Promise<void> {
-  const words = normalizeArabic(String(queries["search (Arabic, folded)"].variables.q)).split(/\s+/);
-  await db.read({
-    cypher: `MATCH (n) WHERE (n:Actor OR n:Location OR n:Event OR n:Claim) AND all(w IN $words WHERE n.searchText CONTAINS w)
-RETURN n.id AS id ORDER BY size(n.searchText) LIMIT 20`,
-    params: { words },
+async function gql(query: string, variables: Record<string, unknown> = {}) {
+  const res = await yoga.fetch("http://bench/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
   });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
 }
 
-async function measure(label: string, unindexed = false) {
-  const yoga = createRasdYoga({
-    db,
-    settings: { apiKeys: [], openReads: true, graphiql: false, queryTimeoutMs: 600000 },
+const timelineQuery = `query T($from: DateTime!, $to: DateTime!, $f: EventFilter) {
+  timeline(from: $from, to: $to, buckets: 200, maxEvents: 200, filter: $f) { total buckets { start count byType { type count } } events { id } } }`;
+const wholeRange = { from: "2015-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z" };
+const oneMonth = { from: "2022-03-01T00:00:00Z", to: "2022-04-01T00:00:00Z" };
+const eventsQuery = `query E($after: String) { events(filter: {types: [ATTACK]}, first: ${PAGE}, after: $after) {
+  totalCount totalCountIsExact nodes { id title start end } pageInfo { endCursor hasNextPage } } }`;
+const attacks: EventFilter = { types: ["ATTACK"] };
+
+/** The events page as it was computed before keyset cursors: sort every match, SKIP, then count them all. */
+async function offsetPage(skip: number) {
+  const span = (await db.read(spanStats())).records[0];
+  const m = eventMatch(attacks, {
+    maxSpanMs: Number(span.get("maxSpanMs")),
+    undatedStarts: Number(span.get("undatedStarts")),
+    endless: 0,
   });
-  const out: Record<string, { p50: number; p95: number }> = {};
-  for (const [name, q] of Object.entries(queries)) {
-    const times: number[] = [];
-    for (let i = 0; i < runs + 3; i++) {
-      const t0 = performance.now();
-      if (unindexed && name.startsWith("search")) {
-        await scanSearch();
-        if (i >= 3) times.push(performance.now() - t0);
-        continue;
-      }
-      const res = await yoga.fetch("http://bench/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(q),
-      });
-      const body = await res.json();
-      if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
-      if (i >= 3) times.push(performance.now() - t0); // the first runs warm caches and plans
+  const page: Statement = {
+    cypher: `${m.cypher}\nWITH e, score ORDER BY e.start, e.id SKIP $skip LIMIT $limit\nRETURN ${eventProjection("e")} AS node`,
+    params: { ...m.params, skip: neo4j.int(skip), limit: neo4j.int(PAGE + 1) },
+  };
+  await db.read(page);
+  await db.read({ cypher: `${m.cypher}\nRETURN count(e) AS total`, params: m.params });
+}
+
+interface Query {
+  name: string;
+  run: () => Promise<unknown>;
+  baseline?: () => Promise<unknown>;
+}
+
+async function queriesAt(): Promise<Query[]> {
+  // The cursor of page DEEP, found by walking there once.
+  let after: string | null = null;
+  for (let i = 1; i < DEEP; i++) after = (await gql(eventsQuery, { after })).events.pageInfo.endCursor;
+  const deepAfter = after;
+  return [
+    {
+      name: "timeline, whole range (2015–2025, 200 buckets)",
+      run: () => gql(timelineQuery, wholeRange),
+      // minConfidence 0 matches every event but is not answered by the aggregates: the scan every timeline did before.
+      baseline: () => gql(timelineQuery, { ...wholeRange, f: { minConfidence: 0 } }),
+    },
+    {
+      name: "timeline, one month (200 buckets)",
+      run: () => gql(timelineQuery, oneMonth),
+      baseline: () => gql(timelineQuery, { ...oneMonth, f: { minConfidence: 0 } }),
+    },
+    {
+      name: `events(types: [ATTACK], first: ${PAGE}) + totalCount`,
+      run: () => gql(eventsQuery, {}),
+      baseline: () => offsetPage(0),
+    },
+    {
+      name: `deep page (page ${DEEP}) + totalCount`,
+      run: () => gql(eventsQuery, { after: deepAfter }),
+      baseline: () => offsetPage((DEEP - 1) * PAGE),
+    },
+    {
+      name: 'search "إيران" (20)',
+      run: () =>
+        gql(
+          `{ search(text: "إيران", first: 20) { score node { ... on Actor { id } ... on Location { id } ... on Event { id } ... on Claim { id } } } }`,
+        ),
+    },
+    {
+      name: "neighborhood (2 hops, ≤300)",
+      run: () =>
+        gql(
+          `{ neighborhood(ids: ["actor:syn-hassan-al-amiri"], hops: 2, limit: 300, perNode: 20) { nodes { id label } edges { source target type } } }`,
+        ),
+    },
+  ];
+}
+
+/** p50/p95 of `runs` timed calls after 3 warm-ups; query and baseline interleaved so load drifts hit both. */
+async function measure(q: Query) {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs + 3; i++) {
+    let t0 = performance.now();
+    await q.run();
+    if (i >= 3) a.push(performance.now() - t0);
+    if (q.baseline) {
+      t0 = performance.now();
+      await q.baseline();
+      if (i >= 3) b.push(performance.now() - t0);
     }
-    out[name] = { p50: percentile(times, 50), p95: percentile(times, 95) };
-    console.log(`  ${label} ${name}: p50 ${out[name].p50.toFixed(1)} ms, p95 ${out[name].p95.toFixed(1)} ms`);
   }
-  return out;
+  const stat = (x: number[]) => (x.length ? { p50: percentile(x, 50), p95: percentile(x, 95) } : null);
+  return { now: stat(a) as { p50: number; p95: number }, before: stat(b) };
 }
 
+const results = new Map<number, Map<string, Awaited<ReturnType<typeof measure>>>>();
+const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 try {
-  if ((await eventCount(db)) < total) {
-    console.log(`loading ${total} synthetic events…`);
-    await emptyGraph(db);
-    await loadSynthetic(db, { events: total, seed: 1, batchArticles: 200 });
+  for (const size of sizes) {
+    let have = await eventCount(db);
+    if (have > size) {
+      await emptyGraph(db);
+      have = 0;
+    }
+    if (have < size) {
+      console.log(`loading events ${have.toLocaleString("en")}→${size.toLocaleString("en")}…`);
+      const r = await loadSynthetic(db, { events: size, seed: 1, batchArticles: 200, skip: have });
+      console.log(`  ${r.entities.toLocaleString("en")} bundle items in ${r.seconds.toFixed(0)} s`);
+    }
+    const load0 = os.loadavg()[0];
+    const qs = await queriesAt();
+    const out = new Map<string, Awaited<ReturnType<typeof measure>>>();
+    for (const q of qs) {
+      out.set(q.name, await measure(q));
+      const m = out.get(q.name);
+      console.log(
+        `  ${size} ${q.name}: p50 ${fmt(m?.now.p50 ?? 0)} / p95 ${fmt(m?.now.p95 ?? 0)} ms` +
+          (m?.before ? `; before: p50 ${fmt(m.before.p50)} / p95 ${fmt(m.before.p95)} ms` : ""),
+      );
+    }
+    results.set(size, out);
+    console.log(
+      `\nbench:api at ${size.toLocaleString("en")} events (${runs} runs after 3 warm-ups; load average ${load0.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`,
+    );
+    console.table(
+      qs.map((q) => {
+        const m = out.get(q.name);
+        return {
+          query: q.name,
+          "p50 ms": +fmt(m?.now.p50 ?? 0),
+          "p95 ms": +fmt(m?.now.p95 ?? 0),
+          "before p50": m?.before ? +fmt(m.before.p50) : "—",
+          "before p95": m?.before ? +fmt(m.before.p95) : "—",
+          "p95 before/now": m?.before ? `×${(m.before.p95 / (m?.now.p95 ?? 1)).toFixed(1)}` : "—",
+        };
+      }),
+    );
   }
-  console.log(`graph: ${await eventCount(db)} events; ${runs} runs per query after 3 warm-ups`);
-  const indexed = await measure("indexed");
-  for (const name of ["event_start", "event_end", "names_ar", "claims_ar"])
-    await db.write({ cypher: `DROP INDEX ${name} IF EXISTS` });
-  const dropped = await measure("no date/full-text indexes", true);
-  console.log("\nbench:api");
-  console.table(
-    Object.keys(queries).map((name) => ({
-      query: name,
-      "p50 ms": +indexed[name].p50.toFixed(1),
-      "p95 ms": +indexed[name].p95.toFixed(1),
-      "p50 ms (no idx)": +dropped[name].p50.toFixed(1),
-      "p95 ms (no idx)": +dropped[name].p95.toFixed(1),
-      "p50 ratio": +(dropped[name].p50 / indexed[name].p50).toFixed(1),
-      "p95 ratio": +(dropped[name].p95 / indexed[name].p95).toFixed(1),
-    })),
+  const first = sizes[0];
+  const last = sizes[sizes.length - 1];
+  const growthOf = (key: string) => {
+    const name = [...(results.get(first)?.keys() ?? [])].find((n) => n.startsWith(key)) ?? key;
+    const p50 = (size: number) => results.get(size)?.get(name)?.now.p50 ?? Number.NaN;
+    return `×${(p50(last) / p50(first)).toFixed(1)}`;
+  };
+  // p50 growth: at a few dozen runs on a shared machine the median is the stable figure.
+  console.log(
+    `growth ${first}→${last}: timeline ${growthOf("timeline, whole")}, events ${growthOf("events(")}, deep page ${growthOf("deep page")}, search ${growthOf("search")}, neighborhood ${growthOf("neighborhood")}`,
   );
 } finally {
-  await runMigrations(db); // put the indexes back
   await stop();
 }

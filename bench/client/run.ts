@@ -1,5 +1,6 @@
 /**
- * `npm run bench:client`: frame times in headless Chromium for the timeline
+ * `npm run bench:client`: initial JS size and first paint before/after
+ * (first-paint.ts, BENCH_SKIP_PAINT=1 skips it), then frame times in headless Chromium for the timeline
  * (pan and zoom over 100,000 events, canvas) and the graph (5,000 nodes and
  * 10,000 links, layout in a Web Worker while panning and zooming).
  */
@@ -13,6 +14,9 @@ import { fileURLToPath } from "node:url";
 import sirv from "sirv";
 import { build } from "vite";
 import { launchChromium } from "../../client/test/helpers/browser.ts";
+import { firstPaintBench } from "./first-paint.ts";
+
+if (process.env.BENCH_SKIP_PAINT !== "1") await firstPaintBench();
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const outDir = mkdtempSync(join(tmpdir(), "rasd-bench-client-"));

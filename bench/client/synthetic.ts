@@ -1,8 +1,18 @@
 import type { Event, GraphData, GraphNode } from "../../client/src/data/model.ts";
 // The same deterministic stream as the synthetic graph, so every run draws the same data.
 import { mulberry32 as random } from "../../seeds/synthetic/random.ts";
+import type { EventType } from "../../server/src/model/vocabulary.ts";
 
-const types = ["ATTACK", "AIRSTRIKE", "THREAT", "CEASEFIRE", "NEGOTIATION", "MEETING", "ANNOUNCEMENT", "WITHDRAWAL"];
+const types: EventType[] = [
+  "ATTACK",
+  "AIRSTRIKE",
+  "THREAT",
+  "CEASEFIRE",
+  "NEGOTIATION",
+  "MEETING",
+  "ANNOUNCEMENT",
+  "WITHDRAWAL",
+];
 const precisions = ["DAY", "DAY", "DAY", "MONTH", "RANGE", "APPROXIMATE"];
 
 /** `n` shaped events over 2000–2024 with a mix of exact days and uncertain ranges. */
@@ -46,7 +56,7 @@ export function syntheticGraph(n: number, m: number, seed = 11): GraphData {
     kind: kinds[i % kinds.length],
     label: `Node ${i}`,
     labelAr: null,
-    subtype: "ATTACK",
+    subtype: types[0],
     weight: 1 + Math.floor(r() * 5),
   }));
   const links = Array.from({ length: m }, (_, i) => {

@@ -1,4 +1,5 @@
 import { createLayout } from "./app/layout.ts";
+import { loadWhenAvailable, outageBanner } from "./app/outage-banner.ts";
 import { Shell } from "./app/shell.ts";
 import { Store } from "./app/state.ts";
 import { stateFromUrl } from "./app/url.ts";
@@ -11,12 +12,18 @@ async function start() {
   layout.legend.append(legend());
   const store = new Store(stateFromUrl(location.search));
   const shell = new Shell(layout, store);
+  // While the database is down a banner says so; when it is back, the page reloads its data.
+  let loaded = false;
+  outageBanner(() => {
+    if (loaded) shell.load().catch((error) => console.error(error));
+  });
   try {
-    await shell.load();
+    await loadWhenAvailable(() => shell.load());
   } catch (error) {
     app.textContent = `Could not load events: ${(error as Error).message}`;
     return;
   }
+  loaded = true;
   syncUrl(store);
   app.classList.add("ready");
 

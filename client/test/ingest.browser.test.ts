@@ -56,7 +56,10 @@ describe("ingesting an article through the dialog", () => {
     // Accept needs an editor key, and the right one.
     await page.click("#ingest-accept");
     await page.waitForSelector(".ingest-status .error");
-    assert.match((await page.textContent(".ingest-status")) ?? "", /editor key/);
+    const help = (await page.textContent(".ingest-status")) ?? "";
+    assert.match(help, /editor key/);
+    assert.match(help, /RASD_API_KEYS=a-long-secret:editor/, "says how to get a key");
+    assert.match(help, /README\.md#editor-keys/, "points to the README section");
     await page.fill("#ingest-key", "not-the-key");
     await page.click("#ingest-accept");
     await page.waitForFunction(() => /Refused/.test(document.querySelector(".ingest-status")?.textContent ?? ""));

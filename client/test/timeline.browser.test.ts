@@ -83,7 +83,7 @@ describe("the client in Chromium", () => {
     await page.goto(`${app.url}/`);
     await page.waitForSelector('.timeline-view[data-detail="buckets"] canvas');
     const lanes = await page.$$eval(".timeline .row-label", (n) => n.map((t) => t.firstChild?.textContent));
-    assert.deepEqual(lanes, ["attack", "protest"]);
+    assert.deepEqual(lanes, ["Attack", "Protest"]);
     const painted = await page.$eval(".timeline-view canvas", (c) => {
       const ctx = (c as HTMLCanvasElement).getContext("2d") as CanvasRenderingContext2D;
       const d = ctx.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height).data;

@@ -214,6 +214,8 @@ export interface LoadOptions {
   seed?: number;
   /** Bundles per write transaction. Default 200. */
   batchArticles?: number;
+  /** Events already loaded by an earlier call with the same seed: generated (to keep the stream) but not written. */
+  skip?: number;
   onProgress?: (events: number) => void;
 }
 
@@ -238,7 +240,12 @@ export async function loadSynthetic(
     options.onProgress?.(events);
     batch = [];
   };
+  let skipped = 0;
   for (const b of generateSyntheticBundles({ events: options.events, seed: options.seed })) {
+    if (skipped < (options.skip ?? 0)) {
+      skipped += b.events.length;
+      continue;
+    }
     const valid = validateBundle(b);
     entities += bundleItems(valid);
     events += valid.events.length;

@@ -1,4 +1,4 @@
-import type { ActorKind, EventType, LocationKind } from "../../server/src/bundle/types.ts";
+import type { ActorKind, EventType, LocationKind } from "../../server/src/model/vocabulary.ts";
 
 /**
  * The fixed pool the synthetic generator draws from. Kept here rather than
@@ -148,23 +148,8 @@ export const PLACES: PoolLocation[] = [
   place("IR", "tehran", "Tehran", "طهران", "CITY", 35.69, 51.39),
 ];
 
-export const EVENT_TYPES: EventType[] = [
-  "ATTACK",
-  "AIRSTRIKE",
-  "SHELLING",
-  "ARMED_CLASH",
-  "THREAT",
-  "CEASEFIRE",
-  "NEGOTIATION",
-  "MEETING",
-  "ANNOUNCEMENT",
-  "PROTEST",
-  "ARREST",
-  "DEPLOYMENT",
-];
-
-/** Verb phrases per event type: [English, Arabic]. */
-export const VERBS: Record<string, [string, string]> = {
+/** Verb phrases per event type the generator writes: [English, Arabic]. Keys are the vocabulary's types. */
+export const VERBS = {
   ATTACK: ["attacked", "هاجم"],
   AIRSTRIKE: ["carried out an air strike on", "شنّ غارة جوية على"],
   SHELLING: ["shelled positions of", "قصف مواقع"],
@@ -177,4 +162,7 @@ export const VERBS: Record<string, [string, string]> = {
   PROTEST: ["protested against", "احتج على"],
   ARREST: ["arrested members of", "اعتقل عناصر من"],
   DEPLOYMENT: ["deployed alongside", "انتشر إلى جانب"],
-};
+} satisfies Partial<Record<EventType, [string, string]>>;
+
+/** The event types the generator draws from: those it has a verb for, in this order. */
+export const EVENT_TYPES = Object.keys(VERBS) as (keyof typeof VERBS)[];

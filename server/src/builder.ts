@@ -1,5 +1,6 @@
 import SchemaBuilder from "@pothos/core";
 import ErrorsPlugin from "@pothos/plugin-errors";
+import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
 import type { GraphContext } from "./graphql/context.ts";
@@ -7,7 +8,8 @@ import type { GraphContext } from "./graphql/context.ts";
 /**
  * Only creates the builder; types live in schema/<type>.ts. Scope-auth comes
  * first so it wraps every resolver (errors included); the errors plugin turns
- * expected failures into typed results.
+ * expected failures into typed results; the relay plugin builds the connection
+ * types (edges, nodes, pageInfo) and clamps their page sizes.
  */
 export const builder = new SchemaBuilder<{
   Context: GraphContext;
@@ -19,7 +21,7 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: async (ctx) => ({
@@ -37,6 +39,13 @@ export const builder = new SchemaBuilder<{
           }),
   },
   errors: { directResult: true },
+  // Connections only (t.connection); Rasd's own Node interface and node lookups stay as they are.
+  relay: {
+    nodesOnConnection: true,
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    nodeTypeOptions: { name: "RelayNode" },
+  },
 });
 
 builder.queryType({});

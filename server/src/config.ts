@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { repoRoot } from "./paths.ts";
 
@@ -29,6 +30,16 @@ export interface ApiKey {
   role: "reader" | "editor";
 }
 
+/** The extraction worker pool (server/src/extract-pool). */
+export interface ExtractionSettings {
+  /** Worker threads extracting at once (RASD_EXTRACT_WORKERS). */
+  workers: number;
+  /** Articles that may wait for a worker; one more is refused at once (RASD_EXTRACT_QUEUE). */
+  queue: number;
+  /** An extraction running longer is stopped (RASD_EXTRACT_TIMEOUT_MS). */
+  timeoutMs: number;
+}
+
 export interface Settings {
   port: number;
   host: string;
@@ -40,6 +51,7 @@ export interface Settings {
   graphiql: boolean;
   /** Per-query transaction timeout in milliseconds. */
   queryTimeoutMs: number;
+  extraction: ExtractionSettings;
 }
 
 /** Fails early with the variable's name, so a typo never becomes a silent default. */
@@ -100,6 +112,15 @@ export function neo4jSettings(env: NodeJS.ProcessEnv = process.env): Neo4jSettin
   };
 }
 
+/** Defaults: one worker per core but one (the event loop keeps a core), at least one; 16 waiting; 2 minutes. */
+export function extractionSettings(env: NodeJS.ProcessEnv = process.env): ExtractionSettings {
+  return {
+    workers: integer(env, "RASD_EXTRACT_WORKERS", Math.max(1, availableParallelism() - 1), 1, 64),
+    queue: integer(env, "RASD_EXTRACT_QUEUE", 16, 0, 10000),
+    timeoutMs: integer(env, "RASD_EXTRACT_TIMEOUT_MS", 120_000, 1000, 3_600_000),
+  };
+}
+
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const production = env.NODE_ENV === "production";
   return {
@@ -110,5 +131,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     openReads: flag(env, "RASD_OPEN_READS", true),
     graphiql: flag(env, "RASD_GRAPHIQL", !production),
     queryTimeoutMs: integer(env, "RASD_QUERY_TIMEOUT_MS", 15000, 100, 600000),
+    extraction: extractionSettings(env),
   };
 }

@@ -5,6 +5,7 @@ import type { Database } from "./db/database.ts";
 import type { GraphContext, Role } from "./graphql/context.ts";
 import { Loaders } from "./loaders/loaders.ts";
 import { useApiKeys } from "./plugins/use-api-keys.ts";
+import { useDatabaseUnavailable } from "./plugins/use-database-unavailable.ts";
 import { useIntrospection } from "./plugins/use-introspection.ts";
 import { type QueryLimits, useQueryLimits } from "./plugins/use-query-limits.ts";
 import { schema } from "./schema/index.ts";
@@ -34,6 +35,7 @@ export function createRasdYoga({
       useApiKeys({ keys: settings.apiKeys, openReads: settings.openReads }),
       useQueryLimits(limits),
       useIntrospection(introspection),
+      useDatabaseUnavailable(),
     ],
     context: ({ request, params }) => {
       // useApiKeys has already refused unknown keys, and keyless requests when reads are closed.

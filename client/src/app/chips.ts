@@ -1,3 +1,4 @@
+import { typeName } from "../data/palette.ts";
 import { formatDay } from "../data/text.ts";
 import { type Chip, chips } from "../views/chips.ts";
 import type { AppState } from "./state.ts";
@@ -8,7 +9,7 @@ export function filterChips(state: AppState, label: Map<string, string>) {
     ...state.filters.types.map((t) => ({
       key: `types:${t}`,
       group: "type",
-      label: t.replaceAll("_", " ").toLowerCase(),
+      label: typeName(t),
     })),
     ...state.filters.actors.map((id) => ({ key: `actors:${id}`, group: "actor", label: label.get(id) ?? id })),
     ...state.filters.locations.map((id) => ({ key: `locations:${id}`, group: "place", label: label.get(id) ?? id })),

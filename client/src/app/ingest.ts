@@ -21,6 +21,19 @@ function refusal(prefix: string, error: unknown): HTMLElement {
   return box;
 }
 
+/** What to do without an editor key: keys are set by whoever runs the server. */
+function noKeyHelp(): HTMLElement {
+  return h(
+    "p",
+    { class: "error", role: "alert" },
+    "An editor key is needed to write to the graph. Keys are set by whoever runs the Rasd server: start it with ",
+    h("code", {}, "RASD_API_KEYS=a-long-secret:editor"),
+    " and paste that secret here. See “Editor keys” in the README (",
+    h("code", {}, "README.md#editor-keys"),
+    ").",
+  );
+}
+
 /**
  * The ingest dialog: paste or upload an article. Raw text, HTML or JSON is
  * extracted by the server without storing (`extractArticle`); a pasted
@@ -120,7 +133,7 @@ export function openIngest(opts: { onIngested: (firstEvent: string | null) => vo
   accept.addEventListener("click", async () => {
     const bundle = pending;
     if (!bundle) return;
-    if (!key.value) return say("error", "An editor key is needed to write to the graph.");
+    if (!key.value) return status.replaceChildren(noKeyHelp());
     accept.disabled = true;
     say("hint", "Storing…");
     try {

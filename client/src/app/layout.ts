@@ -30,16 +30,16 @@ export function createLayout(root: HTMLElement) {
   const graphMode = h(
     "select",
     { id: "graph-mode", "aria-label": "Graph" },
-    h("option", { value: "events" }, "actors, events, places, claims"),
-    h("option", { value: "actors" }, "actor network (shared events)"),
+    h("option", { value: "events" }, "events, who, where"),
+    h("option", { value: "actors" }, "actor network"),
   );
   const graphMetric = h(
     "select",
-    { id: "graph-metric", "aria-label": "Node size by" },
-    h("option", { value: "degree" }, "size: degree"),
-    h("option", { value: "pagerank" }, "size: PageRank"),
-    h("option", { value: "betweenness" }, "size: betweenness"),
-    h("option", { value: "weight" }, "size: events"),
+    { id: "graph-metric", "aria-label": "Node size by", title: "What sizes the nodes (and whose labels show first)" },
+    h("option", { value: "degree" }, "by degree"),
+    h("option", { value: "pagerank" }, "by PageRank"),
+    h("option", { value: "betweenness" }, "by betweenness"),
+    h("option", { value: "weight" }, "by events"),
   );
   const exportFormat = h(
     "select",

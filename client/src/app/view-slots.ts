@@ -59,7 +59,7 @@ export function graphData(data: WorkspaceData, s: AppState): { graph: GraphData;
   let note = "";
   if (base.nodes.length > overviewAbove) {
     base = overviewGraph(events);
-    note = `${events.length} events: showing who acts with whom and where — select a node and Expand, or narrow the window for the events`;
+    note = `Overview of ${events.length} events: who acts with whom, and where. Select a node and Expand, or narrow the window.`;
   }
   const parts = [base, ...s.expanded.map((id) => data.expansions.get(id) ?? { nodes: [], links: [] })];
   return { graph: mergeGraphs(parts, removed), note };

@@ -1,3 +1,5 @@
+import { databaseUnavailableCode, reportDatabaseUnavailable } from "./availability.ts";
+
 /** One problem with an input, as the API's ValidationError names it. */
 export interface Issue {
   path: string;
@@ -9,6 +11,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly issues: Issue[] = [],
+    /** The first error's extensions.code (DATABASE_UNAVAILABLE, FORBIDDEN …), when the server gave one. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -31,13 +35,17 @@ export async function graphql<T>(
     body: JSON.stringify({ query, variables }),
     signal: options.signal,
   });
-  let body: { data?: T; errors?: { message: string }[] };
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
     body = await response.json();
   } catch {
     throw new ApiError(`the server answered ${response.status} ${response.statusText}`);
   }
-  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join("; "));
+  if (body.errors?.length) {
+    const code = body.errors.find((e) => e.extensions?.code)?.extensions?.code;
+    if (code === databaseUnavailableCode) reportDatabaseUnavailable();
+    throw new ApiError(body.errors.map((e) => e.message).join("; "), [], code);
+  }
   if (!response.ok) throw new ApiError(`the server answered ${response.status}`);
   return body.data as T;
 }

@@ -1,4 +1,5 @@
 import type { Event } from "./model.ts";
+import { typeName } from "./palette.ts";
 
 export type LaneKey = "type" | "actor" | "location";
 
@@ -31,7 +32,7 @@ export function lanesBy(events: Event[], key: LaneKey): Lane[] {
     lane.maxDuration = Math.max(lane.maxDuration, e.end.getTime() - e.start.getTime());
   };
   for (const e of events) {
-    if (key === "type") put(e.type, e.type.replaceAll("_", " ").toLowerCase(), null, e);
+    if (key === "type") put(e.type, typeName(e.type), null, e);
     else {
       const refs = key === "actor" ? e.actors : e.locations;
       const unique = new Map(refs.map((r) => [r.id, r]));

@@ -1,7 +1,16 @@
+import {
+  EVENT_FAMILIES,
+  EVENT_TYPES,
+  type EventFamily,
+  eventTypeLabel,
+  eventTypesOf,
+  isEventType,
+} from "../../../server/src/model/vocabulary.ts";
+
 /**
- * Colour-blind-safe colours (Okabe & Ito). Event types are coloured by family
- * (violence, threat, truce, talks, decisions, movements, civil) and told
- * apart within a family by their lane and label, never by colour alone.
+ * Colour-blind-safe colours (Okabe & Ito). Event types are coloured by their
+ * family in the vocabulary (server/src/model/vocabulary.ts) and told apart
+ * within a family by their lane and label, never by colour alone.
  */
 export const okabeIto = {
   orange: "#E69F00",
@@ -15,24 +24,31 @@ export const okabeIto = {
   black: "#000000",
 };
 
-const families: [string, string, string[]][] = [
-  ["Violence", okabeIto.vermillion, ["ATTACK", "AIRSTRIKE", "SHELLING", "ARMED_CLASH"]],
-  ["Threats", okabeIto.orange, ["THREAT", "CEASEFIRE_END"]],
-  ["Truces and agreements", okabeIto.bluishGreen, ["CEASEFIRE", "AGREEMENT"]],
-  ["Talks", okabeIto.blue, ["NEGOTIATION", "MEETING", "MEDIATION"]],
-  ["Decisions", okabeIto.skyBlue, ["ANNOUNCEMENT", "POSTPONEMENT"]],
-  ["Troop movements", okabeIto.reddishPurple, ["WITHDRAWAL", "DEPLOYMENT"]],
-  ["Civil", "#a08c00", ["PROTEST", "ARREST"]],
-];
-
-const byType = new Map(families.flatMap(([, colour, types]) => types.map((t) => [t, colour] as const)));
+/** One colour per event family; the compiler insists every family has one. */
+const familyColours: Record<EventFamily, string> = {
+  violence: okabeIto.vermillion,
+  threats: okabeIto.orange,
+  truces: okabeIto.bluishGreen,
+  talks: okabeIto.blue,
+  decisions: okabeIto.skyBlue,
+  movements: okabeIto.reddishPurple,
+  civil: "#a08c00",
+  other: okabeIto.grey,
+};
 
 export function typeColour(type: string): string {
-  return byType.get(type) ?? okabeIto.grey;
+  return isEventType(type) ? familyColours[EVENT_TYPES[type].family] : okabeIto.grey;
 }
 
-/** The families for the legend, with the types each covers. */
-export const typeFamilies = families.map(([name, colour, types]) => ({ name, colour, types }));
+/** A type's name as the timeline's lanes and the legend both show it. */
+export const typeName = (type: string): string => eventTypeLabel(type);
+
+/** The families for the legend, each with its types' names (the same names the type lanes carry). */
+export const typeFamilies = (Object.keys(EVENT_FAMILIES) as EventFamily[]).map((family) => ({
+  name: EVENT_FAMILIES[family],
+  colour: familyColours[family],
+  types: eventTypesOf(family).map(typeName),
+}));
 
 export const kindColours = {
   event: okabeIto.vermillion,

@@ -69,7 +69,7 @@ export function createSimulation(input: LayoutInput): {
     .force("y", d3.forceY(input.height / 2).strength(large ? 0.03 : 0.07))
     .force("collide", large ? null : d3.forceCollide(16))
     .force("community", input.groups ? communityForce(input.groups, large ? 0.02 : 0.06) : null)
-    .alphaDecay(large ? 0.035 : 0.0228)
+    .alphaDecay(0.035)
     .stop();
   // A graph re-rendered with its earlier layout is only nudged where it grew, not re-laid out.
   let known = 0;

@@ -1,5 +1,8 @@
 import { createSimulation, type LayoutInput } from "./graph-forces.ts";
 
+/** How long a main-thread layout may run before the first picture (ms). */
+const upFront = 250;
+
 /** A running layout: positions update in place, `onTick` is told after each batch. */
 export interface Layout {
   positions: Float32Array;
@@ -39,6 +42,10 @@ export function startLayout(input: LayoutInput, onTick: () => void, { worker }: 
     };
   }
   const { simulation, nodes } = createSimulation(input);
+  // A small graph is laid out up front (within a bounded time) so its first picture is still, not a
+  // settling swirl; whatever is left runs on the animation timer.
+  const t0 = performance.now();
+  while (simulation.alpha() > simulation.alphaMin() && performance.now() - t0 < upFront) simulation.tick();
   const copy = () => {
     for (const d of nodes) {
       positions[2 * d.index] = d.x ?? 0;
@@ -54,7 +61,8 @@ export function startLayout(input: LayoutInput, onTick: () => void, { worker }: 
     running = false;
     onTick();
   });
-  simulation.restart();
+  if (simulation.alpha() > simulation.alphaMin()) simulation.restart();
+  else running = false;
   return {
     positions,
     pin: (index, x, y) => {

@@ -57,7 +57,7 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
     .filter((l) => index.has(l.source) && index.has(l.target))
     .map((link) => ({ s: index.get(link.source) as number, t: index.get(link.target) as number, link }));
   const stats = graphMetrics({ nodes, links: links.map((l) => l.link) }, metric);
-  const radius = (i: number) => 4 + 12 * Math.sqrt(stats.importance[i]);
+  const radius = (i: number) => 3 + 9 * Math.sqrt(stats.importance[i]);
 
   const root = document.createElement("div") as unknown as GraphElement;
   root.className = "graph-view";
@@ -99,7 +99,7 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
   const svg = d3
     .select(root)
     .append("svg")
-    .attr("class", `graph${canvasMode ? " graph-canvas" : ""}`)
+    .attr("class", `graph${canvasMode ? " graph-canvas" : ""}${links.length > 3 * nodes.length ? " dense" : ""}`)
     .attr("width", width)
     .attr("height", height)
     .attr("role", "group")
@@ -232,6 +232,8 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
 
   function draw() {
     frame();
+    // Tests and screenshots wait for a still picture.
+    root.dataset.layout = layout.running || moving ? "running" : "settled";
     const p = layout.positions;
     if (canvas) {
       const f = { transform, positions: p, selection, hover, width, height, radius };

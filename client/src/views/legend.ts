@@ -21,7 +21,13 @@ function lineSwatch(stroke: string, width: number, dash?: string, opacity?: numb
 function item(symbol: SVGSVGElement, label: string, types?: string[]): HTMLLIElement {
   const li = document.createElement("li");
   li.append(symbol, document.createTextNode(label));
-  if (types) li.title = types.map((t) => t.toLowerCase().replaceAll("_", " ")).join(", ");
+  if (types) {
+    // The family's types by the names their timeline lanes carry.
+    const names = document.createElement("small");
+    names.className = "legend-types";
+    names.textContent = types.join(", ");
+    li.append(names);
+  }
   return li;
 }
 

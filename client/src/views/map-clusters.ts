@@ -25,19 +25,21 @@ export function geoPrecision(kind: string): "point" | "region" | "country" {
 
 /**
  * Greedy screen-space clustering: biggest places first, each place joins the
- * first cluster within `radius` pixels, so nearby places merge at low zoom
+ * first cluster whose circle its own circle would overlap (`size` is a
+ * circle's radius for a count of events), so nearby places merge at low zoom
  * and come apart as the map is zoomed in.
  */
 export function clusterPoints(
   points: MapPoint[],
   project: (p: MapPoint) => [number, number],
-  radius: number,
+  size: (events: number) => number,
 ): Cluster[] {
   const clusters: Cluster[] = [];
   const sorted = [...points].sort((a, b) => b.events.length - a.events.length);
   for (const p of sorted) {
     const [x, y] = project(p);
-    const near = clusters.find((c) => (c.x - x) ** 2 + (c.y - y) ** 2 < radius ** 2);
+    const reach = size(p.events.length);
+    const near = clusters.find((c) => (c.x - x) ** 2 + (c.y - y) ** 2 < (size(c.events) + reach) ** 2);
     if (near) {
       near.members.push(p);
       near.events += p.events.length;

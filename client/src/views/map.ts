@@ -76,7 +76,7 @@ export function map(points: MapPoint[], options: MapOptions): HTMLDivElement & {
   }
   const path = d3.geoPath(projection);
   const max = d3.max(points, (p) => p.events.length) ?? 1;
-  const radius = d3.scaleSqrt().domain([0, max]).range([0, 22]);
+  const radius = d3.scaleSqrt().domain([0, max]).range([0, 22]).clamp(true);
 
   const svg = d3
     .select(root)
@@ -113,7 +113,7 @@ export function map(points: MapPoint[], options: MapOptions): HTMLDivElement & {
   const place = () => {
     const project = (p: MapPoint) =>
       transform.apply(projection([p.longitude, p.latitude]) ?? [0, 0]) as [number, number];
-    clusters = clusterPoints(points, project, 16);
+    clusters = clusterPoints(points, project, size);
     const dots = dotsG
       .selectAll<SVGGElement, Cluster>("g.place")
       .data(clusters, (d) => d.id)

@@ -1,5 +1,5 @@
 import type { Bucket } from "../data/load.ts";
-import { typeColour } from "../data/palette.ts";
+import { typeColour, typeName } from "../data/palette.ts";
 import type { CanvasFrame } from "./timeline-canvas.ts";
 import type { Row } from "./timeline-rows.ts";
 
@@ -10,7 +10,7 @@ export function bucketRows(buckets: Bucket[]): Row[] {
   return [...types.keys()].sort().map((type) => ({
     key: type,
     kind: "events",
-    label: type.replaceAll("_", " ").toLowerCase(),
+    label: typeName(type),
     labelAr: null,
     colour: typeColour(type),
     items: [],

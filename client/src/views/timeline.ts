@@ -7,7 +7,8 @@ import { twoLevelAxis } from "./timeline-axis.ts";
 import { bucketRows, drawBuckets } from "./timeline-buckets.ts";
 import { drawRows, LevelOfDetail } from "./timeline-canvas.ts";
 import { timelineKeys } from "./timeline-keys.ts";
-import { hitItem, type Row, type RowItem, timelineRows } from "./timeline-rows.ts";
+import { drawLanes, itemAt } from "./timeline-lanes.ts";
+import { type Row, type RowItem, timelineRows } from "./timeline-rows.ts";
 import { describeItem, ensureGradients, joinMarks } from "./timeline-svg.ts";
 
 export interface TimelineData {
@@ -79,7 +80,8 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     plotBottom += rowH(row);
   }
   if (!rows.length) plotBottom += rowHeight;
-  const height = plotBottom + margin.bottom;
+  // The plot; the axis is its own strip that stays in view while the lanes scroll.
+  const height = plotBottom + 2;
   const rowY = (row: Row) => tops.get(row) ?? margin.top;
   const slotH = (row: Row) => rowH(row) / row.slots;
 
@@ -103,6 +105,9 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   let focus = options.focus ?? selection;
   const highlight = options.highlight ?? null;
   const lod = new LevelOfDetail();
+  // What the marks were last drawn for, and whether a frame is already asked for.
+  let drawn = "";
+  let frameRequested = false;
 
   const root = document.createElement("div") as HTMLDivElement & { value: TimelineValue };
   root.className = "timeline-view";
@@ -145,34 +150,20 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     .attr("width", width - margin.left - margin.right)
     .attr("height", height);
 
-  const bands = svg.append("g").attr("class", "rows");
-  bands
-    .selectAll("g")
-    .data(rows, (d) => (d as Row).key)
-    .join("g")
-    .attr("class", (d) => `row row-${d.kind}`)
-    .call((g) =>
-      g
-        .append("rect")
-        .attr("x", margin.left)
-        .attr("width", width - margin.left - margin.right)
-        .attr("y", (d) => rowY(d))
-        .attr("height", (d) => rowH(d))
-        .attr("class", (_, i) => (i % 2 ? "row-band odd" : "row-band")),
-    )
-    .call((g) =>
-      g
-        .append("text")
-        .attr("class", "row-label")
-        .attr("x", margin.left - 8)
-        .attr("y", (d) => rowY(d) + rowH(d) / 2)
-        .attr("dy", "0.35em")
-        .attr("text-anchor", "end")
-        .text((d) => (d.label.length > 24 ? `${d.label.slice(0, 23)}…` : d.label))
-        .append("title")
-        .text((d) => `${d.label}${d.labelAr ? ` — ${d.labelAr}` : ""} (${d.total ?? d.items.length})`),
-    );
-  const axisG = svg.append("g").attr("class", "axis").attr("transform", `translate(0,${plotBottom})`);
+  drawLanes(svg.append("g").attr("class", "rows"), rows, {
+    left: margin.left,
+    right: width - margin.right,
+    rowY,
+    rowH,
+  });
+  const axisG = d3
+    .select(root)
+    .append("svg")
+    .attr("class", "timeline-axis")
+    .attr("width", width)
+    .attr("height", margin.bottom)
+    .append("g")
+    .attr("class", "axis");
   axisG
     .append("rect")
     .attr("class", "axis-grip")
@@ -215,7 +206,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   brushG.call(brush);
 
   const zoom = d3
-    .zoom<SVGSVGElement, unknown>()
+    .zoom<HTMLDivElement, unknown>()
     .scaleExtent([Math.min(1, span / century), Math.max(1, span / hour)])
     .extent([
       [margin.left, 0],
@@ -230,7 +221,9 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
       x = e.transform.rescaleX(x0);
       schedule();
     });
-  svg.call(zoom).on("dblclick.zoom", null);
+  // On the whole view (plot and axis strip), so the axis can be dragged too.
+  const zoomed = d3.select(root as HTMLDivElement);
+  zoomed.call(zoom).on("dblclick.zoom", null);
 
   let pointerDown: [number, number] | null = null;
   svg.on("mousedown.hit", (e: MouseEvent) => {
@@ -256,7 +249,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
         emit();
         return true;
       },
-      zoom: (k, t) => svg.call(zoom.scaleBy, k, [t == null ? (margin.left + width - margin.right) / 2 : x(t), 0]),
+      zoom: (k, t) => zoomed.call(zoom.scaleBy, k, [t == null ? (margin.left + width - margin.right) / 2 : x(t), 0]),
       viewStart: () => Number(x.domain()[0]),
     }),
   );
@@ -268,11 +261,10 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
         return d3.zoomIdentity.translate(margin.left - k * x0(domain[0]), 0).scale(k);
       })()
     : d3.zoomIdentity;
-  svg.call(zoom.transform, transform);
+  zoomed.call(zoom.transform, transform);
   render();
   root.value = current();
 
-  let frameRequested = false;
   /** Coalesces the zooms of one frame into one drawing and one report. */
   function schedule() {
     if (frameRequested) return;
@@ -303,7 +295,6 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     root.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
-  let drawn = "";
   /** Draws what changed since the last frame: the axis when the domain moved, the marks when anything did. */
   function render() {
     axis(x);
@@ -343,12 +334,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
 
   function hit(e: MouseEvent): RowItem | null {
     const [px, py] = d3.pointer(e, svg.node());
-    if (px < margin.left || px > width - margin.right) return null;
-    const row = rows.find((r) => py >= rowY(r) && py < rowY(r) + rowH(r));
-    if (!row) return null;
-    const slack = Math.abs(x.invert(px + 5).getTime() - x.invert(px).getTime());
-    const slot = Math.min(row.slots - 1, Math.floor((py - rowY(row)) / slotH(row)));
-    return hitItem(row, x.invert(px).getTime(), slack, slot) ?? hitItem(row, x.invert(px).getTime(), slack);
+    return itemAt(px, py, rows, { x, left: margin.left, right: width - margin.right, rowY, rowH, slotH });
   }
 
   function hover(e: MouseEvent) {
@@ -399,7 +385,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     const [t0, t1] = x.domain().map(Number);
     if (item.item.end < t0 || item.item.start > t1) {
       const mid = (item.item.start + item.item.end) / 2;
-      svg.call(zoom.translateBy, (x(t0) + x(t1)) / 2 - x(mid), 0);
+      zoomed.call(zoom.translateBy, (x(t0) + x(t1)) / 2 - x(mid), 0);
     } else render();
     live.text(describeItem(item.item));
   }

@@ -1,9 +1,30 @@
 /**
  * TypeScript view of schema/article-bundle.schema.json. The JSON Schema is the
  * contract; these types mirror it for the code that reads and writes bundles.
+ * Every enum comes from model/vocabulary.ts, as the schema's enums do.
  */
 
-export type Language = "ar" | "en";
+import type {
+  ActorKind,
+  BundleRelationType,
+  Certainty,
+  DatePrecision,
+  EventType,
+  Language,
+  LocationKind,
+  Role,
+} from "../model/vocabulary.ts";
+
+export type {
+  ActorKind,
+  Certainty,
+  DatePrecision,
+  EventType,
+  Language,
+  LocationKind,
+  Role,
+} from "../model/vocabulary.ts";
+export type RelationType = BundleRelationType;
 
 /** [start, end) in UTF-16 code units of article.text; `text`, when present, must equal that slice. */
 export interface Span {
@@ -11,46 +32,6 @@ export interface Span {
   end: number;
   text?: string;
 }
-
-export type ActorKind =
-  | "PERSON"
-  | "ARMED_GROUP"
-  | "GOVERNMENT"
-  | "STATE"
-  | "MILITARY"
-  | "COALITION"
-  | "ORGANIZATION"
-  | "POLITICAL_GROUP"
-  | "MEDIA"
-  | "ANONYMOUS_SOURCE"
-  | "GROUP";
-
-export type LocationKind = "COUNTRY" | "REGION" | "PROVINCE" | "CITY" | "FACILITY" | "MILITARY_BASE" | "AREA";
-
-export type EventType =
-  | "ATTACK"
-  | "AIRSTRIKE"
-  | "SHELLING"
-  | "ARMED_CLASH"
-  | "THREAT"
-  | "CEASEFIRE"
-  | "CEASEFIRE_END"
-  | "NEGOTIATION"
-  | "MEETING"
-  | "MEDIATION"
-  | "ANNOUNCEMENT"
-  | "POSTPONEMENT"
-  | "AGREEMENT"
-  | "WITHDRAWAL"
-  | "DEPLOYMENT"
-  | "PROTEST"
-  | "ARREST"
-  | "OTHER";
-
-export type DatePrecision = "HOUR" | "DAY" | "MONTH" | "YEAR" | "RANGE" | "APPROXIMATE" | "UNKNOWN";
-export type Role = "INITIATOR" | "TARGET" | "PARTICIPANT" | "MEDIATOR" | "AFFECTED";
-export type Certainty = "ASSERTED" | "HEDGED" | "DENIED";
-export type RelationType = "AFFILIATED_WITH" | "ALLIED_WITH" | "OPPOSES" | "LEADS" | "SUPPORTS" | "DISPUTES";
 
 export interface BundleArticle {
   id: string;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { isClaimLink } from "../model/vocabulary.ts";
 import type { ArticleBundle, Span } from "./types.ts";
 
 /** One reason a bundle is refused: a JSON pointer into the bundle and what is wrong there. */
@@ -135,7 +136,7 @@ function semanticIssues(b: ArticleBundle): BundleIssue[] {
   });
   b.relations?.forEach((r, i) => {
     const p = `/relations/${i}`;
-    const kind = r.type === "SUPPORTS" || r.type === "DISPUTES" ? "claim" : "actor";
+    const kind = isClaimLink(r.type) ? "claim" : "actor";
     ref(r.from, `${p}/from`, [kind]);
     ref(r.to, `${p}/to`, [kind]);
     if (r.from === r.to) issues.push({ path: p, message: "a relation cannot tie an entity to itself" });

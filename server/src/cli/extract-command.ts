@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { validateBundle } from "../bundle/validate.ts";
 import { loadSettings } from "../config.ts";
 import { connect } from "../db/connect.ts";
-import { extractFromBytes } from "../ingest/ingest-article.ts";
+import { extractFromBytes, isBundle } from "../ingest/ingest-article.ts";
 import { managedStatus } from "../neo4j-managed/managed-neo4j.ts";
 import { log } from "./log.ts";
 
@@ -18,6 +18,10 @@ export async function extractCommand(args: string[]): Promise<number> {
   const files = args.filter((a) => a !== "--offline");
   if (files.length !== 1) throw new Error("expected exactly one file: rasd extract [--offline] FILE");
   const bytes = readFileSync(files[0]);
+  if (isBundle(bytes))
+    throw new Error(
+      `${files[0]} is an article bundle (it has "bundleVersion"), not an article: there is nothing to extract. Store it with \`rasd ingest ${files[0]}\`.`,
+    );
   let bundle: Awaited<ReturnType<typeof extractFromBytes>>;
   const settings = loadSettings().neo4j;
   const reachable = !offline && (settings.kind === "external" || managedStatus(settings).running);

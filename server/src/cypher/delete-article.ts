@@ -1,5 +1,8 @@
 import type { Statement } from "../db/database.ts";
+import { PROVENANCE_EDGES, relationList, relationPattern } from "../model/vocabulary.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
+
+const PROVENANCE = relationPattern(PROVENANCE_EDGES);
 
 /**
  * Deleting an article removes what only it supported. Ties between the nodes
@@ -13,9 +16,9 @@ export function deleteArticleStatements(id: string): Statement[] {
   const params = { id, prefix: `${id}@` };
   return [
     {
-      cypher: `MATCH (a:Article {id: $id})-[:MENTIONS|REPORTS|CONTAINS]->(n)
+      cypher: `MATCH (a:Article {id: $id})-[:${PROVENANCE}]->(n)
 MATCH (n)-[r]-()
-WHERE NOT type(r) IN ['MENTIONS', 'REPORTS', 'CONTAINS']
+WHERE NOT type(r) IN ${relationList(PROVENANCE_EDGES)}
   AND any(x IN coalesce(r.evidence, []) WHERE x STARTS WITH $prefix)
 WITH DISTINCT r
 SET r.evidence = [x IN r.evidence WHERE NOT x STARTS WITH $prefix]
@@ -26,12 +29,12 @@ RETURN count(CASE WHEN unsupported THEN 1 END) AS tiesRemoved, count(CASE WHEN N
     },
     {
       cypher: `MATCH (a:Article {id: $id})
-OPTIONAL MATCH (a)-[:MENTIONS|REPORTS|CONTAINS]->(n)
+OPTIONAL MATCH (a)-[:${PROVENANCE}]->(n)
 WITH a, collect(DISTINCT n) AS touched
 DETACH DELETE a
 WITH touched
 UNWIND touched AS n
-WITH n WHERE NOT EXISTS { (:Article)-[:MENTIONS|REPORTS|CONTAINS]->(n) }
+WITH n WHERE NOT EXISTS { (:Article)-[:${PROVENANCE}]->(n) }
 WITH collect(n) AS gone
 ${applyCounts("gone", `[e IN gone WHERE e:Event | ${countKey("e", -1)}]`)}
 UNWIND gone AS n

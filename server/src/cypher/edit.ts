@@ -1,5 +1,6 @@
 import type { Statement } from "../db/database.ts";
 import type { EventRow } from "../graphql/rows.ts";
+import { CLAIM_LINKS, type ClaimLink } from "../model/vocabulary.ts";
 import { eventProjection } from "./projections.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
 
@@ -24,8 +25,8 @@ RETURN ${eventProjection("e")} AS node`,
 }
 
 /** An editor's SUPPORTS/DISPUTES link; it has no article evidence, so deleting articles never removes it. */
-export function linkClaims(from: string, to: string, type: "SUPPORTS" | "DISPUTES"): Statement {
-  if (type !== "SUPPORTS" && type !== "DISPUTES") throw new Error(`invalid claim link: ${type}`);
+export function linkClaims(from: string, to: string, type: ClaimLink): Statement {
+  if (!CLAIM_LINKS.includes(type)) throw new Error(`invalid claim link: ${type}`);
   return {
     cypher: `MATCH (a:Claim {id: $from}), (b:Claim {id: $to})
 MERGE (a)-[r:${type}]->(b)

@@ -26,13 +26,22 @@ export interface EventFilter {
 export interface SpanStats {
   maxSpanMs: number;
   undatedStarts: number;
+  /** Events with no end (so possibly no date at all), from the timeline aggregates. */
+  endless: number;
 }
 
 export function spanStats(): Statement {
   return {
-    cypher: `MATCH (e:Event) WHERE e.end IS NOT NULL
-RETURN coalesce(max(CASE WHEN e.start IS NULL THEN 0 ELSE e.end.epochMillis - e.start.epochMillis END), 0) AS maxSpanMs,
-  count(CASE WHEN e.start IS NULL THEN 1 END) AS undatedStarts`,
+    cypher: `CALL () {
+  MATCH (e:Event) WHERE e.end IS NOT NULL
+  RETURN coalesce(max(CASE WHEN e.start IS NULL THEN 0 ELSE e.end.epochMillis - e.start.epochMillis END), 0) AS maxSpanMs,
+    count(CASE WHEN e.start IS NULL THEN 1 END) AS undatedStarts
+}
+CALL () {
+  OPTIONAL MATCH (u:TimelineUndated {key: 'events'})
+  RETURN coalesce(reduce(s = 0, k IN [k IN keys(u) WHERE k <> 'key'] | s + u[k]), 0) AS endless
+}
+RETURN maxSpanMs, undatedStarts, endless`,
   };
 }
 

@@ -1,5 +1,12 @@
 import type { Statement } from "../db/database.ts";
 import type { Selection } from "../export/selection.ts";
+import {
+  ENTITY_LABELS,
+  ENTITY_RELATIONS,
+  PROVENANCE_EDGES,
+  relationList,
+  relationPattern,
+} from "../model/vocabulary.ts";
 
 /**
  * Cypher for exports. Pure: a Selection in, statements out. Every statement
@@ -7,10 +14,9 @@ import type { Selection } from "../export/selection.ts";
  * first rows reach the writer while Neo4j is still reading.
  */
 
-export const ENTITY_LABELS = ["Actor", "Location", "Event", "Claim"] as const;
-export const ENTITY_RELATIONS =
-  "PARTICIPATED_IN|OCCURRED_IN|MADE|ABOUT|TOLD_TO|SUPPORTS|DISPUTES|AFFILIATED_WITH|ALLIED_WITH|OPPOSES|LEADS|WITHIN";
-const PROVENANCE = "MENTIONS|REPORTS|CONTAINS";
+const ENTITY_TIES = relationPattern(ENTITY_RELATIONS);
+const PROVENANCE = relationPattern(PROVENANCE_EDGES);
+const PROVENANCE_LIST = relationList(PROVENANCE_EDGES);
 const isEntity = (v: string) => `(${ENTITY_LABELS.map((l) => `${v}:${l}`).join(" OR ")})`;
 
 /** Window and type: they hold for every exported event, seeds and reached ones alike. */
@@ -51,7 +57,7 @@ WITH s WHERE ${passes("s", s)}`
 CALL (s) {
   RETURN s AS n
   UNION
-  MATCH (s) (()-[:${ENTITY_RELATIONS}]-(x) WHERE ${passes("x", s)}){1,${s.hops}} (n)
+  MATCH (s) (()-[:${ENTITY_TIES}]-(x) WHERE ${passes("x", s)}){1,${s.hops}} (n)
   RETURN n
 }
 WITH DISTINCT n`;
@@ -91,7 +97,7 @@ MATCH (a)-[r:${types}]->(b) WHERE a IN ns`;
 /** Entity edges with the ids and URLs of the articles their evidence cites, dated by the event or claim they touch. */
 export function exportEdges(s: Selection): Statement {
   return {
-    cypher: `${edgeMatch(s, ENTITY_RELATIONS)}
+    cypher: `${edgeMatch(s, ENTITY_TIES)}
 CALL (r) {
   UNWIND coalesce(r.evidence, []) AS ev
   WITH DISTINCT split(ev, '@')[0] AS aid
@@ -137,7 +143,7 @@ export function rawEdges(s: Selection): Statement {
     : `${selectedNodes(s)}
 WITH collect(n) AS ns
 UNWIND ns AS b
-MATCH (a)-[r]->(b) WHERE a IN ns OR (a:Article AND type(r) IN ['MENTIONS', 'REPORTS', 'CONTAINS'])`;
+MATCH (a)-[r]->(b) WHERE a IN ns OR (a:Article AND type(r) IN ${PROVENANCE_LIST})`;
   return {
     cypher: `${match}
 RETURN type(r) AS type, labels(a) AS sourceLabels, a.id AS source, labels(b) AS targetLabels, b.id AS target,
@@ -166,7 +172,7 @@ RETURN n {.*, searchText: null} AS props, l {.id, .name, .nameAr, .kind, .countr
 export function countElements(s: Selection): Statement {
   return {
     cypher: `CALL () { ${selectedNodes(s)} RETURN count(n) AS nodes }
-CALL () { ${edgeMatch(s, ENTITY_RELATIONS)} RETURN count(r) AS edges }
+CALL () { ${edgeMatch(s, ENTITY_TIES)} RETURN count(r) AS edges }
 RETURN nodes, edges`,
     params: params(s),
   };

@@ -1,32 +1,14 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
+import { ENTITY_RELATIONS, GRAPH_RELATIONS, type GraphRelation, relationPattern } from "../model/vocabulary.ts";
 import { type EventFilter, eventMatch, type SpanStats } from "./event-filter.ts";
 import { anyProjection, LABELS } from "./projections.ts";
 
-/** Ties a graph query may walk: the analytic ones. Provenance (Article) ties are opt-in. */
-export const GRAPH_RELATIONS = [
-  "PARTICIPATED_IN",
-  "OCCURRED_IN",
-  "MADE",
-  "ABOUT",
-  "TOLD_TO",
-  "SUPPORTS",
-  "DISPUTES",
-  "AFFILIATED_WITH",
-  "ALLIED_WITH",
-  "OPPOSES",
-  "LEADS",
-  "WITHIN",
-  "MENTIONS",
-  "REPORTS",
-  "CONTAINS",
-] as const;
-export type GraphRelation = (typeof GRAPH_RELATIONS)[number];
-
+/** Ties a graph query may walk: any of GRAPH_RELATIONS; by default the entity ones (provenance ties are opt-in). */
 const relTypes = (types: readonly string[]) => {
   const ok = types.filter((t): t is GraphRelation => (GRAPH_RELATIONS as readonly string[]).includes(t));
   if (ok.length === 0) throw new Error("no valid relationship types");
-  return ok.join("|");
+  return relationPattern(ok);
 };
 
 const edge = (r: string) =>
@@ -110,7 +92,7 @@ LIMIT $limit`,
 export function paths(fromLabel: string, from: string, toLabel: string, to: string, maxHops: number, limit: number) {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 4) throw new Error(`invalid maxHops: ${maxHops}`);
   if (![fromLabel, toLabel].every((l) => (LABELS as readonly string[]).includes(l))) throw new Error("invalid label");
-  const types = relTypes(GRAPH_RELATIONS.filter((t) => !["MENTIONS", "REPORTS", "CONTAINS"].includes(t)));
+  const types = relationPattern(ENTITY_RELATIONS);
   return {
     cypher: `MATCH (a:${fromLabel} {id: $from}), (b:${toLabel} {id: $to})
 MATCH p = allShortestPaths((a)-[:${types}*..${maxHops}]-(b))

@@ -1,14 +1,13 @@
 import type { Statement } from "../db/database.ts";
+import { namedSearchTextCypher } from "../model/search-text.ts";
+import { ANALYTIC_TIES, type AnalyticTie, CLAIM_LINKS, type ClaimLink } from "../model/vocabulary.ts";
 
 /**
  * Cypher for writing one article bundle. Pure: rows in, statements out; the
  * rows are shaped by ingest/bundle-rows.ts. Every MERGE sits on a uniqueness
  * constraint; re-running with the same rows changes nothing. Relationship
- * types come from the allow-list below, never from input.
+ * types come from the vocabulary's allow-lists, never from input.
  */
-
-export const ACTOR_RELATION_TYPES = ["AFFILIATED_WITH", "ALLIED_WITH", "OPPOSES", "LEADS"] as const;
-export const CLAIM_RELATION_TYPES = ["SUPPORTS", "DISPUTES"] as const;
 
 // Adds the new evidence strings to a relationship's list without duplicates.
 const unionEvidence = (v: string) =>
@@ -37,7 +36,7 @@ SET n.nameAr = coalesce(n.nameAr, row.nameAr), n.description = coalesce(n.descri
     n.wikidataId = coalesce(n.wikidataId, row.wikidataId), ${extra}
     ${unionList("n", "aliases", "aliases")}, ${unionList("n", "normNames", "normNames")},
     n.confidence = CASE WHEN n.confidence IS NULL OR row.confidence > n.confidence THEN row.confidence ELSE n.confidence END
-SET n.searchText = reduce(s = n.name + ' ' + coalesce(n.nameAr, ''), x IN n.aliases + n.normNames | s + ' ' + x)
+SET n.searchText = ${namedSearchTextCypher("n")}
 WITH n, row
 MATCH (a:Article {id: row.articleId})
 MERGE (a)-[m:MENTIONS]->(n)
@@ -139,8 +138,8 @@ SET ${unionEvidence("r")}`,
   };
 }
 
-export function mergeActorRelations(type: (typeof ACTOR_RELATION_TYPES)[number], rows: unknown[]): Statement {
-  if (!ACTOR_RELATION_TYPES.includes(type)) throw new Error(`invalid actor relation type: ${type}`);
+export function mergeActorRelations(type: AnalyticTie, rows: unknown[]): Statement {
+  if (!ANALYTIC_TIES.includes(type)) throw new Error(`invalid actor relation type: ${type}`);
   return {
     cypher: `UNWIND $rows AS row
 MATCH (from:Actor {id: row.from}), (to:Actor {id: row.to})
@@ -150,8 +149,8 @@ SET ${unionEvidence("r")}, r.confidence = row.confidence`,
   };
 }
 
-export function mergeClaimRelations(type: (typeof CLAIM_RELATION_TYPES)[number], rows: unknown[]): Statement {
-  if (!CLAIM_RELATION_TYPES.includes(type)) throw new Error(`invalid claim relation type: ${type}`);
+export function mergeClaimRelations(type: ClaimLink, rows: unknown[]): Statement {
+  if (!CLAIM_LINKS.includes(type)) throw new Error(`invalid claim relation type: ${type}`);
   return {
     cypher: `UNWIND $rows AS row
 MATCH (from:Claim {id: row.from}), (to:Claim {id: row.to})

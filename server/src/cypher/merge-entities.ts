@@ -1,4 +1,6 @@
 import type { Statement } from "../db/database.ts";
+import { namedSearchTextCypher } from "../model/search-text.ts";
+import { ANALYTIC_TIES } from "../model/vocabulary.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /**
@@ -18,12 +20,11 @@ interface Tie {
   kind?: "role" | "provenance";
 }
 
-const ACTOR_TIES = ["AFFILIATED_WITH", "ALLIED_WITH", "OPPOSES", "LEADS"];
 const TIES: Record<MergeLabel, Tie[]> = {
   Actor: [
     { type: "PARTICIPATED_IN", dir: "OUT", kind: "role" },
     { type: "MADE", dir: "OUT" },
-    ...ACTOR_TIES.flatMap((type): Tie[] => [
+    ...ANALYTIC_TIES.flatMap((type): Tie[] => [
       { type, dir: "OUT" },
       { type, dir: "IN" },
     ]),
@@ -83,7 +84,7 @@ SET keep.aliases = reduce(acc = coalesce(keep.aliases, []), x IN names |
     keep.nameAr = coalesce(keep.nameAr, head([d IN dups WHERE d.nameAr IS NOT NULL | d.nameAr])),
     keep.description = coalesce(keep.description, head([d IN dups WHERE d.description IS NOT NULL | d.description])),
     keep.wikidataId = coalesce(keep.wikidataId, head([d IN dups WHERE d.wikidataId IS NOT NULL | d.wikidataId]))
-SET keep.searchText = reduce(s = keep.name + ' ' + coalesce(keep.nameAr, ''), x IN keep.aliases + keep.normNames | s + ' ' + x)`;
+SET keep.searchText = ${namedSearchTextCypher("keep")}`;
   return [
     ...TIES[label].map((tie) => ({ cypher: moveTie(label, tie), params })),
     {

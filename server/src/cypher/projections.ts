@@ -4,8 +4,10 @@
  * DateTime scalar turns them into ISO 8601.
  */
 
-export const LABELS = ["Event", "Actor", "Location", "Claim", "Article"] as const;
-export type Label = (typeof LABELS)[number];
+import { NODE_LABELS, type NodeLabel } from "../model/vocabulary.ts";
+
+export const LABELS = NODE_LABELS;
+export type Label = NodeLabel;
 
 /** Ids carry their label as a prefix ("actor:…"); that is how a bare id finds its index. */
 export function labelOfId(id: string): Label | undefined {

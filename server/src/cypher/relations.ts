@@ -1,5 +1,6 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
+import { ANALYTIC_TIES, CLAIM_LINKS, PROVENANCE_OF, relationPattern } from "../model/vocabulary.ts";
 import {
   actorProjection,
   anyProjection,
@@ -26,7 +27,8 @@ interface RelationSpec {
   role?: boolean;
 }
 
-const ACTOR_TIES = "AFFILIATED_WITH|ALLIED_WITH|OPPOSES|LEADS";
+const ACTOR_TIES = relationPattern(ANALYTIC_TIES);
+const CLAIM_TIES = relationPattern(CLAIM_LINKS);
 
 export const RELATIONS = {
   eventActors: {
@@ -126,13 +128,13 @@ export const RELATIONS = {
   claimAbout: { parent: "Claim", pattern: "(n)-[r:ABOUT]->(x)", node: anyProjection, order: "x.id" },
   claimLinksOut: {
     parent: "Claim",
-    pattern: "(n)-[r:SUPPORTS|DISPUTES]->(x:Claim)",
+    pattern: `(n)-[r:${CLAIM_TIES}]->(x:Claim)`,
     node: claimProjection,
     order: "x.id",
   },
   claimLinksIn: {
     parent: "Claim",
-    pattern: "(x:Claim)-[r:SUPPORTS|DISPUTES]->(n)",
+    pattern: `(x:Claim)-[r:${CLAIM_TIES}]->(n)`,
     node: claimProjection,
     order: "x.id",
   },
@@ -200,20 +202,13 @@ export function nodesById(label: Label, ids: readonly string[]): Statement {
   };
 }
 
-const PROVENANCE: Record<Exclude<Label, "Article">, string> = {
-  Event: "REPORTS",
-  Actor: "MENTIONS",
-  Location: "MENTIONS",
-  Claim: "CONTAINS",
-};
-
 /** Each node's own evidence: the spans of every article that mentions, reports or contains it, quoted. */
 export function nodeEvidence(label: Exclude<Label, "Article">, ids: readonly string[], limit: number): Statement {
   return {
     cypher: `UNWIND $ids AS id
 MATCH (n:${label} {id: id})
 CALL (n) {
-  MATCH (a:Article)-[r:${PROVENANCE[label]}]->(n)
+  MATCH (a:Article)-[r:${PROVENANCE_OF[label]}]->(n)
   WITH a, r ORDER BY a.publishedAt LIMIT $limit
   UNWIND range(0, size(r.starts) - 1) AS i
   RETURN collect({ articleId: a.id, articleTitle: a.title, start: r.starts[i], end: r.ends[i],

@@ -1,11 +1,12 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
+import { ENTITY_LABELS, type EntityLabel } from "../model/vocabulary.ts";
 import { normalizeArabic } from "../text/arabic-normalize.ts";
 import { fulltextQuery } from "./fulltext.ts";
 import { anyProjection } from "./projections.ts";
 
-export const SEARCH_KINDS = ["Actor", "Location", "Event", "Claim"] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
+export const SEARCH_KINDS = ENTITY_LABELS;
+export type SearchKind = EntityLabel;
 
 /**
  * One box over names, aliases, titles and claims. Each kind has two full-text

@@ -20,6 +20,16 @@ export function articlesByPublisher(): Statement {
   };
 }
 
+/** From the timeline aggregates (cypher/timeline-counts.ts): one row per day, not per event. */
 export function eventsByType(): Statement {
-  return { cypher: `MATCH (e:Event) RETURN e.type AS type, count(*) AS count ORDER BY count DESC, type` };
+  return {
+    cypher: `CALL () {
+  MATCH (d:TimelineDay) WHERE d.day IS NOT NULL RETURN d AS n
+  UNION ALL
+  MATCH (u:TimelineUndated {key: 'events'}) RETURN u AS n
+}
+UNWIND [k IN keys(n) WHERE k <> 'day' AND k <> 'key'] AS type
+WITH type, sum(n[type]) AS count WHERE count > 0
+RETURN type, count ORDER BY count DESC, type`,
+  };
 }

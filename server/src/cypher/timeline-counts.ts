@@ -1,3 +1,4 @@
+import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
 
 /**
@@ -97,12 +98,31 @@ export function timelineCountsKept(): Statement {
   return { cypher: "MATCH (u:TimelineUndated {key: 'events'}) RETURN count(u) > 0 AS kept" };
 }
 
-/** Days in [fromDay, toDay) with their per-type counts (one row per day with events). */
-export function timelineDays(fromDay: number, toDay: number): Statement {
+/**
+ * Counts per bucket and type over the whole days [fromDay, toDay), summed in
+ * the database so only buckets × types rows come back. `edges` are the
+ * bucket edges in ms (inner ones at UTC midnights, at most half a day from
+ * the even split, so a day's bucket is the even-split guess or its neighbour).
+ */
+export function timelineDays(fromDay: number, toDay: number, edges: number[]): Statement {
+  const buckets = edges.length - 1;
   return {
     cypher: `MATCH (d:TimelineDay) WHERE d.day >= $fromDay AND d.day < $toDay
-RETURN d.day AS day, properties(d) AS counts`,
-    params: { fromDay, toDay },
+WITH d, d.day * ${DAY_MS} AS t
+WITH d, t, toInteger(floor((t - $fromMs) / $widthMs)) AS i
+WITH d, t, CASE WHEN i < 0 THEN 0 WHEN i >= $buckets THEN $buckets - 1 ELSE i END AS i
+WITH d, CASE WHEN i + 1 < $buckets AND t >= $edges[i + 1] THEN i + 1 WHEN i > 0 AND t < $edges[i] THEN i - 1 ELSE i END AS bucket
+UNWIND [k IN keys(d) WHERE k <> 'day'] AS type
+WITH bucket, type, sum(d[type]) AS n
+RETURN bucket, type, n`,
+    params: {
+      fromDay: neo4j.int(fromDay),
+      toDay: neo4j.int(toDay),
+      fromMs: edges[0],
+      widthMs: (edges[buckets] - edges[0]) / buckets,
+      buckets: neo4j.int(buckets),
+      edges,
+    },
   };
 }
 

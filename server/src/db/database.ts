@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type QueryResult, type RecordShape } from "neo4j-driver";
+import { withRetries } from "./retry.ts";
 
 /** A statement and its parameters: Cypher text is built from constants, values are always parameters. */
 export interface Statement {
@@ -16,12 +17,32 @@ export class DatabaseError extends Error {
   }
 }
 
+/** The database is down or (re)starting: the same request may work in a few seconds. */
+export class DatabaseUnavailableError extends DatabaseError {
+  override name = "DatabaseUnavailableError";
+}
+
+/**
+ * Driver codes that mean "no database to talk to right now": the server is
+ * gone or refusing connections, a connection broke mid-transaction, or Neo4j
+ * is up but its database is still starting (store recovery after a crash).
+ */
+const unavailableCodes = new Set([
+  "ServiceUnavailable",
+  "SessionExpired",
+  "Neo.TransientError.General.DatabaseUnavailable",
+]);
+
+/** Opening a connection to a host that does not answer gives up after this long. */
+const CONNECTION_TIMEOUT_MS = 3000;
+
+const isUnavailable = (error: unknown) => unavailableCodes.has((error as { code?: string }).code ?? "");
+
 /** Maps driver error codes to messages a user can act on. */
 function toDomainError(error: unknown): Error {
   const code = (error as { code?: string }).code;
   if (!code) return error as Error;
-  if (code === "ServiceUnavailable" || code === "SessionExpired")
-    return new DatabaseError("the graph database is unavailable", code, error);
+  if (isUnavailable(error)) return new DatabaseUnavailableError("the graph database is unavailable", code, error);
   if (code === "Neo.ClientError.Security.Unauthorized")
     return new DatabaseError(
       "the graph database refused the credentials (check NEO4J_USER/NEO4J_PASSWORD)",
@@ -58,6 +79,9 @@ export class Database {
     this.driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: 50,
+      // Retries are withRetries' job (a short budget when the database is down).
+      maxTransactionRetryTime: 0,
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
     });
     this.database = database;
   }
@@ -87,16 +111,20 @@ export class Database {
   async writeAll(statements: Statement[], options: RunOptions = {}): Promise<QueryResult[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(
-        async (tx) => {
-          const results: QueryResult[] = [];
-          for (const s of statements) {
-            this.emit(s, "WRITE");
-            results.push(await tx.run(s.cypher, s.params ?? {}));
-          }
-          return results;
-        },
-        { metadata: options.metadata, timeout: options.timeoutMs },
+      return await withRetries(
+        () =>
+          session.executeWrite(
+            async (tx) => {
+              const results: QueryResult[] = [];
+              for (const s of statements) {
+                this.emit(s, "WRITE");
+                results.push(await tx.run(s.cypher, s.params ?? {}));
+              }
+              return results;
+            },
+            { metadata: options.metadata, timeout: options.timeoutMs },
+          ),
+        isUnavailable,
       );
     } catch (error) {
       throw toDomainError(error);
@@ -138,7 +166,10 @@ export class Database {
     this.emit(s, mode);
     const config = { metadata: options.metadata, timeout: options.timeoutMs };
     try {
-      return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return await withRetries(
+        () => (mode === "READ" ? session.executeRead(work, config) : session.executeWrite(work, config)),
+        isUnavailable,
+      );
     } catch (error) {
       throw toDomainError(error);
     } finally {

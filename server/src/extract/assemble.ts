@@ -1,14 +1,11 @@
-import { readFileSync } from "node:fs";
 import type { BundleActor, BundleClaim, BundleEvent, BundleLocation, BundleRelation, Span } from "../bundle/types.ts";
+import { eventTypeLabel } from "../model/vocabulary.ts";
 import { LIMITS } from "./bundle-limits.ts";
 import type { ClaimDraft } from "./claims/claims.ts";
 import type { DateMention } from "./dates/dates.ts";
 import type { EventDraft } from "./events/events.ts";
 import { headMention } from "./mentions/relations.ts";
 import { type ExtractState, mentionsInSentence } from "./state.ts";
-
-const TAXONOMY = JSON.parse(readFileSync(new URL("../../../schema/event-types.json", import.meta.url), "utf8"))
-  .types as Record<string, { label: string }>;
 
 const spanOf = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
 
@@ -75,7 +72,7 @@ export function eventNodes(state: ExtractState, drafts: EventDraft[], present: S
     const target = name(participants.find((p) => p.role === "TARGET")?.actor);
     const place = name(d.locations[0]);
     const title = [
-      TAXONOMY[d.type]?.label ?? d.type,
+      eventTypeLabel(d.type),
       initiator && `by ${initiator}`,
       target && `against ${target}`,
       place && `in ${place}`,

@@ -1,17 +1,29 @@
 /**
  * The shapes Cypher projections return (cypher/projections.ts) and resolvers
  * receive. `label` says which GraphQL type a row is, for the Node interface.
+ * Enum-valued properties carry the vocabulary's unions: only validated
+ * bundles and checked edits write them.
  */
+
+import type {
+  Certainty,
+  DatePrecision,
+  EventType,
+  GraphRelation,
+  Language,
+  NodeLabel,
+  Role,
+} from "../model/vocabulary.ts";
 
 export interface EventRow {
   label: "Event";
   id: string;
-  type: string;
+  type: EventType;
   title: string;
   summary: string | null;
   start: string | null;
   end: string | null;
-  precision: string;
+  precision: DatePrecision;
   edtf: string | null;
   confidence: number | null;
 }
@@ -45,9 +57,9 @@ export interface ClaimRow {
   id: string;
   text: string;
   gloss: string | null;
-  language: string;
+  language: Language;
   statedAt: string | null;
-  certainty: string;
+  certainty: Certainty;
   confidence: number | null;
 }
 
@@ -57,7 +69,7 @@ export interface ArticleRow {
   url: string | null;
   title: string;
   publisher: string;
-  language: string;
+  language: Language;
   publishedAt: string;
   producer: string | null;
   contentHash: string;
@@ -66,14 +78,22 @@ export interface ArticleRow {
 export type EntityRow = EventRow | ActorRow | LocationRow | ClaimRow;
 export type NodeRow = EntityRow | ArticleRow;
 
+/** Every row kind is one of the graph's node labels. */
+export type RowLabel = NodeRow["label"] & NodeLabel;
+
 /** One item of a relationship list: the node at the other end and the relationship's own data. */
 export interface RelatedRow<N = NodeRow> {
   node: N;
-  type: string;
-  role: string | null;
+  type: GraphRelation;
+  role: Role | null;
   direction: "OUT" | "IN";
   evidence: string[] | null;
   confidence: number | null;
+}
+
+/** A PARTICIPATED_IN item: its role is always set (ingest and merges write it). */
+export interface ParticipationRow<N> extends RelatedRow<N> {
+  role: Role;
 }
 
 /** A resolved span of an article's text. */

@@ -16,6 +16,7 @@ export function eventSpanStats(ctx: GraphContext): Promise<SpanStats> {
   const value = ctx.read(spanStats()).then((r) => ({
     maxSpanMs: Number(r.records[0]?.get("maxSpanMs") ?? 0),
     undatedStarts: Number(r.records[0]?.get("undatedStarts") ?? 0),
+    endless: Number(r.records[0]?.get("endless") ?? 0),
   }));
   cache.set(ctx.db, { at: Date.now(), value });
   value.catch(() => cache.delete(ctx.db));

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { roleOf } from "../auth.ts";
 import type { Settings } from "../config.ts";
-import type { Database } from "../db/database.ts";
+import { type Database, DatabaseUnavailableError } from "../db/database.ts";
 import { createExport } from "../export/export-stream.ts";
 import { parseExportRequest, type RawParams, SelectionError } from "../export/selection.ts";
 
@@ -88,7 +88,7 @@ export async function exportRoute(req: IncomingMessage, res: ServerResponse, { d
   } catch (error) {
     if (!first) return res.destroy(error as Error);
     const code = (error as { code?: string }).code ?? "";
-    if (code === "ServiceUnavailable" || code === "SessionExpired")
+    if (error instanceof DatabaseUnavailableError || code === "ServiceUnavailable" || code === "SessionExpired")
       return fail(res, 503, { error: "the graph database is unavailable" });
     console.error(error);
     fail(res, 500, { error: "the export failed" });

@@ -1,6 +1,7 @@
 import { articleIdentity } from "../bundle/article-identity.ts";
 import type { ArticleBundle, Span } from "../bundle/types.ts";
-import { normalizeArabic } from "../text/arabic-normalize.ts";
+import { claimSearchText, eventSearchText, foldedNames } from "../model/search-text.ts";
+import { isClaimLink } from "../model/vocabulary.ts";
 
 /**
  * Shapes validated bundles into the flat rows the ingest Cypher UNWINDs.
@@ -40,17 +41,6 @@ export function emptyRows(): BundleRows {
 }
 
 export const evidenceString = (articleId: string, s: Span) => `${articleId}@${s.start}-${s.end}`;
-
-/** Names plus their Arabic-folded forms, so "الأسد" and "الاسد" both find the node. */
-function normNames(names: (string | undefined)[]): string[] {
-  const out = new Set<string>();
-  for (const n of names) {
-    if (!n) continue;
-    const folded = normalizeArabic(n);
-    if (folded !== n) out.add(folded);
-  }
-  return [...out];
-}
 
 /** A date means its whole day: start at its first instant, end at its last (UTC). */
 export function startInstant(iso: string | undefined): string | null {
@@ -92,7 +82,7 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle): BundleRows {
       wikidataId: a.wikidataId ?? null,
       possiblySameAs: a.possiblySameAs ?? [],
       aliases,
-      normNames: normNames([a.name, a.nameAr, ...aliases]),
+      normNames: foldedNames([a.name, a.nameAr, ...aliases]),
       confidence: a.confidence ?? 1,
       ...spans(a.evidence),
     });
@@ -107,7 +97,7 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle): BundleRows {
       description: null,
       wikidataId: l.wikidataId ?? null,
       aliases: l.aliases ?? [],
-      normNames: normNames([l.name, l.nameAr, ...(l.aliases ?? [])]),
+      normNames: foldedNames([l.name, l.nameAr, ...(l.aliases ?? [])]),
       point: l.point ?? null,
       countryCode: l.countryCode ?? null,
       geoPrecision: l.geoPrecision ?? null,
@@ -129,7 +119,7 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle): BundleRows {
       precision: e.precision,
       edtf: e.edtf ?? null,
       confidence: e.confidence ?? 1,
-      searchText: [e.title, e.summary ?? "", normalizeArabic(e.title)].join(" "),
+      searchText: eventSearchText(e.title, e.summary),
       ...spans(e.evidence),
     });
     for (const p of e.participants)
@@ -149,7 +139,7 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle): BundleRows {
       confidence: c.confidence ?? 1,
       claimant: c.claimant,
       toldTo: c.toldTo ?? null,
-      searchText: [c.text, normalizeArabic(c.text), c.gloss ?? ""].join(" "),
+      searchText: claimSearchText(c.text, c.gloss),
       evidence: ev(undefined, c.evidence),
       ...spans(c.evidence),
     });
@@ -159,7 +149,7 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle): BundleRows {
     }
   }
   for (const r of b.relations ?? []) {
-    const bucket = r.type === "SUPPORTS" || r.type === "DISPUTES" ? rows.claimRelations : rows.actorRelations;
+    const bucket = isClaimLink(r.type) ? rows.claimRelations : rows.actorRelations;
     const list = bucket.get(r.type) ?? [];
     list.push({ from: r.from, to: r.to, evidence: ev(r.evidence, []), confidence: r.confidence ?? 1 });
     bucket.set(r.type, list);

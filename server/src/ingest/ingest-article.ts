@@ -1,9 +1,8 @@
 import type { ArticleBundle } from "../bundle/types.ts";
 import { knownEntities } from "../cypher/known-entities.ts";
 import type { Database } from "../db/database.ts";
-import { extractArticle } from "../extract/index.ts";
-import { parseArticleInput } from "../extract/parse-input.ts";
 import type { KnownEntity } from "../extract/types.ts";
+import { extractInWorker } from "../extract-pool/pool.ts";
 import { type IngestResult, ingestBundle } from "./ingest-bundle.ts";
 
 export async function loadKnownEntities(db: Database): Promise<KnownEntity[]> {
@@ -25,9 +24,9 @@ export async function extractFromBytes(
   bytes: Uint8Array,
   filename?: string,
 ): Promise<ArticleBundle> {
-  const input = parseArticleInput(bytes, filename);
   const known = db ? await loadKnownEntities(db) : [];
-  return extractArticle(input, { knownEntities: known });
+  // Parsing and extraction are CPU work of seconds for a long article: a worker thread keeps the event loop free.
+  return extractInWorker(bytes, filename, known);
 }
 
 /** Extraction is one producer of bundles: its output enters through the same validated path as any other. */

@@ -2,6 +2,7 @@ import type { ArticleBundle } from "../bundle/types.ts";
 import * as q from "../cypher/ingest.ts";
 import { countCreatedEvents } from "../cypher/timeline-counts.ts";
 import type { Database, Statement } from "../db/database.ts";
+import { ANALYTIC_TIES, CLAIM_LINKS } from "../model/vocabulary.ts";
 import { addBundleRows, type BundleRows, emptyRows } from "./bundle-rows.ts";
 
 /** Statements for a set of rows, in dependency order (nodes before the ties between them). */
@@ -19,11 +20,11 @@ export function ingestStatements(rows: BundleRows): Statement[] {
   add(q.mergeAbout("Event", rows.about.Event), rows.about.Event.length);
   add(q.mergeAbout("Actor", rows.about.Actor), rows.about.Actor.length);
   add(q.mergeAbout("Location", rows.about.Location), rows.about.Location.length);
-  for (const type of q.ACTOR_RELATION_TYPES) {
+  for (const type of ANALYTIC_TIES) {
     const r = rows.actorRelations.get(type);
     if (r?.length) out.push(q.mergeActorRelations(type, r));
   }
-  for (const type of q.CLAIM_RELATION_TYPES) {
+  for (const type of CLAIM_LINKS) {
     const r = rows.claimRelations.get(type);
     if (r?.length) out.push(q.mergeClaimRelations(type, r));
   }

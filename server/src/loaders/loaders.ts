@@ -52,8 +52,20 @@ export class Loaders {
     }).load(id);
   }
 
-  related<N = NodeRow>(name: RelationName, id: string, limit: number, role?: string | null): Promise<RelatedRow<N>[]> {
-    return this.loader<RelatedRow<N>[]>(`rel:${name}:${limit}:${role ?? ""}`, async (ids) => {
+  /** A node that must have `label` (a claim link's claims, an evidence span's article); null otherwise. */
+  async nodeOf<L extends NodeRow["label"]>(label: L, id: string): Promise<Extract<NodeRow, { label: L }> | null> {
+    const n = await this.node(id);
+    return n?.label === label ? (n as Extract<NodeRow, { label: L }>) : null;
+  }
+
+  /** `R` narrows the rows where the relation guarantees more (participations always carry a role). */
+  related<N = NodeRow, R extends RelatedRow<N> = RelatedRow<N>>(
+    name: RelationName,
+    id: string,
+    limit: number,
+    role?: string | null,
+  ): Promise<R[]> {
+    return this.loader<R[]>(`rel:${name}:${limit}:${role ?? ""}`, async (ids) => {
       const r = await this.read(relatedOf(name, ids, limit, role));
       const byId = new Map(r.records.map((rec) => [rec.get("id"), rec.get("items")]));
       return ids.map((id) => byId.get(id) ?? []);

@@ -131,8 +131,8 @@ async function waitForReady(
   );
 }
 
-/** A first start creates the store; on a busy machine that alone can take minutes. */
-const startTimeoutMs = 300_000;
+/** A first start creates the store; on a busy machine (CI, shared hosts) that alone can take minutes. */
+const startTimeoutMs = 600_000;
 
 export interface StartOptions {
   log?: (line: string) => void;

@@ -14,7 +14,7 @@ const refuse = (message: string, code: string) =>
   new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 
 /** Page-size arguments: their value multiplies the cost of everything selected below. */
-const PAGE_ARGS = new Set(["first", "limit"]);
+const PAGE_ARGS = new Set(["first", "last", "limit"]);
 const DEFAULT_PAGE = 20;
 
 /**

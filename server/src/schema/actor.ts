@@ -1,9 +1,8 @@
 import { builder } from "../builder.ts";
 import { actorList } from "../cypher/entities.ts";
-import type { ActorRow, ClaimRow, EventRow } from "../graphql/rows.ts";
-import { connectionOf } from "./connection.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, ParticipationRow } from "../graphql/rows.ts";
+import { countedConnection, listPage } from "./connections.ts";
 import { ActorTie, Evidence, Participation } from "./evidence.ts";
-import { listPage } from "./list-query.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, NodeRef } from "./refs.ts";
 import { Role } from "./scalars.ts";
 
@@ -23,7 +22,12 @@ ActorRef.implement({
       description: "events this actor took part in, latest first",
       args: { role: t.arg({ type: Role, required: false }), first: t.arg.int({ required: false }) },
       resolve: (a, args, ctx) =>
-        ctx.loaders.related<EventRow>("actorEvents", a.id, capped(args.first, 20, 500), args.role) as never,
+        ctx.loaders.related<EventRow, ParticipationRow<EventRow>>(
+          "actorEvents",
+          a.id,
+          capped(args.first, 20, 500),
+          args.role,
+        ),
     }),
     eventCount: t.int({
       args: { role: t.arg({ type: Role, required: false }) },
@@ -59,7 +63,7 @@ ActorRef.implement({
       description: "articles that mention this actor, latest first",
       args: { first: t.arg.int({ required: false }) },
       resolve: async (a, args, ctx) =>
-        (await ctx.loaders.related("actorArticles", a.id, capped(args.first, 20, 500))).map((r) => r.node) as never,
+        (await ctx.loaders.related<ArticleRow>("actorArticles", a.id, capped(args.first, 20, 500))).map((r) => r.node),
     }),
     evidence: t.field({
       type: [Evidence],
@@ -79,19 +83,20 @@ const ActorFilterInput = builder.inputType("ActorFilter", {
 const ActorOrder = builder.enumType("ActorOrder", { values: ["NAME", "EVENT_COUNT"] as const });
 
 builder.queryField("actors", (t) =>
-  t.field({
-    type: connectionOf<ActorRow>("Actor", ActorRef),
-    authScopes: { reader: true },
-    args: {
-      filter: t.arg({ type: ActorFilterInput, required: false }),
-      orderBy: t.arg({ type: ActorOrder, required: false, defaultValue: "NAME" }),
-      first: t.arg.int({ required: false, defaultValue: 50 }),
-      after: t.arg.string({ required: false }),
+  t.connection(
+    {
+      type: ActorRef,
+      authScopes: { reader: true },
+      args: {
+        filter: t.arg({ type: ActorFilterInput, required: false }),
+        orderBy: t.arg({ type: ActorOrder, required: false, defaultValue: "NAME" }),
+      },
+      resolve: (_r, args, ctx) => {
+        const f = args.filter ?? {};
+        const statements = actorList({ ids: f.ids?.map(String), kinds: f.kinds, text: f.text }, args.orderBy ?? "NAME");
+        return listPage<ActorRow>(ctx, statements, args);
+      },
     },
-    resolve: (_r, args, ctx) => {
-      const f = args.filter ?? {};
-      const statements = actorList({ ids: f.ids?.map(String), kinds: f.kinds, text: f.text }, args.orderBy ?? "NAME");
-      return listPage<ActorRow>(ctx, statements, args);
-    },
-  }),
+    ...countedConnection("Actor"),
+  ),
 );

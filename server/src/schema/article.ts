@@ -1,11 +1,10 @@
 import { builder } from "../builder.ts";
 import { articleExists, deleteArticleStatements } from "../cypher/delete-article.ts";
 import { articleList } from "../cypher/entities.ts";
-import type { ArticleRow, ClaimRow, EventRow } from "../graphql/rows.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
 import { forgetSpanStats } from "../graphql/span-stats.ts";
-import { connectionOf } from "./connection.ts";
+import { countedConnection, listPage } from "./connections.ts";
 import { NotFoundError } from "./errors.ts";
-import { listPage } from "./list-query.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
 import { Language } from "./scalars.ts";
 
@@ -17,7 +16,7 @@ ArticleRef.implement({
     url: t.exposeString("url", { nullable: true }),
     title: t.exposeString("title"),
     publisher: t.exposeString("publisher"),
-    language: t.field({ type: Language, resolve: (a) => a.language as never }),
+    language: t.expose("language", { type: Language }),
     publishedAt: t.field({ type: "DateTime", resolve: (a) => a.publishedAt }),
     producer: t.exposeString("producer", { nullable: true, description: "what made its bundle" }),
     contentHash: t.exposeString("contentHash"),
@@ -36,13 +35,15 @@ ArticleRef.implement({
       type: [ActorRef],
       args: { first: t.arg.int({ required: false }) },
       resolve: async (a, x, ctx) =>
-        (await ctx.loaders.related("articleActors", a.id, capped(x.first, 100, 500))).map((r) => r.node) as never,
+        (await ctx.loaders.related<ActorRow>("articleActors", a.id, capped(x.first, 100, 500))).map((r) => r.node),
     }),
     locations: t.field({
       type: [LocationRef],
       args: { first: t.arg.int({ required: false }) },
       resolve: async (a, x, ctx) =>
-        (await ctx.loaders.related("articleLocations", a.id, capped(x.first, 100, 500))).map((r) => r.node) as never,
+        (await ctx.loaders.related<LocationRow>("articleLocations", a.id, capped(x.first, 100, 500))).map(
+          (r) => r.node,
+        ),
     }),
     claims: t.field({
       type: [ClaimRef],
@@ -63,16 +64,17 @@ const ArticleFilterInput = builder.inputType("ArticleFilter", {
 });
 
 builder.queryField("articles", (t) =>
-  t.field({
-    type: connectionOf<ArticleRow>("Article", ArticleRef),
-    authScopes: { reader: true },
-    args: {
-      filter: t.arg({ type: ArticleFilterInput, required: false }),
-      first: t.arg.int({ required: false, defaultValue: 50 }),
-      after: t.arg.string({ required: false }),
+  t.connection(
+    {
+      type: ArticleRef,
+      authScopes: { reader: true },
+      args: {
+        filter: t.arg({ type: ArticleFilterInput, required: false }),
+      },
+      resolve: (_r, args, ctx) => listPage<ArticleRow>(ctx, articleList(args.filter ?? {}), args),
     },
-    resolve: (_r, args, ctx) => listPage<ArticleRow>(ctx, articleList(args.filter ?? {}), args),
-  }),
+    ...countedConnection("Article"),
+  ),
 );
 
 interface Deleted {

@@ -1,15 +1,14 @@
 import { builder } from "../builder.ts";
 import { claimList } from "../cypher/entities.ts";
-import type { ActorRow, ClaimRow } from "../graphql/rows.ts";
-import { connectionOf } from "./connection.ts";
+import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
+import { countedConnection, listPage } from "./connections.ts";
 import { ClaimLink, Evidence } from "./evidence.ts";
-import { listPage } from "./list-query.ts";
-import { ActorRef, ArticleRef, ClaimRef, capped, NodeRef } from "./refs.ts";
+import { ActorRef, ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
 import { Certainty, Language } from "./scalars.ts";
 
 /** What a claim is about: an event, an actor or a place. */
 export const ClaimTarget = builder.unionType("ClaimTarget", {
-  types: ["Event", "Actor", "Location"] as never,
+  types: [EventRef, ActorRef, LocationRef],
   resolveType: (row: { label: string }) => row.label,
 });
 
@@ -20,9 +19,9 @@ ClaimRef.implement({
   fields: (t) => ({
     text: t.exposeString("text"),
     gloss: t.exposeString("gloss", { nullable: true }),
-    language: t.field({ type: Language, resolve: (c) => c.language as never }),
+    language: t.expose("language", { type: Language }),
     statedAt: t.field({ type: "DateTime", nullable: true, resolve: (c) => c.statedAt }),
-    certainty: t.field({ type: Certainty, resolve: (c) => c.certainty as never }),
+    certainty: t.expose("certainty", { type: Certainty }),
     confidence: t.exposeFloat("confidence", { nullable: true }),
     claimant: t.field({
       type: ActorRef,
@@ -39,7 +38,9 @@ ClaimRef.implement({
       type: [ClaimTarget],
       args: { first: t.arg.int({ required: false }) },
       resolve: async (c, a, ctx) =>
-        (await ctx.loaders.related("claimAbout", c.id, capped(a.first, 50, 500))).map((r) => r.node) as never,
+        (
+          await ctx.loaders.related<EventRow | ActorRow | LocationRow>("claimAbout", c.id, capped(a.first, 50, 500))
+        ).map((r) => r.node),
     }),
     links: t.field({
       type: [ClaimLink],
@@ -58,7 +59,7 @@ ClaimRef.implement({
       type: [ArticleRef],
       args: { first: t.arg.int({ required: false }) },
       resolve: async (c, a, ctx) =>
-        (await ctx.loaders.related("claimArticles", c.id, capped(a.first, 20, 500))).map((r) => r.node) as never,
+        (await ctx.loaders.related<ArticleRow>("claimArticles", c.id, capped(a.first, 20, 500))).map((r) => r.node),
     }),
     evidence: t.field({
       type: [Evidence],
@@ -82,24 +83,25 @@ const ClaimFilterInput = builder.inputType("ClaimFilter", {
 });
 
 builder.queryField("claims", (t) =>
-  t.field({
-    type: connectionOf<ClaimRow>("Claim", ClaimRef),
-    authScopes: { reader: true },
-    args: {
-      filter: t.arg({ type: ClaimFilterInput, required: false }),
-      first: t.arg.int({ required: false, defaultValue: 50 }),
-      after: t.arg.string({ required: false }),
+  t.connection(
+    {
+      type: ClaimRef,
+      authScopes: { reader: true },
+      args: {
+        filter: t.arg({ type: ClaimFilterInput, required: false }),
+      },
+      resolve: (_r, args, ctx) => {
+        const f = args.filter ?? {};
+        const ids = (l: readonly (string | number)[] | null | undefined) => l?.map(String) ?? null;
+        const statements = claimList({
+          ...f,
+          claimants: ids(f.claimants),
+          about: ids(f.about),
+          articles: ids(f.articles),
+        });
+        return listPage<ClaimRow>(ctx, statements, args);
+      },
     },
-    resolve: (_r, args, ctx) => {
-      const f = args.filter ?? {};
-      const ids = (l: readonly (string | number)[] | null | undefined) => l?.map(String) ?? null;
-      const statements = claimList({
-        ...f,
-        claimants: ids(f.claimants),
-        about: ids(f.about),
-        articles: ids(f.articles),
-      });
-      return listPage<ClaimRow>(ctx, statements, args);
-    },
-  }),
+    ...countedConnection("Claim"),
+  ),
 );

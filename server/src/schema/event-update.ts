@@ -1,8 +1,10 @@
 import { builder } from "../builder.ts";
 import { linkClaims, updateEvent } from "../cypher/edit.ts";
+import type { GraphContext } from "../graphql/context.ts";
 import type { EventRow } from "../graphql/rows.ts";
 import { forgetSpanStats } from "../graphql/span-stats.ts";
-import { normalizeArabic } from "../text/arabic-normalize.ts";
+import { eventSearchText } from "../model/search-text.ts";
+import type { ClaimLink } from "../model/vocabulary.ts";
 import { invalid, NotFoundError, ValidationError } from "./errors.ts";
 import { ClaimRef, EventRef } from "./refs.ts";
 import { ClaimLinkType, EventType, Precision } from "./scalars.ts";
@@ -35,12 +37,13 @@ builder.mutationField("updateEvent", (t) =>
       const pick = <K extends keyof typeof input & keyof EventRow>(k: K) => (has(k) ? input[k] : current[k]);
       const title = (pick("title") ?? "").trim();
       if (!title) throw invalid("input.title", "must not be empty");
-      if (has("type") && !input.type) throw invalid("input.type", "cannot be cleared");
-      if (has("precision") && !input.precision) throw invalid("input.precision", "cannot be cleared");
+      const type = has("type") ? input.type : current.type;
+      if (!type) throw invalid("input.type", "cannot be cleared");
+      const precision = has("precision") ? input.precision : current.precision;
+      if (!precision) throw invalid("input.precision", "cannot be cleared");
       const start = (pick("start") as string | null) ?? null;
       const end = (pick("end") as string | null) ?? null;
       if (start && end && Date.parse(start) > Date.parse(end)) throw invalid("input.end", "is before start");
-      const precision = String(pick("precision"));
       if (precision !== "UNKNOWN" && !start && !end) throw invalid("input.precision", `${precision} needs a date`);
       const confidence = pick("confidence") as number | null;
       if (confidence != null && (confidence < 0 || confidence > 1))
@@ -49,7 +52,7 @@ builder.mutationField("updateEvent", (t) =>
       const r = await ctx.writeAll([
         updateEvent({
           id: current.id,
-          type: String(pick("type")),
+          type,
           title,
           summary,
           start: start ? new Date(start).toISOString() : null,
@@ -57,7 +60,7 @@ builder.mutationField("updateEvent", (t) =>
           precision,
           edtf: (pick("edtf") as string | null) ?? null,
           confidence,
-          searchText: [title, summary ?? "", normalizeArabic(title)].join(" "),
+          searchText: eventSearchText(title, summary),
         }),
       ]);
       forgetSpanStats(ctx.db);
@@ -66,11 +69,14 @@ builder.mutationField("updateEvent", (t) =>
   }),
 );
 
-const ClaimLinkResult = builder.objectRef<{ from: string; to: string; type: string }>("ClaimLinkResult").implement({
+const claimOf = async (ctx: GraphContext, id: string) =>
+  (await ctx.loaders.nodeOf("Claim", id)) ?? Promise.reject(new NotFoundError(id));
+
+const ClaimLinkResult = builder.objectRef<{ from: string; to: string; type: ClaimLink }>("ClaimLinkResult").implement({
   fields: (t) => ({
-    type: t.field({ type: ClaimLinkType, resolve: (r) => r.type as never }),
-    from: t.field({ type: ClaimRef, resolve: async (r, _a, ctx) => (await ctx.loaders.node(r.from)) as never }),
-    to: t.field({ type: ClaimRef, resolve: async (r, _a, ctx) => (await ctx.loaders.node(r.to)) as never }),
+    type: t.expose("type", { type: ClaimLinkType }),
+    from: t.field({ type: ClaimRef, resolve: (r, _a, ctx) => claimOf(ctx, r.from) }),
+    to: t.field({ type: ClaimRef, resolve: (r, _a, ctx) => claimOf(ctx, r.to) }),
   }),
 });
 

@@ -1,5 +1,5 @@
 import { builder } from "../builder.ts";
-import type { ActorRow, EventRow, EvidenceRow, RelatedRow } from "../graphql/rows.ts";
+import type { ActorRow, EventRow, EvidenceRow, ParticipationRow, RelatedRow } from "../graphql/rows.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, EventRef } from "./refs.ts";
 import { Direction, Role } from "./scalars.ts";
 
@@ -15,7 +15,7 @@ export const Evidence = builder.objectRef<EvidenceRow>("Evidence").implement({
     article: t.field({
       type: ArticleRef,
       nullable: true,
-      resolve: async (e, _a, ctx) => (await ctx.loaders.node(e.articleId)) as never,
+      resolve: (e, _a, ctx) => ctx.loaders.nodeOf("Article", e.articleId),
     }),
   }),
 });
@@ -37,13 +37,13 @@ const evidenceArgs = { first: { description: "at most this many spans (default 2
  * An actor's part in an event. The actor's own fields are repeated flat (id,
  * name, kind…) so a timeline can draw participants without a nested selection.
  */
-export const EventActor = builder.objectRef<RelatedRow<ActorRow> & { event?: EventRow }>("EventActor").implement({
+export const EventActor = builder.objectRef<ParticipationRow<ActorRow> & { event?: EventRow }>("EventActor").implement({
   fields: (t) => ({
     id: t.id({ resolve: (r) => r.node.id }),
     name: t.string({ resolve: (r) => r.node.name }),
     nameAr: t.string({ nullable: true, resolve: (r) => r.node.nameAr }),
     kind: t.string({ resolve: (r) => r.node.kind }),
-    role: t.field({ type: Role, resolve: (r) => r.role as never }),
+    role: t.expose("role", { type: Role }),
     actor: t.field({ type: ActorRef, resolve: (r) => r.node }),
     evidence: t.field({
       type: [Evidence],
@@ -55,9 +55,9 @@ export const EventActor = builder.objectRef<RelatedRow<ActorRow> & { event?: Eve
 });
 
 /** An event an actor took part in, and in what role. */
-export const Participation = builder.objectRef<RelatedRow<EventRow>>("Participation").implement({
+export const Participation = builder.objectRef<ParticipationRow<EventRow>>("Participation").implement({
   fields: (t) => ({
-    role: t.field({ type: Role, resolve: (r) => r.role as never }),
+    role: t.expose("role", { type: Role }),
     event: t.field({ type: EventRef, resolve: (r) => r.node }),
     evidence: t.field({
       type: [Evidence],

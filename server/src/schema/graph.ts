@@ -1,8 +1,9 @@
 import { builder } from "../builder.ts";
-import { actorNetwork, GRAPH_RELATIONS, neighborhoodHop, neighborhoodSeeds, paths } from "../cypher/graph.ts";
+import { actorNetwork, neighborhoodHop, neighborhoodSeeds, paths } from "../cypher/graph.ts";
 import { labelOfId } from "../cypher/projections.ts";
 import type { ActorRow, EventRow, NodeRow } from "../graphql/rows.ts";
 import { eventSpanStats } from "../graphql/span-stats.ts";
+import { ENTITY_LABELS, ENTITY_RELATIONS, GRAPH_RELATIONS, NODE_LABELS } from "../model/vocabulary.ts";
 import { badInput, EventFilterInput, TimeWindowInput, toEventFilter } from "./event-filter.ts";
 import { ActorRef, EventRef, NodeRef } from "./refs.ts";
 import { EventType } from "./scalars.ts";
@@ -51,9 +52,7 @@ const Graph = builder.objectRef<{ nodes: NodeRow[]; edges: GraphEdgeRow[]; trunc
 });
 
 const Relation = builder.enumType("GraphRelation", { values: GRAPH_RELATIONS });
-const GraphLabel = builder.enumType("GraphLabel", {
-  values: ["Event", "Actor", "Location", "Claim", "Article"] as const,
-});
+const GraphLabel = builder.enumType("GraphLabel", { values: NODE_LABELS });
 
 const NeighborhoodFilter = builder.inputType("NeighborhoodFilter", {
   fields: (t) => ({
@@ -83,8 +82,8 @@ builder.queryField("neighborhood", (t) =>
       const limit = Math.min(Math.max(args.limit ?? 300, 1), 2000);
       const perNode = Math.min(Math.max(args.perNode ?? 50, 1), 500);
       const f = args.filter ?? {};
-      const relations = f.relations ?? GRAPH_RELATIONS.filter((r) => !["MENTIONS", "REPORTS", "CONTAINS"].includes(r));
-      const labels = f.labels ?? ["Event", "Actor", "Location", "Claim"];
+      const relations = f.relations ?? ENTITY_RELATIONS;
+      const labels = f.labels ?? ENTITY_LABELS;
       const seeds = await ctx.read(neighborhoodSeeds(args.ids.map(String)));
       const nodes = new Map<string, NodeRow>();
       const edges = new Map<string, GraphEdgeRow>();

@@ -1,7 +1,9 @@
+import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
 import type { ArticleBundle } from "../bundle/types.ts";
 import { BundleValidationError } from "../bundle/validate.ts";
 import { ArticleInputError } from "../extract/input-error.ts";
+import { ExtractionBusyError, ExtractionTimeoutError } from "../extract-pool/pool.ts";
 import { forgetSpanStats } from "../graphql/span-stats.ts";
 import { extractFromBytes, ingestArticle } from "../ingest/ingest-article.ts";
 import { ingestBundle, type IngestResult as Result } from "../ingest/ingest-bundle.ts";
@@ -15,7 +17,7 @@ const IngestResult = builder.objectRef<Result>("IngestResult").implement({
     article: t.field({
       type: ArticleRef,
       nullable: true,
-      resolve: async (r, _a, ctx) => (await ctx.loaders.node(r.articleId)) as never,
+      resolve: (r, _a, ctx) => ctx.loaders.nodeOf("Article", r.articleId),
     }),
     actors: t.exposeInt("actors"),
     locations: t.exposeInt("locations"),
@@ -24,11 +26,22 @@ const IngestResult = builder.objectRef<Result>("IngestResult").implement({
   }),
 });
 
-/** Expected refusals become typed results naming the field; anything else stays an (masked) error. */
+/**
+ * Expected refusals become typed results naming the field; a full extraction
+ * queue or an extraction stopped for time become errors with a code and an
+ * HTTP status (503, with Retry-After when trying again helps); anything else
+ * stays a (masked) error.
+ */
 function asValidationError(error: unknown): never {
   if (error instanceof BundleValidationError) throw new ValidationError(error.message, error.issues);
   if (error instanceof ArticleInputError)
     throw new ValidationError(error.message, [{ path: error.field, message: error.message }]);
+  if (error instanceof ExtractionBusyError)
+    throw new GraphQLError(error.message, {
+      extensions: { code: "EXTRACTION_BUSY", http: { status: 503, headers: { "Retry-After": "5" } } },
+    });
+  if (error instanceof ExtractionTimeoutError)
+    throw new GraphQLError(error.message, { extensions: { code: "EXTRACTION_TIMEOUT", http: { status: 503 } } });
   throw error;
 }
 

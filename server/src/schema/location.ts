@@ -1,9 +1,8 @@
 import { builder } from "../builder.ts";
 import { locationList } from "../cypher/entities.ts";
-import type { ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
-import { connectionOf } from "./connection.ts";
+import type { ArticleRow, ClaimRow, EventRow, LocationRow } from "../graphql/rows.ts";
+import { countedConnection, listPage } from "./connections.ts";
 import { Evidence } from "./evidence.ts";
-import { listPage } from "./list-query.ts";
 import { ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
 
 LocationRef.implement({
@@ -50,7 +49,7 @@ LocationRef.implement({
       type: [ArticleRef],
       args: { first: t.arg.int({ required: false }) },
       resolve: async (l, a, ctx) =>
-        (await ctx.loaders.related("locationArticles", l.id, capped(a.first, 20, 500))).map((r) => r.node) as never,
+        (await ctx.loaders.related<ArticleRow>("locationArticles", l.id, capped(a.first, 20, 500))).map((r) => r.node),
     }),
     evidence: t.field({
       type: [Evidence],
@@ -71,18 +70,19 @@ const LocationFilterInput = builder.inputType("LocationFilter", {
 });
 
 builder.queryField("locations", (t) =>
-  t.field({
-    type: connectionOf<LocationRow>("Location", LocationRef),
-    authScopes: { reader: true },
-    args: {
-      filter: t.arg({ type: LocationFilterInput, required: false }),
-      first: t.arg.int({ required: false, defaultValue: 50 }),
-      after: t.arg.string({ required: false }),
+  t.connection(
+    {
+      type: LocationRef,
+      authScopes: { reader: true },
+      args: {
+        filter: t.arg({ type: LocationFilterInput, required: false }),
+      },
+      resolve: (_r, args, ctx) => {
+        const f = args.filter ?? {};
+        const statements = locationList({ ...f, ids: f.ids?.map(String), within: f.within ? String(f.within) : null });
+        return listPage<LocationRow>(ctx, statements, args);
+      },
     },
-    resolve: (_r, args, ctx) => {
-      const f = args.filter ?? {};
-      const statements = locationList({ ...f, ids: f.ids?.map(String), within: f.within ? String(f.within) : null });
-      return listPage<LocationRow>(ctx, statements, args);
-    },
-  }),
+    ...countedConnection("Location"),
+  ),
 );

@@ -2,7 +2,7 @@ import { builder } from "../builder.ts";
 import { MERGEABLE, type MergeLabel, mergeCandidates, mergeStatements } from "../cypher/merge-entities.ts";
 import { labelOfId } from "../cypher/projections.ts";
 import { forgetSpanStats } from "../graphql/span-stats.ts";
-import { normalizeArabic } from "../text/arabic-normalize.ts";
+import { foldedNames } from "../model/search-text.ts";
 import { invalid, NotFoundError, ValidationError } from "./errors.ts";
 import { NodeRef } from "./refs.ts";
 
@@ -10,7 +10,11 @@ const MergeResult = builder
   .objectRef<{ keepId: string; merged: string[]; tiesMoved: number }>("MergeResult")
   .implement({
     fields: (t) => ({
-      kept: t.field({ type: NodeRef, resolve: async (r, _a, ctx) => (await ctx.loaders.node(r.keepId)) as never }),
+      kept: t.field({
+        type: NodeRef,
+        resolve: async (r, _a, ctx) =>
+          (await ctx.loaders.node(r.keepId)) ?? Promise.reject(new NotFoundError(r.keepId)),
+      }),
       merged: t.idList({ resolve: (r) => r.merged }),
       tiesMoved: t.exposeInt("tiesMoved"),
     }),
@@ -39,16 +43,13 @@ builder.mutationField("mergeEntities", (t) =>
       const byId = new Map(found.records.map((r) => [r.get("id"), r]));
       for (const id of [keep, ...merge]) if (!byId.has(id)) throw new NotFoundError(id);
       // Folded forms of every merged name, so the kept node is found by all of them.
-      const normNames = new Set<string>();
-      for (const id of merge) {
-        const r = byId.get(id);
-        for (const n of [r?.get("name"), r?.get("nameAr"), ...(r?.get("aliases") ?? [])]) {
-          if (typeof n !== "string") continue;
-          const folded = normalizeArabic(n);
-          if (folded !== n) normNames.add(folded);
-        }
-      }
-      const results = await ctx.writeAll(mergeStatements(label as MergeLabel, keep, merge, [...normNames]));
+      const normNames = foldedNames(
+        merge.flatMap((id) => {
+          const r = byId.get(id);
+          return [r?.get("name"), r?.get("nameAr"), ...(r?.get("aliases") ?? [])];
+        }),
+      );
+      const results = await ctx.writeAll(mergeStatements(label as MergeLabel, keep, merge, normNames));
       forgetSpanStats(ctx.db);
       const tiesMoved = results.slice(0, -1).reduce((s, r) => s + Number(r.records[0]?.get("moved") ?? 0), 0);
       return { keepId: keep, merged: merge, tiesMoved };

@@ -1,6 +1,16 @@
-import { readFileSync } from "node:fs";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
+import {
+  ANALYTIC_TIES,
+  CERTAINTIES,
+  CLAIM_LINKS,
+  EVENT_TYPE_NAMES,
+  EVENT_TYPES,
+  type EventType as EventTypeName,
+  LANGUAGES,
+  PRECISIONS,
+  ROLES,
+} from "../model/vocabulary.ts";
 
 /** Instants leave the API as ISO 8601 in UTC; Neo4j's own string form varies with the value. */
 builder.scalarType("DateTime", {
@@ -19,33 +29,25 @@ builder.scalarType("JSON", {
   parseValue: (v) => v,
 });
 
-const taxonomy = JSON.parse(readFileSync(new URL("../../../schema/event-types.json", import.meta.url), "utf8")) as {
-  types: Record<string, { label: string; labelAr?: string; cameo?: string; acled?: string }>;
-};
-
-/** The event taxonomy, from schema/event-types.json (with CAMEO and ACLED crosswalk codes). */
-export const eventTypes = taxonomy.types;
-
 export const EventType = builder.enumType("EventType", {
-  values: Object.fromEntries(Object.entries(eventTypes).map(([k, v]) => [k, { description: v.label }])),
+  values: Object.fromEntries(EVENT_TYPE_NAMES.map((t) => [t, { description: EVENT_TYPES[t].label }])) as Record<
+    EventTypeName,
+    { description: string }
+  >,
 });
 
 export const Precision = builder.enumType("Precision", {
   description: "How precisely a date is known; start/end always span the whole uncertainty",
-  values: ["HOUR", "DAY", "MONTH", "YEAR", "RANGE", "APPROXIMATE", "UNKNOWN"] as const,
+  values: PRECISIONS,
 });
-export const Role = builder.enumType("Role", {
-  values: ["INITIATOR", "TARGET", "PARTICIPANT", "MEDIATOR", "AFFECTED"] as const,
-});
-export const Certainty = builder.enumType("Certainty", { values: ["ASSERTED", "HEDGED", "DENIED"] as const });
-export const Language = builder.enumType("Language", { values: ["ar", "en"] as const });
+export const Role = builder.enumType("Role", { values: ROLES });
+export const Certainty = builder.enumType("Certainty", { values: CERTAINTIES });
+export const Language = builder.enumType("Language", { values: LANGUAGES });
 export const TimeMatch = builder.enumType("TimeMatch", {
   description:
     "Dates are uncertain: OVERLAPS keeps events that may touch the window, WITHIN only those certainly inside",
   values: ["OVERLAPS", "WITHIN"] as const,
 });
-export const ClaimLinkType = builder.enumType("ClaimLinkType", { values: ["SUPPORTS", "DISPUTES"] as const });
-export const TieType = builder.enumType("TieType", {
-  values: ["AFFILIATED_WITH", "ALLIED_WITH", "OPPOSES", "LEADS"] as const,
-});
+export const ClaimLinkType = builder.enumType("ClaimLinkType", { values: CLAIM_LINKS });
+export const TieType = builder.enumType("TieType", { values: ANALYTIC_TIES });
 export const Direction = builder.enumType("Direction", { values: ["OUT", "IN"] as const });

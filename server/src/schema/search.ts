@@ -2,11 +2,20 @@ import { builder } from "../builder.ts";
 import { SEARCH_KINDS, type SearchKind, search } from "../cypher/search.ts";
 import type { EntityRow } from "../graphql/rows.ts";
 import { badInput } from "./event-filter.ts";
+import { ActorRef, ClaimRef, EventRef, LocationRef } from "./refs.ts";
 
-const SearchKindEnum = builder.enumType("SearchKind", { values: ["ACTOR", "LOCATION", "EVENT", "CLAIM"] as const });
+// Named in capitals in the API; the values inside are the node labels.
+const SearchKindEnum = builder.enumType("SearchKind", {
+  values: {
+    ACTOR: { value: "Actor" },
+    LOCATION: { value: "Location" },
+    EVENT: { value: "Event" },
+    CLAIM: { value: "Claim" },
+  } as const satisfies Record<string, { value: SearchKind }>,
+});
 
 export const SearchResult = builder.unionType("SearchResult", {
-  types: ["Actor", "Location", "Event", "Claim"] as never,
+  types: [ActorRef, LocationRef, EventRef, ClaimRef],
   resolveType: (row: EntityRow) => row.label,
 });
 
@@ -15,8 +24,8 @@ const SearchHit = builder.objectRef<{ node: EntityRow; score: number }>("SearchH
     score: t.exposeFloat("score", {
       description: "relevance in (0, 1]: half from the text match (scaled by the best hit), half for naming it exactly",
     }),
-    kind: t.field({ type: SearchKindEnum, resolve: (h) => h.node.label.toUpperCase() as never }),
-    node: t.field({ type: SearchResult, resolve: (h) => h.node as never }),
+    kind: t.field({ type: SearchKindEnum, resolve: (h) => h.node.label }),
+    node: t.field({ type: SearchResult, resolve: (h) => h.node }),
   }),
 });
 
@@ -35,9 +44,7 @@ builder.queryField("search", (t) =>
       const text = args.text.trim();
       if (!text) throw badInput("text", "must not be empty");
       if (text.length > 200) throw badInput("text", "at most 200 characters");
-      const kinds = (args.kinds?.length ? args.kinds : SEARCH_KINDS.map((k) => k.toUpperCase())).map(
-        (k) => `${k[0]}${k.slice(1).toLowerCase()}` as SearchKind,
-      );
+      const kinds = args.kinds?.length ? args.kinds : [...SEARCH_KINDS];
       const first = Math.min(Math.max(args.first ?? 20, 1), 100);
       const r = await ctx.read(search(text, kinds, first));
       return r.records.map((rec) => ({ node: rec.get("node") as EntityRow, score: Number(rec.get("score")) }));

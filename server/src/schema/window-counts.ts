@@ -85,14 +85,10 @@ export async function windowCounts(
     else out.set(key, { bucket, type, n });
   };
   const [dayRows, edgeRows] = await Promise.all([
-    ctx.read(timelineDays(days.d0Ms / dayMs, days.d1Ms / dayMs)),
+    ctx.read(timelineDays(days.d0Ms / dayMs, days.d1Ms / dayMs, edges)),
     ctx.read(timelineEdges(f.types ?? null, span, { fromMs, toMs, ...days })),
   ]);
-  for (const r of dayRows.records) {
-    const bucket = bucketOf(edges, Number(r.get("day")) * dayMs);
-    for (const [type, n] of Object.entries(r.get("counts") as Record<string, number>))
-      if (type !== "day") add(bucket, type, Number(n));
-  }
+  for (const r of dayRows.records) add(Number(r.get("bucket")), r.get("type"), Number(r.get("n")));
   for (const r of edgeRows.records) add(bucketOf(edges, Number(r.get("t"))), r.get("type"), Number(r.get("n")));
   return [...out.values()].sort((a, b) => a.bucket - b.bucket || a.type.localeCompare(b.type));
 }

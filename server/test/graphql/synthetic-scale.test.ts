@@ -46,6 +46,16 @@ describe(`the API on a synthetic graph of ${EVENTS.toLocaleString("en")} events`
     assert.equal(d.w.totalCount, inWindow.within);
   });
 
+  it("caps an expensive totalCount and says so, and counts a type exactly from the aggregates", async () => {
+    const d = await gql.data(`{ c: events(filter: {minConfidence: 0}, first: 1) { totalCount totalCountIsExact }
+      t: events(filter: {types: [AIRSTRIKE]}, first: 1) { totalCount totalCountIsExact } }`);
+    assert.deepEqual(d.c, { totalCount: 10000, totalCountIsExact: false });
+    let airstrikes = 0;
+    for (const b of generateSyntheticBundles({ events: EVENTS, seed: 11 }))
+      for (const e of b.events) if (e.type === "AIRSTRIKE") airstrikes++;
+    assert.deepEqual(d.t, { totalCount: airstrikes, totalCountIsExact: true });
+  });
+
   it("buckets the same window by type on the timeline", async () => {
     const d = await gql.data(
       `query T($f: DateTime!, $t: DateTime!) { timeline(from: $f, to: $t, buckets: 31) { total buckets { byType { type count } } events { id } } }`,

@@ -22,9 +22,17 @@ export function runRasd(
   });
 }
 
-/** Starts a long-running `rasd` command and resolves once its stderr matches `ready`. */
-export function startRasd(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 180000) {
-  const child: ChildProcess = spawn(process.execPath, [rasdBin, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * Starts a long-running `rasd` command and resolves once its stderr matches
+ * `ready`. `ownGroup`: in a process group of its own, as a terminal runs a
+ * foreground job, so `interruptGroup` can send Ctrl-C's SIGINT to all of it.
+ */
+export function startRasd(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 180000, ownGroup = false) {
+  const child: ChildProcess = spawn(process.execPath, [rasdBin, ...args], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: ownGroup,
+  });
   let stderr = "";
   const match = new Promise<RegExpMatchArray>((resolve, reject) => {
     const timer = setTimeout(
@@ -45,5 +53,7 @@ export function startRasd(args: string[], env: NodeJS.ProcessEnv, ready: RegExp,
     });
   });
   const exited = new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
-  return { child, match, exited, output: () => stderr };
+  /** Ctrl-C in a terminal: SIGINT to every process in the group (needs ownGroup). */
+  const interruptGroup = () => process.kill(-(child.pid as number), "SIGINT");
+  return { child, match, exited, output: () => stderr, interruptGroup };
 }

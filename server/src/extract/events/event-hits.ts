@@ -1,4 +1,5 @@
 import type { EventType } from "../../bundle/types.ts";
+import { GENERIC_VIOLENCE } from "../../model/vocabulary.ts";
 import { type DateMention, datesInSentence } from "../dates/dates.ts";
 import type { Sentence } from "../document.ts";
 import type { ExtractState } from "../state.ts";
@@ -55,7 +56,7 @@ export function sentenceHits(state: ExtractState, s: Sentence, dates: DateMentio
     i = end - 1;
   }
   const specific = found.find((f) => f.type === "AIRSTRIKE" || f.type === "SHELLING")?.type;
-  for (const f of found) if (f.type === "ATTACK" && specific) f.type = specific;
+  for (const f of found) if (f.type === GENERIC_VIOLENCE && specific) f.type = specific;
   const typed = found.filter(
     (f) =>
       (f.trigger.type !== "ANNOUNCEMENT" || found.every((g) => g.trigger.type === "ANNOUNCEMENT")) &&

@@ -1,9 +1,10 @@
 import type { EventType, Role } from "../../bundle/types.ts";
+import { eventTypesOf } from "../../model/vocabulary.ts";
 import { REPORTING_VERBS } from "../claims/reporting-verbs.ts";
 import type { Sentence } from "../document.ts";
 import { type ExtractState, mentionsInSentence } from "../state.ts";
 
-export const VIOLENT = new Set<EventType>(["ATTACK", "AIRSTRIKE", "SHELLING", "ARMED_CLASH"]);
+export const VIOLENT = new Set<EventType>(eventTypesOf("violence"));
 const TARGET_CUES = /^(استهداف|استهدف|استهدفت|مستهدفه|مستهدفا|ضد|علي|against|targeting|targeted|hit|struck|on|at)$/;
 /** Sources named for the report ("according to CENTCOM", "بحسب بيان للقيادة") are not actors of the event. */
 const SOURCE_CUES = /^(بحسب|حسب|وفق|وفقا|بيان|باسم|according|statement|said|spokesman|spokesperson|spokeswoman)$/;

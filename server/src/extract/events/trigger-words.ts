@@ -1,4 +1,4 @@
-import type { EventType } from "../../bundle/types.ts";
+import type { EventType } from "../../model/vocabulary.ts";
 
 /** Trigger words and phrases by event type, as written (folded when indexed); `true` marks state nouns (the truce, the talks). */
 export const TRIGGER_WORDS: [EventType, string[], boolean?][] = [

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench:client` (first part): the client's initial JavaScript
+ * (gzipped) and its first meaningful paint on the seed, for the client as it
+ * is and for a baseline commit (BENCH_BASELINE_REF, default the commit before
+ * the lazy atlas and code splitting), side by side, each served the way its
+ * server serves it (the baseline uncompressed, now precompressed brotli).
+ */
+
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type RequestListener } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import sirv from "sirv";
+import { build } from "vite";
+import { launchChromium } from "../../client/test/helpers/browser.ts";
+import { loadSettings } from "../../server/src/config.ts";
+import { Database } from "../../server/src/db/database.ts";
+import { runMigrations } from "../../server/src/db/migrations.ts";
+import { ingestBundle } from "../../server/src/ingest/ingest-bundle.ts";
+import { startManagedNeo4j, stopManagedNeo4j } from "../../server/src/neo4j-managed/managed-neo4j.ts";
+import { repoRoot } from "../../server/src/paths.ts";
+import { seedBundlePath } from "../../server/src/seed.ts";
+import { createRasdYoga } from "../../server/src/yoga.ts";
+
+const baselineRef = process.env.BENCH_BASELINE_REF ?? "278b07b";
+const runs = Number(process.env.BENCH_PAINT_RUNS ?? 3);
+
+/** Builds the client of `ref` (null: the working tree) into a temporary folder. */
+async function buildClient(ref: string | null): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), "rasd-bench-paint-"));
+  let configFile = join(repoRoot, "client", "vite.config.ts");
+  if (ref) {
+    // Inside the repository, so the baseline resolves the same node_modules.
+    const src = join(repoRoot, "node_modules", ".cache", `rasd-baseline-${ref}`);
+    rmSync(src, { recursive: true, force: true });
+    mkdirSync(src, { recursive: true });
+    execFileSync("sh", ["-c", `git -C "${repoRoot}" archive "${ref}" client | tar -x -C "${src}"`]);
+    configFile = join(src, "client", "vite.config.ts");
+  }
+  await build({ configFile, logLevel: "error", build: { outDir, emptyOutDir: true, sourcemap: false } });
+  return outDir;
+}
+
+/** Gzipped bytes of the scripts the page loads before anything else (entry and module preloads). */
+function initialJs(dist: string): number {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
+}
+
+async function serve(handler: RequestListener) {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function firstPaintBench(): Promise<void> {
+  const [before, after] = [await buildClient(baselineRef), await buildClient(null)];
+  const dataDir = mkdtempSync(join(tmpdir(), "rasd-bench-paint-neo4j-"));
+  const neo = {
+    kind: "managed" as const,
+    dataDir,
+    port: 17000 + Math.floor(Math.random() * 2000),
+    heap: "1g",
+    pageCache: "256m",
+  };
+  const running = await startManagedNeo4j(neo, { log: () => {}, timeoutMs: 600_000 });
+  const db = new Database(running.uri, running.user, running.password);
+  const servers: { close(): void }[] = [];
+  const browser = await launchChromium();
+  try {
+    await runMigrations(db);
+    await db.autoCommit({ cypher: "MATCH (n) DETACH DELETE n" });
+    await ingestBundle(db, JSON.parse(readFileSync(seedBundlePath, "utf8")));
+    const yoga = createRasdYoga({ db, settings: loadSettings({ ...process.env, PORT: "0" }) });
+    const site = async (dist: string, compressed: boolean) => {
+      const statics = sirv(dist, { single: true, etag: true, brotli: compressed, gzip: compressed });
+      const s = await serve((req, res) =>
+        (req.url ?? "").startsWith("/graphql")
+          ? yoga(req, res)
+          : statics(req, res, () => {
+              res.writeHead(404).end();
+            }),
+      );
+      servers.push(s);
+      return s.url;
+    };
+    const sites = { before: await site(before, false), after: await site(after, true) };
+    const paint: Record<"before" | "after", number[]> = { before: [], after: [] };
+    for (let i = 0; i < runs; i++)
+      for (const which of ["before", "after"] as const) {
+        const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        const t0 = Date.now();
+        await page.goto(sites[which]);
+        // First meaningful paint: the timeline's events drawn (SVG marks or canvas).
+        await page.waitForSelector("#app.ready .timeline g.mark, #app.ready .timeline-view canvas", {
+          timeout: 120_000,
+        });
+        paint[which].push(Date.now() - t0);
+        await page.close();
+      }
+    const [jb, ja] = [initialJs(before), initialJs(after)];
+    const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+    console.log(
+      `initial JS (gzip)        before ${kb(jb).padStart(7)}   after ${kb(ja).padStart(7)}   ×${(ja / jb).toFixed(2)}`,
+    );
+    const [pb, pa] = [median(paint.before), median(paint.after)];
+    console.log(
+      `first paint, seed (p50)  before ${`${pb} ms`.padStart(7)}   after ${`${pa} ms`.padStart(7)}   ×${(pa / pb).toFixed(2)}  (${runs} runs each, interleaved; baseline ${baselineRef})`,
+    );
+  } finally {
+    await browser.close();
+    for (const s of servers) s.close();
+    await db.close();
+    await stopManagedNeo4j(neo);
+    for (const d of [before, after, dataDir]) rmSync(d, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,178 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { loadSynthetic } from "../../seeds/synthetic/generate.ts";
+import { ingestBundle } from "../../server/src/ingest/ingest-bundle.ts";
+import { repoRoot } from "../../server/src/paths.ts";
+import { seedBundle } from "../../server/test/helpers/seed.ts";
+import { startWorkspace } from "./helpers/workspace.ts";
+
+/** RASD_SCREENSHOTS=1 also refreshes docs/screenshots (the seed workspace and a busy graph). */
+const shots = process.env.RASD_SCREENSHOTS === "1";
+async function shot(page: Page, name: string) {
+  if (!shots) return;
+  await page.waitForSelector('.graph-view[data-layout="settled"]', { timeout: 120_000 }).catch(() => {});
+  await page.screenshot({ path: join(repoRoot, "docs", "screenshots", name) });
+}
+
+type Box = { x: number; y: number; right: number; bottom: number; text: string };
+
+/** The boxes of the visible elements matching `selector`, and the box of `container`. */
+async function boxes(page: Page, selector: string, container: string): Promise<{ labels: Box[]; frame: Box }> {
+  return page.evaluate(
+    ([sel, cont]) => {
+      const box = (e: Element): Box => {
+        const r = e.getBoundingClientRect();
+        return { x: r.left, y: r.top, right: r.right, bottom: r.bottom, text: e.textContent ?? "" };
+      };
+      const labels = [...document.querySelectorAll(sel)]
+        .filter((e) => getComputedStyle(e).display !== "none" && e.getBoundingClientRect().width > 0)
+        .map(box);
+      return { labels, frame: box(document.querySelector(cont) as Element) };
+    },
+    [selector, container] as const,
+  );
+}
+
+function assertReadable(name: string, { labels, frame }: { labels: Box[]; frame: Box }, min: number) {
+  assert.ok(labels.length >= min, `${name}: at least ${min} labels shown (${labels.length})`);
+  for (const l of labels)
+    assert.ok(
+      l.x >= frame.x - 0.5 && l.right <= frame.right + 0.5 && l.y >= frame.y - 0.5 && l.bottom <= frame.bottom + 0.5,
+      `${name}: "${l.text}" stays inside its panel (${JSON.stringify(l)} in ${JSON.stringify(frame)})`,
+    );
+  // Glyph boxes include a little leading: a one-pixel touch is not an overlap a reader sees.
+  const slack = 1;
+  for (let i = 0; i < labels.length; i++)
+    for (let j = i + 1; j < labels.length; j++) {
+      const [a, b] = [labels[i], labels[j]];
+      const overlap =
+        a.x + slack < b.right && b.x + slack < a.right && a.y + slack < b.bottom && b.y + slack < a.bottom;
+      assert.ok(!overlap, `${name}: "${a.text}" and "${b.text}" overlap`);
+    }
+}
+
+async function panelsInside(page: Page) {
+  const { panels, viewport, scroll } = await page.evaluate(() => ({
+    panels: [...document.querySelectorAll("section.panel")].map((p) => {
+      const r = p.getBoundingClientRect();
+      return { id: (p as HTMLElement).dataset.panel, x: r.left, y: r.top, right: r.right, bottom: r.bottom };
+    }),
+    viewport: { width: innerWidth, height: innerHeight },
+    scroll: document.scrollingElement?.scrollHeight ?? 0,
+  }));
+  assert.equal(panels.length, 4);
+  for (const p of panels)
+    assert.ok(
+      p.x >= 0 && p.y >= 0 && p.right <= viewport.width && p.bottom <= viewport.height && p.bottom - p.y > 150,
+      `the ${p.id} panel is inside the ${viewport.width}×${viewport.height} viewport: ${JSON.stringify(p)}`,
+    );
+  assert.ok(scroll <= viewport.height, `the page does not scroll (${scroll} > ${viewport.height})`);
+}
+
+/** Generous: the machine the tests run on is shared, and a layout settles in its own time. */
+const slow = { timeout: 120_000 };
+
+async function open(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForSelector("#app.ready .timeline g.mark", slow);
+  await page.waitForSelector(".map g.place", slow);
+  // Labels are placed on every still frame, so they are checked whether or not the layout has settled.
+  await page.waitForSelector(".graph .labels text", slow);
+}
+
+describe("the workspace stays readable with a busy graph (1440×900, seed + 240 synthetic events)", () => {
+  let ws: Awaited<ReturnType<typeof startWorkspace>>;
+  before(async () => {
+    ws = await startWorkspace(async (db) => {
+      await ingestBundle(db, seedBundle());
+      await loadSynthetic(db, { events: 240, seed: 7 });
+    });
+  });
+  after(async () => {
+    await ws?.stop();
+  });
+
+  it("every panel fits the viewport at 1440×900 and 1280×720, without page scrolling", async () => {
+    const page = await ws.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await open(page, ws.app.url);
+    await panelsInside(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.waitForTimeout(400);
+    await panelsInside(page);
+    await page.close();
+  });
+
+  it("graph, map and timeline labels never overlap nor cross their panel's edge; the axis shows the year", async () => {
+    const page = await ws.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await open(page, ws.app.url);
+    assertReadable("graph", await boxes(page, ".graph .labels text", ".graph-slot"), 5);
+    assertReadable("map", await boxes(page, ".map .place-label", ".map-slot"), 3);
+    assertReadable("timeline", await boxes(page, ".timeline .mark-label", ".timeline-view"), 0);
+    const axis = (await page.textContent(".timeline-view .axis")) ?? "";
+    assert.match(axis, /20\d\d/, `the axis names the year: ${axis}`);
+    await shot(page, "busy-workspace.png");
+    // Zoomed in to a few weeks, the year is still on the axis (months and days are never alone).
+    await page.goto(`${ws.app.url}/?from=2020-03-01T00:00:00.000Z&to=2020-03-20T00:00:00.000Z`);
+    await page.waitForSelector("#app.ready", slow);
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.move(800, 200);
+      await page.mouse.wheel(0, -300);
+      await page.waitForTimeout(120);
+    }
+    const zoomed = (await page.textContent(".timeline-view .axis")) ?? "";
+    assert.match(zoomed, /20\d\d/, `zoomed in, the axis still names the year: ${zoomed}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("selecting a place on the map highlights its events on the timeline and dims the rest", async () => {
+    const page = await ws.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await open(page, ws.app.url);
+    const place = page.locator(".map g.place:not(.cluster) circle.dot").first();
+    const id = await place.evaluate((c) => (c.parentNode as Element).getAttribute("data-id"));
+    await place.click({ force: true });
+    await page.waitForFunction((want) => new URL(location.href).searchParams.get("sel") === want, id, slow);
+    await page.waitForSelector(".timeline g.mark.related", slow);
+    const related = await page.$$eval(".timeline g.mark.related", (n) => n.length);
+    const dimmed = await page.$$eval(".timeline g.mark.dimmed", (n) => n.length);
+    assert.ok(related >= 1, `${id}: ${related} events lit`);
+    assert.ok(dimmed > related, `the rest dimmed (${dimmed})`);
+    await page.close();
+  });
+
+  it("Expand on a node whose neighbours are all shown says so", async () => {
+    const page = await ws.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await open(page, `${ws.app.url}/?from=2024-02-01T00:00:00.000Z&to=2024-02-10T00:00:00.000Z`);
+    await page.click('.graph g.node[data-kind="event"] path', { force: true });
+    await page.click("#graph-expand");
+    await page.waitForFunction(
+      () => /neighbour/.test(document.querySelector(".panel-graph .panel-note")?.textContent ?? ""),
+      undefined,
+      slow,
+    );
+    const note = (await page.textContent(".panel-graph .panel-note")) ?? "";
+    assert.match(note, /unseen neighbours? of .* added|no neighbours that are not already shown/);
+    await page.close();
+  });
+});
+
+describe("the seed workspace (screenshots)", { skip: !shots }, () => {
+  let ws: Awaited<ReturnType<typeof startWorkspace>>;
+  before(async () => {
+    ws = await startWorkspace((db) => ingestBundle(db, seedBundle()));
+  });
+  after(async () => {
+    await ws?.stop();
+  });
+  it("the seed at 1440×900", async () => {
+    const page = await ws.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await open(page, `${ws.app.url}/?sel=${encodeURIComponent("location:ain-al-asad-air-base")}`);
+    await page.waitForTimeout(500);
+    await shot(page, "workspace.png");
+    await page.close();
+  });
+});

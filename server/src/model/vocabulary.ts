@@ -1,0 +1,261 @@
+/**
+ * Rasd's vocabulary: every name the graph, the article bundle, the GraphQL API
+ * and the views share. It is written here once; the JSON Schema's enums,
+ * schema/event-types.json and schema/schema.graphql are generated from it
+ * (`npm run schema:print`), the TypeScript unions below are derived from it,
+ * and server/test/model/vocabulary.test.ts proves every copy agrees.
+ *
+ * Pure data and no imports: the client bundles this file too.
+ */
+
+export const LANGUAGES = ["ar", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Node labels. Articles are provenance; the other four are what articles tell of. */
+export const ENTITY_LABELS = ["Actor", "Location", "Event", "Claim"] as const;
+export type EntityLabel = (typeof ENTITY_LABELS)[number];
+export const NODE_LABELS = ["Event", "Actor", "Location", "Claim", "Article"] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const ACTOR_KINDS = [
+  "PERSON",
+  "ARMED_GROUP",
+  "GOVERNMENT",
+  "STATE",
+  "MILITARY",
+  "COALITION",
+  "ORGANIZATION",
+  "POLITICAL_GROUP",
+  "MEDIA",
+  "ANONYMOUS_SOURCE",
+  "GROUP",
+] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export const LOCATION_KINDS = ["COUNTRY", "REGION", "PROVINCE", "CITY", "FACILITY", "MILITARY_BASE", "AREA"] as const;
+export type LocationKind = (typeof LOCATION_KINDS)[number];
+
+/** How precisely a date is known; start/end always span the whole uncertainty. */
+export const PRECISIONS = ["HOUR", "DAY", "MONTH", "YEAR", "RANGE", "APPROXIMATE", "UNKNOWN"] as const;
+export type DatePrecision = (typeof PRECISIONS)[number];
+
+/** An actor's part in an event (the PARTICIPATED_IN tie's `role`). */
+export const ROLES = ["INITIATOR", "TARGET", "PARTICIPANT", "MEDIATOR", "AFFECTED"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** How a claim is put: stated, hedged (reportedly, may) or denied. */
+export const CERTAINTIES = ["ASSERTED", "HEDGED", "DENIED"] as const;
+export type Certainty = (typeof CERTAINTIES)[number];
+
+// ---- Relationship types -------------------------------------------------
+
+/** Stated ties between two actors (a bundle's relations between actors). */
+export const ANALYTIC_TIES = ["AFFILIATED_WITH", "ALLIED_WITH", "OPPOSES", "LEADS"] as const;
+export type AnalyticTie = (typeof ANALYTIC_TIES)[number];
+
+/** Links between claims, from a bundle or an editor. */
+export const CLAIM_LINKS = ["SUPPORTS", "DISPUTES"] as const;
+export type ClaimLink = (typeof CLAIM_LINKS)[number];
+
+export const isClaimLink = (t: string): t is ClaimLink => (CLAIM_LINKS as readonly string[]).includes(t);
+
+/** The relation types an article bundle may state. */
+export const BUNDLE_RELATIONS = [...ANALYTIC_TIES, ...CLAIM_LINKS] as const;
+export type BundleRelationType = (typeof BUNDLE_RELATIONS)[number];
+
+/** Ties read from events, claims and places (who took part, where, who said what about what). */
+export const STRUCTURAL_TIES = ["PARTICIPATED_IN", "OCCURRED_IN", "MADE", "ABOUT", "TOLD_TO", "WITHIN"] as const;
+
+/** Article → node: where each node was read (their spans are the evidence). */
+export const PROVENANCE_EDGES = ["MENTIONS", "REPORTS", "CONTAINS"] as const;
+export type ProvenanceEdge = (typeof PROVENANCE_EDGES)[number];
+
+/** Which provenance edge ties an article to each kind of entity it tells of. */
+export const PROVENANCE_OF: Record<EntityLabel, ProvenanceEdge> = {
+  Event: "REPORTS",
+  Actor: "MENTIONS",
+  Location: "MENTIONS",
+  Claim: "CONTAINS",
+};
+
+/** Every tie between entities (no articles), the order the API lists them in. */
+export const ENTITY_RELATIONS = [
+  "PARTICIPATED_IN",
+  "OCCURRED_IN",
+  "MADE",
+  "ABOUT",
+  "TOLD_TO",
+  ...CLAIM_LINKS,
+  ...ANALYTIC_TIES,
+  "WITHIN",
+] as const satisfies readonly ((typeof STRUCTURAL_TIES)[number] | ClaimLink | AnalyticTie)[];
+export type EntityRelation = (typeof ENTITY_RELATIONS)[number];
+
+/** Every relationship type in the graph: the allow-list any Cypher relationship type comes from. */
+export const GRAPH_RELATIONS = [...ENTITY_RELATIONS, ...PROVENANCE_EDGES] as const;
+export type GraphRelation = (typeof GRAPH_RELATIONS)[number];
+
+/** A Cypher relationship-type alternation ("A|B|C") from allow-listed names only. */
+export function relationPattern(types: readonly string[]): string {
+  const bad = types.filter((t) => !(GRAPH_RELATIONS as readonly string[]).includes(t));
+  if (bad.length || types.length === 0) throw new Error(`invalid relationship types: ${bad.join(", ") || "none"}`);
+  return types.join("|");
+}
+
+/** The same names as a Cypher list literal (['A', 'B']), for `type(r) IN …`. */
+export const relationList = (types: readonly string[]): string =>
+  `[${relationPattern(types)
+    .split("|")
+    .map((t) => `'${t}'`)
+    .join(", ")}]`;
+
+// ---- Event types ---------------------------------------------------------
+
+/** Event families: one colour each in the views, and the extractor treats the violent ones alike. */
+export const EVENT_FAMILIES = {
+  violence: "Violence",
+  threats: "Threats",
+  truces: "Truces and agreements",
+  talks: "Talks",
+  decisions: "Decisions",
+  movements: "Troop movements",
+  civil: "Civil",
+  other: "Other",
+} as const;
+export type EventFamily = keyof typeof EVENT_FAMILIES;
+
+export interface EventTypeInfo {
+  label: string;
+  labelAr: string;
+  /** Closest CAMEO root/sub code (GDELT), "" when none fits. */
+  cameo: string;
+  /** ACLED "event type / sub-event type", "" when none fits. */
+  acled: string;
+  family: EventFamily;
+}
+
+/** The event taxonomy with its CAMEO and ACLED crosswalk, in the order lists show it. */
+export const EVENT_TYPES = {
+  ATTACK: { label: "Attack", labelAr: "هجوم", cameo: "19", acled: "Battles / Armed clash", family: "violence" },
+  AIRSTRIKE: {
+    label: "Air or drone strike",
+    labelAr: "ضربة جوية",
+    cameo: "195",
+    acled: "Explosions/Remote violence / Air/drone strike",
+    family: "violence",
+  },
+  SHELLING: {
+    label: "Shelling, artillery or missile attack",
+    labelAr: "قصف",
+    cameo: "194",
+    acled: "Explosions/Remote violence / Shelling/artillery/missile attack",
+    family: "violence",
+  },
+  ARMED_CLASH: {
+    label: "Armed clash",
+    labelAr: "اشتباك مسلح",
+    cameo: "190",
+    acled: "Battles / Armed clash",
+    family: "violence",
+  },
+  THREAT: {
+    label: "Threat",
+    labelAr: "تهديد",
+    cameo: "13",
+    acled: "Strategic developments / Other",
+    family: "threats",
+  },
+  CEASEFIRE: {
+    label: "Truce or ceasefire",
+    labelAr: "هدنة",
+    cameo: "0871",
+    acled: "Strategic developments / Agreement",
+    family: "truces",
+  },
+  CEASEFIRE_END: {
+    label: "End or breach of a truce",
+    labelAr: "إنهاء الهدنة",
+    cameo: "1721",
+    acled: "Strategic developments / Change to group/activity",
+    family: "threats",
+  },
+  NEGOTIATION: {
+    label: "Negotiation",
+    labelAr: "مفاوضات",
+    cameo: "046",
+    acled: "Strategic developments / Agreement",
+    family: "talks",
+  },
+  MEETING: {
+    label: "Meeting",
+    labelAr: "اجتماع",
+    cameo: "040",
+    acled: "Strategic developments / Other",
+    family: "talks",
+  },
+  MEDIATION: {
+    label: "Mediation",
+    labelAr: "وساطة",
+    cameo: "045",
+    acled: "Strategic developments / Other",
+    family: "talks",
+  },
+  ANNOUNCEMENT: {
+    label: "Announcement",
+    labelAr: "إعلان",
+    cameo: "010",
+    acled: "Strategic developments / Other",
+    family: "decisions",
+  },
+  POSTPONEMENT: {
+    label: "Postponement",
+    labelAr: "تأجيل",
+    cameo: "0311",
+    acled: "Strategic developments / Other",
+    family: "decisions",
+  },
+  AGREEMENT: {
+    label: "Agreement",
+    labelAr: "اتفاق",
+    cameo: "057",
+    acled: "Strategic developments / Agreement",
+    family: "truces",
+  },
+  WITHDRAWAL: {
+    label: "Withdrawal of forces",
+    labelAr: "انسحاب",
+    cameo: "0874",
+    acled: "Strategic developments / Non-violent transfer of territory",
+    family: "movements",
+  },
+  DEPLOYMENT: {
+    label: "Deployment or reinforcement",
+    labelAr: "تعزيز قوات",
+    cameo: "152",
+    acled: "Strategic developments / Other",
+    family: "movements",
+  },
+  PROTEST: { label: "Protest", labelAr: "احتجاج", cameo: "14", acled: "Protests / Peaceful protest", family: "civil" },
+  ARREST: {
+    label: "Arrest",
+    labelAr: "اعتقال",
+    cameo: "173",
+    acled: "Strategic developments / Arrests",
+    family: "civil",
+  },
+  OTHER: { label: "Other", labelAr: "أخرى", cameo: "", acled: "", family: "other" },
+} as const satisfies Record<string, EventTypeInfo>;
+export type EventType = keyof typeof EVENT_TYPES;
+export const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES) as EventType[];
+
+export const isEventType = (t: string): t is EventType => Object.hasOwn(EVENT_TYPES, t);
+
+/** The English name of a type, as the timeline's lanes and the legend both show it. */
+export const eventTypeLabel = (type: string): string => (isEventType(type) ? EVENT_TYPES[type].label : type);
+
+/** The event types of one family, in taxonomy order. */
+export const eventTypesOf = (family: EventFamily): EventType[] =>
+  EVENT_TYPE_NAMES.filter((t) => EVENT_TYPES[t].family === family);
+
+/** The type an unspecified attack gets, refined to a specific violent type when the text names one. */
+export const GENERIC_VIOLENCE: EventType = "ATTACK";

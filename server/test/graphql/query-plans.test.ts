@@ -1,0 +1,127 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { loadSynthetic } from "../../../seeds/synthetic/generate.ts";
+import type { EventFilter, SpanStats } from "../../src/cypher/event-filter.ts";
+import { eventsCount, eventsOffsetPage, eventsSegmentPage, type KeysetOrder } from "../../src/cypher/events.ts";
+import { timelineBuckets, timelineEdges, timelineEvents } from "../../src/cypher/timeline.ts";
+import { countByTypes, timelineDays } from "../../src/cypher/timeline-counts.ts";
+import type { Database, Statement } from "../../src/db/database.ts";
+import { resetGraph, testDatabase } from "../helpers/graph.ts";
+
+interface PlanNode {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: PlanNode[];
+}
+
+function operators(p: PlanNode, out: PlanNode[] = []): PlanNode[] {
+  out.push(p);
+  for (const c of p.children) operators(c, out);
+  return out;
+}
+
+/** Operators that read every Event node (or every node) instead of an index. */
+const eventScans = (plan: PlanNode) =>
+  operators(plan).filter(
+    (o) =>
+      o.operatorType.startsWith("AllNodesScan") ||
+      (o.operatorType.startsWith("NodeByLabelScan") && String(o.arguments.Details ?? "").includes(":Event")),
+  );
+
+/** Sorts of the whole input (PartialSort/PartialTop, which follow an index's order, are fine). */
+const fullSorts = (plan: PlanNode) => operators(plan).filter((o) => /^(Sort|Top)(@|$)/.test(o.operatorType));
+
+describe("query plans of the timeline and events statements", () => {
+  let db: Database;
+  const explain = async (s: Statement) =>
+    (await db.read({ cypher: `EXPLAIN ${s.cypher}`, params: s.params })).summary.plan as unknown as PlanNode;
+  // Undated events present, a month-long longest span: every optional branch is in the statements.
+  const span: SpanStats = { maxSpanMs: 31 * 86_400_000, undatedStarts: 1, endless: 1 };
+  const window = { from: "2019-03-01T00:00:00Z", to: "2019-03-31T23:59:59Z" };
+  // Every filter shape a window query can take; the root is chosen from it.
+  const windowFilters: Record<string, EventFilter> = {
+    "window only": { ...window },
+    "window and types": { ...window, types: ["ATTACK", "AIRSTRIKE"] },
+    "window and confidence": { ...window, minConfidence: 0.7 },
+    "window, certainly inside": { ...window, match: "WITHIN" },
+    "window and an actor": { ...window, actors: [{ id: "actor:syn-hassan-al-amiri", role: null }] },
+    "window and a place": { ...window, locations: ["location:iraq"] },
+    "window and text": { ...window, text: "بغداد" },
+    "window and publisher": { ...window, publishers: ["Reuters"] },
+    "from only": { from: window.from },
+    "to only": { to: window.to },
+  };
+
+  before(async () => {
+    db = await testDatabase();
+    await resetGraph(db);
+    // Enough events that the planner's statistics look like a real graph.
+    await loadSynthetic(db, { events: 3000, seed: 5, batchArticles: 100 });
+  });
+  after(async () => db.close());
+
+  it("never scans every Event for a window query", async () => {
+    const failures: string[] = [];
+    // Cursor positions (none, in the dated segment, in the undated one) for the window-only shapes.
+    const cursors = [
+      null,
+      { start: Date.parse("2019-03-10T00:00:00Z"), id: "event:x" },
+      { start: null, id: "event:x" },
+    ];
+    const check = async (name: string, s: Statement) => {
+      const scans = eventScans(await explain(s));
+      if (scans.length) failures.push(`${name}: ${scans.map((o) => o.operatorType).join(", ")}`);
+    };
+    for (const [name, f] of Object.entries(windowFilters)) {
+      await check(`timelineBuckets (${name})`, timelineBuckets(f, span, { fromMs: 0, widthMs: 1, buckets: 10 }));
+      await check(`timelineEvents (${name})`, timelineEvents(f, span, 200));
+      await check(`eventsCount (${name})`, eventsCount(f, span, 10_001));
+      for (const order of ["CONFIDENCE_DESC", "RELEVANCE"] as const)
+        await check(`eventsOffsetPage ${order} (${name})`, eventsOffsetPage(f, span, { order, skip: 50, limit: 51 }));
+      for (const order of ["START_ASC", "START_DESC"] as KeysetOrder[])
+        for (const seg of ["dated", "undated"] as const)
+          for (const after of name.startsWith("window") && name.length < 18 ? cursors : [null]) {
+            const s = eventsSegmentPage(f, span, { order, seg, after, before: null, inverted: false, limit: 51 });
+            if (s)
+              await check(`eventsSegmentPage ${order} ${seg} after ${after?.start ?? after?.id ?? "-"} (${name})`, s);
+          }
+    }
+    const [fromMs, toMs] = [Date.parse(window.from), Date.parse(window.to)];
+    await check("timelineEdges", timelineEdges(null, span, { fromMs, toMs, d0Ms: fromMs, d1Ms: toMs - 86_399_000 }));
+    await check("timelineEdges (types)", timelineEdges(["ATTACK"], span, { fromMs, toMs, d0Ms: fromMs, d1Ms: fromMs }));
+    await check(
+      "timelineDays",
+      timelineDays(17000, 21000, [17000 * 86_400_000, 19000 * 86_400_000, 21000 * 86_400_000]),
+    );
+    await check("countByTypes", countByTypes(["ATTACK"]));
+    assert.deepEqual(failures, []);
+  });
+
+  it("walks the start index in order for START pages, with or without a window, so no page sorts every match", async () => {
+    const failures: string[] = [];
+    const filters: Record<string, EventFilter> = {
+      "no filter": {},
+      "types only": { types: ["ATTACK"] },
+      "window and types": windowFilters["window and types"],
+      "window and confidence": windowFilters["window and confidence"],
+    };
+    for (const [name, f] of Object.entries(filters))
+      for (const order of ["START_ASC", "START_DESC"] as KeysetOrder[])
+        for (const inverted of [false, true]) {
+          const s = eventsSegmentPage(f, span, {
+            order,
+            seg: "dated",
+            after: { start: Date.parse("2019-03-10T00:00:00Z"), id: "event:x" },
+            before: null,
+            inverted,
+            limit: 51,
+          });
+          assert.ok(s);
+          const plan = await explain(s);
+          const bad = [...fullSorts(plan), ...eventScans(plan)];
+          if (bad.length)
+            failures.push(`${name} ${order}${inverted ? " inverted" : ""}: ${bad.map((o) => o.operatorType)}`);
+        }
+    assert.deepEqual(failures, []);
+  });
+});
