@@ -105,7 +105,7 @@ export function geocodeDiscovered(state: ExtractState) {
       const skeleton = arabicSkeleton(e.name);
       if (skeleton.length >= 3)
         pick = rank(
-          (gn.bySkeleton.get(skeleton) ?? []).filter((p) => countries.has(p.countryCode)),
+          [...countries].flatMap((c) => gn.skeletonsOf(c).get(skeleton) ?? []),
           countries,
         );
     }

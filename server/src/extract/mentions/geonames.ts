@@ -17,7 +17,8 @@ export interface GeoPlace {
 /** The gazetteer's lookups: folded name → places (most populous first), consonant skeleton → places, countries. */
 export interface GeoNames {
   byName: Map<string, GeoPlace[]>;
-  bySkeleton: Map<string, GeoPlace[]>;
+  /** Places of one country by consonant skeleton, built the first time that country is asked for. */
+  skeletonsOf(countryCode: string): Map<string, GeoPlace[]>;
   countries: Map<string, GeoPlace>;
   /** Country names only (folded English and Arabic), for the quick "which countries is this article about". */
   countryNames: Map<string, GeoPlace>;
@@ -41,7 +42,8 @@ export function geonames(): GeoNames {
   const t0 = performance.now();
   const heap0 = process.memoryUsage().heapUsed;
   const byName = new Map<string, GeoPlace[]>();
-  const bySkeleton = new Map<string, GeoPlace[]>();
+  const byCountry = new Map<string, GeoPlace[]>();
+  const skeletons = new Map<string, Map<string, GeoPlace[]>>();
   const countries = new Map<string, GeoPlace>();
   const countryNames = new Map<string, GeoPlace>();
   const firstWords = new Set<string>();
@@ -52,7 +54,8 @@ export function geonames(): GeoNames {
     if (space > 0) firstWords.add(key.slice(0, space));
     const list = map.get(key);
     if (!list) map.set(key, [p]);
-    else if (!list.includes(p)) list.push(p);
+    // One place adds each key once, in turn, so a duplicate can only be the last entry (no scan of long lists).
+    else if (list[list.length - 1] !== p) list.push(p);
   };
   const text = gunzipSync(readFileSync(DATA)).toString("utf8");
   for (const line of text.split("\n")) {
@@ -89,11 +92,21 @@ export function geonames(): GeoNames {
     if (p.featureCode === "PPLC" && !capitals.has(p.countryCode)) capitals.set(p.countryCode, p);
     add(byName, latinKey(p.name), p);
     if (p.nameAr) add(byName, arabicKey(p.nameAr), p);
-    add(bySkeleton, latinSkeleton(p.name), p);
+    const inCountry = byCountry.get(p.countryCode);
+    if (inCountry) inCountry.push(p);
+    else byCountry.set(p.countryCode, [p]);
   }
   loaded = {
     byName,
-    bySkeleton,
+    skeletonsOf(code: string) {
+      let map = skeletons.get(code);
+      if (!map) {
+        map = new Map();
+        for (const p of byCountry.get(code) ?? []) add(map, latinSkeleton(p.name), p);
+        skeletons.set(code, map);
+      }
+      return map;
+    },
     countries,
     countryNames,
     firstWords,
