@@ -16,14 +16,18 @@
  * - relations: same type, and from/to are the gold's ids once every predicted
  *   actor, location, event and claim is renamed to the gold item it matched
  *   above (so an anonymous source's article-scoped id still counts).
- * Then throughput: articles per second over the set, and milliseconds for a
- * ~5,000-word article made by concatenating the seed's paragraphs.
+ * Then the out-of-domain set (seeds/eval-ood/, scored by ./eval/text-gold.ts),
+ * both sets again with the hand gazetteer off (the ablation), and throughput:
+ * articles per second over all of them, and milliseconds for a ~5,000-word
+ * article made by concatenating the seed's paragraphs. `--verbose` lists
+ * every out-of-domain miss.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { ArticleBundle, Span } from "../server/src/bundle/types.ts";
-import { extractArticle } from "../server/src/extract/index.ts";
+import { type ExtractOptions, extractArticle } from "../server/src/extract/index.ts";
 import { parseArticleInput } from "../server/src/extract/parse-input.ts";
+import { scoreTextGold, type Tally, type TextGold, type TextScore } from "./eval/text-gold.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const CATEGORIES = ["actors", "locations", "events", "dates", "claims", "relations"] as const;
@@ -145,9 +149,9 @@ function row(name: string, c: Counts): string {
 }
 
 /** Extracts one case and scores it; exported for the test that holds the seed to its targets. */
-export function evaluateCase(c: Case): { counts: Counts; predicted: ArticleBundle } {
+export function evaluateCase(c: Case, options: ExtractOptions = {}): { counts: Counts; predicted: ArticleBundle } {
   const input = parseArticleInput(readFileSync(c.source), basename(c.source));
-  const predicted = extractArticle(input);
+  const predicted = extractArticle(input, options);
   if (predicted.article.text !== c.gold.article.text)
     throw new Error(`${c.name}: gold article.text differs from the parsed text`);
   return { counts: score(predicted, c.gold), predicted };
@@ -155,18 +159,86 @@ export function evaluateCase(c: Case): { counts: Counts; predicted: ArticleBundl
 
 export { cases };
 
-function main() {
-  const all = cases();
+function inDomain(all: Case[], options: ExtractOptions, label: string, perDocument: boolean) {
   const total = Object.fromEntries(CATEGORIES.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Counts;
-  console.log(`${"document".padEnd(28)} ${CATEGORIES.map((k) => `${k} P R F1`.padEnd(16)).join(" ")}`);
   for (const c of all) {
-    const { counts } = evaluateCase(c);
+    const { counts } = evaluateCase(c, options);
     for (const k of CATEGORIES) for (const m of ["tp", "fp", "fn"] as const) total[k][m] += counts[k][m];
-    console.log(row(c.name, counts));
+    if (perDocument) console.log(row(c.name, counts));
   }
-  console.log(row("OVERALL (micro)", total));
+  console.log(row(label, total));
+}
 
-  const inputs = all.map((c) => parseArticleInput(readFileSync(c.source), basename(c.source)));
+interface OodCase {
+  name: string;
+  source: string;
+  gold: TextGold;
+}
+
+function oodCases(): OodCase[] {
+  const dir = join(root, "seeds/eval-ood");
+  const files = readdirSync(dir);
+  return files
+    .filter((f) => f.endsWith(".gold.json"))
+    .map((f) => {
+      const stem = f.slice(0, -".gold.json".length);
+      return { name: stem, source: join(dir, `${stem}.txt`), gold: JSON.parse(readFileSync(join(dir, f), "utf8")) };
+    });
+}
+
+const OOD_COLUMNS = ["actors", "places", "claims", "events"] as const;
+
+function oodRow(name: string, s: Omit<TextScore, "misses">): string {
+  const cell = (t: Tally) => {
+    const { p, r, f } = prf(t);
+    return `${p.toFixed(2)} ${r.toFixed(2)} ${f.toFixed(2)}`.padEnd(16);
+  };
+  const ratio = (x: { right: number; of: number }) => `${x.right}/${x.of}`.padEnd(9);
+  return [name.padEnd(28), ...OOD_COLUMNS.map((k) => cell(s[k])), ratio(s.speakers), ratio(s.dates)].join(" ");
+}
+
+function outOfDomain(all: OodCase[], options: ExtractOptions, label: string, perDocument: boolean, verbose: boolean) {
+  const total: Omit<TextScore, "misses"> = {
+    actors: { tp: 0, fp: 0, fn: 0 },
+    places: { tp: 0, fp: 0, fn: 0 },
+    claims: { tp: 0, fp: 0, fn: 0 },
+    events: { tp: 0, fp: 0, fn: 0 },
+    speakers: { right: 0, of: 0 },
+    dates: { right: 0, of: 0 },
+  };
+  for (const c of all) {
+    const input = parseArticleInput(readFileSync(c.source), basename(c.source));
+    const s = scoreTextGold(extractArticle(input, options), c.gold, c.name);
+    for (const k of OOD_COLUMNS) for (const m of ["tp", "fp", "fn"] as const) total[k][m] += s[k][m];
+    for (const k of ["speakers", "dates"] as const) {
+      total[k].right += s[k].right;
+      total[k].of += s[k].of;
+    }
+    if (perDocument) console.log(oodRow(c.name, s));
+    if (verbose) for (const m of s.misses) console.log(`    ${m}`);
+  }
+  console.log(oodRow(label, total));
+}
+
+function main() {
+  const verbose = process.argv.includes("--verbose");
+  const all = cases();
+  console.log("IN DOMAIN (Iraq/Syria 2024: the seed and seeds/eval/, hand-checked bundles)");
+  console.log(`${"document".padEnd(28)} ${CATEGORIES.map((k) => `${k} P R F1`.padEnd(16)).join(" ")}`);
+  inDomain(all, {}, "OVERALL (micro)", true);
+  inDomain(all, { handGazetteer: false }, "OVERALL, hand gazetteer off", false);
+
+  const ood = oodCases();
+  console.log(`\nOUT OF DOMAIN (seeds/eval-ood/: ${ood.length} articles, gold written by hand from the text)`);
+  console.log(
+    `${"document".padEnd(28)} ${OOD_COLUMNS.map((k) => `${k} P R F1`.padEnd(16)).join(" ")} ${"speaker".padEnd(9)} dates`,
+  );
+  outOfDomain(ood, {}, "OVERALL (micro)", true, verbose);
+  outOfDomain(ood, { handGazetteer: false }, "OVERALL, hand gazetteer off", false, false);
+
+  const inputs = [...all.map((c) => c.source), ...ood.map((c) => c.source)].map((f) =>
+    parseArticleInput(readFileSync(f), basename(f)),
+  );
   for (const i of inputs) extractArticle(i);
   const rounds = 20;
   const t0 = performance.now();

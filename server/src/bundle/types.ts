@@ -54,6 +54,8 @@ export interface BundleActor {
   wikidataId?: string;
   evidence: Span[];
   confidence?: number;
+  /** Known actors this one may be (an ambiguous name); for review, never merged automatically. */
+  possiblySameAs?: string[];
 }
 
 export interface BundleLocation {
@@ -64,6 +66,10 @@ export interface BundleLocation {
   kind: LocationKind;
   point?: { latitude: number; longitude: number } | null;
   countryCode?: string;
+  /** How exactly `point` places it, ACLED's scale: 1 the place itself, 2 near it or its region, 3 only its country. */
+  geoPrecision?: 1 | 2 | 3;
+  /** The GeoNames id the point came from. */
+  geonamesId?: number;
   wikidataId?: string;
   within?: string;
   evidence: Span[];

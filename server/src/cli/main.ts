@@ -7,7 +7,7 @@ Usage:
   rasd db start|stop|status      manage the local Neo4j (data in RASD_DATA_DIR, default ./.rasd/neo4j)
   rasd migrate                   apply schema/migrations to the graph
   rasd ingest FILE…              validate and store article bundles (*.bundle.json) or articles (text, HTML, JSON)
-  rasd extract FILE              print the bundle extracted from an article; writes nothing
+  rasd extract [--offline] FILE  print the bundle extracted from an article (with the graph's names when it runs); writes nothing
   rasd export --format F …       write a subgraph (or --all: a full backup) to a file; see docs/exports.md
   rasd import FILE.cypher        replay an export script or restore a backup
 

@@ -44,13 +44,15 @@ SET m.starts = row.starts, m.ends = row.ends, m.confidence = row.confidence`;
 }
 
 export function mergeActors(rows: unknown[]): Statement {
-  return { cypher: mergeNamed("Actor", ""), params: { rows } };
+  return { cypher: mergeNamed("Actor", `${unionList("n", "possiblySameAs", "possiblySameAs")},`), params: { rows } };
 }
 
 export function mergeLocations(rows: unknown[]): Statement {
   const point = `n.point = coalesce(n.point, CASE WHEN row.point IS NULL THEN null
       ELSE point({latitude: row.point.latitude, longitude: row.point.longitude}) END),
-    n.countryCode = coalesce(n.countryCode, row.countryCode),`;
+    n.countryCode = coalesce(n.countryCode, row.countryCode),
+    n.geoPrecision = coalesce(n.geoPrecision, row.geoPrecision),
+    n.geonamesId = coalesce(n.geonamesId, row.geonamesId),`;
   return { cypher: mergeNamed("Location", point), params: { rows } };
 }
 

@@ -1,8 +1,9 @@
 import type { BundleActor, BundleClaim, BundleEvent, BundleLocation, BundleRelation, Span } from "../bundle/types.ts";
 import { eventTypeLabel } from "../model/vocabulary.ts";
 import { LIMITS } from "./bundle-limits.ts";
-import type { ClaimDraft } from "./claims.ts";
-import { headMention } from "./relations.ts";
+import type { ClaimDraft } from "./claims/claims.ts";
+import type { DateMention } from "./dates/dates.ts";
+import { headMention } from "./mentions/relations.ts";
 import { type ExtractState, mentionsInSentence } from "./state.ts";
 import type { EventDraft } from "./types.ts";
 
@@ -38,13 +39,20 @@ export function entityNodes(state: ExtractState): { actors: BundleActor[]; locat
     };
     if (item.label === "actor") {
       const description = state.descriptions.get(id);
-      actors.push({ ...common, kind: e.kind as BundleActor["kind"], ...(description ? { description } : {}) });
+      actors.push({
+        ...common,
+        kind: e.kind as BundleActor["kind"],
+        ...(description ? { description } : {}),
+        ...(e.candidates?.length ? { possiblySameAs: e.candidates } : {}),
+      });
     } else
       locations.push({
         ...common,
         kind: e.kind as BundleLocation["kind"],
         ...(e.point ? { point: e.point } : {}),
         ...(e.countryCode ? { countryCode: e.countryCode } : {}),
+        ...(e.geoPrecision ? { geoPrecision: e.geoPrecision } : {}),
+        ...(e.geonamesId ? { geonamesId: e.geonamesId } : {}),
       });
   }
   const present = new Set(locations.map((l) => l.id));
@@ -95,6 +103,7 @@ export function claimNodes(
   events: BundleEvent[],
   eventDrafts: EventDraft[],
   present: Set<string>,
+  statementDates: readonly DateMention[] = [],
 ): BundleClaim[] {
   const { text, input, sentences } = state.doc;
   const publisherKey = input.publisher.toLowerCase();
@@ -124,7 +133,7 @@ export function claimNodes(
         id: `claim:${state.scope}-${n + 1}`,
         text: text.slice(d.content.start, d.content.end),
         language: input.language,
-        ...(toldPublisher ? { statedAt: state.doc.published } : {}),
+        ...(statedOn(state, d, statementDates) ?? (toldPublisher ? { statedAt: state.doc.published } : {})),
         certainty: d.certainty,
         claimant: d.claimant,
         ...(d.toldTo && present.has(d.toldTo) ? { toldTo: d.toldTo } : {}),
@@ -148,4 +157,10 @@ export function relationList(state: ExtractState, present: Set<string>): BundleR
     else out.push({ type: "AFFILIATED_WITH", from: id, to, confidence: 0.6 });
   }
   return out;
+}
+
+/** "… said on Tuesday": the day of the statement, when the cue's sentence gives one. */
+function statedOn(state: ExtractState, d: ClaimDraft, dates: readonly DateMention[]) {
+  const day = dates.find((x) => x.sentence === d.sentence && x.precision === "DAY" && x.start);
+  return day?.start ? { statedAt: day.start } : undefined;
 }

@@ -1,20 +1,25 @@
 import { articleIdentity } from "../bundle/article-identity.ts";
 import type { ArticleBundle } from "../bundle/types.ts";
 import { validateBundle } from "../bundle/validate.ts";
-import { findAnonymousSources } from "./anonymous.ts";
 import { claimNodes, entityNodes, eventNodes, relationList } from "./assemble.ts";
 import { fitBundleToSchema } from "./bundle-limits.ts";
-import { findClaims } from "./claims.ts";
-import { resolveCommonNouns } from "./coreference.ts";
-import { findDates } from "./dates.ts";
+import { findClaims } from "./claims/claims.ts";
+import { splitStatementDates } from "./claims/statement-dates.ts";
+import { findDates } from "./dates/dates.ts";
 import { buildDoc } from "./document.ts";
-import { findEvents } from "./events.ts";
-import { type EntityEntry, entityEntries } from "./gazetteer.ts";
-import { Lexicon } from "./lexicon.ts";
-import { findMentions } from "./mentions.ts";
-import { findPeople } from "./people.ts";
-import { findRelations } from "./relations.ts";
-import type { ExtractState } from "./state.ts";
+import { findEvents } from "./events/events.ts";
+import { findAnonymousSources } from "./mentions/anonymous.ts";
+import { resolveCommonNouns } from "./mentions/coreference.ts";
+import { discoverNames, discoverPlaces } from "./mentions/discover.ts";
+import { laterMentions, possiblySame } from "./mentions/discovered.ts";
+import { type EntityEntry, entityEntries } from "./mentions/gazetteer.ts";
+import { findGeoNames, geocodeDiscovered } from "./mentions/geocode.ts";
+import type { NameMatch } from "./mentions/lexicon.ts";
+import { Lexicon } from "./mentions/lexicon.ts";
+import { findMentions } from "./mentions/mentions.ts";
+import { findPeople } from "./mentions/people.ts";
+import { findRelations } from "./mentions/relations.ts";
+import { coveredTokens, type ExtractState } from "./state.ts";
 import type { ArticleInput, ExtractOptions } from "./types.ts";
 
 export { ArticleInputError } from "./input-error.ts";
@@ -26,6 +31,10 @@ let defaultLexicon: { entries: EntityEntry[]; lexicon: Lexicon } | undefined;
 
 /** The gazetteer lexicon is built once; graph entities make a fresh one for that call. */
 function lexiconFor(options: ExtractOptions) {
+  if (options.handGazetteer === false) {
+    const entries = entityEntries(options.knownEntities ?? [], false);
+    return { entries, lexicon: new Lexicon(entries) };
+  }
   if (!options.knownEntities?.length) {
     defaultLexicon ??= (() => {
       const entries = entityEntries();
@@ -56,18 +65,25 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     relations: [],
     descriptions: new Map(),
   };
-  state.mentions = findMentions(doc, lexicon, state.entries);
+  const ambiguous: NameMatch[] = [];
+  state.mentions = findMentions(doc, lexicon, state.entries, ambiguous);
+  discoverNames(state);
   findPeople(state);
+  discoverPlaces(state);
+  findGeoNames(state, coveredTokens(state));
   findAnonymousSources(state);
+  laterMentions(state, coveredTokens(state));
+  possiblySame(state, ambiguous);
+  geocodeDiscovered(state);
   resolveCommonNouns(state);
   findRelations(state);
-  const dates = findDates(doc);
-  const eventDrafts = findEvents(state, dates);
+  const dates = splitStatementDates(state, findDates(doc));
+  const eventDrafts = findEvents(state, dates.events);
   const claimDrafts = findClaims(state);
   const { actors, locations } = entityNodes(state);
   const present = new Set([...actors, ...locations].map((e) => e.id));
   const events = eventNodes(state, eventDrafts, present);
-  const claims = claimNodes(state, claimDrafts, events, eventDrafts, present);
+  const claims = claimNodes(state, claimDrafts, events, eventDrafts, present, dates.statements);
   const bundle: ArticleBundle = {
     bundleVersion: 1,
     producer: { name: "rasd-extract", version: EXTRACTOR_VERSION },

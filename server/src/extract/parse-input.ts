@@ -1,6 +1,6 @@
 import type { Language } from "../bundle/types.ts";
-import { detectLanguage } from "../text/detect-language.ts";
-import { decodeBytes } from "./decode-bytes.ts";
+import { detectLanguage, otherArabicScript } from "../text/detect-language.ts";
+import { ARABIC_CHARSETS, decodeBytes } from "./decode-bytes.ts";
 import { parseHeaderText } from "./header-text.ts";
 import { readHtmlArticle } from "./html-article.ts";
 import { ArticleInputError } from "./input-error.ts";
@@ -78,8 +78,11 @@ function fromJson(raw: string): ArticleInput {
 
 function fromHtml(raw: string): ArticleInput {
   const charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(raw)?.[1]?.toLowerCase();
-  if (charset && charset !== "utf-8" && charset !== "utf8")
-    throw new ArticleInputError("encoding", `the page declares charset ${charset}; only UTF-8 pages are read`);
+  if (charset && charset !== "utf-8" && charset !== "utf8" && !ARABIC_CHARSETS[charset])
+    throw new ArticleInputError(
+      "encoding",
+      `the page declares charset ${charset}; UTF-8, windows-1256 and ISO-8859-6 pages are read`,
+    );
   const page = readHtmlArticle(raw);
   return finish({ ...page }, "html");
 }
@@ -115,6 +118,12 @@ function finish(f: Loose, format: Format): ArticleInput {
 }
 
 function language(given: string | undefined, text: string): Language {
+  const other = otherArabicScript(text);
+  if (other)
+    throw new ArticleInputError(
+      "language",
+      `the text is ${other} written in Arabic script, which Rasd does not read (Arabic and English only); it is refused rather than misread as Arabic`,
+    );
   const code = given?.trim().toLowerCase().slice(0, 2);
   if (code === "ar" || code === "en") return code;
   if (code) throw new ArticleInputError("language", `"${given}" is not supported (ar or en)`);

@@ -1,7 +1,7 @@
 import type { BundleRelation } from "../bundle/types.ts";
 import type { Doc } from "./document.ts";
-import type { EntityEntry } from "./gazetteer.ts";
-import type { Mention } from "./mentions.ts";
+import type { EntityEntry } from "./mentions/gazetteer.ts";
+import type { Mention } from "./mentions/mentions.ts";
 
 /** What the extraction steps share: the article, every entity it names, their mentions and stated ties. */
 export interface ExtractState {

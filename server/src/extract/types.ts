@@ -28,6 +28,8 @@ export interface KnownEntity {
 export interface ExtractOptions {
   /** Entities already in the graph; their names and aliases are matched like gazetteer entries. */
   knownEntities?: KnownEntity[];
+  /** Match the hand gazetteer in seeds/gazetteer/ (default true); false is the evaluation's ablation. */
+  handGazetteer?: boolean;
 }
 
 /** A date as the text states it: EDTF plus the widest true start/end and an honest precision. */

@@ -91,6 +91,7 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<
       kind: a.kind,
       description: a.description ?? null,
       wikidataId: a.wikidataId ?? null,
+      possiblySameAs: a.possiblySameAs ?? [],
       aliases,
       normNames: foldedNames([a.name, a.nameAr, ...aliases]),
       confidence: a.confidence ?? 1,
@@ -110,6 +111,8 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<
       normNames: foldedNames([l.name, l.nameAr, ...(l.aliases ?? [])]),
       point: l.point ?? null,
       countryCode: l.countryCode ?? null,
+      geoPrecision: l.geoPrecision ?? null,
+      geonamesId: l.geonamesId ?? null,
       confidence: l.confidence ?? 1,
       ...spans(l.evidence),
     });

@@ -22,6 +22,12 @@ const FORMAT_CONTROLS = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2
 
 function foldChar(ch: string): string {
   if (DIACRITICS.test(ch) || ch === TATWEEL || FORMAT_CONTROLS.test(ch)) return "";
+  const code0 = ch.charCodeAt(0);
+  // Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFF) fold to their letter when it is one letter (ligatures stay).
+  if ((code0 >= 0xfb50 && code0 <= 0xfdff) || (code0 >= 0xfe70 && code0 <= 0xfeff)) {
+    const base = ch.normalize("NFKC");
+    if (base.length === 1) return foldChar(base);
+  }
   switch (ch) {
     case "أ":
     case "إ":
@@ -35,7 +41,10 @@ function foldChar(ch: string): string {
     case "ؤ":
       return "و";
     case "ئ":
+    case "ی": // Persian yeh
       return "ي";
+    case "ک": // Persian keheh
+      return "ك";
   }
   const code = ch.charCodeAt(0);
   // Arabic-Indic (U+0660–0669) and Eastern Arabic-Indic (U+06F0–06F9) digits.

@@ -48,7 +48,7 @@ export function splitSentences(text: string, start: number, end: number): Senten
       const next = text[i + 1];
       const after = text[i + 2];
       const boundary = i + 1 >= end || (/\s/.test(next ?? "") && (after === undefined || !/[a-z0-9]/.test(after)));
-      if (boundary && !/\.\.$/.test(text.slice(i - 1, i + 1))) {
+      if (boundary && !/\.\.$/.test(text.slice(i - 1, i + 1)) && !(c === "." && titleAbbreviation(text, i))) {
         push(out, text, sentenceStart, i + 1);
         sentenceStart = i + 1;
       }
@@ -71,6 +71,14 @@ function runOnCut(text: string, from: number, at: number): number {
     if (space === -1 && /\s/.test(c)) space = k + 1;
   }
   return space === -1 ? at : space;
+}
+
+/** Abbreviated titles ("Brig. Gen. Yahya Saree", "Col. Dembele") end with a full stop that does not end the sentence. */
+const TITLE_ABBREVIATIONS =
+  /(?:^|[\s(-])(?:Brig|Gen|Maj|Col|Lt|Capt|Sgt|Cpl|Pvt|Adm|Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Rev|St|Jr|Sr)$/;
+
+function titleAbbreviation(text: string, dot: number): boolean {
+  return TITLE_ABBREVIATIONS.test(text.slice(Math.max(0, dot - 6), dot));
 }
 
 function push(out: SentenceSpan[], text: string, start: number, end: number) {

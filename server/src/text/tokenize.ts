@@ -13,7 +13,9 @@ export interface Token {
   arabic: boolean;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}\u0640]+/gu;
+// Joiners and direction marks inside a word (ZWNJ, ZWJ, LRM, RLM) keep it one word; matching drops them.
+const WORD =
+  /[\p{L}\p{M}\p{N}\u0640](?:(?:[\p{L}\p{M}\p{N}\u0640]|\u200c|\u200d|\u200e|\u200f)*[\p{L}\p{M}\p{N}\u0640])?/gu;
 
 /** Splits text into word tokens (letters, marks, digits; tatweel kept inside words). */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { findDates } from "../../src/extract/dates.ts";
+import { findDates } from "../../src/extract/dates/dates.ts";
 import { buildDoc } from "../../src/extract/document.ts";
 import { article } from "./helpers.ts";
 

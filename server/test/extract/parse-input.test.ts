@@ -55,11 +55,32 @@ test("bad input gets a clear ArticleInputError naming what is wrong", () => {
     [bytes("title: t\npublisher: p\n---\nbody"), "a.txt", /published: is missing/],
     [bytes('{"title": "t", "publisher": "p", "publishedAt": "2024-01-01", "text": ""}'), "a.json", /text: is empty/],
     [bytes('{"title": 3}'), "a.json", /title: must be a string/],
-    [bytes("<html><head><meta charset=windows-1256></head><body>x</body></html>"), "a.html", /charset windows-1256/],
+    [bytes("<html><head><meta charset=koi8-r></head><body>x</body></html>"), "a.html", /charset koi8-r/],
+    [
+      bytes(`title: t\npublisher: p\npublished: 2024-01-01\n---\n${"این یک خبر فارسی است که گفت ".repeat(4)}`),
+      "a.txt",
+      /Persian/,
+    ],
   ];
   for (const [input, name, message] of cases)
     assert.throws(
       () => parseArticleInput(input, name),
       (e: unknown) => e instanceof ArticleInputError && message.test(e.message),
     );
+});
+
+test("an HTML page declared as windows-1256 or ISO-8859-6 is decoded, not refused", () => {
+  const arabic = "قال المتحدث باسم الجيش";
+  for (const charset of ["windows-1256", "iso-8859-6"]) {
+    // Encode with the code page's own table (TextDecoder decodes it; Node has no encoder, so build the bytes by lookup).
+    const decoder = new TextDecoder(charset);
+    const table = new Map<string, number>();
+    for (let b = 0x80; b <= 0xff; b++) table.set(decoder.decode(new Uint8Array([b])), b);
+    const page = `<html><head><meta charset="${charset}"><title>t</title><meta property="og:site_name" content="p"><meta property="article:published_time" content="2024-08-22T07:16:00Z"></head><body><article><p>${arabic} إن الهجوم فشل في المدينة اليوم.</p></article></body></html>`;
+    const encoded = new Uint8Array(
+      [...page].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : (table.get(c) ?? 0x3f))),
+    );
+    const a = parseArticleInput(encoded, "a.html");
+    assert.ok(a.text.includes(arabic), `${charset}: ${a.text}`);
+  }
 });

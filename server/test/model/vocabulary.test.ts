@@ -13,7 +13,7 @@ import {
   printSchemaFile,
 } from "../../../scripts/contracts.ts";
 import { EVENT_TYPES as SYNTHETIC_TYPES } from "../../../seeds/synthetic/pool.ts";
-import { TRIGGER_WORDS } from "../../src/extract/trigger-words.ts";
+import { TRIGGER_WORDS } from "../../src/extract/events/trigger-words.ts";
 import {
   ANALYTIC_TIES,
   BUNDLE_RELATIONS,

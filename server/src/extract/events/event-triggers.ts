@@ -1,0 +1,53 @@
+import type { EventType } from "../../bundle/types.ts";
+import type { Token } from "../../text/tokenize.ts";
+import { nameTokens } from "../../text/tokenize.ts";
+import { TRIGGER_WORDS } from "./trigger-words.ts";
+
+/** A word or phrase that reports an event of a type. `state` nouns (the truce, the talks) refer back to one event per article. */
+export interface Trigger {
+  words: string[];
+  type: EventType;
+  state?: boolean;
+}
+
+/** Triggers by first folded word, longest first. */
+const TRIGGERS = new Map<string, Trigger[]>();
+for (const [type, phrases, state] of TRIGGER_WORDS) {
+  for (const p of phrases) {
+    const words = nameTokens(p);
+    const list = TRIGGERS.get(words[0]) ?? [];
+    list.push({ words, type, state });
+    TRIGGERS.set(words[0], list);
+  }
+}
+for (const list of TRIGGERS.values()) list.sort((a, b) => b.words.length - a.words.length);
+/** Insertion order of first words: when a word could be read as two stems, the earlier-listed one wins. */
+const ORDER = new Map([...TRIGGERS.keys()].map((k, i) => [k, i]));
+
+/** Pronoun and case endings a trigger noun may carry (مفاوضاتها، اجتماعًا). */
+const TRIGGER_SUFFIXES = ["", "ها", "هم", "ه", "هما", "نا", "ا", "ات"];
+
+/**
+ * The longest trigger starting at token i within [i, end): each clitic
+ * variant of the word, less an allowed ending (Arabic only), is looked up in
+ * the index, so the cost per word does not grow with the trigger list.
+ */
+export function triggerAt(tokens: Token[], i: number, end: number): Trigger | undefined {
+  const t = tokens[i];
+  for (const v of t.variants) {
+    const stems: string[] = [];
+    for (const suffix of t.arabic ? TRIGGER_SUFFIXES : [""]) {
+      if (!v.endsWith(suffix) || v.length === suffix.length) continue;
+      const stem = v.slice(0, v.length - suffix.length);
+      if (TRIGGERS.has(stem) && !stems.includes(stem)) stems.push(stem);
+    }
+    stems.sort((a, b) => (ORDER.get(a) ?? 0) - (ORDER.get(b) ?? 0));
+    for (const stem of stems) {
+      const hit = (TRIGGERS.get(stem) ?? []).find(
+        (tr) => i + tr.words.length <= end && tr.words.every((w, k) => k === 0 || tokens[i + k].norm === w),
+      );
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
