@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, beforeEach, describe, it } from "node:test";
 import type { Database } from "../../src/db/database.ts";
 import { ingestArticle } from "../../src/ingest/ingest-article.ts";
@@ -84,9 +86,15 @@ describe("ingesting the seed article as raw text (extraction → validated bundl
   });
 
   it("refuses bad input with a clear error and writes nothing", async () => {
-    const empty = await runRasd(["ingest", "/dev/null"], process.env);
+    const emptyFile = join(mkdtempSync(join(tmpdir(), "rasd-empty-")), "empty.txt");
+    writeFileSync(emptyFile, "");
+    const empty = await runRasd(["ingest", emptyFile], process.env);
     assert.equal(empty.code, 1);
     assert.match(empty.stderr, /empty/i);
+    // A device is not an article file: named as such, not read.
+    const device = await runRasd(["ingest", "/dev/null"], process.env);
+    assert.equal(device.code, 1);
+    assert.match(device.stderr, /not a file/i);
     const binary = await runRasd(["extract", "node_modules/.bin/tsx"], process.env);
     assert.notEqual(binary.code, 0);
     assert.equal((await graphSnapshot(db)).nodes, 0);
