@@ -1,5 +1,6 @@
 import type { FactKind } from "../model/vocabulary.ts";
 import { normalizeArabicAligned, originalSpan } from "../text/arabic-normalize.ts";
+import { CARDINALS } from "../text/number-words.ts";
 
 /**
  * Numeric facts an article states — "killing at least 25 people", "مقتل 14
@@ -17,18 +18,8 @@ export interface NumericFact {
   text: string;
 }
 
-// Folded spellings (ة→ه, ى→ي, أ/إ→ا), which is what the patterns run on.
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
+  ...CARDINALS,
   eleven: 11,
   twelve: 12,
   thirteen: 13,
@@ -43,30 +34,14 @@ const NUMBER_WORDS: Record<string, number> = {
   forty: 40,
   fifty: 50,
   hundred: 100,
-  واحد: 1,
-  اثنين: 2,
-  اثنان: 2,
-  ثلاثه: 3,
-  ثلاث: 3,
-  اربعه: 4,
-  اربع: 4,
-  خمسه: 5,
-  خمس: 5,
-  سته: 6,
-  ست: 6,
-  سبعه: 7,
-  سبع: 7,
-  ثمانيه: 8,
-  ثماني: 8,
-  تسعه: 9,
-  تسع: 9,
-  عشره: 10,
-  عشر: 10,
   عشرين: 20,
   ثلاثين: 30,
 };
 
-const NUM = `(\\d+|${Object.keys(NUMBER_WORDS).join("|")})`;
+// Longest first, so "sixteen" is read whole rather than as "six".
+const NUM = `(\\d+|${Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join("|")})`;
 const AT_LEAST = "(at least |ما لا يقل عن |نحو |حوالي )?";
 const PEOPLE = "(?: (?:people|persons|civilians|soldiers|members|troops|شخصا|اشخاص|مدنيين|مدنيا|جنود|عسكريين|اخرين))?";
 

@@ -1,3 +1,4 @@
+import { CARDINALS } from "../../text/number-words.ts";
 /**
  * Month names and number words as they appear after normalizeArabic (أ→ا,
  * ة→ه, ى→ي). Arabic news uses two Gregorian month systems: the Egyptian/Gulf
@@ -90,38 +91,10 @@ export const HIJRI_MONTHS: [string, number][] = [
 ];
 
 export const NUMBER_WORDS: Record<string, number> = {
-  واحد: 1,
+  ...CARDINALS,
   واحده: 1,
-  اثنين: 2,
-  اثنان: 2,
-  ثلاثه: 3,
-  ثلاث: 3,
-  اربعه: 4,
-  اربع: 4,
-  خمسه: 5,
-  خمس: 5,
-  سته: 6,
-  ست: 6,
-  سبعه: 7,
-  سبع: 7,
-  ثمانيه: 8,
-  ثماني: 8,
-  تسعه: 9,
-  تسع: 9,
-  عشره: 10,
-  عشر: 10,
-  one: 1,
   a: 1,
   an: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
   several: 3,
   few: 3,
 };

@@ -1,0 +1,36 @@
+/**
+ * Cardinal number words from one to ten, Arabic (folded spelling: ة→ه, ى→ي,
+ * أ/إ→ا; both genders) and English: the words the date reader and the
+ * numeric-fact reader both count with. Each adds its own (a/an/several, tens).
+ */
+export const CARDINALS: Record<string, number> = {
+  واحد: 1,
+  اثنين: 2,
+  اثنان: 2,
+  ثلاثه: 3,
+  ثلاث: 3,
+  اربعه: 4,
+  اربع: 4,
+  خمسه: 5,
+  خمس: 5,
+  سته: 6,
+  ست: 6,
+  سبعه: 7,
+  سبع: 7,
+  ثمانيه: 8,
+  ثماني: 8,
+  تسعه: 9,
+  تسع: 9,
+  عشره: 10,
+  عشر: 10,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
