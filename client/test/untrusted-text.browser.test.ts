@@ -57,9 +57,10 @@ describe("untrusted text in Chromium", () => {
     await page.waitForSelector(`.evidence-view[data-id="${id}"]`);
     // Hover the mark (tooltip), search for the payload (results), open every view that shows text.
     await page.hover(`.timeline g.event[data-id="${id}"]`, { force: true });
+    // The legend first: the results popup, open last, may cover the toolbar's second row on a narrow window.
+    await page.click("#legend-toggle");
     await page.fill("#search", "factions");
     await page.waitForSelector(".search-results li");
-    await page.click("#legend-toggle");
     await page.waitForTimeout(500);
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
     assert.deepEqual(dialogs, []);
@@ -71,7 +72,9 @@ describe("untrusted text in Chromium", () => {
     const evidenceText = (await page.textContent(".evidence-view")) ?? "";
     assert.ok(evidenceText.includes("<img src=x onerror="), "the payload shows as literal text");
     assert.ok((await page.textContent(".evidence-view mark.span:last-of-type")) !== null);
-    const labels = await page.$$eval(".graph g.node text", (n) => n.map((t) => t.textContent ?? ""));
+    const labels = await page.$$eval(".graph text.node-label, .graph g.node text", (n) =>
+      n.map((t) => t.textContent ?? ""),
+    );
     assert.ok(
       labels.some((l) => l.includes("<img")),
       "graph labels carry the literal text",

@@ -104,7 +104,7 @@ describe("the analyst's workspace in Chromium", () => {
       events.length > 0 && events.every((id) => id?.includes("attack") || id?.includes("strikes")),
       `${events}`,
     );
-    assert.match((await page.textContent(".chips")) ?? "", /type: attack/);
+    assert.match((await page.textContent(".chips")) ?? "", /type: Attack/);
     assert.equal(await page.inputValue("#lanes"), "actor");
     assert.deepEqual(errors, []);
     await page.close();

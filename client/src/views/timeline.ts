@@ -360,15 +360,25 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     const click = !e.selection && start && Math.hypot(src.clientX - start[0], src.clientY - start[1]) < 4;
     if (click) {
       // A click, not a brush: pick what is under it and keep the window.
-      const item = hit(src);
-      if (item) {
-        select(item.id);
+      // A bar's label (drawn beside it) names the same event as the bar.
+      const id = hit(src)?.id ?? labelledMarkAt(src);
+      if (id) {
+        select(id);
         render();
         return;
       }
     }
     brushWindow = e.selection ? ((e.selection as [number, number]).map((v) => x.invert(v)) as [Date, Date]) : null;
     emit();
+  }
+
+  /** The event whose label lies under the pointer (labels sit beside their bars, outside hit-testing's reach). */
+  function labelledMarkAt(e: MouseEvent): string | null {
+    for (const el of document.elementsFromPoint(e.clientX, e.clientY)) {
+      if (!el.classList.contains("mark-label")) continue;
+      return el.closest<SVGGElement>("g.mark")?.dataset.id ?? null;
+    }
+    return null;
   }
 
   function select(id: string | null) {
