@@ -44,7 +44,17 @@ describe("the analyst's workspace in Chromium", () => {
 
   it("clicking an event shows its evidence, span highlighted, Arabic right to left", async () => {
     const { page, errors } = await openWorkspace(ws.browser, ws.app.url);
-    await page.click(`.timeline g.event[data-id="${ainAlAsadAttack}"]`, { force: true });
+    // Click the mark itself (its dot or bar), as an analyst would: the group's box also spans its label.
+    const at = await page.evaluate((id) => {
+      const g = document.querySelector(`.timeline g.event[data-id="${id}"]`);
+      const shapes = [...(g?.querySelectorAll(".event-point, .event-range") ?? [])].map((e) =>
+        e.getBoundingClientRect(),
+      );
+      const r = shapes.find((b) => b.width > 0 && b.height > 0);
+      return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+    }, ainAlAsadAttack);
+    assert.ok(at, "the Ain al-Asad attack is drawn on the timeline");
+    await page.mouse.click(at.x, at.y);
     await page.waitForSelector(`.evidence-view[data-id="${ainAlAsadAttack}"]`);
     // The full article text (fetched from the Article node), not just the quoted span.
     await page.waitForSelector(".evidence-view .passage-text.whole mark.span");

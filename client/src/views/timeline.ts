@@ -372,11 +372,11 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     emit();
   }
 
-  /** The event whose label lies under the pointer (labels sit beside their bars, outside hit-testing's reach). */
+  /** The mark drawn under the pointer, its label included (labels sit beside their bars, outside hit-testing's reach). */
   function labelledMarkAt(e: MouseEvent): string | null {
     for (const el of document.elementsFromPoint(e.clientX, e.clientY)) {
-      if (!el.classList.contains("mark-label")) continue;
-      return el.closest<SVGGElement>("g.mark")?.dataset.id ?? null;
+      const id = el.closest<SVGGElement>(".timeline g.mark")?.dataset.id;
+      if (id) return id;
     }
     return null;
   }
