@@ -28,6 +28,8 @@ export type Neo4jSettings = ExternalNeo4j | ManagedNeo4j;
 export interface ApiKey {
   key: string;
   role: "reader" | "editor";
+  /** Who holds the key, as audit entries and analyst provenance name them (default: a fingerprint of the key). */
+  name?: string;
 }
 
 /** The extraction worker pool (server/src/extract-pool). */
@@ -90,7 +92,7 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new Error(`invalid ${name}: ${raw} (expected true or false)`);
 }
 
-/** RASD_API_KEYS="key1:editor,key2:reader" */
+/** RASD_API_KEYS="key1:editor:amira,key2:reader": key, role, and an optional name for the audit log. */
 function apiKeys(raw: string | undefined): ApiKey[] {
   if (!raw) return [];
   return raw
@@ -98,11 +100,13 @@ function apiKeys(raw: string | undefined): ApiKey[] {
     .map((s) => s.trim())
     .filter(Boolean)
     .map((entry) => {
-      const [key, role = "reader"] = entry.split(":");
+      const [key, role = "reader", name] = entry.split(":");
       if (!key || key.length < 8) throw new Error("invalid RASD_API_KEYS: every key must be at least 8 characters");
       if (role !== "reader" && role !== "editor")
         throw new Error(`invalid RASD_API_KEYS: role "${role}" (expected reader or editor)`);
-      return { key, role };
+      if (name !== undefined && !/^[\p{L}\p{N}._ -]{1,40}$/u.test(name))
+        throw new Error(`invalid RASD_API_KEYS: key name "${name}" (1-40 letters, digits, spaces, dots, dashes)`);
+      return name ? { key, role, name } : { key, role };
     });
 }
 
