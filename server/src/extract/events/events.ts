@@ -15,7 +15,13 @@ export function findEvents(state: ExtractState, dates: DateMention[]): EventDraf
   const drafts: EventDraft[] = [];
   const context: HitContext = {};
   for (const s of state.doc.sentences) drafts.push(...sentenceEvents(state, s, dates, context));
-  const merged = mergeCoreferent(drafts);
+  const merged = mergeCoreferent(drafts, {
+    broad: (id) => ["COUNTRY", "REGION"].includes(state.entries.get(id)?.kind ?? ""),
+    countryOf: (id) => {
+      const e = state.entries.get(id);
+      return e?.countryCode ?? (e?.within ? state.entries.get(e.within)?.countryCode : undefined);
+    },
+  });
   anchorUndated(state, merged, dates);
   return merged;
 }
