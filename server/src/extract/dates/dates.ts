@@ -56,6 +56,9 @@ const split = (t: [string, number][]): MonthTable => {
 const GREGORIAN = split(GREGORIAN_MONTHS);
 const HIJRI = split(HIJRI_MONTHS);
 
+/** What follows a dateline's date: an agency in brackets and a dash. */
+const DATELINE = /^\s*\([^)]{2,30}\)\s*[-–—]/;
+
 /** Finds every absolute and relative date in the prose, resolving relative ones against the publication day. */
 export function findDates(doc: Doc): DateMention[] {
   const out: DateMention[] = [];
@@ -65,6 +68,11 @@ export function findDates(doc: Doc): DateMention[] {
         absoluteAt(doc.tokens, i, s.tokEnd, doc.published) ?? relativeDateAt(doc.tokens, i, s.tokEnd, doc.published);
       if (!found) {
         i++;
+        continue;
+      }
+      // "BEIRUT, June 12 (Reuters) -": the dateline dates the report, not what it tells.
+      if (DATELINE.test(doc.text.slice(doc.tokens[found.to - 1].end, doc.tokens[found.to - 1].end + 40))) {
+        i = found.to;
         continue;
       }
       const since = ["منذ", "since"].some(

@@ -30,8 +30,12 @@ export function mergeCoreferent(drafts: EventDraft[], places: PlaceSense = NO_SE
     return list;
   };
   for (const d of drafts) {
+    // A back-reference ("the strike") is the last one told, unless a date beside it says otherwise
+    // ("the strike may signal a split over the truce that has held for six months" dates the truce).
     const same = d.backref
-      ? listed(family(d)).findLast((e) => !(e.dateStated && d.dateStated && e.date?.edtf !== d.date?.edtf))
+      ? listed(family(d)).findLast(
+          (e) => !(e.dateStated && d.dateStated && d.dateNear && e.date?.edtf !== d.date?.edtf),
+        )
       : listed(family(d)).find((e) => compatible(e, d, places));
     if (!same) {
       // Its own copy: the drafts of one sentence share their sentence list, and merging appends to it.
@@ -49,7 +53,7 @@ export function mergeCoreferent(drafts: EventDraft[], places: PlaceSense = NO_SE
       }
     same.triggers.push(...d.triggers);
     if (same.type === GENERIC_VIOLENCE && (d.type === "AIRSTRIKE" || d.type === "SHELLING")) same.type = d.type;
-    if (d.dateStated && !same.dateStated) {
+    if (d.dateStated && !same.dateStated && (!d.backref || d.dateNear)) {
       same.date = d.date;
       same.dateStated = true;
     }

@@ -43,6 +43,9 @@ function sentenceEvents(state: ExtractState, s: Sentence, dates: DateMention[], 
       stative: hits.every((h) => h.trigger.state === true),
       date,
       dateStated: datesInSentence(dates, s.index).length > 0,
+      dateNear: datesInSentence(dates, s.index).some((d) =>
+        hits.some((h) => Math.min(Math.abs(d.tokStart - h.end), Math.abs(h.tok - d.tokEnd)) <= 3),
+      ),
       participants,
     };
     const { own, added } = eventLocations(state, s, first.tok);
