@@ -46,8 +46,31 @@ type BenchWindow = {
     interact(c: number): Promise<Frames & { layoutRunning: boolean }>;
     settle(ms: number): Promise<boolean>;
     dispose(): void;
+    marksCost(counts: number[]): { marks: number; ms: number }[];
   };
 };
+
+/** The timeline's drawing cost by marks in view, which its level of detail (markBudget) is chosen from. */
+async function marksCost(browser: Browser, url: string) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => "bench" in window);
+    const cost = await page.evaluate(
+      (c) => (window as unknown as BenchWindow).bench.marksCost(c),
+      [1000, 2000, 4000, 8000, 16000, 32000],
+    );
+    console.log(
+      `timeline marks drawing cost (100,000 events, 1400 px): ${cost
+        .map(
+          (c) => `${c.marks ? `${c.marks.toLocaleString("en")} marks` : "all rows as density strips"} ${ms(c.ms)} ms`,
+        )
+        .join(", ")}`,
+    );
+  } finally {
+    await page.close();
+  }
+}
 
 const timeout = (ms: number) =>
   new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no first render within ${ms / 1000} s`)), ms));
@@ -109,6 +132,7 @@ export async function peersBench(browser: Browser, url: string): Promise<void> {
     ...timelineSizes.map((n) => ["rasd-timeline", "vis-timeline", n] as [ViewName, ViewName, number]),
     ...graphSizes.map((n) => ["rasd-graph", "force-graph", n] as [ViewName, ViewName, number]),
   ];
+  await marksCost(browser, url);
   const rows: { rasd: Run; peer: Run }[] = [];
   for (const [i, [rasdView, peerView, n]] of pairs.entries()) {
     // Interleaved, and the order alternates, so load drifts on the shared machine hit both alike.
