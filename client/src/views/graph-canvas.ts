@@ -134,3 +134,42 @@ export function canvasLayers(root: HTMLElement, width: number, height: number) {
   const off = make();
   return { ctx: visible.ctx, cache: { ctx: off.ctx, transform: d3.zoomIdentity, version: -1, time: 0 } };
 }
+
+export type CanvasLayers = ReturnType<typeof canvasLayers>;
+
+/** Over this long a gesture reuses the scene bitmap before redrawing it for a newer layout or view. */
+const refreshWhileMoving = 500;
+
+/**
+ * One canvas frame. The scene bitmap is redrawn when it is behind the layout
+ * (`version`) or the view; while panning or zooming it is only moved and
+ * scaled, and redrawn for a newer layout now and then. The overlay (selection
+ * ring, labels) is drawn on top; no labels while moving.
+ */
+export function drawCanvasFrame(
+  layers: CanvasLayers,
+  nodes: GraphNode[],
+  links: { s: number; t: number; link: GraphLink }[],
+  f: CanvasGraphFrame,
+  o: { version: number; moving: boolean; labels: () => PlacedLabel[] },
+): void {
+  const { transform, width, height } = f;
+  const cache = layers.cache;
+  const now = performance.now();
+  const behind = o.moving
+    ? cache.version < 0 || (cache.version !== o.version && now - cache.time > refreshWhileMoving)
+    : cache.version !== o.version || cache.transform !== transform;
+  if (behind) {
+    drawScene(cache.ctx, nodes, links, f);
+    Object.assign(cache, { transform, version: o.version, time: now });
+  }
+  const k = transform.k / cache.transform.k;
+  const ctx = layers.ctx;
+  ctx.clearRect(0, 0, width, height);
+  ctx.save();
+  ctx.translate(transform.x - cache.transform.x * k, transform.y - cache.transform.y * k);
+  ctx.scale(k, k);
+  ctx.drawImage(cache.ctx.canvas, 0, 0, width, height);
+  ctx.restore();
+  drawOverlay(ctx, nodes, f, o.moving ? [] : o.labels());
+}
