@@ -16,6 +16,7 @@ import "./ingest.ts";
 import "./merge.ts";
 import "./event-sources.ts";
 import "./event-merges.ts";
+import "./duplicates.ts";
 import "./export.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });
