@@ -162,7 +162,7 @@ CALL (n) {
   OPTIONAL MATCH (x:Actor)-[p:PARTICIPATED_IN]->(n)
   RETURN collect(x.id) AS actorIds, collect(x.name) AS actorNames, collect(p.role) AS actorRoles
 }
-RETURN n {.*, searchText: null} AS props, l {.id, .name, .nameAr, .kind, .countryCode} AS location,
+RETURN n {.*, searchText: null} AS props, l {.id, .name, .nameAr, .kind, .countryCode, .wikidataId, .geonamesId} AS location,
   l.point.longitude AS longitude, l.point.latitude AS latitude, actorIds, actorNames, actorRoles, ${sources}`,
     params: params(s),
   };
