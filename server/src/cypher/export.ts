@@ -160,10 +160,12 @@ export function exportFeatures(s: Selection): Statement {
 MATCH (n)-[:OCCURRED_IN]->(l:Location) WHERE l.point IS NOT NULL
 CALL (n) {
   OPTIONAL MATCH (x:Actor)-[p:PARTICIPATED_IN]->(n)
-  RETURN collect(x.id) AS actorIds, collect(x.name) AS actorNames, collect(p.role) AS actorRoles
+  RETURN collect(x.id) AS actorIds, collect(x.name) AS actorNames, collect(p.role) AS actorRoles,
+    collect(coalesce(x.wikidataId, '')) AS actorWikidataIds
 }
 RETURN n {.*, searchText: null} AS props, l {.id, .name, .nameAr, .kind, .countryCode, .wikidataId, .geonamesId} AS location,
-  l.point.longitude AS longitude, l.point.latitude AS latitude, actorIds, actorNames, actorRoles, ${sources}`,
+  l.point.longitude AS longitude, l.point.latitude AS latitude, actorIds, actorNames, actorRoles, actorWikidataIds,
+  ${sources}`,
     params: params(s),
   };
 }

@@ -35,6 +35,7 @@ export function featureOf(r: Neo4jRecord): object {
     actorIds: join(r.get("actorIds")),
     actorNames: join(r.get("actorNames")),
     actorRoles: join(r.get("actorRoles")),
+    actorWikidataIds: join(r.get("actorWikidataIds")),
     articleIds: join(prov.articleIds),
     articleUrls: join(prov.articleUrls),
     evidence: join(prov.evidence),
