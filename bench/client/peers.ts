@@ -136,7 +136,9 @@ export async function peersBench(browser: Browser, url: string): Promise<void> {
   const rows: { rasd: Run; peer: Run }[] = [];
   for (const [i, [rasdView, peerView, n]] of pairs.entries()) {
     // Interleaved, and the order alternates, so load drifts on the shared machine hit both alike.
-    const order = i % 2 ? [peerView, rasdView] : [rasdView, peerView];
+    const both = i % 2 ? [peerView, rasdView] : [rasdView, peerView];
+    // BENCH_PEERS=0 measures Rasd's views alone (a quick check while working on them).
+    const order = process.env.BENCH_PEERS === "0" ? [rasdView] : both;
     const out: Partial<Record<ViewName, Run>> = {};
     for (const view of order) {
       out[view] = await measure(browser, url, view, n);
@@ -149,25 +151,30 @@ export async function peersBench(browser: Browser, url: string): Promise<void> {
           (r.note ? ` — ${r.note}` : ""),
       );
     }
-    rows.push({ rasd: out[rasdView] as Run, peer: out[peerView] as Run });
+    rows.push({
+      rasd: out[rasdView] as Run,
+      peer: out[peerView] ?? { view: peerView, n, firstRender: null, heapMb: null, phases: [], note: "not run" },
+    });
   }
   console.log(`\nbench:client — frames: ${frameCount} per pan/zoom, one input step per frame`);
   console.table(
     rows.flatMap(({ rasd, peer }) =>
-      [rasd, peer].map((r) => {
-        const [running, still] = [r.phases[0], r.phases[1]];
-        return {
-          view: r.view,
-          items: r.n,
-          "first render ms": r.firstRender == null ? (r.note ?? "—") : +ms(r.firstRender),
-          "heap MB": r.heapMb == null ? "—" : +ms(r.heapMb),
-          "frame p50": running ? +ms(running.p50) : "—",
-          "frame p95": running ? +ms(running.p95) : "—",
-          "input p95": running ? +ms(running.workP95) : "—",
-          "settled p50": still ? +ms(still.p50) : "",
-          "settled p95": still ? +ms(still.p95) : "",
-        };
-      }),
+      [rasd, peer]
+        .filter((r) => r.note !== "not run")
+        .map((r) => {
+          const [running, still] = [r.phases[0], r.phases[1]];
+          return {
+            view: r.view,
+            items: r.n,
+            "first render ms": r.firstRender == null ? (r.note ?? "—") : +ms(r.firstRender),
+            "heap MB": r.heapMb == null ? "—" : +ms(r.heapMb),
+            "frame p50": running ? +ms(running.p50) : "—",
+            "frame p95": running ? +ms(running.p95) : "—",
+            "input p95": running ? +ms(running.workP95) : "—",
+            "settled p50": still ? +ms(still.p50) : "",
+            "settled p95": still ? +ms(still.p95) : "",
+          };
+        }),
     ),
   );
   for (const { rasd, peer } of rows) {

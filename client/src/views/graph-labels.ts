@@ -39,6 +39,8 @@ export function graphLabels(nodes: GraphNode[], links: IndexedLink[], f: LabelFr
     const [x, y] = f.transform.apply([p[2 * i], p[2 * i + 1]]);
     const boost = i === f.hover ? 30 : n.id === f.selection ? 20 : near.has(n.id) ? 10 : 0;
     if (f.selection && !boost) continue;
+    // Off-panel nodes get no label: leaving them out here spares sorting them on every still frame.
+    if (!(x >= 0 && x <= f.width && y >= 0 && y <= f.height)) continue;
     candidates.push({
       id: n.id,
       x,

@@ -1,7 +1,7 @@
 import * as d3 from "d3";
 import { graphMetrics, type Metric } from "../data/graph-metrics.ts";
 import type { GraphData } from "../data/model.ts";
-import { canvasLayers, drawCanvasFrame } from "./graph-canvas.ts";
+import { canvasLayers, drawCanvasFrame, sceneStyle } from "./graph-canvas.ts";
 import { fitTransform } from "./graph-fit.ts";
 import { canvasPointer, graphKeys, nearestNode, pinOnDrag, svgPointer } from "./graph-interactions.ts";
 import { graphLabels, neighbours } from "./graph-labels.ts";
@@ -80,7 +80,14 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
       version++;
       requestDraw();
     },
-    { worker: nodes.length > workerLimit },
+    {
+      worker: nodes.length > workerLimit,
+      // A canvas graph's scene is drawn by the layout worker too, off the main thread.
+      scene:
+        nodes.length > svgLimit
+          ? { style: sceneStyle(nodes, links, radius), width, height, ratio: globalThis.devicePixelRatio || 1 }
+          : undefined,
+    },
   );
   // Read when the shell re-renders or exports, not on every frame.
   Object.defineProperty(root, "positions", {
@@ -223,7 +230,14 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
     const p = layout.positions;
     if (canvas) {
       const f = { transform, positions: p, selection, hover, width, height, radius };
-      drawCanvasFrame(canvas, nodes, links, f, { version, moving, labels });
+      // Labels wait for a still layout: placing them over thousands of moving nodes would take every frame.
+      const still = () => (layout.running && layout.inWorker ? [] : labels());
+      root.dataset.scene = drawCanvasFrame(canvas, nodes, links, f, {
+        version,
+        moving,
+        labels: still,
+        worker: layout.scene,
+      });
       return;
     }
     if (!svgParts) return;

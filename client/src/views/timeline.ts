@@ -185,7 +185,8 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
     layers.axis(x);
     const painted = paint({ x, selection, focus, highlight });
     const windowKey = String(brushWindow);
-    if (!painted && windowKey === drawnWindow) return;
+    // The brush follows the marks only when there is one: an empty brush is not moved every frame.
+    if (windowKey === drawnWindow && (!painted || !brushWindow)) return;
     drawnWindow = windowKey;
     // Programmatic: the brush follows the zoom without reporting a new window.
     brush.move(brushWindow ? [x(brushWindow[0]), x(brushWindow[1])] : null);
