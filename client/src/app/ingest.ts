@@ -1,6 +1,6 @@
 import { ApiError, type Issue } from "../data/api.ts";
 import { asBundle, type Bundle } from "../data/bundle.ts";
-import { extractArticle, ingestBundle } from "../data/load.ts";
+import { extractArticle, ingestBundle } from "../data/ingest-api.ts";
 import { bundleEditor } from "../review/bundle-editor.ts";
 import { BundleEditorState } from "../review/bundle-editor-state.ts";
 import { h } from "./dom.ts";
