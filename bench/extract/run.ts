@@ -22,7 +22,11 @@ const withBaseline2mb = process.env.BENCH_BASELINE_2MB === "1";
 /** The extractor of `commit`, from a temporary checkout of server/src and schema (node_modules linked). */
 async function baselineExtractor(commit: string): Promise<{ extract: Extract; cleanup: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), "rasd-bench-extract-"));
-  execSync(`git archive ${commit} server/src schema seeds/gazetteer package.json | tar -x -C ${dir}`, { cwd: repo });
+  // Extractors since issue 11 also read the GeoNames gazetteer; older commits have none.
+  const geonames = execSync(`git ls-tree --name-only ${commit} seeds/geonames`, { cwd: repo }).toString().trim();
+  execSync(`git archive ${commit} server/src schema seeds/gazetteer ${geonames} package.json | tar -x -C ${dir}`, {
+    cwd: repo,
+  });
   symlinkSync(join(repo, "node_modules"), join(dir, "node_modules"));
   const mod = await import(pathToFileURL(join(dir, "server/src/extract/index.ts")).href);
   return { extract: mod.extractArticle, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
