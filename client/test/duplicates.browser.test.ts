@@ -84,7 +84,15 @@ describe("the workspace lists possible duplicate actors to merge or dismiss, by 
     await page.fill("#duplicates-key", editorKey);
     await page.focus(".duplicates-dialog li.candidate");
     await page.keyboard.press("m");
-    await page.waitForFunction(() => document.querySelectorAll(".duplicates-dialog li.candidate").length === 1);
+    await page
+      .waitForFunction(() => document.querySelectorAll(".duplicates-dialog li.candidate").length === 1, null, {
+        timeout: 90_000,
+      })
+      .catch(async (error) => {
+        throw new Error(
+          `${error.message}; the dialog says: ${await page.textContent(".duplicates-dialog .hint[aria-live]")}`,
+        );
+      });
     assert.match((await page.textContent(".duplicates-dialog .hint[aria-live]")) ?? "", /Merged into “Zarqan Militia”/);
     // The list moved on to the next group by itself.
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-id")), "actor:kh-arabic");

@@ -125,6 +125,20 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
     // Re-date the first event: the EDTF follows live as the dates are typed; a new precision commits them.
     const dated = events[0];
     const field = (key: string) => `${item("events", dated)} [data-key="${dated}/${key}"]`;
+    // An end before the start is the server's to refuse: the refusal is shown on that event, nothing is stored.
+    await page.fill(field("start"), "2024-08-09");
+    await page.fill(field("end"), "2024-08-03");
+    await page.selectOption(field("precision"), "RANGE");
+    await page.click("#ingest-accept");
+    const issue = await page.waitForSelector(`${item("events", dated)} .review-issue`, { timeout: 60_000 });
+    assert.match(
+      (await issue.textContent()) ?? "",
+      /\/events\/0\/end end \(2024-08-03\) is before start \(2024-08-09\)/,
+    );
+    assert.match((await page.textContent(".ingest-status")) ?? "", /Refused/);
+    const { events: none } = await ask<{ events: { totalCount: number } }>("{ events { totalCount } }");
+    assert.equal(none.totalCount, 0, "a refused bundle stores nothing");
+
     await page.fill(field("start"), "2024-08-01");
     await page.fill(field("end"), "2024-08-03");
     assert.equal(await page.textContent(field("edtf")), "2024-08-01/2024-08-03");
