@@ -4,7 +4,10 @@
 //                         unit lane, then the graph and browser lanes against a
 //                         throwaway managed Neo4j (its own data folder and port)
 //                         started here and removed afterwards — also on Ctrl-C
-//                         or SIGTERM. Ends with one line "N passed, N failed, N skipped".
+//                         or SIGTERM — and beside them the isolated lane (files
+//                         with a Neo4j of their own). Ends with one line
+//                         "N passed, N failed, N skipped", after the wall time
+//                         by step and the 10 slowest files.
 //   npm run test:unit     only the unit lane: no Neo4j, no Chromium, no client build.
 //   node scripts/run-tests.mjs FILE…   only these files; Neo4j and the client
 //                         build only when one of them needs them.
@@ -15,6 +18,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
+import { RUN_TAG, stopTaggedProcesses } from "./tagged-processes.mjs";
 import { allTestFiles, laneOf } from "./test-lanes.mjs";
 
 register();
@@ -68,7 +72,7 @@ async function check(name, cmd, argv) {
 
 /** How long each step and each test file took, for the summary at the end. */
 const timings = { steps: [], files: [] };
-const timingsFile = (lane) => join(work, `${lane}.timings`);
+const timingsFile = (lane) => join(work, `${lane.replace(/\W+/g, "-")}.timings`);
 
 /** Runs `step`, recording its wall time under `name`. */
 async function timed(name, step) {
@@ -81,7 +85,7 @@ async function timed(name, step) {
 }
 
 /** Runs test files with Node's runner; its TAP summary is added to the totals. */
-async function runFiles(files, { concurrency, env, tapFile, lane }) {
+async function runFiles(files, { concurrency, env, tapFile, lane, specFile }) {
   if (files.length === 0) return;
   const code = await run(
     process.execPath,
@@ -91,7 +95,7 @@ async function runFiles(files, { concurrency, env, tapFile, lane }) {
       "--test",
       `--test-concurrency=${concurrency}`,
       "--test-reporter=spec",
-      "--test-reporter-destination=stdout",
+      `--test-reporter-destination=${specFile ?? "stdout"}`,
       "--test-reporter=tap",
       `--test-reporter-destination=${tapFile}`,
       "--test-reporter=./scripts/test-timing-reporter.mjs",
@@ -138,12 +142,14 @@ const freePort = () =>
   });
 
 const files = only.length ? only : allTestFiles(root);
-const lanes = { unit: [], graph: [], browser: [] };
+const lanes = { unit: [], graph: [], isolated: [], browser: [] };
 for (const f of files) lanes[laneOf(root, f)].push(f);
-if (unitOnly) lanes.graph = lanes.browser = [];
+if (unitOnly) lanes.graph = lanes.isolated = lanes.browser = [];
 const needsNeo4j = lanes.graph.length + lanes.browser.length > 0;
 
 const work = mkdtempSync(join(tmpdir(), "rasd-test-"));
+// Every process this run starts inherits the tag, so cleanup finds them all (tagged-processes.mjs).
+process.env[RUN_TAG] = work;
 const baseEnv = { ...process.env, TZ: "UTC" };
 delete baseEnv.NEO4J_DATABASE;
 
@@ -156,6 +162,9 @@ cleanup = async () => {
   try {
     await stopManagedNeo4j(neo);
   } catch {}
+  // Whatever the tests left running when they were cut short: their servers,
+  // Chromium, the private Neo4j servers of the CLI tests.
+  await stopTaggedProcesses(work);
   rmSync(work, { recursive: true, force: true });
 };
 if (needsNeo4j) {
@@ -204,6 +213,27 @@ await timed("unit lane", () =>
   }),
 );
 
+// Files that start a Neo4j of their own run one at a time beside the graph and
+// browser lanes (they never touch the shared database); their report is
+// printed whole when they are done, so it does not interleave with the others'.
+const isolatedEnv = { ...unitEnv };
+const isolatedSpec = join(work, "isolated.spec");
+const isolatedDone = timed("isolated lane (own Neo4j; beside the graph and browser lanes)", async () => {
+  await runFiles(lanes.isolated, {
+    concurrency: 1,
+    env: isolatedEnv,
+    tapFile: join(work, "isolated.tap"),
+    lane: "isolated",
+    specFile: isolatedSpec,
+  });
+  if (lanes.isolated.length) {
+    console.log("\n── isolated lane (own Neo4j) ──");
+    try {
+      process.stdout.write(readFileSync(isolatedSpec, "utf8"));
+    } catch {}
+  }
+});
+
 if (needsNeo4j) {
   if (lanes.browser.length) {
     const { buildClientIfNeeded } = await import("../server/src/client-build.ts");
@@ -232,6 +262,7 @@ if (needsNeo4j) {
   }
 }
 
+await isolatedDone;
 printTimings();
 await cleanup();
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
