@@ -263,6 +263,8 @@ if (needsNeo4j) {
 }
 
 await isolatedDone;
+// Interrupted: the signal handler is stopping everything and exits with 130/143.
+if (stopping) await new Promise(() => {});
 printTimings();
 await cleanup();
 const seconds = ((Date.now() - started) / 1000).toFixed(0);

@@ -7,7 +7,7 @@ import { processesMentioning, running, startTestRunner } from "../helpers/test-r
 const fixture = "server/test/runner/hold.fixture.ts";
 
 /** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
-async function until(check: () => boolean, what: string, timeoutMs = 120_000) {
+async function until(check: () => boolean, what: string, timeoutMs = 600_000) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
