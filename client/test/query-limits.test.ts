@@ -21,6 +21,22 @@ const largest: [string, Record<string, unknown>][] = [
   ["candidatesQuery", { first: 50 }],
   ["mergeEventsMutation", { ids: ["event:1", "event:2"], reason: "x" }],
   ["rejectCandidateMutation", { a: "event:1", b: "event:2" }],
+  ["entityCandidatesQuery", { text: "x", kinds: ["ACTOR"], first: 8 }],
+  ["existingIdsQuery", { ids: Array.from({ length: 500 }, (_, i) => `actor:${i}`) }],
+  ["EDITABLE_NODE", { id: "event:1" }],
+  ["EDIT_CHOICES", {}],
+  ["SET_ROLE", { event: "event:1", actor: "actor:1", role: "TARGET" }],
+  ["ADD_PARTICIPANT", { event: "event:1", actor: "actor:1", role: "TARGET" }],
+  ["REMOVE_PARTICIPANT", { event: "event:1", actor: "actor:1" }],
+  ["ADD_EVENT_PLACE", { event: "event:1", location: "location:1" }],
+  ["REMOVE_EVENT_PLACE", { event: "event:1", location: "location:1" }],
+  ["SET_EVENT_DATE", { id: "event:1", date: { precision: "DAY", start: "2024-01-01" } }],
+  ["UPDATE_CLAIM", { id: "claim:1", input: { certainty: "HEDGED" } }],
+  ["UPDATE_ENTITY", { id: "actor:1", input: { name: "x" } }],
+  ["MERGE_ENTITIES", { keep: "actor:1", merge: ["actor:2"] }],
+  ["SPLIT_ENTITY", { id: "actor:1", input: {} }],
+  ["UNDO", { auditId: null }],
+  ["MY_EDITS", { who: "x" }],
 ];
 
 describe("the client's GraphQL operations", () => {

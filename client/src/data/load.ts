@@ -1,16 +1,12 @@
-import { ApiError, request } from "./api.ts";
-import type { Bundle } from "./bundle.ts";
-import type { Filters, Window } from "./filters.ts";
+import { request } from "./api.ts";
+import type { Filters, TimeWindow } from "./filters.ts";
 import type { ResultOf, VariablesOf } from "./graphql.ts";
 import type { Article, Dataset, GraphData, GraphNode, NodeKind, TimelineMark } from "./model.ts";
 import {
   actorNetworkQuery,
   eventsPageQuery,
-  extractArticleQuery,
-  ingestBundleMutation,
   neighborhoodQuery,
   nodesQuery,
-  type Refusal,
   searchQuery,
   statsQuery,
   timelineQuery,
@@ -25,14 +21,14 @@ type EventFilter = NonNullable<VariablesOf<typeof eventsPageQuery>["filter"]>;
 export const pageSize = 500;
 
 /** The API's EventFilter for the analyst's filters and a window. */
-export function eventFilter(filters: Filters, window: Window = null): EventFilter {
+export function eventFilter(filters: Filters, range: TimeWindow = null): EventFilter {
   const f: EventFilter = {};
   if (filters.types.length) f.types = filters.types;
   if (filters.actors.length) f.actors = filters.actors.map((id) => ({ id }));
   if (filters.locations.length) f.locations = filters.locations;
   if (filters.minConfidence > 0) f.minConfidence = filters.minConfidence;
   if (filters.asOf) f.asOf = filters.asOf.toISOString();
-  if (window) f.window = { from: window[0].toISOString(), to: window[1].toISOString() };
+  if (range) f.window = { from: range[0].toISOString(), to: range[1].toISOString() };
   return f;
 }
 
@@ -54,7 +50,7 @@ export async function loadStats(signal?: AbortSignal): Promise<Stats> {
 /** Events matching the filters in the window, a page at a time, at most `cap` of `total`. */
 export async function loadEvents(
   filters: Filters,
-  window: Window,
+  range: TimeWindow,
   { cap = 2000, signal }: { cap?: number; signal?: AbortSignal } = {},
 ): Promise<{ data: Dataset; total: number }> {
   const raw: RawEvent[] = [];
@@ -63,7 +59,7 @@ export async function loadEvents(
   do {
     const page: ResultOf<typeof eventsPageQuery> = await request(
       eventsPageQuery,
-      { filter: eventFilter(filters, window), first: Math.min(pageSize, cap - raw.length), after },
+      { filter: eventFilter(filters, range), first: Math.min(pageSize, cap - raw.length), after },
       { signal },
     );
     total = page.events.totalCount;
@@ -201,10 +197,10 @@ export async function loadNeighbourhood(id: string, signal?: AbortSignal): Promi
 export const networkTies = 2000;
 
 /** Actors tied by the events they share in the window; a tie's weight is how many. */
-export async function loadActorNetwork(filters: Filters, window: Window, signal?: AbortSignal): Promise<GraphData> {
+export async function loadActorNetwork(filters: Filters, range: TimeWindow, signal?: AbortSignal): Promise<GraphData> {
   const { actorNetwork } = await request(
     actorNetworkQuery,
-    { filter: eventFilter(filters, window), first: networkTies },
+    { filter: eventFilter(filters, range), first: networkTies },
     { signal },
   );
   return {
@@ -223,43 +219,6 @@ export async function loadActorNetwork(filters: Filters, window: Window, signal?
       weight: t.weight,
     })),
   };
-}
-
-/** What an ingest stored, counted. */
-export type IngestOutcome = Omit<Accepted<ResultOf<typeof ingestBundleMutation>["ingestBundle"]>, "__typename">;
-
-/** A refused input, as every mutation's ValidationError answer carries it. */
-type Refused = { __typename: "ValidationError" } & ResultOf<typeof Refusal>;
-
-/** An answer that is not a refusal. */
-type Accepted<T> = Exclude<T, { __typename: "ValidationError" }>;
-
-/** A ValidationError answer becomes an ApiError that keeps its issues, for the dialog to list. */
-function accepted<T extends { __typename: string }>(answer: T | Refused): Accepted<T> {
-  if (isRefused(answer)) throw new ApiError(answer.message, answer.issues);
-  return answer as Accepted<T>;
-}
-
-const isRefused = (answer: { __typename: string }): answer is Refused => answer.__typename === "ValidationError";
-
-/**
- * The bundle the server extracts from a raw article (text, HTML or JSON;
- * `filename`'s extension names the format), without storing anything.
- */
-export async function extractArticle(
-  raw: string,
-  filename: string | null,
-  { key, signal }: { key?: string; signal?: AbortSignal } = {},
-): Promise<Bundle> {
-  const data = await request(extractArticleQuery, { raw, filename }, { key, signal });
-  // The API's JSON scalar is untyped; the server validated this bundle against the bundle schema.
-  return accepted(data.extractArticle).bundle as Bundle;
-}
-
-/** Stores a bundle as it is (validated by the server) with an editor key. */
-export async function ingestBundle(bundle: Bundle, key: string): Promise<IngestOutcome> {
-  const { __typename, ...outcome } = accepted((await request(ingestBundleMutation, { bundle }, { key })).ingestBundle);
-  return outcome;
 }
 
 /** Claims (when stated) and articles (when published) as timeline marks. */

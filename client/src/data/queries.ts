@@ -156,7 +156,7 @@ export const ingestBundleMutation = graphql(
 export const eventSourcesQuery = graphql(`query RasdEventSources($id: ID!, $asOf: DateTime) {
   eventAsOf(id: $id, asOf: $asOf) {
     id title independentSources reportCount firstReportedAt lastReportedAt dateConflict
-    reports(first: 50) { nodes { article { id title } publisher language publishedAt source copyOf evidence { text } } }
+    reports(first: 50) { nodes { article { id title } publisher language publishedAt source copyOf evidence { text } facts { kind value atLeast quote } } }
     disagreements { what unit values { value reports { publisher language quote } } }
   }
 }`);
@@ -176,4 +176,22 @@ export const mergeEventsMutation = graphql(`mutation RasdMergeEvents($ids: [ID!]
 /** Rejecting a candidate: the pair is not offered again (editor key). */
 export const rejectCandidateMutation = graphql(`mutation RasdRejectCandidate($a: ID!, $b: ID!) {
   rejectCandidate(a: $a, b: $b) { __typename ... on Error { message } }
+}`);
+
+/** Actors or places in the graph for the review's "link to existing" (search as you type). */
+export const entityCandidatesQuery = graphql(
+  `query RasdEntityCandidates($text: String!, $kinds: [SearchKind!], $first: Int) {
+    search(text: $text, kinds: $kinds, first: $first) {
+      node {
+        __typename
+        ... on Actor { id name nameAr kind aliases }
+        ... on Location { id name nameAr kind aliases }
+      }
+    }
+  }`,
+);
+
+/** Which of these ids are already nodes in the graph (the review marks them "in the graph"). */
+export const existingIdsQuery = graphql(`query RasdExistingIds($ids: [ID!]!) {
+  nodes(ids: $ids) { id }
 }`);

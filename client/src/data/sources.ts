@@ -16,6 +16,16 @@ export interface ReportItem {
   source: string;
   copyOf: string | null;
   spans: string[];
+  /** The numbers this report states (killed, injured, missiles, drones), with the words that say them. */
+  facts: ReportFact[];
+}
+
+export interface ReportFact {
+  kind: string;
+  value: number;
+  /** Stated as a floor ("at least 25"). */
+  atLeast: boolean;
+  quote: string;
 }
 
 export interface DisagreementItem {
@@ -59,6 +69,7 @@ export function shapeSources(raw: RawSources, asOf: Date | null): EventSources {
       source: r.source,
       copyOf: r.copyOf,
       spans: r.evidence.map((s) => s.text),
+      facts: r.facts,
     })),
     disagreements: raw.disagreements,
   };

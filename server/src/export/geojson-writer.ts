@@ -1,4 +1,5 @@
 import type { Record as Neo4jRecord } from "neo4j-driver";
+import { asOfNote } from "./as-of-note.ts";
 import { plain, provenance, type Value } from "./elements.ts";
 import type { GraphSource } from "./graph-source.ts";
 
@@ -29,9 +30,13 @@ export function featureOf(r: Neo4jRecord): object {
     locationNameAr: plain(l.nameAr),
     locationKind: plain(l.kind),
     countryCode: plain(l.countryCode),
+    locationWikidataId: plain(l.wikidataId),
+    locationGeonamesId: l.geonamesId == null ? null : String(Math.trunc(Number(l.geonamesId))),
+    assertedBy: plain(e.assertedBy),
     actorIds: join(r.get("actorIds")),
     actorNames: join(r.get("actorNames")),
     actorRoles: join(r.get("actorRoles")),
+    actorWikidataIds: join(r.get("actorWikidataIds")),
     articleIds: join(prov.articleIds),
     articleUrls: join(prov.articleUrls),
     evidence: join(prov.evidence),
@@ -45,7 +50,10 @@ export function featureOf(r: Neo4jRecord): object {
 }
 
 export async function* writeGeojson(source: GraphSource): AsyncGenerator<string> {
-  yield `{"type":"FeatureCollection","features":[\n`;
+  // A foreign member (RFC 7946 §6.1) says when the map stands, for an as-of export.
+  const note = asOfNote(source.selection);
+  const rasd = note ? `"rasd":${JSON.stringify({ asOf: source.selection.asOf, asOfNote: note })},` : "";
+  yield `{"type":"FeatureCollection",${rasd}"features":[\n`;
   let first = true;
   for await (const r of source.features()) {
     yield `${first ? "" : ",\n"}${JSON.stringify(featureOf(r))}`;

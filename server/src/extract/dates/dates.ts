@@ -1,20 +1,19 @@
-import type { DatePrecision } from "../../bundle/types.ts";
 import type { Token } from "../../text/tokenize.ts";
 import type { Doc } from "../document.ts";
 import type { DateValue, Found } from "../types.ts";
+import { addDays, dayIso, hijriMonthLength, hijriToGregorian, isRealDay, monthValue, parseDay } from "./calendar.ts";
 import {
-  addDays,
-  dayIso,
-  hijriMonthLength,
-  hijriToGregorian,
-  isRealDay,
-  lastDayOfMonth,
-  monthEdtf,
-  monthValue,
-  parseDay,
-} from "./calendar.ts";
-import { AMBIGUOUS_MONTHS, GREGORIAN_MONTHS, HIJRI_MONTHS, NEXT_WORDS, PAST_WORDS, WEEKDAYS } from "./date-words.ts";
-import { relativeDateAt } from "./relative-dates.ts";
+  AMBIGUOUS_MONTHS,
+  APPROXIMATE_WORDS,
+  GREGORIAN_MONTHS,
+  HIJRI_MONTHS,
+  NEXT_WORDS,
+  NUMBER_WORDS,
+  PAST_WORDS,
+  UNITS,
+  WEEKDAYS,
+} from "./date-words.ts";
+import { RELATIVE_START_WORDS, relativeDateAt } from "./relative-dates.ts";
 
 /** A date expression found in the text. `since` marks "منذ …/since …": the value is the start of an open period. */
 export interface DateMention extends DateValue {
@@ -56,15 +55,69 @@ const split = (t: [string, number][]): MonthTable => {
 const GREGORIAN = split(GREGORIAN_MONTHS);
 const HIJRI = split(HIJRI_MONTHS);
 
+/** Arabic ordinal days as written before "من" + month: "الأول من يوليو" is 1 July. */
+const ORDINAL_DAYS: Record<string, number> = {
+  الاول: 1,
+  الثاني: 2,
+  الثالث: 3,
+  الرابع: 4,
+  الخامس: 5,
+  السادس: 6,
+  السابع: 7,
+  الثامن: 8,
+  التاسع: 9,
+  العاشر: 10,
+};
+
+/** Words a date expression may begin with (numbers aside); any other token is passed over without trying the readers. */
+const DATE_START = new Set<string>([
+  ...GREGORIAN.keys(),
+  ...HIJRI.keys(),
+  ...Object.keys(WEEKDAYS),
+  ...Object.keys(UNITS),
+  ...Object.keys(NUMBER_WORDS),
+  ...APPROXIMATE_WORDS,
+  ...PAST_WORDS,
+  ...RELATIVE_START_WORDS,
+  "in",
+]);
+/** Answers by folded word (variants follow from it), so each distinct word of the text is checked once. */
+const startCache = new Map<string, boolean>();
+function mayStartDate(t: Token): boolean {
+  let may = startCache.get(t.norm);
+  if (may === undefined) {
+    may =
+      /^\d/.test(t.norm) ||
+      t.variants.some((v) => DATE_START.has(v) || ORDINAL_DAYS[v] !== undefined) ||
+      DATE_START.has(t.norm.replace(/^(و|ف|ب|في|من)/, "")) ||
+      ORDINAL_DAYS[t.norm.replace(/^(و|ف|ب|في)/, "")] !== undefined;
+    if (startCache.size > 100_000) startCache.clear();
+    startCache.set(t.norm, may);
+  }
+  return may;
+}
+
+/** What follows a dateline's date: an agency in brackets and a dash. */
+const DATELINE = /^\s*\([^)]{2,30}\)\s*[-–—]/;
+
 /** Finds every absolute and relative date in the prose, resolving relative ones against the publication day. */
 export function findDates(doc: Doc): DateMention[] {
   const out: DateMention[] = [];
   for (const s of doc.sentences) {
     for (let i = s.tokStart; i < s.tokEnd; ) {
+      if (!mayStartDate(doc.tokens[i])) {
+        i++;
+        continue;
+      }
       const found =
         absoluteAt(doc.tokens, i, s.tokEnd, doc.published) ?? relativeDateAt(doc.tokens, i, s.tokEnd, doc.published);
       if (!found) {
         i++;
+        continue;
+      }
+      // "BEIRUT, June 12 (Reuters) -": the dateline dates the report, not what it tells.
+      if (DATELINE.test(doc.text.slice(doc.tokens[found.to - 1].end, doc.tokens[found.to - 1].end + 40))) {
+        i = found.to;
         continue;
       }
       const since = ["منذ", "since"].some(
@@ -94,8 +147,13 @@ function monthAt(
 const num = (t?: Token) => (t && /^\d+$/.test(t.norm) ? Number.parseInt(t.norm, 10) : undefined);
 
 function absoluteAt(tokens: Token[], i: number, end: number, published: string): Found | undefined {
-  const day = num(tokens[i]);
-  const at = day !== undefined && day >= 1 && day <= 31 ? i + 1 : i;
+  let day = num(tokens[i]);
+  let at = day !== undefined && day >= 1 && day <= 31 ? i + 1 : i;
+  const ordinal = tokens[i].arabic ? ORDINAL_DAYS[tokens[i].norm.replace(/^(و|ف|ب|في)/, "")] : undefined;
+  if (ordinal !== undefined && tokens[i + 1]?.norm === "من" && i + 2 < end) {
+    day = ordinal;
+    at = i + 2;
+  }
   for (const [table, hijri] of [
     [GREGORIAN, false],
     [HIJRI, true],
@@ -110,6 +168,18 @@ function absoluteAt(tokens: Token[], i: number, end: number, published: string):
     const englishDay = !hijri && at === i ? num(tokens[m.to]) : undefined;
     if (englishDay !== undefined && englishDay <= 31 && num(tokens[m.to + 1]) !== undefined) {
       return gregorian(num(tokens[m.to + 1]) as number, m.month, englishDay, i, m.to + 2);
+    }
+    // "on June 2", "(Sep 28)": the most recent such day up to publication.
+    if (
+      englishDay !== undefined &&
+      englishDay >= 1 &&
+      englishDay <= 31 &&
+      !tokens[i].arabic &&
+      (!AMBIGUOUS_MONTHS.has(tokens[i].norm) || tokens[i - 1]?.norm === "on")
+    ) {
+      const y = Number.parseInt(published.slice(0, 4), 10);
+      const iso = isRealDay(y, m.month, englishDay) ? dayIso(y, m.month, englishDay) : undefined;
+      return gregorian(iso && iso > published ? y - 1 : y, m.month, englishDay, i, m.to + 1);
     }
     const relative = tokens[to] && (PAST_WORDS.has(tokens[to].norm) || NEXT_WORDS.has(tokens[to].norm));
     const name = tokens[at].norm;
@@ -146,7 +216,9 @@ function absoluteAt(tokens: Token[], i: number, end: number, published: string):
   const weekday = tokens[i].variants.map((v) => WEEKDAYS[v]).find((d) => d !== undefined);
   if (weekday !== undefined) {
     const pub = parseDay(published).getUTCDay();
-    const back = (pub - weekday + 7) % 7;
+    // "يوم الأحد الماضي" / "last Sunday" on a Sunday is a week back, not today.
+    const past = PAST_WORDS.has(tokens[i + 1]?.norm ?? "") || (!tokens[i].arabic && tokens[i - 1]?.norm === "last");
+    const back = (pub - weekday + 7) % 7 || (past ? 7 : 0);
     const iso = addDays(published, -back);
     return { value: { edtf: iso, start: iso, end: iso, precision: "DAY" }, from: i, to: i + 1 };
   }

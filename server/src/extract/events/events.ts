@@ -1,8 +1,7 @@
-import type { EventType, Role } from "../../bundle/types.ts";
 import { type DateMention, datesInSentence } from "../dates/dates.ts";
 import type { Sentence } from "../document.ts";
 import { type ExtractState, mentionsInSentence } from "../state.ts";
-import type { DateValue, EventDraft } from "../types.ts";
+import type { EventDraft } from "../types.ts";
 import { anchorUndated } from "./event-anchors.ts";
 import { eventDate } from "./event-dates.ts";
 import { type HitContext, sentenceHits } from "./event-hits.ts";
@@ -15,7 +14,13 @@ export function findEvents(state: ExtractState, dates: DateMention[]): EventDraf
   const drafts: EventDraft[] = [];
   const context: HitContext = {};
   for (const s of state.doc.sentences) drafts.push(...sentenceEvents(state, s, dates, context));
-  const merged = mergeCoreferent(drafts);
+  const merged = mergeCoreferent(drafts, {
+    broad: (id) => ["COUNTRY", "REGION"].includes(state.entries.get(id)?.kind ?? ""),
+    countryOf: (id) => {
+      const e = state.entries.get(id);
+      return e?.countryCode ?? (e?.within ? state.entries.get(e.within)?.countryCode : undefined);
+    },
+  });
   anchorUndated(state, merged, dates);
   return merged;
 }
@@ -37,6 +42,9 @@ function sentenceEvents(state: ExtractState, s: Sentence, dates: DateMention[], 
       stative: hits.every((h) => h.trigger.state === true),
       date,
       dateStated: datesInSentence(dates, s.index).length > 0,
+      dateNear: datesInSentence(dates, s.index).some((d) =>
+        hits.some((h) => Math.min(Math.abs(d.tokStart - h.end), Math.abs(h.tok - d.tokEnd)) <= 3),
+      ),
       participants,
     };
     const { own, added } = eventLocations(state, s, first.tok);
