@@ -8,7 +8,7 @@ import { operations, startWorkspace } from "./helpers/workspace.ts";
 const editorKey = "test-editor-key";
 const articleText = readFileSync("seeds/erem-2024-08-22.ar.txt", "utf8");
 
-/** A place already in the graph under its own id and spelling, for the review to link to. */
+/** A place and a person already in the graph under their own ids and spellings, for the review to link to. */
 const existingPlace = {
   bundleVersion: 1,
   article: {
@@ -17,9 +17,17 @@ const existingPlace = {
     publisher: "Test",
     language: "en",
     publishedAt: "2024-08-01T00:00:00Z",
-    text: "Rockets fell near the Asad Test Airbase on Monday.",
+    text: "Rockets fell near the Asad Test Airbase on Monday. Muhammad Shiya' al-Sudani spoke.",
   },
-  actors: [],
+  // The prime minister under another spelling and id: the review should say a new actor looks like him.
+  actors: [
+    {
+      id: "actor:sudani-wire-spelling",
+      name: "Muhammad Shiya' al-Sudani",
+      kind: "PERSON",
+      evidence: [{ start: 51, end: 76, text: "Muhammad Shiya' al-Sudani" }],
+    },
+  ],
   locations: [
     {
       id: "location:asad-test-airbase",
@@ -79,8 +87,20 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
     const articleText0 = await page.textContent("#review-article");
     assert.ok(articleText0 && articleText0.length > 1000, "the article pane shows the extracted text");
 
+    // A new actor that looks like one in the graph (another spelling, either script) is flagged, with a link.
+    const warned = await page.waitForSelector(".review-actors li.review-item:has(.review-warning)", {
+      timeout: 30_000,
+    });
+    const lookalike = (await warned.getAttribute("data-id")) as string;
+    assert.match(
+      (await warned.textContent()) ?? "",
+      /Looks like an existing node:.*Muhammad Shiya' al-Sudani · person/,
+    );
+    await page.click(`${item("actors", lookalike)} .review-warning button`);
+    await page.waitForSelector(`${item("actors", "actor:sudani-wire-spelling")} .review-standing.linked`);
+
     // Rename an actor (Enter commits).
-    const renamed = actors[0];
+    const renamed = actors.find((id) => id !== lookalike) as string;
     await page.fill(`${item("actors", renamed)} input[data-key="${renamed}/name"]`, "Renamed In Review");
     await page.press(`${item("actors", renamed)} input[data-key="${renamed}/name"]`, "Enter");
     await page.waitForFunction(
@@ -159,6 +179,7 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
 
     // The editor as an analyst sees it, edits made, for the README.
     mkdirSync("docs/screenshots", { recursive: true });
+    await page.$eval(".review-head", (e) => e.scrollIntoView());
     await page.screenshot({ path: "docs/screenshots/review-editor.png" });
 
     await page.click("#ingest-accept");
@@ -175,9 +196,11 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
       claim: { claimant: { id: string } } | null;
       removed: { id: string } | null;
       added: { name: string; kind: string; evidence: { start: number; end: number; quote: string }[] } | null;
+      sudani: { name: string; articles: { id: string }[] } | null;
+      lookalike: { id: string } | null;
     };
     const stored = await ask<Stored>(
-      `query($renamed: ID!, $place: ID!, $dated: ID!, $claim: ID!, $removed: ID!, $added: ID!) {
+      `query($renamed: ID!, $place: ID!, $dated: ID!, $claim: ID!, $removed: ID!, $added: ID!, $lookalike: ID!) {
         renamed: node(id: $renamed) { ... on Actor { name } }
         linked: node(id: "location:asad-test-airbase") { ... on Location { name aliases } }
         oldPlace: node(id: $place) { id }
@@ -185,10 +208,15 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
         claim: node(id: $claim) { ... on Claim { claimant { id } } }
         removed: node(id: $removed) { id }
         added: node(id: $added) { ... on Actor { name kind evidence { start end quote } } }
+        sudani: node(id: "actor:sudani-wire-spelling") { ... on Actor { name articles(first: 5) { id } } }
+        lookalike: node(id: $lookalike) { id }
       }`,
-      { renamed, place, dated, claim, removed, added },
+      { renamed, place, dated, claim, removed, added, lookalike },
     );
     assert.equal(stored.renamed?.name, "Renamed In Review");
+    assert.equal(stored.sudani?.name, "Muhammad Shiya' al-Sudani");
+    assert.equal(stored.sudani?.articles.length, 2, "the linked actor gains this article's mentions");
+    assert.equal(stored.lookalike, null, "the look-alike was not stored as a new actor");
     assert.equal(stored.linked?.name, "Asad Test Airbase", "the graph's name stays");
     assert.equal(stored.oldPlace, null, "no node was made under the extracted place's id");
     if (placeEvents.includes(dated))

@@ -195,3 +195,47 @@ export const entityCandidatesQuery = graphql(
 export const existingIdsQuery = graphql(`query RasdExistingIds($ids: [ID!]!) {
   nodes(ids: $ids) { id }
 }`);
+
+/** Graph actors or places whose names look like a new one (the review's "looks like an existing node"). */
+export const similarEntitiesQuery = graphql(`query RasdSimilarEntities($name: String!, $kind: DuplicateKind!) {
+  similarEntities(name: $name, kind: $kind, first: 3) { id name nameAr kind aliases score reason }
+}`);
+
+/** Possible duplicate actors or places, each group with its members' evidence. */
+export const duplicateSuggestionsQuery =
+  graphql(`query RasdDuplicateSuggestions($kind: DuplicateKind!, $first: Int, $after: String) {
+  duplicateSuggestions(kind: $kind, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id score reasons
+      members { id name nameAr aliases kind mentionCount articleCount eventCount evidence { articleTitle quote } }
+      pairs(first: 10) { a b sharedEventCount }
+    }
+  }
+}`);
+
+/** Merges duplicates into the first id (editor key). */
+export const mergeEntitiesMutation = graphql(
+  `mutation RasdMergeEntities($keep: ID!, $merge: [ID!]!) {
+    mergeEntities(keep: $keep, merge: $merge) {
+      __typename
+      ... on MergeResult { merged }
+      ...Refusal
+      ... on NotFoundError { message }
+    }
+  }`,
+  [Refusal],
+);
+
+/** Records that these actors or places are different (editor key). */
+export const dismissDuplicatesMutation = graphql(
+  `mutation RasdDismissDuplicates($kind: DuplicateKind!, $ids: [ID!]!) {
+    dismissDuplicates(kind: $kind, ids: $ids) {
+      __typename
+      ... on DismissDuplicatesResult { pairs }
+      ...Refusal
+    }
+  }`,
+  [Refusal],
+);

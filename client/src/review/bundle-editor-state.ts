@@ -7,6 +7,7 @@ import type {
   NamedKind,
   Span,
 } from "../data/bundle.ts";
+import { dedupeRefs, dropRefs, rewriteRefs } from "./bundle-refs.ts";
 import { normaliseDates } from "./event-dates.ts";
 
 /**
@@ -58,11 +59,11 @@ export class BundleEditorState extends EventTarget {
       const gone = new Set(b.claims.filter((c) => c.claimant === id).map((c) => c.id));
       b.claims = b.claims.filter((c) => !gone.has(c.id));
       for (const c of b.claims) if (c.toldTo === id) delete c.toldTo;
-      this.dropRefs(new Set([id, ...gone]));
+      dropRefs(this.bundle, new Set([id, ...gone]));
     } else {
       for (const e of b.events) e.locations = e.locations.filter((l) => l !== id);
       for (const l of b.locations) if (l.within === id) delete l.within;
-      this.dropRefs(new Set([id]));
+      dropRefs(this.bundle, new Set([id]));
     }
     this.linked.delete(id);
     this.changed();
@@ -70,21 +71,14 @@ export class BundleEditorState extends EventTarget {
 
   removeEvent(id: string) {
     this.bundle.events = this.bundle.events.filter((e) => e.id !== id);
-    this.dropRefs(new Set([id]));
+    dropRefs(this.bundle, new Set([id]));
     this.changed();
   }
 
   removeClaim(id: string) {
     this.bundle.claims = this.bundle.claims.filter((c) => c.id !== id);
-    this.dropRefs(new Set([id]));
+    dropRefs(this.bundle, new Set([id]));
     this.changed();
-  }
-
-  /** Claims' `about` lists and relations lose every reference to removed ids. */
-  private dropRefs(ids: Set<string>) {
-    for (const c of this.bundle.claims) c.about = c.about.filter((a) => !ids.has(a));
-    if (this.bundle.relations)
-      this.bundle.relations = this.bundle.relations.filter((r) => !ids.has(r.from) && !ids.has(r.to));
   }
 
   rename(kind: NamedKind, id: string, name: string) {
@@ -116,13 +110,13 @@ export class BundleEditorState extends EventTarget {
     Object.assign(item, { id: to.id, name: to.name, kind: to.kind, aliases: [...aliases] });
     if (to.nameAr) item.nameAr = to.nameAr;
     else delete item.nameAr;
-    this.rewriteRefs(id, to.id);
+    rewriteRefs(this.bundle, id, to.id);
     const twin = this.bundle[kind].find((x) => x !== item && x.id === to.id);
     if (twin) {
       twin.evidence = [...twin.evidence, ...item.evidence.filter((s) => !twin.evidence.some((t) => sameSpan(s, t)))];
       twin.aliases = [...new Set([...(twin.aliases ?? []), ...(item.aliases ?? [])])];
       this.bundle[kind] = this.bundle[kind].filter((x) => x !== item);
-      this.dedupeRefs(to.id);
+      dedupeRefs(this.bundle, to.id);
     } else this.linked.set(to.id, before);
     this.changed();
   }
@@ -136,42 +130,8 @@ export class BundleEditorState extends EventTarget {
     const evidence = item.evidence;
     for (const k of Object.keys(item)) delete item[k];
     Object.assign(item, before, { evidence });
-    this.rewriteRefs(id, before.id);
+    rewriteRefs(this.bundle, id, before.id);
     this.changed();
-  }
-
-  private rewriteRefs(from: string, to: string) {
-    const b = this.bundle;
-    const swap = (x: string) => (x === from ? to : x);
-    for (const e of b.events) {
-      for (const p of e.participants) p.actor = swap(p.actor);
-      e.locations = e.locations.map(swap);
-    }
-    for (const c of b.claims) {
-      c.claimant = swap(c.claimant);
-      if (c.toldTo) c.toldTo = swap(c.toldTo);
-      c.about = c.about.map(swap);
-    }
-    for (const l of b.locations) if (typeof l.within === "string") l.within = swap(l.within);
-    for (const r of b.relations ?? []) {
-      r.from = swap(r.from);
-      r.to = swap(r.to);
-    }
-  }
-
-  /** After two items became one, lists that named both name it once. */
-  private dedupeRefs(id: string) {
-    const b = this.bundle;
-    for (const e of b.events) {
-      e.locations = [...new Set(e.locations)];
-      const seen = new Set<string>();
-      e.participants = e.participants.filter((p) => {
-        const key = `${p.actor} ${p.role}`;
-        return seen.has(key) ? false : (seen.add(key), true);
-      });
-    }
-    for (const c of b.claims) c.about = [...new Set(c.about)];
-    if (b.relations) b.relations = b.relations.filter((r) => r.from !== r.to || r.from !== id);
   }
 
   event(id: string): EventItem | undefined {

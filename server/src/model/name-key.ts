@@ -89,9 +89,12 @@ function latinSkeleton(word: string): string {
 
 const collapse = (s: string) => s.replace(/(.)\1+/g, "$1");
 
+/** Arabic letters, presentation forms or invisible format controls: only then is Arabic folding needed. */
+const NEEDS_ARABIC_FOLDING = /[\u00ad\u0600-\u06ff\u0750-\u077f\u200b-\u206f\ufb50-\ufdff\ufe70-\ufeff]/;
+
 /** A name's words as the key reads them: folded, apostrophes and articles gone. */
 function words(name: string): string[] {
-  const folded = normalizeArabic(name)
+  const folded = (NEEDS_ARABIC_FOLDING.test(name) ? normalizeArabic(name) : name)
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
@@ -100,11 +103,12 @@ function words(name: string): string[] {
   return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w && !LATIN_ARTICLE_WORD.test(w));
 }
 
+const tokensOf = (ws: string[]) =>
+  ws.map((w) => collapse(isArabic(w) ? arabicSkeleton(w) : latinSkeleton(w))).filter(Boolean);
+
 /** The key of each word of a name (empty words dropped). */
 export function nameTokens(name: string): string[] {
-  return words(name)
-    .map((w) => collapse(isArabic(w) ? arabicSkeleton(w) : latinSkeleton(w)))
-    .filter(Boolean);
+  return tokensOf(words(name));
 }
 
 /** The key of a whole name: its words' keys joined, doubled letters written once. */
@@ -115,4 +119,11 @@ export function nameKey(name: string): string {
 /** A name folded only for spelling (case, diacritics, apostrophes, spacing), for "the very same name". */
 export function sameNameForm(name: string): string {
   return words(name).join(" ");
+}
+
+/** All three at once (the name is read once): its spelling form, its key and its words' keys. */
+export function nameForms(name: string): { form: string; key: string; tokens: string[] } {
+  const ws = words(name);
+  const tokens = tokensOf(ws);
+  return { form: ws.join(" "), key: collapse(tokens.join("")), tokens };
 }

@@ -1,4 +1,4 @@
-import { nameKey, nameTokens, sameNameForm } from "../model/name-key.ts";
+import { nameForms } from "../model/name-key.ts";
 
 /**
  * Which actors (or places) look like one another, found by blocking, never
@@ -68,15 +68,32 @@ interface Indexed {
   tokens: Set<string>;
 }
 
+/**
+ * Folded forms by name. The graph's names change slowly and every suggestion
+ * or look-alike question reads all of them, so each is folded once per
+ * process; the cache is emptied when it grows past a bound.
+ */
+const formsCache = new Map<string, ReturnType<typeof nameForms>>();
+const CACHE_MAX = 200_000;
+
+function cachedForms(name: string) {
+  let forms = formsCache.get(name);
+  if (!forms) {
+    if (formsCache.size >= CACHE_MAX) formsCache.clear();
+    forms = nameForms(name);
+    formsCache.set(name, forms);
+  }
+  return forms;
+}
+
 /** The spelling forms, keys and word keys of an entity's names. */
 export function indexNames(names: string[]): Indexed {
   const out: Indexed = { forms: new Set(), keys: new Set(), tokens: new Set() };
   for (const n of names) {
-    const form = sameNameForm(n);
+    const { form, key, tokens } = cachedForms(n);
     if (form) out.forms.add(form);
-    const key = nameKey(n);
     if (key) out.keys.add(key);
-    for (const t of nameTokens(n)) if (t.length >= MIN_KEY) out.tokens.add(t);
+    for (const t of tokens) if (t.length >= MIN_KEY) out.tokens.add(t);
   }
   return out;
 }
