@@ -4,7 +4,10 @@
 //                         unit lane, then the graph and browser lanes against a
 //                         throwaway managed Neo4j (its own data folder and port)
 //                         started here and removed afterwards — also on Ctrl-C
-//                         or SIGTERM. Ends with one line "N passed, N failed, N skipped".
+//                         or SIGTERM — and beside them the isolated lane (files
+//                         with a Neo4j of their own). Ends with one line
+//                         "N passed, N failed, N skipped", after the wall time
+//                         by step and the 10 slowest files.
 //   npm run test:unit     only the unit lane: no Neo4j, no Chromium, no client build.
 //   node scripts/run-tests.mjs FILE…   only these files; Neo4j and the client
 //                         build only when one of them needs them.
@@ -12,9 +15,10 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
+import { RUN_TAG, stopTaggedProcesses } from "./tagged-processes.mjs";
 import { allTestFiles, laneOf } from "./test-lanes.mjs";
 
 register();
@@ -56,7 +60,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 }
 
 async function check(name, cmd, argv) {
-  const code = await run(cmd, argv);
+  const code = await timed(name, () => run(cmd, argv));
   if (code === 0) {
     passed++;
     console.log(`✔ ${name}`);
@@ -66,8 +70,22 @@ async function check(name, cmd, argv) {
   }
 }
 
+/** How long each step and each test file took, for the summary at the end. */
+const timings = { steps: [], files: [] };
+const timingsFile = (lane) => join(work, `${lane.replace(/\W+/g, "-")}.timings`);
+
+/** Runs `step`, recording its wall time under `name`. */
+async function timed(name, step) {
+  const t0 = Date.now();
+  try {
+    return await step();
+  } finally {
+    timings.steps.push({ name, ms: Date.now() - t0 });
+  }
+}
+
 /** Runs test files with Node's runner; its TAP summary is added to the totals. */
-async function runFiles(files, { concurrency, env, tapFile }) {
+async function runFiles(files, { concurrency, env, tapFile, lane, specFile }) {
   if (files.length === 0) return;
   const code = await run(
     process.execPath,
@@ -77,9 +95,11 @@ async function runFiles(files, { concurrency, env, tapFile }) {
       "--test",
       `--test-concurrency=${concurrency}`,
       "--test-reporter=spec",
-      "--test-reporter-destination=stdout",
+      `--test-reporter-destination=${specFile ?? "stdout"}`,
       "--test-reporter=tap",
       `--test-reporter-destination=${tapFile}`,
+      "--test-reporter=./scripts/test-timing-reporter.mjs",
+      `--test-reporter-destination=${timingsFile(lane)}`,
       ...files,
     ],
     { env },
@@ -93,6 +113,24 @@ async function runFiles(files, { concurrency, env, tapFile }) {
   failed += count("fail") + count("cancelled");
   skipped += count("skipped") + count("todo");
   if (code !== 0 && count("fail") + count("cancelled") === 0) failed++; // the runner itself failed
+  try {
+    for (const line of readFileSync(timingsFile(lane), "utf8").split("\n").filter(Boolean))
+      timings.files.push({ ...JSON.parse(line), lane });
+  } catch {}
+}
+
+/** The steps' wall times and the slowest test files, printed before the totals. */
+function printTimings() {
+  const s = (ms) => `${(ms / 1000).toFixed(1)}s`.padStart(7);
+  if (timings.steps.length) {
+    console.log("\nWall time by step:");
+    for (const { name, ms } of timings.steps) console.log(`${s(ms)}  ${name}`);
+  }
+  const slowest = [...timings.files].sort((a, b) => b.ms - a.ms).slice(0, 10);
+  if (slowest.length) {
+    console.log("Slowest test files (time in their tests and hooks):");
+    for (const { file, ms, lane } of slowest) console.log(`${s(ms)}  ${relative(root, file)} (${lane})`);
+  }
 }
 
 const freePort = () =>
@@ -104,12 +142,14 @@ const freePort = () =>
   });
 
 const files = only.length ? only : allTestFiles(root);
-const lanes = { unit: [], graph: [], browser: [] };
+const lanes = { unit: [], graph: [], isolated: [], browser: [] };
 for (const f of files) lanes[laneOf(root, f)].push(f);
-if (unitOnly) lanes.graph = lanes.browser = [];
+if (unitOnly) lanes.graph = lanes.isolated = lanes.browser = [];
 const needsNeo4j = lanes.graph.length + lanes.browser.length > 0;
 
 const work = mkdtempSync(join(tmpdir(), "rasd-test-"));
+// Every process this run starts inherits the tag, so cleanup finds them all (tagged-processes.mjs).
+process.env[RUN_TAG] = work;
 const baseEnv = { ...process.env, TZ: "UTC" };
 delete baseEnv.NEO4J_DATABASE;
 
@@ -122,6 +162,9 @@ cleanup = async () => {
   try {
     await stopManagedNeo4j(neo);
   } catch {}
+  // Whatever the tests left running when they were cut short: their servers,
+  // Chromium, the private Neo4j servers of the CLI tests.
+  await stopTaggedProcesses(work);
   rmSync(work, { recursive: true, force: true });
 };
 if (needsNeo4j) {
@@ -161,37 +204,68 @@ if (full) {
 // Unit tests share nothing, so they run side by side.
 const unitEnv = { ...baseEnv };
 for (const k of ["NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"]) delete unitEnv[k];
-await runFiles(lanes.unit, {
-  concurrency: Math.max(1, availableParallelism()),
-  env: unitEnv,
-  tapFile: join(work, "unit.tap"),
+await timed("unit lane", () =>
+  runFiles(lanes.unit, {
+    concurrency: Math.max(1, availableParallelism()),
+    env: unitEnv,
+    tapFile: join(work, "unit.tap"),
+    lane: "unit",
+  }),
+);
+
+// Files that start a Neo4j of their own run one at a time beside the graph and
+// browser lanes (they never touch the shared database); their report is
+// printed whole when they are done, so it does not interleave with the others'.
+const isolatedEnv = { ...unitEnv };
+const isolatedSpec = join(work, "isolated.spec");
+const isolatedDone = timed("isolated lane (own Neo4j; beside the graph and browser lanes)", async () => {
+  await runFiles(lanes.isolated, {
+    concurrency: 1,
+    env: isolatedEnv,
+    tapFile: join(work, "isolated.tap"),
+    lane: "isolated",
+    specFile: isolatedSpec,
+  });
+  if (lanes.isolated.length) {
+    console.log("\n── isolated lane (own Neo4j) ──");
+    try {
+      process.stdout.write(readFileSync(isolatedSpec, "utf8"));
+    } catch {}
+  }
 });
 
 if (needsNeo4j) {
   if (lanes.browser.length) {
     const { buildClientIfNeeded } = await import("../server/src/client-build.ts");
-    await buildClientIfNeeded((l) => console.log(l));
+    await timed("client build (when stale)", () => buildClientIfNeeded((l) => console.log(l)));
   }
-  const running = await neo4jReady;
+  const running = await timed("waiting for the test Neo4j", () => neo4jReady);
   if (!running || running.error) {
     console.error(`could not start the test Neo4j: ${running?.error?.message}`);
     failed++;
   } else {
     // One file at a time: these tests share the one test database and reset it.
-    await runFiles([...lanes.graph, ...lanes.browser], {
-      concurrency: 1,
-      env: {
-        ...baseEnv,
-        NEO4J_URI: running.uri,
-        NEO4J_USER: running.user,
-        NEO4J_PASSWORD: running.password,
-        RASD_TEST: "1",
-      },
-      tapFile: join(work, "graph.tap"),
-    });
+    await timed("graph and browser lanes", () =>
+      runFiles([...lanes.graph, ...lanes.browser], {
+        concurrency: 1,
+        env: {
+          ...baseEnv,
+          NEO4J_URI: running.uri,
+          NEO4J_USER: running.user,
+          NEO4J_PASSWORD: running.password,
+          RASD_TEST: "1",
+        },
+        tapFile: join(work, "graph.tap"),
+        lane: "graph/browser",
+      }),
+    );
   }
 }
 
+await isolatedDone;
+// Interrupted: the signal handler is stopping everything and exits with 130/143.
+if (stopping) await new Promise(() => {});
+printTimings();
 await cleanup();
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped (${seconds}s)`);

@@ -1,14 +1,20 @@
 // Which lane a test file runs in, from what it imports (followed through the
 // test helpers, not the code under test):
-//   unit    — needs neither Neo4j nor Chromium; runs without starting either
-//   graph   — needs the throwaway Neo4j (imports server/test/helpers/graph.ts,
-//             or helpers/cli.ts, whose `rasd` commands start their own)
-//   browser — needs Neo4j, the built client and Chromium (client/test/helpers/browser.ts)
+//   unit     — needs neither Neo4j nor Chromium; runs without starting either
+//   graph    — needs the run's shared throwaway Neo4j (imports server/test/helpers/graph.ts)
+//   isolated — starts a Neo4j of its own and never touches the shared one
+//              (imports helpers/cli.ts or helpers/test-runner.ts but not graph.ts);
+//              these run one at a time beside the graph and browser lanes
+//   browser  — needs Neo4j, the built client and Chromium (client/test/helpers/browser.ts)
 // A new test file lands in the right lane by importing the helper it uses.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 
-const GRAPH_HELPERS = ["server/test/helpers/graph.ts", "server/test/helpers/cli.ts"];
+const SHARED_NEO4J_HELPERS = ["server/test/helpers/graph.ts"];
+const OWN_NEO4J_HELPERS = [
+  "server/test/helpers/cli.ts", // `rasd` commands start a managed Neo4j of their own
+  "server/test/helpers/test-runner.ts", // starts scripts/run-tests.mjs, which starts its own
+];
 const BROWSER_HELPERS = ["client/test/helpers/browser.ts"];
 const TEST_DIRS = ["server/test", "client/test"];
 
@@ -51,10 +57,11 @@ function closure(root, file, seen = new Set()) {
   return seen;
 }
 
-/** "unit", "graph" or "browser". */
+/** "unit", "graph", "isolated" or "browser". */
 export function laneOf(root, file) {
   const reached = closure(root, file);
   if (BROWSER_HELPERS.some((h) => reached.has(h))) return "browser";
-  if (GRAPH_HELPERS.some((h) => reached.has(h))) return "graph";
+  if (SHARED_NEO4J_HELPERS.some((h) => reached.has(h))) return "graph";
+  if (OWN_NEO4J_HELPERS.some((h) => reached.has(h))) return "isolated";
   return "unit";
 }

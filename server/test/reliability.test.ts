@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "../src/db/database.ts";
-import { ingestBundle } from "../src/ingest/ingest-bundle.ts";
 import { startAppProcess } from "./helpers/app-process.ts";
-import { resetGraph, testDatabase } from "./helpers/graph.ts";
+import { seededDatabase } from "./helpers/graph.ts";
 import { raw } from "./helpers/raw-request.ts";
-import { seedBundle } from "./helpers/seed.ts";
 
 /** What an attack got back. */
 interface Answer {
@@ -202,9 +200,7 @@ describe("the attack corpus, replayed against the real HTTP server: each is refu
   let worstHealth = 0;
   let quietHealth = 0;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
-    await ingestBundle(db, seedBundle());
+    db = await seededDatabase();
     app = await startAppProcess({
       apiKeys: [{ key: EDITOR, role: "editor" }],
       rateLimits: { extract: 0, ingest: 0, export: 0 },

@@ -1,3 +1,4 @@
+import { EVENT_TYPES, type EventType } from "../../../server/src/model/vocabulary.ts";
 import type { TimeWindow } from "../data/filters.ts";
 import { type AppState, initialState, type Lanes } from "./state.ts";
 
@@ -26,7 +27,8 @@ export function stateFromUrl(search: string): AppState {
     domain: parseWindow(p.get("view0"), p.get("view1")),
     selection: p.get("sel") || null,
     filters: {
-      types: list(p.get("types")),
+      // A type the vocabulary does not know (an old or hand-edited link) is left out, not sent to the API.
+      types: list(p.get("types")).filter((t): t is EventType => Object.hasOwn(EVENT_TYPES, t)),
       actors: list(p.get("actors")),
       locations: list(p.get("locations")),
       minConfidence: conf > 0 && conf <= 1 ? conf : 0,

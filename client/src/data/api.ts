@@ -1,3 +1,5 @@
+import { print } from "@0no-co/graphql.web";
+import type { TadaDocumentNode } from "gql.tada";
 import { databaseUnavailableCode, reportDatabaseUnavailable } from "./availability.ts";
 
 /** One problem with an input, as the API's ValidationError names it. */
@@ -18,12 +20,21 @@ export class ApiError extends Error {
   }
 }
 
-/** Posts a GraphQL operation; throws ApiError with the server's message on errors. */
-export async function graphql<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
+/** Each document's text, printed once (the documents are module constants). */
+const printed = new WeakMap<object, string>();
+
+/**
+ * Posts a GraphQL operation written with the `graphql` tag (graphql.ts) and
+ * answers its data, typed from the schema; throws ApiError with the server's
+ * message on errors.
+ */
+export async function request<Result, Variables>(
+  document: TadaDocumentNode<Result, Variables>,
+  variables: Variables,
   options: { key?: string; signal?: AbortSignal } = {},
-): Promise<T> {
+): Promise<Result> {
+  const query = printed.get(document) ?? print(document);
+  printed.set(document, query);
   const headers: Record<string, string> = {
     "content-type": "application/json",
     accept: "application/graphql-response+json, application/json",
@@ -35,7 +46,7 @@ export async function graphql<T>(
     body: JSON.stringify({ query, variables }),
     signal: options.signal,
   });
-  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  let body: { data?: Result; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
     body = await response.json();
   } catch {
@@ -47,5 +58,5 @@ export async function graphql<T>(
     throw new ApiError(body.errors.map((e) => e.message).join("; "), [], code);
   }
   if (!response.ok) throw new ApiError(`the server answered ${response.status}`);
-  return body.data as T;
+  return body.data as Result;
 }

@@ -1,4 +1,5 @@
-import { ApiError, graphql, type Issue } from "./api.ts";
+import type { TadaDocumentNode } from "gql.tada";
+import { ApiError, type Issue, request } from "./api.ts";
 import * as op from "./edit-queries.ts";
 
 /**
@@ -69,20 +70,17 @@ export interface Choices {
 }
 
 export async function loadEditable(id: string, signal?: AbortSignal): Promise<Editable | null> {
-  const d = await graphql<{ node: Editable | null }>(
-    op.EDITABLE_NODE,
-    { id },
-    { key: editorKey() ?? undefined, signal },
-  );
-  return d.node && ["Event", "Claim", "Actor", "Location"].includes(d.node.__typename) ? d.node : null;
+  const d = await request(op.EDITABLE_NODE, { id }, { key: editorKey() ?? undefined, signal });
+  const node = d.node;
+  // TODO(typed queries): the panel's Editable types are still written by hand (the edit panel is in flight);
+  // they should become ResultOf<typeof op.EDITABLE_NODE> parts so the schema checks them.
+  return node && ["Event", "Claim", "Actor", "Location"].includes(node.__typename)
+    ? (node as unknown as Editable)
+    : null;
 }
 
 export async function loadChoices(signal?: AbortSignal): Promise<Choices> {
-  const d = await graphql<{ actors: { nodes: Named[] }; locations: { nodes: Named[] } }>(
-    op.EDIT_CHOICES,
-    {},
-    { key: editorKey() ?? undefined, signal },
-  );
+  const d = await request(op.EDIT_CHOICES, {}, { key: editorKey() ?? undefined, signal });
   return { actors: d.actors.nodes, locations: d.locations.nodes };
 }
 
@@ -104,7 +102,18 @@ export type EditRequest =
   | { op: "splitEntity"; id: string; input: Record<string, unknown> }
   | { op: "undo"; auditId?: string | null };
 
-const OPERATIONS: Record<EditRequest["op"], string> = {
+/** What every edit mutation answers (aliased `result`): done with an audit id, or refused. */
+type EditAnswer = {
+  result: { __typename: string; auditId?: string; action?: string; message?: string; issues?: Issue[] };
+};
+
+/**
+ * The mutation for each edit. Each is typed from the schema in edit-queries.ts;
+ * here they are one table sent the same way, so each is seen as answering the
+ * shared shape above (which each one's own answer type is checked to fit).
+ */
+// Variables are typed by EditRequest above, per operation; the table takes any.
+const OPERATIONS: Record<EditRequest["op"], TadaDocumentNode<EditAnswer, never>> = {
   setRole: op.SET_ROLE,
   addParticipant: op.ADD_PARTICIPANT,
   removeParticipant: op.REMOVE_PARTICIPANT,
@@ -125,13 +134,11 @@ export interface EditDone {
 }
 
 /** Sends an edit with the editor key; a refusal throws ApiError naming the field(s). */
-export async function sendEdit(request: EditRequest): Promise<EditDone> {
+export async function sendEdit(edit: EditRequest): Promise<EditDone> {
   const key = editorKey();
   if (!key) throw new ApiError("an editor key is needed to edit");
-  const { op: name, ...variables } = request;
-  const d = await graphql<{
-    result: { __typename: string; auditId?: string; action?: string; message?: string; issues?: Issue[] };
-  }>(OPERATIONS[name], variables, { key });
+  const { op: name, ...variables } = edit;
+  const d = await request(OPERATIONS[name], variables as never, { key });
   const r = d.result;
   if (r.__typename === "ValidationError" || r.__typename === "NotFoundError")
     throw new ApiError(r.message ?? "refused", r.issues ?? []);

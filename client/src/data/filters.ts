@@ -1,8 +1,9 @@
+import type { EventType } from "../../../server/src/model/vocabulary.ts";
 import type { Event } from "./model.ts";
 
 /** The analyst's filters; empty lists mean "any". */
 export interface Filters {
-  types: string[];
+  types: EventType[];
   actors: string[];
   locations: string[];
   /** Events below this confidence (0–1) are hidden; 0 keeps all. */
@@ -21,7 +22,7 @@ export function overlaps(event: Event, range: TimeWindow): boolean {
 }
 
 export function matchesFilters(event: Event, filters: Filters): boolean {
-  if (filters.types.length && !filters.types.includes(event.type)) return false;
+  if (filters.types.length && !filters.types.includes(event.type as EventType)) return false;
   if (filters.actors.length && !event.actors.some((a) => filters.actors.includes(a.id))) return false;
   if (filters.locations.length && !event.locations.some((l) => filters.locations.includes(l.id))) return false;
   if (filters.minConfidence > 0 && (event.confidence ?? 1) < filters.minConfidence) return false;

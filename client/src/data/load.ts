@@ -1,5 +1,6 @@
-import { graphql } from "./api.ts";
+import { request } from "./api.ts";
 import type { Filters, TimeWindow } from "./filters.ts";
+import type { ResultOf, VariablesOf } from "./graphql.ts";
 import type { Article, Dataset, GraphData, GraphNode, NodeKind, TimelineMark } from "./model.ts";
 import {
   actorNetworkQuery,
@@ -13,12 +14,15 @@ import {
 import type { SearchHit } from "./search.ts";
 import { type RawArticle, type RawEvent, shapeArticle, shapeDataset } from "./shape.ts";
 
+/** The API's EventFilter input, as the schema types it. */
+type EventFilter = NonNullable<VariablesOf<typeof eventsPageQuery>["filter"]>;
+
 /** The most events one page asks for (the API's limit). */
 export const pageSize = 500;
 
 /** The API's EventFilter for the analyst's filters and a window. */
-export function eventFilter(filters: Filters, range: TimeWindow = null): Record<string, unknown> {
-  const f: Record<string, unknown> = {};
+export function eventFilter(filters: Filters, range: TimeWindow = null): EventFilter {
+  const f: EventFilter = {};
   if (filters.types.length) f.types = filters.types;
   if (filters.actors.length) f.actors = filters.actors.map((id) => ({ id }));
   if (filters.locations.length) f.locations = filters.locations;
@@ -35,11 +39,7 @@ export interface Stats {
 }
 
 export async function loadStats(signal?: AbortSignal): Promise<Stats> {
-  const { stats } = await graphql<{ stats: { events: number; earliest: string | null; latest: string | null } }>(
-    statsQuery,
-    {},
-    { signal },
-  );
+  const { stats } = await request(statsQuery, {}, { signal });
   return {
     events: stats.events,
     earliest: stats.earliest ? new Date(stats.earliest) : null,
@@ -57,10 +57,7 @@ export async function loadEvents(
   let after: string | null = null;
   let total = 0;
   do {
-    type Page = {
-      events: { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: RawEvent[] };
-    };
-    const page: Page = await graphql<Page>(
+    const page: ResultOf<typeof eventsPageQuery> = await request(
       eventsPageQuery,
       { filter: eventFilter(filters, range), first: Math.min(pageSize, cap - raw.length), after },
       { signal },
@@ -95,16 +92,7 @@ export async function loadTimeline(
   [from, to]: [Date, Date],
   { buckets = 200, maxEvents = 1000, signal }: { buckets?: number; maxEvents?: number; signal?: AbortSignal } = {},
 ): Promise<TimelineSlice> {
-  type Raw = {
-    timeline: {
-      from: string;
-      to: string;
-      total: number;
-      buckets: { start: string; end: string; count: number; byType: { type: string; count: number }[] }[];
-      events: RawEvent[] | null;
-    };
-  };
-  const { timeline } = await graphql<Raw>(
+  const { timeline } = await request(
     timelineQuery,
     {
       filter: eventFilter(filters),
@@ -134,72 +122,61 @@ export const maxNodeIds = 50;
 /** Events (full, with evidence) and articles (with their text) by id. */
 export async function loadNodes(ids: string[], signal?: AbortSignal): Promise<{ data: Dataset; articles: Article[] }> {
   if (!ids.length) return { data: shapeDataset([]), articles: [] };
-  const { nodes } = await graphql<{ nodes: ((RawEvent | RawArticle) & { __typename: string })[] }>(
-    nodesQuery,
-    { ids: ids.slice(0, maxNodeIds) },
-    { signal },
-  );
-  const events = nodes.filter((n) => n?.__typename === "Event") as RawEvent[];
-  const articles = (nodes.filter((n) => n?.__typename === "Article") as RawArticle[]).map(shapeArticle);
+  const { nodes } = await request(nodesQuery, { ids: ids.slice(0, maxNodeIds) }, { signal });
+  const events: RawEvent[] = [];
+  const articles: Article[] = [];
+  for (const n of nodes) {
+    if (n?.__typename === "Event") events.push(n);
+    else if (n?.__typename === "Article") articles.push(shapeArticle(n));
+  }
   return { data: shapeDataset(events), articles };
 }
 
-const searchKinds: Record<string, SearchHit["kind"]> = {
-  ACTOR: "actor",
-  LOCATION: "location",
-  EVENT: "event",
-  CLAIM: "claim",
-};
+type SearchNode = ResultOf<typeof searchQuery>["search"][number]["node"];
+
+/** What the search box shows of a hit, by the kind of node it is. */
+function searchHit(node: SearchNode): Omit<SearchHit, "score"> {
+  switch (node.__typename) {
+    case "Actor":
+    case "Location":
+      return {
+        id: node.id,
+        kind: node.__typename === "Actor" ? "actor" : "location",
+        label: node.name,
+        labelAr: node.nameAr,
+        detail: node.kind,
+      };
+    case "Event":
+      return { id: node.id, kind: "event", label: node.title, labelAr: null, detail: node.type };
+    case "Claim":
+      return {
+        id: node.id,
+        kind: "claim",
+        label: node.gloss ?? node.text,
+        labelAr: node.language === "ar" ? node.text : null,
+        detail: node.certainty,
+      };
+  }
+}
 
 /** The API's search over names, aliases, titles and claims, as ranked hits. */
 export async function search(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
-  type Raw = {
-    search: {
-      kind: string;
-      score: number;
-      node: {
-        id: string;
-        name?: string;
-        nameAr?: string | null;
-        kind?: string;
-        title?: string;
-        type?: string;
-        text?: string;
-        gloss?: string | null;
-        certainty?: string;
-        language?: string;
-      };
-    }[];
-  };
-  const { search } = await graphql<Raw>(searchQuery, { text, first: 20 }, { signal });
-  return search.map(({ kind, score, node }) => ({
-    id: node.id,
-    kind: searchKinds[kind] ?? "event",
-    label: node.name ?? node.title ?? node.gloss ?? node.text ?? node.id,
-    labelAr: node.nameAr ?? (node.language === "ar" ? (node.text ?? null) : null),
-    detail: node.kind ?? node.type ?? node.certainty ?? "",
-    score,
-  }));
+  const { search } = await request(searchQuery, { text, first: 20 }, { signal });
+  return search.map(({ score, node }) => ({ ...searchHit(node), score }));
 }
 
 const nodeKinds: Record<string, NodeKind> = { Actor: "actor", Event: "event", Location: "location", Claim: "claim" };
 
 /** The neighbours one hop from `id`, as the server's graph walk finds them. */
 export async function loadNeighbourhood(id: string, signal?: AbortSignal): Promise<GraphData> {
-  type Raw = {
-    neighborhood: {
-      nodes: { id: string; label: string; kind: string | null; name: string; node: { nameAr?: string | null } }[];
-      edges: { source: string; target: string; type: string; role: string | null }[];
-    };
-  };
-  const { neighborhood } = await graphql<Raw>(neighborhoodQuery, { ids: [id], limit: 300 }, { signal });
+  const { neighborhood } = await request(neighborhoodQuery, { ids: [id], limit: 300 }, { signal });
   const nodes: GraphNode[] = neighborhood.nodes
     .filter((n) => nodeKinds[n.label])
     .map((n) => ({
       id: n.id,
       kind: nodeKinds[n.label],
       label: n.name,
-      labelAr: n.node?.nameAr ?? null,
+      labelAr: n.node && "nameAr" in n.node ? n.node.nameAr : null,
       subtype: n.kind ?? "",
       weight: 1,
     }));
@@ -221,13 +198,7 @@ export const networkTies = 2000;
 
 /** Actors tied by the events they share in the window; a tie's weight is how many. */
 export async function loadActorNetwork(filters: Filters, range: TimeWindow, signal?: AbortSignal): Promise<GraphData> {
-  type Raw = {
-    actorNetwork: {
-      actors: { id: string; name: string; nameAr: string | null; kind: string; eventCount: number }[];
-      ties: { source: { id: string }; target: { id: string }; weight: number }[];
-    };
-  };
-  const { actorNetwork } = await graphql<Raw>(
+  const { actorNetwork } = await request(
     actorNetworkQuery,
     { filter: eventFilter(filters, range), first: networkTies },
     { signal },

@@ -1,46 +1,18 @@
-import type { ActorRef, Article, Claim, Dataset, Event, Evidence, LocationRef } from "./model.ts";
+import type { ResultOf } from "./graphql.ts";
+import type { Article, Claim, Dataset, Event } from "./model.ts";
+import type { ArticleFields, EventDetailFields, EventFields } from "./queries.ts";
 import { detectLanguage } from "./text.ts";
 
-/** An event as the API sends it (dates as ISO strings or null). */
-export interface RawEvent {
-  id: string;
-  type: string;
-  title: string;
-  summary?: string | null;
-  start: string | null;
-  end: string | null;
-  precision: string;
-  edtf?: string | null;
-  confidence?: number | null;
-  actors?: ActorRef[];
-  locations?: LocationRef[];
-  claims?: RawClaim[];
-  evidence?: Evidence[];
-  articles?: RawArticle[];
-}
+/**
+ * An event as the API sends it (dates as ISO strings or null): the timeline's
+ * fields or the evidence panel's fuller ones, typed from the operations.
+ */
+export type RawEvent = ResultOf<typeof EventFields> | ResultOf<typeof EventDetailFields>;
 
-export interface RawClaim {
-  id: string;
-  text: string;
-  gloss?: string | null;
-  certainty: string;
-  statedAt?: string | null;
-  language?: string | null;
-  claimant?: ActorRef | null;
-  /** Claims this one supports or disputes (OUT) and those that support or dispute it (IN). */
-  links?: { type: string; direction: "IN" | "OUT"; other: { id: string } }[];
-  evidence?: Evidence[];
-}
+type RawClaim = RawEvent["claims"][number];
 
-export interface RawArticle {
-  id: string;
-  title: string;
-  publisher?: string | null;
-  language?: string | null;
-  publishedAt?: string | null;
-  url?: string | null;
-  text?: string | null;
-}
+/** An article as the API sends it; its text only when asked for. */
+export type RawArticle = ResultOf<typeof ArticleFields> & { text?: string | null };
 
 /** How far an open-ended date range is drawn past its one known end. */
 const openSpan = 180 * 24 * 3600 * 1000;
@@ -52,7 +24,7 @@ function parseDate(value: string | null | undefined): Date | null {
 }
 
 const linked = (raw: RawClaim, type: string, direction: string) =>
-  (raw.links ?? []).filter((l) => l.type === type && l.direction === direction).map((l) => l.other.id);
+  ("links" in raw ? raw.links : []).filter((l) => l.type === type && l.direction === direction).map((l) => l.other.id);
 
 function shapeClaim(raw: RawClaim): Claim {
   return {
@@ -67,7 +39,7 @@ function shapeClaim(raw: RawClaim): Claim {
     disputes: linked(raw, "DISPUTES", "OUT"),
     supportedBy: linked(raw, "SUPPORTS", "IN"),
     disputedBy: linked(raw, "DISPUTES", "IN"),
-    evidence: raw.evidence ?? [],
+    evidence: "evidence" in raw ? raw.evidence : [],
   };
 }
 

@@ -1,4 +1,6 @@
-import { graphql } from "./api.ts";
+import { request } from "./api.ts";
+import type { ResultOf } from "./graphql.ts";
+import { candidatesQuery, eventSourcesQuery, mergeEventsMutation, rejectCandidateMutation } from "./queries.ts";
 
 /**
  * One event, many sources, for the client: an event's reports, independent
@@ -45,36 +47,8 @@ export interface EventSources {
   disagreements: DisagreementItem[];
 }
 
-export const eventSourcesQuery = `query RasdEventSources($id: ID!, $asOf: DateTime) {
-  eventAsOf(id: $id, asOf: $asOf) {
-    id title independentSources reportCount firstReportedAt lastReportedAt dateConflict
-    reports(first: 50) { nodes { article { id title } publisher language publishedAt source copyOf evidence { text } facts { kind value atLeast quote } } }
-    disagreements { what unit values { value reports { publisher language quote } } }
-  }
-}`;
-
-interface RawSources {
-  id: string;
-  title: string;
-  independentSources: number;
-  reportCount: number;
-  firstReportedAt: string | null;
-  lastReportedAt: string | null;
-  dateConflict: boolean;
-  reports: {
-    nodes: {
-      article: { id: string; title: string };
-      publisher: string;
-      language: string;
-      publishedAt: string;
-      source: string;
-      copyOf: string | null;
-      evidence: { text: string }[];
-      facts: ReportFact[];
-    }[];
-  };
-  disagreements: DisagreementItem[];
-}
+/** The event as the sources query answers it. */
+type RawSources = NonNullable<ResultOf<typeof eventSourcesQuery>["eventAsOf"]>;
 
 export function shapeSources(raw: RawSources, asOf: Date | null): EventSources {
   return {
@@ -107,58 +81,30 @@ export async function loadEventSources(
   asOf: Date | null,
   signal?: AbortSignal,
 ): Promise<EventSources | null> {
-  const data = await graphql<{ eventAsOf: RawSources | null }>(
-    eventSourcesQuery,
-    { id, asOf: asOf?.toISOString() ?? null },
-    { signal },
-  );
+  const data = await request(eventSourcesQuery, { id, asOf: asOf?.toISOString() ?? null }, { signal });
   const raw = data.eventAsOf;
   return raw ? shapeSources(raw, asOf) : null;
 }
 
-export interface CandidatePairItem {
-  a: { id: string; title: string; start: string | null; type: string };
-  b: { id: string; title: string; start: string | null; type: string };
-  score: number | null;
-  reasons: string[];
-}
-
-export const candidatesQuery = `query RasdCandidates($first: Int) {
-  candidateDuplicates(first: $first) { totalCount nodes {
-    a { id title start type } b { id title start type } score reasons
-  } }
-}`;
+/** A pair of events that may report the same thing, with why. */
+export type CandidatePairItem = ResultOf<typeof candidatesQuery>["candidateDuplicates"]["nodes"][number];
 
 export async function loadCandidates(): Promise<{ total: number; pairs: CandidatePairItem[] }> {
-  const data = await graphql<{ candidateDuplicates: { totalCount: number; nodes: CandidatePairItem[] } }>(
-    candidatesQuery,
-    { first: 50 },
-  );
+  const data = await request(candidatesQuery, { first: 50 });
   return { total: data.candidateDuplicates.totalCount, pairs: data.candidateDuplicates.nodes };
 }
 
-const mergeMutation = `mutation RasdMergeEvents($ids: [ID!]!, $reason: String!) {
-  mergeEvents(ids: $ids, reason: $reason) { __typename ... on Error { message } }
-}`;
-const rejectMutation = `mutation RasdRejectCandidate($a: ID!, $b: ID!) {
-  rejectCandidate(a: $a, b: $b) { __typename ... on Error { message } }
-}`;
-
 /** Accepting a candidate merges the pair (the first event is kept); the reason names the review. */
 export async function acceptCandidate(pair: CandidatePairItem, key: string): Promise<void> {
-  const r = await graphql<{ mergeEvents: { __typename: string; message?: string } }>(
-    mergeMutation,
+  const r = await request(
+    mergeEventsMutation,
     { ids: [pair.a.id, pair.b.id], reason: `accepted in candidate review (score ${pair.score ?? "?"})` },
     { key },
   );
-  if (r.mergeEvents.message) throw new Error(r.mergeEvents.message);
+  if ("message" in r.mergeEvents) throw new Error(r.mergeEvents.message);
 }
 
 export async function rejectCandidatePair(pair: CandidatePairItem, key: string): Promise<void> {
-  const r = await graphql<{ rejectCandidate: { __typename: string; message?: string } }>(
-    rejectMutation,
-    { a: pair.a.id, b: pair.b.id },
-    { key },
-  );
-  if (r.rejectCandidate.message) throw new Error(r.rejectCandidate.message);
+  const r = await request(rejectCandidateMutation, { a: pair.a.id, b: pair.b.id }, { key });
+  if ("message" in r.rejectCandidate) throw new Error(r.rejectCandidate.message);
 }

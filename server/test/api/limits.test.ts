@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { clientOperation } from "../../../client/test/helpers/operations.ts";
 import type { Database } from "../../src/db/database.ts";
 import { testYoga } from "../graphql/gql.ts";
 import { testDatabase } from "../helpers/graph.ts";
@@ -120,8 +121,12 @@ describe("over-limit queries are refused with 400 before touching Neo4j", () => 
   // The size argument of these fields bounds their whole answer, so the lists
   // inside are counted once, not once per item (the client's own queries).
   it("accepts the client's widest timeline: 1,000 events with their actors, places, claims and evidence", async () => {
-    const { timelineQuery } = await import("../../../client/src/data/queries.ts");
-    const r = await gql.post(timelineQuery, { from: "2024-01-01", to: "2025-01-01", buckets: 200, maxEvents: 1000 });
+    const r = await gql.post(clientOperation("timelineQuery"), {
+      from: "2024-01-01",
+      to: "2025-01-01",
+      buckets: 200,
+      maxEvents: 1000,
+    });
     assert.equal(r.status, 200, JSON.stringify(r.body.errors));
   });
 

@@ -2,9 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { loadSettings } from "../../src/config.ts";
 import type { Database } from "../../src/db/database.ts";
-import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
 import { startTestApp } from "../helpers/app.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { seededDatabase } from "../helpers/graph.ts";
 import { seedBundle } from "../helpers/seed.ts";
 
 const EDITOR = "editor-key-123";
@@ -18,9 +17,7 @@ describe("rate limits on extraction, ingest and export", () => {
   let db: Database;
   let app: Awaited<ReturnType<typeof startTestApp>>;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
-    await ingestBundle(db, seedBundle());
+    db = await seededDatabase();
     app = await startTestApp(db, {
       apiKeys: [
         { key: EDITOR, role: "editor" },

@@ -6,15 +6,13 @@ import { after, before, test } from "node:test";
 import { exportCommand } from "../../src/cli/export-command.ts";
 import { importCommand } from "../../src/cli/import-command.ts";
 import type { Database } from "../../src/db/database.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { resetGraph, seededDatabase } from "../helpers/graph.ts";
 import { graphSnapshot } from "../helpers/snapshot.ts";
-import { loadSeed } from "./fixtures.ts";
 
 let db: Database;
 const dir = mkdtempSync(join(tmpdir(), "rasd-cli-export-"));
 before(async () => {
-  db = await testDatabase();
-  await loadSeed(db);
+  db = await seededDatabase();
 });
 after(async () => {
   rmSync(dir, { recursive: true, force: true });

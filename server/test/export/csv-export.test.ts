@@ -3,13 +3,12 @@ import { after, before, test } from "node:test";
 import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import type { Database } from "../../src/db/database.ts";
-import { testDatabase } from "../helpers/graph.ts";
-import { exportBytes, listOf, loadSeed, sourceGraph } from "./fixtures.ts";
+import { seededDatabase } from "../helpers/graph.ts";
+import { exportBytes, listOf, sourceGraph } from "./fixtures.ts";
 
 let db: Database;
 before(async () => {
-  db = await testDatabase();
-  await loadSeed(db);
+  db = await seededDatabase();
 });
 after(() => db.close());
 

@@ -3,13 +3,11 @@ import { after, before, test } from "node:test";
 import type { Database } from "../../src/db/database.ts";
 import { testYoga } from "../graphql/gql.ts";
 import { startTestApp } from "../helpers/app.ts";
-import { testDatabase } from "../helpers/graph.ts";
-import { loadSeed } from "./fixtures.ts";
+import { seededDatabase } from "../helpers/graph.ts";
 
 let db: Database;
 before(async () => {
-  db = await testDatabase();
-  await loadSeed(db);
+  db = await seededDatabase();
 });
 after(() => db.close());
 

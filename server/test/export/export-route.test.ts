@@ -2,14 +2,12 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Database } from "../../src/db/database.ts";
 import { startTestApp } from "../helpers/app.ts";
-import { testDatabase } from "../helpers/graph.ts";
-import { loadSeed } from "./fixtures.ts";
+import { seededDatabase } from "../helpers/graph.ts";
 
 let db: Database;
 let app: Awaited<ReturnType<typeof startTestApp>>;
 before(async () => {
-  db = await testDatabase();
-  await loadSeed(db);
+  db = await seededDatabase();
   app = await startTestApp(db, { apiKeys: [{ key: "reader-key-123", role: "reader" }], openReads: true });
 });
 after(async () => {

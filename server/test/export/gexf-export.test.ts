@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,14 +8,13 @@ import { DOMParser } from "@xmldom/xmldom";
 import { MultiDirectedGraph as Graph } from "graphology";
 import { parse } from "graphology-gexf";
 import type { Database } from "../../src/db/database.ts";
-import { testDatabase } from "../helpers/graph.ts";
-import { exportBytes, listOf, loadSeed, sourceGraph } from "./fixtures.ts";
+import { seededDatabase } from "../helpers/graph.ts";
+import { exportBytes, listOf, sourceGraph } from "./fixtures.ts";
 
 let db: Database;
 let xml: string;
 before(async () => {
-  db = await testDatabase();
-  await loadSeed(db);
+  db = await seededDatabase();
   xml = (await exportBytes(db, { format: "gexf", all: "1" })).toString("utf8");
 });
 after(() => db.close());

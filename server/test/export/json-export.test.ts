@@ -2,13 +2,12 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { check } from "@placemarkio/check-geojson";
 import type { Database } from "../../src/db/database.ts";
-import { testDatabase } from "../helpers/graph.ts";
-import { exportBytes, loadSeed, sourceGraph } from "./fixtures.ts";
+import { seededDatabase } from "../helpers/graph.ts";
+import { exportBytes, sourceGraph } from "./fixtures.ts";
 
 let db: Database;
 before(async () => {
-  db = await testDatabase();
-  await loadSeed(db);
+  db = await seededDatabase();
 });
 after(() => db.close());
 

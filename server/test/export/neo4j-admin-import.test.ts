@@ -7,14 +7,13 @@ import { after, before, test } from "node:test";
 import { unzipSync } from "fflate";
 import type { Database } from "../../src/db/database.ts";
 import { ensureNeo4jInstalled, javaCommand } from "../../src/neo4j-managed/install.ts";
-import { testDatabase } from "../helpers/graph.ts";
-import { exportBytes, loadSeed, sourceGraph } from "./fixtures.ts";
+import { seededDatabase } from "../helpers/graph.ts";
+import { exportBytes, sourceGraph } from "./fixtures.ts";
 
 let db: Database;
 const dir = mkdtempSync(join(tmpdir(), "rasd-neo4j-admin-"));
 before(async () => {
-  db = await testDatabase();
-  await loadSeed(db);
+  db = await seededDatabase();
 });
 after(async () => {
   rmSync(dir, { recursive: true, force: true });

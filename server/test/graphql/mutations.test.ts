@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import type { Database } from "../../src/db/database.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { loadSeed, testDatabase } from "../helpers/graph.ts";
 import { seedBundle } from "../helpers/seed.ts";
 import { EDITOR_KEY, testYoga } from "./gql.ts";
 
@@ -77,10 +77,7 @@ describe("editor mutations", () => {
     db = await testDatabase();
     gql = testYoga(db);
   });
-  beforeEach(async () => {
-    await resetGraph(db);
-    await ingestBundle(db, seedBundle());
-  });
+  beforeEach(() => loadSeed(db));
   after(async () => db.close());
 
   it("refuses an invalid bundle with a typed error naming the field, and writes nothing", async () => {

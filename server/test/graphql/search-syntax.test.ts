@@ -3,11 +3,8 @@ import { after, before, describe, it } from "node:test";
 import { mulberry32 } from "../../../seeds/synthetic/random.ts";
 import { fulltextQuery } from "../../src/cypher/fulltext.ts";
 import type { Database } from "../../src/db/database.ts";
-import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
 import { normalizeArabic } from "../../src/text/arabic-normalize.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
-import { seedBundle } from "../helpers/seed.ts";
-import { testYoga } from "./gql.ts";
+import { seededApi, type testYoga } from "./gql.ts";
 
 const search = `query Find($text: String!) { search(text: $text, first: 5) { kind node { ... on Actor { id } ... on Event { id } } } }`;
 const eventsByText = `query E($text: String!) { events(filter: { text: $text }, first: 5) { nodes { id } } }`;
@@ -47,10 +44,7 @@ describe("every text typed into search either searches or gets a clear 400", () 
   let db: Database;
   let gql: ReturnType<typeof testYoga>;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
-    await ingestBundle(db, seedBundle());
-    gql = testYoga(db);
+    ({ db, gql } = await seededApi());
   });
   after(async () => db.close());
 

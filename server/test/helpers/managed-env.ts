@@ -18,7 +18,9 @@ export const freePort = () =>
  * kill it. `cleanup` stops it and removes the folder.
  */
 export async function privateManagedEnv(prefix: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), `rasd-${prefix}-`));
+  // Inside the test run's work folder when there is one, so a run cut short
+  // (Ctrl-C) removes the folder with everything else it made.
+  const dataDir = mkdtempSync(join(process.env.RASD_TEST_RUN ?? tmpdir(), `rasd-${prefix}-`));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     RASD_DATA_DIR: dataDir,

@@ -2,11 +2,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { loadSettings } from "../../src/config.ts";
 import type { Database } from "../../src/db/database.ts";
-import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
 import { startTestApp } from "../helpers/app.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { seededDatabase } from "../helpers/graph.ts";
 import { raw } from "../helpers/raw-request.ts";
-import { seedBundle } from "../helpers/seed.ts";
 
 const graphqlBody = JSON.stringify({ query: "{ stats { events } }" });
 const json = { "content-type": "application/json" };
@@ -16,9 +14,7 @@ describe("other sites cannot read the graph or make the server work for them", (
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let allowing: Awaited<ReturnType<typeof startTestApp>>;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
-    await ingestBundle(db, seedBundle());
+    db = await seededDatabase();
     app = await startTestApp(db);
     allowing = await startTestApp(db, {
       corsOrigins: ["https://allowed.example"],
