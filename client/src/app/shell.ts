@@ -41,7 +41,13 @@ export class Shell {
     this.layout = layout;
     this.store = store;
     store.subscribe((state, previous) => this.#changed(state, previous));
-    bindSearch(layout, search, store, (hit) => this.data.names.set(hit.id, hit.label));
+    // Search answers as of the analyst's date, like every other view.
+    bindSearch(
+      layout,
+      (text, signal) => search(text, signal, this.store.state.filters.asOf),
+      store,
+      (hit) => this.data.names.set(hit.id, hit.label),
+    );
     bindControls(layout, {
       lanes: (v) => this.#set(null, { lanes: v as AppState["lanes"] }),
       confidence: (v) => this.#set(null, { filters: { ...this.store.state.filters, minConfidence: v } }),
@@ -111,7 +117,7 @@ export class Shell {
   async #loadExpansions(): Promise<boolean> {
     const seen = new Set(this.#graphView?.positions.keys() ?? []);
     const before = new Set(this.data.expansions.keys());
-    const changed = await this.data.loadExpansions(this.store.state.expanded);
+    const changed = await this.data.loadExpansions(this.store.state.expanded, this.store.state.filters.asOf);
     for (const id of this.store.state.expanded)
       if (!before.has(id)) {
         const fresh = (this.data.expansions.get(id)?.nodes ?? []).filter((n) => !seen.has(n.id)).length;

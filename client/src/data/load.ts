@@ -27,6 +27,7 @@ export function eventFilter(filters: Filters, window: Window = null): Record<str
   if (filters.locations.length) f.locations = filters.locations;
   if (filters.minConfidence > 0) f.minConfidence = filters.minConfidence;
   if (filters.asOf) f.asOf = filters.asOf.toISOString();
+  if (filters.minSources > 0) f.minIndependentSources = filters.minSources;
   if (window) f.window = { from: window[0].toISOString(), to: window[1].toISOString() };
   return f;
 }
@@ -155,7 +156,7 @@ const searchKinds: Record<string, SearchHit["kind"]> = {
 };
 
 /** The API's search over names, aliases, titles and claims, as ranked hits. */
-export async function search(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
+export async function search(text: string, signal?: AbortSignal, asOf: Date | null = null): Promise<SearchHit[]> {
   type Raw = {
     search: {
       kind: string;
@@ -174,7 +175,11 @@ export async function search(text: string, signal?: AbortSignal): Promise<Search
       };
     }[];
   };
-  const { search } = await graphql<Raw>(searchQuery, { text, first: 20 }, { signal });
+  const { search } = await graphql<Raw>(
+    searchQuery,
+    { text, first: 20, asOf: asOf?.toISOString() ?? null },
+    { signal },
+  );
   return search.map(({ kind, score, node }) => ({
     id: node.id,
     kind: searchKinds[kind] ?? "event",
@@ -188,14 +193,22 @@ export async function search(text: string, signal?: AbortSignal): Promise<Search
 const nodeKinds: Record<string, NodeKind> = { Actor: "actor", Event: "event", Location: "location", Claim: "claim" };
 
 /** The neighbours one hop from `id`, as the server's graph walk finds them. */
-export async function loadNeighbourhood(id: string, signal?: AbortSignal): Promise<GraphData> {
+export async function loadNeighbourhood(
+  id: string,
+  signal?: AbortSignal,
+  asOf: Date | null = null,
+): Promise<GraphData> {
   type Raw = {
     neighborhood: {
       nodes: { id: string; label: string; kind: string | null; name: string; node: { nameAr?: string | null } }[];
       edges: { source: string; target: string; type: string; role: string | null }[];
     };
   };
-  const { neighborhood } = await graphql<Raw>(neighborhoodQuery, { ids: [id], limit: 300 }, { signal });
+  const { neighborhood } = await graphql<Raw>(
+    neighborhoodQuery,
+    { ids: [id], limit: 300, filter: asOf ? { asOf: asOf.toISOString() } : null },
+    { signal },
+  );
   const nodes: GraphNode[] = neighborhood.nodes
     .filter((n) => nodeKinds[n.label])
     .map((n) => ({

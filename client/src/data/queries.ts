@@ -15,7 +15,7 @@ const claimFields = `id text gloss certainty statedAt language
  * What the timeline, graph and map draw for an event. Nested lists are capped
  * so a page of 500 stays under the API's cost limit (fields × page sizes).
  */
-const eventFields = `id type title summary start end precision edtf confidence
+const eventFields = `id type title summary start end precision edtf confidence independentSources
   actors(first: 10) { ${actorFields} role }
   locations(first: 5) { ${locationFields} }
   claims(first: 5) { id text gloss certainty statedAt language claimant { ${actorFields} } }
@@ -23,7 +23,7 @@ const eventFields = `id type title summary start end precision edtf confidence
   articles(first: 3) { ${articleFields} }`;
 
 /** Everything the evidence panel shows for a selected event. */
-const eventDetailFields = `id type title summary start end precision edtf confidence
+const eventDetailFields = `id type title summary start end precision edtf confidence independentSources
   actors(first: 50) { ${actorFields} role }
   locations(first: 20) { ${locationFields} }
   claims(first: 50) { ${claimFields} evidence(first: 10) { ${evidenceFields} } }
@@ -61,8 +61,8 @@ export const nodesQuery = `query RasdNodes($ids: [ID!]!) {
 }`;
 
 /** The search box: names and aliases in Arabic and English, spelling variants folded. */
-export const searchQuery = `query RasdSearch($text: String!, $first: Int) {
-  search(text: $text, first: $first) {
+export const searchQuery = `query RasdSearch($text: String!, $first: Int, $asOf: DateTime) {
+  search(text: $text, first: $first, asOf: $asOf) {
     kind score
     node {
       __typename
@@ -75,8 +75,8 @@ export const searchQuery = `query RasdSearch($text: String!, $first: Int) {
 }`;
 
 /** What a double-click adds: the nodes and edges one hop out. */
-export const neighborhoodQuery = `query RasdNeighborhood($ids: [ID!]!, $limit: Int) {
-  neighborhood(ids: $ids, hops: 1, limit: $limit) {
+export const neighborhoodQuery = `query RasdNeighborhood($ids: [ID!]!, $limit: Int, $filter: NeighborhoodFilter) {
+  neighborhood(ids: $ids, hops: 1, limit: $limit, filter: $filter) {
     truncated
     nodes { id label kind name node { __typename ... on Actor { nameAr } ... on Location { nameAr } } }
     edges { source target type role }

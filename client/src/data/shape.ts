@@ -12,6 +12,7 @@ export interface RawEvent {
   precision: string;
   edtf?: string | null;
   confidence?: number | null;
+  independentSources?: number | null;
   actors?: ActorRef[];
   locations?: LocationRef[];
   claims?: RawClaim[];
@@ -88,6 +89,7 @@ export function shapeEvent(raw: RawEvent, claims: Map<string, Claim> = new Map()
     precision: raw.precision,
     edtf: raw.edtf ?? null,
     confidence: raw.confidence ?? null,
+    independentSources: raw.independentSources ?? 1,
     actors: raw.actors ?? [],
     locations: raw.locations ?? [],
     claims: (raw.claims ?? []).map((c) => {

@@ -1,3 +1,4 @@
+import { singleSource } from "./corroboration.ts";
 import type { Row } from "./timeline-rows.ts";
 import { visibleRange } from "./timeline-rows.ts";
 
@@ -95,11 +96,17 @@ function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: numb
     const x1 = f.x(it.end);
     ctx.fillStyle = it.colour;
     const dim = f.highlight && !f.highlight.has(it.id) ? 0.25 : 1;
+    const single = singleSource(it);
     if (x1 - x0 < 5) {
       ctx.globalAlpha = 0.9 * dim;
       ctx.beginPath();
       ctx.arc((x0 + x1) / 2, y + h / 2, Math.min(5, h / 3), 0, 2 * Math.PI);
-      ctx.fill();
+      if (single) {
+        // Hollow: one independent source (views/corroboration.ts).
+        ctx.strokeStyle = it.colour;
+        ctx.lineWidth = 2;
+        ctx.stroke();
+      } else ctx.fill();
     } else {
       // Fuzzy ends: the core is denser than the outer eighths of the range.
       const fade = (x1 - x0) / 8;
@@ -107,6 +114,14 @@ function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: numb
       ctx.fillRect(x0, y + 2, x1 - x0, h - 4);
       ctx.globalAlpha = 0.32 * dim;
       ctx.fillRect(x0 + fade, y + 2, x1 - x0 - 2 * fade, h - 4);
+      if (single) {
+        ctx.globalAlpha = 0.7 * dim;
+        ctx.strokeStyle = it.colour;
+        ctx.lineWidth = 1;
+        ctx.setLineDash([3, 2]);
+        ctx.strokeRect(x0 + 0.5, y + 2.5, x1 - x0 - 1, h - 5);
+        ctx.setLineDash([]);
+      }
     }
     if (it.id === f.selection || it.id === f.focus) {
       ctx.globalAlpha = 1;
