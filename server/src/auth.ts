@@ -20,9 +20,15 @@ export function presentedKey(headers: Headers): string | null {
   return (header?.startsWith("Bearer ") ? header.slice(7).trim() : headers.get("x-api-key")) || null;
 }
 
-/** "editor key 1a2b3c4d": the role with a fingerprint of the key, enough to tell keys apart in an audit log. */
-export function whoIs(request: Request, role: Role): string {
+/**
+ * Who is asking, for audit entries and analyst provenance: the key's name when
+ * RASD_API_KEYS gives one, else "editor key 1a2b3c4d" (the role with a
+ * fingerprint of the key, enough to tell keys apart; never the key).
+ */
+export function whoIs(request: Request, role: Role, keys: ApiKey[] = []): string {
   const key = presentedKey(request.headers);
   if (!key) return role;
+  const name = keys.find((k) => k.key === key)?.name;
+  if (name) return name;
   return `${role} key ${createHash("sha256").update(key).digest("hex").slice(0, 8)}`;
 }

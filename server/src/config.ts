@@ -28,6 +28,8 @@ export type Neo4jSettings = ExternalNeo4j | ManagedNeo4j;
 export interface ApiKey {
   key: string;
   role: "reader" | "editor";
+  /** Who holds the key, as audit entries and analyst provenance name them (default: a fingerprint of the key). */
+  name?: string;
 }
 
 /** The extraction worker pool (server/src/extract-pool). */
@@ -58,6 +60,8 @@ export interface Settings {
   allowedHosts: string[];
   /** Requests per minute per API key (or client address without one); 0 turns a limit off. */
   rateLimits: RateLimits;
+  /** Largest request body /graphql accepts, in bytes (RASD_MAX_BODY_BYTES). */
+  maxBodyBytes: number;
 }
 
 /** Requests per minute for the expensive operations, per API key or client address. */
@@ -88,7 +92,7 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new Error(`invalid ${name}: ${raw} (expected true or false)`);
 }
 
-/** RASD_API_KEYS="key1:editor,key2:reader" */
+/** RASD_API_KEYS="key1:editor:amira,key2:reader": key, role, and an optional name for the audit log. */
 function apiKeys(raw: string | undefined): ApiKey[] {
   if (!raw) return [];
   return raw
@@ -96,11 +100,13 @@ function apiKeys(raw: string | undefined): ApiKey[] {
     .map((s) => s.trim())
     .filter(Boolean)
     .map((entry) => {
-      const [key, role = "reader"] = entry.split(":");
+      const [key, role = "reader", name] = entry.split(":");
       if (!key || key.length < 8) throw new Error("invalid RASD_API_KEYS: every key must be at least 8 characters");
       if (role !== "reader" && role !== "editor")
         throw new Error(`invalid RASD_API_KEYS: role "${role}" (expected reader or editor)`);
-      return { key, role };
+      if (name !== undefined && !/^[\p{L}\p{N}._ -]{1,40}$/u.test(name))
+        throw new Error(`invalid RASD_API_KEYS: key name "${name}" (1-40 letters, digits, spaces, dots, dashes)`);
+      return name ? { key, role, name } : { key, role };
     });
 }
 
@@ -185,5 +191,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       export: integer(env, "RASD_RATE_LIMIT_EXPORT", 60, 0, 100000),
     },
     extraction: extractionSettings(env),
+    // An article is at most 2 MB (decode-bytes.ts); a bundle of one is well under 32 MB even escaped as JSON.
+    maxBodyBytes: integer(env, "RASD_MAX_BODY_BYTES", 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
 }

@@ -110,3 +110,21 @@ export const ingestBundleMutation = `mutation RasdIngestBundle($bundle: JSON!) {
     ${refusal}
   }
 }`;
+
+const entityFields = "id name nameAr kind aliases";
+
+/** Actors or places in the graph for the review's "link to existing" (search as you type). */
+export const entityCandidatesQuery = `query RasdEntityCandidates($text: String!, $kinds: [SearchKind!], $first: Int) {
+  search(text: $text, kinds: $kinds, first: $first) {
+    node {
+      __typename
+      ... on Actor { ${entityFields} }
+      ... on Location { ${entityFields} }
+    }
+  }
+}`;
+
+/** Which of these ids are already nodes in the graph (the review marks them "in the graph"). */
+export const existingIdsQuery = `query RasdExistingIds($ids: [ID!]!) {
+  nodes(ids: $ids) { id }
+}`;

@@ -29,7 +29,9 @@ export async function ingestCommand(files: string[]): Promise<number> {
     for (const input of ready) {
       try {
         const r =
-          "bundle" in input ? await ingestBundle(db, input.bundle) : await ingestArticle(db, input.article, input.file);
+          "bundle" in input
+            ? await ingestBundle(db, input.bundle, "cli")
+            : await ingestArticle(db, input.article, input.file, "cli");
         log(
           `${input.file}: ${r.articleId} — ${r.actors} actors, ${r.locations} locations, ${r.events} events, ${r.claims} claims`,
         );

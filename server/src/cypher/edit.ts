@@ -4,8 +4,12 @@ import { eventProjection } from "./projections.ts";
 import type { EventRow } from "./rows.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
 
-/** The full new state of an edited event (the resolver merges the edit onto the stored values and validates). */
-export type EventEdit = Omit<EventRow, "label"> & { searchText: string };
+/**
+ * The full new state of an edited event (the service merges the edit onto the
+ * stored values and validates), the fields the analyst set (locked against
+ * re-ingest and resolution) and who set them.
+ */
+export type EventEdit = Omit<EventRow, "label"> & { searchText: string; fields: string[]; who: string };
 
 /** The event leaves its old day/type in the timeline aggregates and joins its new one, in the same statement. */
 export function updateEvent(edit: EventEdit): Statement {
@@ -16,7 +20,8 @@ SET e.type = $type, e.title = $title, e.summary = $summary,
     e.start = CASE WHEN $start IS NULL THEN null ELSE datetime($start) END,
     e.end = CASE WHEN $end IS NULL THEN null ELSE datetime($end) END,
     e.precision = $precision, e.edtf = $edtf, e.confidence = $confidence, e.searchText = $searchText,
-    e.editedAt = datetime()
+    e.editedAt = datetime(), e.correctedBy = $who, e.correctedAt = datetime(),
+    e.lockedFields = coalesce(e.lockedFields, []) + [k IN $fields WHERE NOT k IN coalesce(e.lockedFields, [])]
 WITH e
 ${applyCounts("e", `[${countKey("e", 1)}]`)}
 RETURN ${eventProjection("e")} AS node`,

@@ -62,11 +62,3 @@ RETURN ${eventProjection("a")} AS a, ${eventProjection("b")} AS b, c.score AS sc
 export function openCandidateCount(): Statement {
   return { cypher: "MATCH (:Event)-[c:POSSIBLY_SAME_AS]->(:Event) WHERE c.status = 'OPEN' RETURN count(c) AS total" };
 }
-
-export function auditEntries(skip: number, limit: number): Statement {
-  return {
-    cypher: `MATCH (x:AuditEntry) WITH x ORDER BY x.at DESC SKIP toInteger($skip) LIMIT toInteger($limit)
-RETURN x { .id, .who, .action, .target, .before, .after, at: toString(x.at) } AS entry`,
-    params: { skip, limit },
-  };
-}

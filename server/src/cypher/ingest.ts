@@ -12,6 +12,14 @@ import { ANALYTIC_TIES, type AnalyticTie, CLAIM_LINKS, type ClaimLink } from "..
 // Adds the new evidence strings to a relationship's list without duplicates.
 const unionEvidence = (v: string) =>
   `${v}.evidence = coalesce(${v}.evidence, []) + [x IN row.evidence WHERE NOT x IN coalesce(${v}.evidence, [])]`;
+/** Who asserted what a statement creates (the row's assertedBy and asserter) and when. */
+const asserted = (v: string) =>
+  `${v}.assertedBy = row.assertedBy, ${v}.asserter = row.asserter, ${v}.assertedAt = datetime()`;
+/** A property an analyst set (listed in lockedFields) keeps its value; others fill their gap from the row. */
+const fill = (v: string, prop: string, value: string) =>
+  `${v}.${prop} = CASE WHEN '${prop}' IN coalesce(${v}.lockedFields, []) THEN ${v}.${prop} ELSE coalesce(${v}.${prop}, ${value}) END`;
+/** A tie an analyst removed is remembered on its event or claim (see retractionKey in the vocabulary) and not re-added. */
+const notRetracted = (holder: string, key: string) => `NOT (${key}) IN coalesce(${holder}.retracted, [])`;
 const unionList = (v: string, prop: string, rowProp: string) =>
   `${v}.${prop} = coalesce(${v}.${prop}, []) + [x IN coalesce(row.${rowProp}, []) WHERE NOT x IN coalesce(${v}.${prop}, [])]`;
 
@@ -31,9 +39,9 @@ SET a.url = row.url, a.title = row.title, a.publisher = row.publisher,
 function mergeNamed(label: "Actor" | "Location", extra: string): string {
   return `UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
-ON CREATE SET n.name = row.name, n.kind = row.kind
-SET n.nameAr = coalesce(n.nameAr, row.nameAr), n.description = coalesce(n.description, row.description),
-    n.wikidataId = coalesce(n.wikidataId, row.wikidataId), ${extra}
+ON CREATE SET n.name = row.name, n.kind = row.kind, ${asserted("n")}
+SET ${fill("n", "nameAr", "row.nameAr")}, ${fill("n", "description", "row.description")},
+    ${fill("n", "wikidataId", "row.wikidataId")}, ${extra}
     ${unionList("n", "aliases", "aliases")}, ${unionList("n", "normNames", "normNames")},
     n.confidence = CASE WHEN n.confidence IS NULL OR row.confidence > n.confidence THEN row.confidence ELSE n.confidence END
 SET n.searchText = ${namedSearchTextCypher("n")}
@@ -52,7 +60,7 @@ export function mergeLocations(rows: unknown[]): Statement {
       ELSE point({latitude: row.point.latitude, longitude: row.point.longitude}) END),
     n.countryCode = coalesce(n.countryCode, row.countryCode),
     n.geoPrecision = coalesce(n.geoPrecision, row.geoPrecision),
-    n.geonamesId = coalesce(n.geonamesId, row.geonamesId),`;
+    ${fill("n", "geonamesId", "row.geonamesId")},`;
   return { cypher: mergeNamed("Location", point), params: { rows } };
 }
 
@@ -61,6 +69,7 @@ export function mergeWithin(rows: unknown[]): Statement {
     cypher: `UNWIND $rows AS row
 MATCH (inner:Location {id: row.from}), (outer:Location {id: row.to})
 MERGE (inner)-[r:WITHIN]->(outer)
+ON CREATE SET ${asserted("r")}
 SET ${unionEvidence("r")}`,
     params: { rows },
   };
@@ -75,7 +84,7 @@ ON CREATE SET e.type = row.type, e.title = row.title, e.summary = row.summary,
     e.start = CASE WHEN row.start IS NULL THEN null ELSE datetime(row.start) END,
     e.end = CASE WHEN row.end IS NULL THEN null ELSE datetime(row.end) END,
     e.precision = row.precision, e.edtf = row.edtf, e.confidence = row.confidence,
-    e.searchText = row.searchText, e.uncounted = true
+    e.searchText = row.searchText, e.uncounted = true, ${asserted("e")}
 // Another report of a stored event: its wording (often the other language) becomes searchable too.
 ON MATCH SET e.searchText = CASE WHEN e.searchText CONTAINS row.searchText THEN e.searchText
     ELSE e.searchText + ' ' + row.searchText END
@@ -95,7 +104,9 @@ export function mergeParticipants(rows: unknown[]): Statement {
   return {
     cypher: `UNWIND $rows AS row
 MATCH (x:Actor {id: row.actor}), (e:Event {id: row.event})
+WHERE ${notRetracted("e", "'PARTICIPATED_IN|' + row.actor + '|' + row.role")}
 MERGE (x)-[r:PARTICIPATED_IN {role: row.role}]->(e)
+ON CREATE SET ${asserted("r")}
 SET ${unionEvidence("r")}`,
     params: { rows },
   };
@@ -105,7 +116,9 @@ export function mergeOccurredIn(rows: unknown[]): Statement {
   return {
     cypher: `UNWIND $rows AS row
 MATCH (e:Event {id: row.event}), (l:Location {id: row.location})
+WHERE ${notRetracted("e", "'OCCURRED_IN|' + row.location")}
 MERGE (e)-[r:OCCURRED_IN]->(l)
+ON CREATE SET ${asserted("r")}
 SET ${unionEvidence("r")}`,
     params: { rows },
   };
@@ -117,17 +130,23 @@ export function mergeClaims(rows: unknown[]): Statement {
 MERGE (c:Claim {id: row.id})
 ON CREATE SET c.text = row.text, c.gloss = row.gloss, c.language = row.language,
     c.statedAt = CASE WHEN row.statedAt IS NULL THEN null ELSE datetime(row.statedAt) END,
-    c.certainty = row.certainty, c.confidence = row.confidence, c.searchText = row.searchText
+    c.certainty = row.certainty, c.confidence = row.confidence, c.searchText = row.searchText, ${asserted("c")}
 WITH c, row
-MATCH (a:Article {id: row.articleId}), (claimant:Actor {id: row.claimant})
+MATCH (a:Article {id: row.articleId})
 MERGE (a)-[m:CONTAINS]->(c)
 SET m.starts = row.starts, m.ends = row.ends, m.confidence = row.confidence
-MERGE (claimant)-[made:MADE]->(c)
-SET ${unionEvidence("made")}
 WITH c, row
+CALL (c, row) {
+  MATCH (claimant:Actor {id: row.claimant})
+  WHERE ${notRetracted("c", "'MADE|' + row.claimant")}
+  MERGE (claimant)-[made:MADE]->(c)
+  ON CREATE SET ${asserted("made")}
+  SET ${unionEvidence("made")}
+}
 CALL (c, row) {
   MATCH (outlet:Actor {id: row.toldTo})
   MERGE (c)-[t:TOLD_TO]->(outlet)
+  ON CREATE SET ${asserted("t")}
   SET ${unionEvidence("t")}
 }`,
     params: { rows },
@@ -139,7 +158,9 @@ export function mergeAbout(label: "Event" | "Actor" | "Location", rows: unknown[
   return {
     cypher: `UNWIND $rows AS row
 MATCH (c:Claim {id: row.claim}), (x:${label} {id: row.target})
+WHERE ${notRetracted("c", "'ABOUT|' + row.target")}
 MERGE (c)-[r:ABOUT]->(x)
+ON CREATE SET ${asserted("r")}
 SET ${unionEvidence("r")}`,
     params: { rows },
   };
@@ -151,6 +172,7 @@ export function mergeActorRelations(type: AnalyticTie, rows: unknown[]): Stateme
     cypher: `UNWIND $rows AS row
 MATCH (from:Actor {id: row.from}), (to:Actor {id: row.to})
 MERGE (from)-[r:${type}]->(to)
+ON CREATE SET ${asserted("r")}
 SET ${unionEvidence("r")}, r.confidence = row.confidence`,
     params: { rows },
   };
@@ -162,6 +184,7 @@ export function mergeClaimRelations(type: ClaimLink, rows: unknown[]): Statement
     cypher: `UNWIND $rows AS row
 MATCH (from:Claim {id: row.from}), (to:Claim {id: row.to})
 MERGE (from)-[r:${type}]->(to)
+ON CREATE SET ${asserted("r")}
 SET ${unionEvidence("r")}, r.confidence = row.confidence`,
     params: { rows },
   };

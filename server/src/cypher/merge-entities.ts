@@ -14,13 +14,13 @@ import { applyCounts, countKey } from "./timeline-counts.ts";
 export const MERGEABLE = ["Actor", "Location", "Event"] as const;
 export type MergeLabel = (typeof MERGEABLE)[number];
 
-interface Tie {
+export interface Tie {
   type: string;
   dir: "OUT" | "IN";
   kind?: "role" | "provenance";
 }
 
-const TIES: Record<MergeLabel, Tie[]> = {
+export const TIES: Record<MergeLabel, Tie[]> = {
   Actor: [
     { type: "PARTICIPATED_IN", dir: "OUT", kind: "role" },
     { type: "MADE", dir: "OUT" },
@@ -68,10 +68,21 @@ ${set}
 RETURN count(*) AS moved`;
 }
 
-/** `normNames`: the Arabic-folded forms of the merged names (computed in JS, where the folding lives). */
-export function mergeStatements(label: MergeLabel, keep: string, merge: string[], normNames: string[]): Statement[] {
+/**
+ * `normNames`: the Arabic-folded forms of the merged names (computed in JS,
+ * where the folding lives). `parts`: what each merged node was (JSON: its id,
+ * names, kind, identifiers and the articles that named it), kept on the
+ * surviving node in `mergedParts` so splitEntity can give it back.
+ */
+export function mergeStatements(
+  label: MergeLabel,
+  keep: string,
+  merge: string[],
+  normNames: string[],
+  parts: string[] = [],
+): Statement[] {
   if (!MERGEABLE.includes(label)) throw new Error(`invalid merge label: ${label}`);
-  const params = { keep, merge, normNames };
+  const params = { keep, merge, normNames, parts };
   const names =
     label === "Event"
       ? `SET keep.searchText = keep.searchText + reduce(s = '', d IN dups | s + ' ' + coalesce(d.searchText, '')),
@@ -83,7 +94,8 @@ SET keep.aliases = reduce(acc = coalesce(keep.aliases, []), x IN names |
     keep.normNames = reduce(acc = coalesce(keep.normNames, []), x IN $normNames | CASE WHEN x IN acc THEN acc ELSE acc + x END),
     keep.nameAr = coalesce(keep.nameAr, head([d IN dups WHERE d.nameAr IS NOT NULL | d.nameAr])),
     keep.description = coalesce(keep.description, head([d IN dups WHERE d.description IS NOT NULL | d.description])),
-    keep.wikidataId = coalesce(keep.wikidataId, head([d IN dups WHERE d.wikidataId IS NOT NULL | d.wikidataId]))
+    keep.wikidataId = coalesce(keep.wikidataId, head([d IN dups WHERE d.wikidataId IS NOT NULL | d.wikidataId])),
+    keep.geonamesId = coalesce(keep.geonamesId, head([d IN dups WHERE d.geonamesId IS NOT NULL | d.geonamesId]))
 SET keep.searchText = ${namedSearchTextCypher("keep")}`;
   return [
     ...TIES[label].map((tie) => ({ cypher: moveTie(label, tie), params })),
@@ -92,6 +104,7 @@ SET keep.searchText = ${namedSearchTextCypher("keep")}`;
 MATCH (dup:${label}) WHERE dup.id IN $merge
 WITH keep, collect(dup) AS dups
 ${names}
+SET keep.mergedParts = coalesce(keep.mergedParts, []) + $parts
 SET keep.mergedIds = reduce(acc = coalesce(keep.mergedIds, []), x IN $merge + reduce(s = [], d IN dups | s + coalesce(d.mergedIds, [])) |
     CASE WHEN x IN acc THEN acc ELSE acc + x END)
 WITH keep, dups
@@ -103,12 +116,14 @@ RETURN keep.id AS id`,
   ];
 }
 
-/** The nodes named by a merge (label from their id prefix), to check they exist before writing. */
+/** The nodes named by a merge (label from their id prefix), to check they exist and record what each was. */
 export function mergeCandidates(label: MergeLabel, ids: string[]): Statement {
   if (!MERGEABLE.includes(label)) throw new Error(`invalid merge label: ${label}`);
   return {
     cypher: `MATCH (n:${label}) WHERE n.id IN $ids
-RETURN n.id AS id, n.name AS name, n.nameAr AS nameAr, coalesce(n.aliases, []) AS aliases`,
+RETURN n.id AS id, n.name AS name, n.nameAr AS nameAr, coalesce(n.aliases, []) AS aliases, n.kind AS kind,
+  n.description AS description, n.wikidataId AS wikidataId, n.geonamesId AS geonamesId,
+  [(a:Article)-[:MENTIONS]->(n) | a.id] AS articles`,
     params: { ids },
   };
 }

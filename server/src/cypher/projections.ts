@@ -15,19 +15,27 @@ export function labelOfId(id: string): Label | undefined {
   return LABELS.find((l) => l.toLowerCase() === prefix);
 }
 
+/** Who asserted a node or tie, when, and who last corrected it (see cypher/rows.ts ProvenanceRow). */
+export const provenanceProjection = (v: string) =>
+  `{by: ${v}.assertedBy, name: ${v}.asserter, at: toString(${v}.assertedAt), correctedBy: ${v}.correctedBy,
+    correctedAt: toString(${v}.correctedAt)}`;
+
 export const eventProjection = (v: string) =>
   `${v} { .id, .type, .title, .summary, .precision, .edtf, .confidence, label: 'Event',
-    start: toString(${v}.start), end: toString(${v}.end) }`;
+    start: toString(${v}.start), end: toString(${v}.end), provenance: ${provenanceProjection(v)} }`;
 
 export const actorProjection = (v: string) =>
-  `${v} { .id, .name, .nameAr, .kind, .description, .wikidataId, label: 'Actor', aliases: coalesce(${v}.aliases, []) }`;
+  `${v} { .id, .name, .nameAr, .kind, .description, .wikidataId, label: 'Actor', aliases: coalesce(${v}.aliases, []),
+    provenance: ${provenanceProjection(v)} }`;
 
 export const locationProjection = (v: string) =>
-  `${v} { .id, .name, .nameAr, .kind, .countryCode, .wikidataId, label: 'Location', aliases: coalesce(${v}.aliases, []),
-    latitude: ${v}.point.latitude, longitude: ${v}.point.longitude }`;
+  `${v} { .id, .name, .nameAr, .kind, .countryCode, .wikidataId, .geonamesId, label: 'Location',
+    aliases: coalesce(${v}.aliases, []), latitude: ${v}.point.latitude, longitude: ${v}.point.longitude,
+    provenance: ${provenanceProjection(v)} }`;
 
 export const claimProjection = (v: string) =>
-  `${v} { .id, .text, .gloss, .language, .certainty, .confidence, label: 'Claim', statedAt: toString(${v}.statedAt) }`;
+  `${v} { .id, .text, .gloss, .language, .certainty, .confidence, label: 'Claim', statedAt: toString(${v}.statedAt),
+    provenance: ${provenanceProjection(v)} }`;
 
 export const articleProjection = (v: string) =>
   `${v} { .id, .url, .title, .publisher, .language, .producer, .contentHash, label: 'Article',

@@ -10,6 +10,7 @@ import {
   type Label,
   locationProjection,
   projectionOf,
+  provenanceProjection,
 } from "./projections.ts";
 
 /**
@@ -175,7 +176,7 @@ CALL (n) {
   MATCH ${spec.pattern} ${roleFilter}
   WITH x, r ORDER BY ${spec.order} LIMIT $limit
   RETURN collect({ node: ${spec.node("x")}, type: type(r), role: r.role, direction: '${direction}',
-    evidence: r.evidence, confidence: r.confidence }) AS items
+    evidence: r.evidence, confidence: r.confidence, provenance: ${provenanceProjection("r")} }) AS items
 }
 RETURN id, items`,
     params: { ids, limit: neo4j.int(limit), role: role ?? null },

@@ -120,7 +120,9 @@ CALL (e) {
     min(a.publishedAt) AS firstAt, max(a.publishedAt) AS lastAt, head(collect(r.precision)) AS precision,
     count(r.start) + count(r.end) AS dated
 }
-WITH e, old, sources, reports, lo, hi, first, last, firstAt, lastAt, precision, dated,
+// Dates an analyst set (lockedFields) stay as the analyst set them, whatever the reports say.
+WITH e, old, sources, reports, lo, hi, first, last, firstAt, lastAt, precision,
+  CASE WHEN 'start' IN coalesce(e.lockedFields, []) THEN 0 ELSE dated END AS dated,
   lo IS NOT NULL AND hi IS NOT NULL AND lo > hi AS conflict
 SET e.independentSources = sources, e.reportCount = reports, e.firstReportedAt = firstAt, e.lastReportedAt = lastAt,
   e.dateConflict = conflict
@@ -156,6 +158,24 @@ WHERE a <> b AND NOT EXISTS { (a)-[x:${POSSIBLY_SAME_AS}]-(b) WHERE x.status = '
 MERGE (a)-[c:${POSSIBLY_SAME_AS}]->(b)
 ON CREATE SET c.at = datetime(), c.status = 'OPEN'
 SET c.score = row.score, c.reasons = row.reasons`,
+    params: { rows },
+  };
+}
+
+/**
+ * How the graph knows a bundle's actors or places: under the same id, under
+ * the same Wikidata (or GeoNames) id, or as a node merged into another
+ * (`mergedIds`). One row per item: {id, wikidataId, geonamesId}.
+ */
+export function entityMatches(label: "Actor" | "Location", rows: unknown[]): Statement {
+  const l = label === "Actor" ? "Actor" : "Location";
+  return {
+    cypher: `UNWIND $rows AS row
+OPTIONAL MATCH (self:${l} {id: row.id})
+RETURN row.id AS id, self IS NOT NULL AS exists, self.wikidataId AS wikidataId, self.geonamesId AS geonamesId,
+  COLLECT { MATCH (q:${l}) WHERE row.wikidataId IS NOT NULL AND q.wikidataId = row.wikidataId RETURN q.id }[0] AS byWikidata,
+  COLLECT { MATCH (g:${l}) WHERE row.geonamesId IS NOT NULL AND g.geonamesId = row.geonamesId RETURN g.id }[0] AS byGeonames,
+  CASE WHEN self IS NULL THEN COLLECT { MATCH (m:${l}) WHERE row.id IN m.mergedIds RETURN m.id }[0] END AS mergedInto`,
     params: { rows },
   };
 }

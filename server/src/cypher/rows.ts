@@ -6,6 +6,7 @@
  */
 
 import type {
+  Asserter,
   Certainty,
   DatePrecision,
   EventType,
@@ -14,6 +15,16 @@ import type {
   NodeLabel,
   Role,
 } from "../model/vocabulary.ts";
+
+/** Who asserted a node or tie (EXTRACTOR, ANALYST, IMPORT; null for facts stored before provenance was kept). */
+export interface ProvenanceRow {
+  by: Asserter | null;
+  /** The extractor's version, the analyst's key name, or the importing tool. */
+  name: string | null;
+  at: string | null;
+  correctedBy: string | null;
+  correctedAt: string | null;
+}
 
 export interface EventRow {
   label: "Event";
@@ -26,6 +37,7 @@ export interface EventRow {
   precision: DatePrecision;
   edtf: string | null;
   confidence: number | null;
+  provenance?: ProvenanceRow;
   /** Set by reads asked "as of" a date, so an event's reports and counts answer for that date too. */
   asOf?: string | null;
 }
@@ -39,6 +51,7 @@ export interface ActorRow {
   kind: string;
   description: string | null;
   wikidataId: string | null;
+  provenance?: ProvenanceRow;
 }
 
 export interface LocationRow {
@@ -52,6 +65,8 @@ export interface LocationRow {
   longitude: number | null;
   countryCode: string | null;
   wikidataId: string | null;
+  geonamesId?: number | null;
+  provenance?: ProvenanceRow;
 }
 
 export interface ClaimRow {
@@ -63,6 +78,7 @@ export interface ClaimRow {
   statedAt: string | null;
   certainty: Certainty;
   confidence: number | null;
+  provenance?: ProvenanceRow;
 }
 
 export interface ArticleRow {
@@ -91,6 +107,7 @@ export interface RelatedRow<N = NodeRow> {
   direction: "OUT" | "IN";
   evidence: string[] | null;
   confidence: number | null;
+  provenance?: ProvenanceRow;
 }
 
 /** A PARTICIPATED_IN item: its role is always set (ingest and merges write it). */

@@ -1,7 +1,7 @@
 import { articleIdentity } from "../bundle/article-identity.ts";
 import type { ArticleBundle, Span } from "../bundle/types.ts";
 import { claimSearchText, eventSearchText, foldedNames } from "../model/search-text.ts";
-import { isClaimLink } from "../model/vocabulary.ts";
+import { type Asserter, EXTRACTOR_PRODUCER, isClaimLink } from "../model/vocabulary.ts";
 
 /**
  * Shapes validated bundles into the flat rows the ingest Cypher UNWINDs.
@@ -63,14 +63,27 @@ export interface ReportExtras {
   score: number | null;
 }
 
+/**
+ * Who asserts a bundle's facts: Rasd's extractor (with its version), or an
+ * import of a bundle someone else made (with the producer's name). Every row
+ * carries it; the ingest Cypher writes it on what it creates.
+ */
+export function assertionOf(b: ArticleBundle): { assertedBy: Asserter; asserter: string | null } {
+  if (b.producer?.name === EXTRACTOR_PRODUCER)
+    return { assertedBy: "EXTRACTOR", asserter: `${EXTRACTOR_PRODUCER} ${b.producer.version ?? ""}`.trim() };
+  return { assertedBy: "IMPORT", asserter: b.producer?.name ?? null };
+}
+
 export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<string, ReportExtras>): BundleRows {
   const articleId = b.article.id;
   const spans = (evidence: Span[]) => ({ starts: evidence.map((s) => s.start), ends: evidence.map((s) => s.end) });
   const ev = (evidence: Span[] | undefined, fallback: Span[]) =>
     (evidence ?? fallback).map((s) => evidenceString(articleId, s));
+  const who = assertionOf(b);
   const producer = b.producer ? `${b.producer.name}${b.producer.version ? ` ${b.producer.version}` : ""}` : null;
 
   rows.articles.push({
+    ...who,
     id: articleId,
     url: b.article.url ?? null,
     title: b.article.title,
@@ -84,6 +97,7 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<
   for (const a of b.actors) {
     const aliases = a.aliases ?? [];
     rows.actors.push({
+      ...who,
       articleId,
       id: a.id,
       name: a.name,
@@ -100,6 +114,7 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<
   }
   for (const l of b.locations) {
     rows.locations.push({
+      ...who,
       articleId,
       id: l.id,
       name: l.name,
@@ -116,10 +131,11 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<
       confidence: l.confidence ?? 1,
       ...spans(l.evidence),
     });
-    if (l.within) rows.within.push({ from: l.id, to: l.within, evidence: ev(undefined, l.evidence) });
+    if (l.within) rows.within.push({ ...who, from: l.id, to: l.within, evidence: ev(undefined, l.evidence) });
   }
   for (const e of b.events) {
     rows.events.push({
+      ...who,
       articleId,
       id: e.id,
       type: e.type,
@@ -138,12 +154,19 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<
       ...spans(e.evidence),
     });
     for (const p of e.participants)
-      rows.participants.push({ actor: p.actor, event: e.id, role: p.role, evidence: ev(p.evidence, e.evidence) });
+      rows.participants.push({
+        ...who,
+        actor: p.actor,
+        event: e.id,
+        role: p.role,
+        evidence: ev(p.evidence, e.evidence),
+      });
     for (const loc of e.locations)
-      rows.occurredIn.push({ event: e.id, location: loc, evidence: ev(undefined, e.evidence) });
+      rows.occurredIn.push({ ...who, event: e.id, location: loc, evidence: ev(undefined, e.evidence) });
   }
   for (const c of b.claims) {
     rows.claims.push({
+      ...who,
       articleId,
       id: c.id,
       text: c.text,
@@ -160,13 +183,13 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<
     });
     for (const target of c.about) {
       const label = target.startsWith("event:") ? "Event" : target.startsWith("actor:") ? "Actor" : "Location";
-      rows.about[label].push({ claim: c.id, target, evidence: ev(undefined, c.evidence) });
+      rows.about[label].push({ ...who, claim: c.id, target, evidence: ev(undefined, c.evidence) });
     }
   }
   for (const r of b.relations ?? []) {
     const bucket = isClaimLink(r.type) ? rows.claimRelations : rows.actorRelations;
     const list = bucket.get(r.type) ?? [];
-    list.push({ from: r.from, to: r.to, evidence: ev(r.evidence, []), confidence: r.confidence ?? 1 });
+    list.push({ ...who, from: r.from, to: r.to, evidence: ev(r.evidence, []), confidence: r.confidence ?? 1 });
     bucket.set(r.type, list);
   }
   return rows;

@@ -30,8 +30,13 @@ export async function extractFromBytes(
 }
 
 /** Extraction is one producer of bundles: its output enters through the same validated path as any other. */
-export async function ingestArticle(db: Database, bytes: Uint8Array, filename?: string): Promise<IngestResult> {
-  return ingestBundle(db, await extractFromBytes(db, bytes, filename));
+export async function ingestArticle(
+  db: Database,
+  bytes: Uint8Array,
+  filename?: string,
+  who?: string,
+): Promise<IngestResult> {
+  return ingestBundle(db, await extractFromBytes(db, bytes, filename), who);
 }
 
 /** A bundle file is JSON with bundleVersion; anything else is an article to extract. */

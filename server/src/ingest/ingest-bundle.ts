@@ -23,9 +23,9 @@ export interface IngestResult {
  * person, another tool): validate everything first, then write it all in one
  * transaction. A refused bundle throws BundleValidationError and writes nothing.
  */
-export async function ingestBundle(db: Database, input: unknown): Promise<IngestResult> {
+export async function ingestBundle(db: Database, input: unknown, who?: string): Promise<IngestResult> {
   const bundle: ArticleBundle = validateBundle(input);
-  const [resolved] = await writeBundles(db, [bundle]);
+  const [resolved] = await writeBundles(db, [bundle], { who });
   return {
     articleId: bundle.article.id,
     actors: bundle.actors.length,

@@ -1,8 +1,30 @@
 import type { ArticleBundle } from "../bundle/types.ts";
 import type { Database } from "../db/database.ts";
+import { record } from "../edit/audit.ts";
 import { type ResolvedArticle, resolveAndWrite } from "../resolve/resolve-bundle.ts";
 import { addBundleRows, emptyRows } from "./bundle-rows.ts";
 import { ingestStatements } from "./bundle-statements.ts";
+
+/** What an ingest entry records: the bundle's producer and what was written (undone by deleting the article). */
+function ingestEntry(who: string, b: ArticleBundle, r: ResolvedArticle) {
+  return {
+    who,
+    action: "ingest" as const,
+    target: b.article.id,
+    before: "null",
+    after: JSON.stringify({
+      articleId: b.article.id,
+      producer: b.producer ?? null,
+      actors: b.actors.map((a) => a.id),
+      locations: b.locations.map((l) => l.id),
+      events: [...r.events.values()],
+      claims: b.claims.map((c) => c.id),
+      mergedEvents: r.merged,
+      candidates: r.candidates,
+    }),
+    undoable: false,
+  };
+}
 
 /** Options for {@link writeBundles}. */
 export interface WriteOptions {
@@ -12,6 +34,8 @@ export interface WriteOptions {
    * duplicates, and for the benchmark's baseline.
    */
   resolve?: boolean;
+  /** Who ingests (a key name, "cli"): each article then gets an "ingest" audit entry in the same transaction. */
+  who?: string;
 }
 
 /**
@@ -35,7 +59,11 @@ export async function writeBundles(
   return db.writeWork(
     async (run) => {
       const out: ResolvedArticle[] = [];
-      for (const b of bundles) out.push(await resolveAndWrite(run, b));
+      for (const b of bundles) {
+        const resolved = await resolveAndWrite(run, b);
+        out.push(resolved);
+        if (options.who) await record(run, ingestEntry(options.who, b, resolved));
+      }
       return out;
     },
     { metadata },

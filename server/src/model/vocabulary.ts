@@ -279,6 +279,8 @@ export const [POSSIBLY_SAME_AS, SYNDICATES, MERGED_INTO] = RESOLUTION_EDGES;
 /** Bookkeeping nodes of resolution and editing (not entities: never listed, searched or exported as such). */
 export const MERGE_RECORD = "MergeRecord";
 export const AUDIT_ENTRY = "AuditEntry";
+/** (:DuplicateDismissal {id, pair, a, b, label, at, who}): two actors or places an analyst said are not one. */
+export const DUPLICATE_DISMISSAL = "DuplicateDismissal";
 
 /** Who decided a merge. */
 export const MERGE_AUTHORS = ["EXTRACTOR", "ANALYST"] as const;
@@ -306,3 +308,53 @@ export const FACT_UNITS: Record<FactKind, string> = {
 export const sameIncidentTypes = (a: string, b: string): boolean =>
   a === b ||
   (isEventType(a) && isEventType(b) && EVENT_TYPES[a].family === "violence" && EVENT_TYPES[b].family === "violence");
+
+// ---- Provenance, audit and analyst edits ---------------------------------
+// Every node and tie an ingest or an edit asserts carries
+//   assertedBy (one of ASSERTERS), asserter (the extractor's version, the analyst's key name, the importing tool)
+//   and assertedAt (datetime).
+// `lockedFields` on a node lists properties an analyst set: re-ingest and resolution never overwrite them.
+// `retracted` on an event or a claim lists ties an analyst removed (see retractionKey): re-ingest never re-adds them.
+
+/** Who asserted a fact: the extractor, an analyst (editor key) or an import of someone else's bundle or backup. */
+export const ASSERTERS = ["EXTRACTOR", "ANALYST", "IMPORT"] as const;
+export type Asserter = (typeof ASSERTERS)[number];
+
+/** The producer name the built-in extractor writes into its bundles. */
+export const EXTRACTOR_PRODUCER = "rasd-extract";
+
+/**
+ * The key a removed tie is remembered by on its event or claim:
+ * "PARTICIPATED_IN|actor:x|INITIATOR", "OCCURRED_IN|location:y", "MADE|actor:z", "ABOUT|event:w".
+ */
+export const retractionKey = (
+  type: "PARTICIPATED_IN" | "OCCURRED_IN" | "MADE" | "ABOUT",
+  other: string,
+  role?: string,
+) => (role ? `${type}|${other}|${role}` : `${type}|${other}`);
+
+/** What an audit entry records; ingest and deletes are logged but undone by other means (delete, re-ingest). */
+export const AUDIT_ACTIONS = [
+  "ingest",
+  "deleteArticle",
+  "mergeEntities",
+  "splitEntity",
+  "updateEvent",
+  "setEventDate",
+  "setRole",
+  "addParticipant",
+  "removeParticipant",
+  "addEventPlace",
+  "removeEventPlace",
+  "updateClaim",
+  "updateEntity",
+  "linkClaims",
+  "mergeEvents",
+  "splitEvent",
+  "rejectCandidate",
+  "undo",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** A Wikidata item id. */
+export const WIKIDATA_ID = /^Q[1-9]\d{0,11}$/;

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { roleOf } from "../auth.ts";
+import { roleOf, whoIs } from "../auth.ts";
 import type { ApiKey } from "../config.ts";
 import type { Role } from "../context.ts";
 
@@ -17,7 +17,7 @@ export interface ApiKeyOptions {
  * on its context (Yoga's extendContext, as its JWT plugin does), which
  * scope-auth enforces per field.
  */
-export function useApiKeys({ keys, openReads }: ApiKeyOptions): Plugin<{ role: Role }> {
+export function useApiKeys({ keys, openReads }: ApiKeyOptions): Plugin<{ role: Role; who: string }> {
   const roles = new WeakMap<Request, Role>();
   return {
     onParams: ({ request }) => {
@@ -29,7 +29,8 @@ export function useApiKeys({ keys, openReads }: ApiKeyOptions): Plugin<{ role: R
       roles.set(request, role);
     },
     onContextBuilding: ({ context, extendContext }) => {
-      extendContext({ role: roles.get(context.request) ?? "anonymous" });
+      const role = roles.get(context.request) ?? "anonymous";
+      extendContext({ role, who: whoIs(context.request, role, keys) });
     },
   };
 }

@@ -18,7 +18,7 @@ export function useGraphContext(db: Database, timeoutMs: number): Plugin<GraphCo
       extendContext({
         db,
         role,
-        who: whoIs(context.request, role),
+        who: context.who ?? whoIs(context.request, role),
         read,
         writeAll: (statements) => db.writeAll(statements, { metadata, timeoutMs }),
         loaders: new Loaders(read),

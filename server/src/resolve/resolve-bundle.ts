@@ -6,6 +6,7 @@ import type { Statement } from "../db/database.ts";
 import { addBundleRows, emptyRows, endInstant, type ReportExtras, startInstant } from "../ingest/bundle-rows.ts";
 import { entityStatements, eventStatements } from "../ingest/bundle-statements.ts";
 import { creditedOutlet, publisherKey } from "./article-source.ts";
+import { resolveEntityIds } from "./entity-ids.ts";
 import { type EventFacts, matchEvents, type PlaceFacts } from "./match-score.ts";
 import { bandKeys, minhashSignature, SYNDICATION_THRESHOLD, similarity } from "./minhash.ts";
 import { factsByEvent } from "./report-facts.ts";
@@ -33,7 +34,8 @@ export interface ResolvedArticle {
 
 const DAY_MS = 86_400_000;
 
-export async function resolveAndWrite(run: Run, bundle: ArticleBundle): Promise<ResolvedArticle> {
+export async function resolveAndWrite(run: Run, incoming: ArticleBundle): Promise<ResolvedArticle> {
+  const bundle = await resolveEntityIds(run, incoming);
   const articleId = bundle.article.id;
   const base = addBundleRows(emptyRows(), bundle);
   for (const s of entityStatements(base)) await run(s);

@@ -3,6 +3,7 @@ import { actorList } from "../cypher/entities.ts";
 import type { ActorRow, ArticleRow, ClaimRow, EventRow, ParticipationRow } from "../cypher/rows.ts";
 import { countedConnection, listPage } from "./connections.ts";
 import { ActorTie, Evidence, Participation } from "./evidence.ts";
+import { provenanceField } from "./provenance.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, NodeRef } from "./refs.ts";
 import { Role } from "./scalars.ts";
 
@@ -17,6 +18,7 @@ ActorRef.implement({
     kind: t.exposeString("kind"),
     description: t.exposeString("description", { nullable: true }),
     wikidataId: t.exposeString("wikidataId", { nullable: true }),
+    provenance: provenanceField(t),
     events: t.field({
       type: [Participation],
       description: "events this actor took part in, latest first",

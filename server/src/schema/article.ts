@@ -2,6 +2,7 @@ import { builder } from "../builder.ts";
 import { articleExists, deleteArticleStatements } from "../cypher/delete-article.ts";
 import { articleList } from "../cypher/entities.ts";
 import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../cypher/rows.ts";
+import { record } from "../edit/audit.ts";
 import { countedConnection, listPage } from "./connections.ts";
 import { NotFoundError } from "./errors.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
@@ -109,17 +110,31 @@ builder.mutationField("deleteArticle", (t) =>
     resolve: async (_r, { id }, ctx) => {
       const found = await ctx.read(articleExists(String(id)));
       if (Number(found.records[0].get("found")) === 0) throw new NotFoundError(String(id));
-      const [ties, nodes] = await ctx.writeAll(deleteArticleStatements(String(id)));
-      const deleted = new Map(nodes.records.map((r) => [r.get("label"), Number(r.get("deleted"))]));
-      return {
-        articleId: String(id),
-        events: deleted.get("Event") ?? 0,
-        actors: deleted.get("Actor") ?? 0,
-        locations: deleted.get("Location") ?? 0,
-        claims: deleted.get("Claim") ?? 0,
-        tiesRemoved: Number(ties.records[0]?.get("tiesRemoved") ?? 0),
-        tiesKept: Number(ties.records[0]?.get("tiesKept") ?? 0),
-      };
+      // The delete and its audit entry commit together (re-ingesting the article is how it is undone).
+      return ctx.db.writeWork(async (run) => {
+        const [deleteTies, deleteNodes] = deleteArticleStatements(String(id));
+        const ties = await run(deleteTies);
+        const nodes = await run(deleteNodes);
+        const deleted = new Map(nodes.records.map((r) => [r.get("label"), Number(r.get("deleted"))]));
+        const result = {
+          articleId: String(id),
+          events: deleted.get("Event") ?? 0,
+          actors: deleted.get("Actor") ?? 0,
+          locations: deleted.get("Location") ?? 0,
+          claims: deleted.get("Claim") ?? 0,
+          tiesRemoved: Number(ties.records[0]?.get("tiesRemoved") ?? 0),
+          tiesKept: Number(ties.records[0]?.get("tiesKept") ?? 0),
+        };
+        await record(run, {
+          who: ctx.who,
+          action: "deleteArticle",
+          target: String(id),
+          before: JSON.stringify({ articleId: String(id) }),
+          after: JSON.stringify(result),
+          undoable: false,
+        });
+        return result;
+      });
     },
   }),
 );

@@ -3,6 +3,7 @@ import { claimList } from "../cypher/entities.ts";
 import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow } from "../cypher/rows.ts";
 import { countedConnection, listPage } from "./connections.ts";
 import { ClaimLink, Evidence } from "./evidence.ts";
+import { provenanceField } from "./provenance.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
 import { Certainty, Language } from "./scalars.ts";
 
@@ -23,6 +24,7 @@ ClaimRef.implement({
     statedAt: t.field({ type: "DateTime", nullable: true, resolve: (c) => c.statedAt }),
     certainty: t.expose("certainty", { type: Certainty }),
     confidence: t.exposeFloat("confidence", { nullable: true }),
+    provenance: provenanceField(t),
     claimant: t.field({
       type: ActorRef,
       nullable: true,

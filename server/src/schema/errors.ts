@@ -1,5 +1,6 @@
 import { builder } from "../builder.ts";
 import type { BundleIssue } from "../bundle/validate.ts";
+import { EditError, MissingNode } from "../edit/errors.ts";
 
 /** Input that was refused; every issue names the field (a path) and the reason. */
 export class ValidationError extends Error {
@@ -44,3 +45,14 @@ builder.objectType(NotFoundError, {
 /** Shorthand for a refusal naming one field. */
 export const invalid = (path: string, message: string) =>
   new ValidationError(`${path}: ${message}`, [{ path, message }]);
+
+/** Runs an edit service; its refusals become the schema's typed errors, naming the argument or the missing id. */
+export async function edited<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof EditError) throw invalid(error.path, error.reason);
+    if (error instanceof MissingNode) throw new NotFoundError(error.id);
+    throw error;
+  }
+}

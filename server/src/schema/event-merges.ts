@@ -1,5 +1,5 @@
 import { builder } from "../builder.ts";
-import { auditEntries, openCandidateCount, openCandidates } from "../cypher/event-sources.ts";
+import { openCandidateCount, openCandidates } from "../cypher/event-sources.ts";
 import type { EventRow } from "../cypher/rows.ts";
 import { EditError, EventNotFound, mergeEvents, rejectCandidate, splitEvent } from "../resolve/event-edits.ts";
 import { invalid, NotFoundError, ValidationError } from "./errors.ts";
@@ -9,7 +9,7 @@ import { EventRef } from "./refs.ts";
 /**
  * An analyst's hand on event resolution: the review list of candidate
  * duplicates, mergeEvents / splitEvent / rejectCandidate (editor key, each
- * audited), and the audit log.
+ * audited; the log is schema/audit.ts).
  */
 interface PairRow {
   a: EventRow;
@@ -18,16 +18,6 @@ interface PairRow {
   reasons: string[];
   status: string;
   at: string | null;
-}
-
-interface AuditRow {
-  id: string;
-  at: string;
-  who: string;
-  action: string;
-  target: string;
-  before: string;
-  after: string;
 }
 
 const CandidatePair = builder.objectRef<PairRow>("CandidatePair").implement({
@@ -39,19 +29,6 @@ const CandidatePair = builder.objectRef<PairRow>("CandidatePair").implement({
     reasons: t.stringList({ resolve: (p) => p.reasons ?? [] }),
     status: t.exposeString("status"),
     at: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.at }),
-  }),
-});
-
-const AuditEntry = builder.objectRef<AuditRow>("AuditEntry").implement({
-  description: "One editing mutation: who, when, what, and the state before and after (JSON)",
-  fields: (t) => ({
-    id: t.exposeID("id"),
-    at: t.field({ type: "DateTime", resolve: (x) => x.at }),
-    who: t.exposeString("who"),
-    action: t.exposeString("action"),
-    target: t.exposeString("target"),
-    before: t.exposeString("before"),
-    after: t.exposeString("after"),
   }),
 });
 
@@ -71,19 +48,6 @@ builder.queryField("candidateDuplicates", (t) =>
         first,
         async () => Number((await ctx.read(openCandidateCount())).records[0].get("total")),
       );
-    },
-  }),
-);
-
-builder.queryField("auditLog", (t) =>
-  t.field({
-    type: [AuditEntry],
-    description: "Editing mutations, newest first",
-    authScopes: { editor: true },
-    args: { first: t.arg.int({ required: false, defaultValue: 50 }), skip: t.arg.int({ required: false }) },
-    resolve: async (_r, a, ctx) => {
-      const r = await ctx.read(auditEntries(Math.max(a.skip ?? 0, 0), pageSize(a.first, 50, 500)));
-      return r.records.map((x) => x.get("entry") as AuditRow);
     },
   }),
 );

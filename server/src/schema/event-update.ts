@@ -1,10 +1,11 @@
 import { builder } from "../builder.ts";
 import type { GraphContext } from "../context.ts";
-import { linkClaims, updateEvent } from "../cypher/edit.ts";
+import { linkClaims } from "../cypher/edit.ts";
 import type { EventRow } from "../cypher/rows.ts";
-import { eventSearchText } from "../model/search-text.ts";
+import { audited } from "../edit/audit.ts";
+import { updateEventFields } from "../edit/event-fields.ts";
 import type { ClaimLink } from "../model/vocabulary.ts";
-import { invalid, NotFoundError, ValidationError } from "./errors.ts";
+import { edited, invalid, NotFoundError, ValidationError } from "./errors.ts";
 import { ClaimRef, EventRef } from "./refs.ts";
 import { ClaimLinkType, EventType, Precision } from "./scalars.ts";
 
@@ -22,47 +23,58 @@ const EventUpdateInput = builder.inputType("EventUpdate", {
   }),
 });
 
+const EventEditResult = builder.objectRef<{ event: EventRow; auditId: string }>("EventEditResult").implement({
+  fields: (t) => ({
+    event: t.field({ type: EventRef, resolve: (r) => r.event }),
+    auditId: t.exposeID("auditId", { description: "the audit entry; undo(auditId) puts the event back" }),
+  }),
+});
+
 builder.mutationField("updateEvent", (t) =>
   t.field({
     type: EventRef,
-    description: "Corrects an event's type, title, summary, dates or confidence",
+    description:
+      "Corrects an event's type, title, summary, dates or confidence (checked as a bundle's event is; audited; the fields set are kept on re-ingest)",
     authScopes: { editor: true },
     errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: EventUpdateInput, required: true }) },
-    resolve: async (_r, { id, input }, ctx) => {
-      const current = (await ctx.loaders.node(String(id))) as EventRow | null;
-      if (current?.label !== "Event") throw new NotFoundError(String(id));
-      const has = (k: keyof typeof input) => Object.hasOwn(input, k);
-      const pick = <K extends keyof typeof input & keyof EventRow>(k: K) => (has(k) ? input[k] : current[k]);
-      const title = (pick("title") ?? "").trim();
-      if (!title) throw invalid("input.title", "must not be empty");
-      const type = has("type") ? input.type : current.type;
-      if (!type) throw invalid("input.type", "cannot be cleared");
-      const precision = has("precision") ? input.precision : current.precision;
-      if (!precision) throw invalid("input.precision", "cannot be cleared");
-      const start = (pick("start") as string | null) ?? null;
-      const end = (pick("end") as string | null) ?? null;
-      if (start && end && Date.parse(start) > Date.parse(end)) throw invalid("input.end", "is before start");
-      if (precision !== "UNKNOWN" && !start && !end) throw invalid("input.precision", `${precision} needs a date`);
-      const confidence = pick("confidence") as number | null;
-      if (confidence != null && (confidence < 0 || confidence > 1))
-        throw invalid("input.confidence", "must be between 0 and 1");
-      const summary = (pick("summary") as string | null) ?? null;
-      const r = await ctx.writeAll([
-        updateEvent({
-          id: current.id,
-          type,
-          title,
-          summary,
-          start: start ? new Date(start).toISOString() : null,
-          end: end ? new Date(end).toISOString() : null,
-          precision,
-          edtf: (pick("edtf") as string | null) ?? null,
-          confidence,
-          searchText: eventSearchText(title, summary),
-        }),
-      ]);
-      return r[0].records[0].get("node") as EventRow;
+    resolve: async (_r, { id, input }, ctx) =>
+      (await edited(() => updateEventFields(ctx.db, ctx.who, String(id), input))).result,
+  }),
+);
+
+const EventDateInput = builder.inputType("EventDate", {
+  description:
+    "An event's dates: EDTF alone sets start and end to the span it allows; start/end given with EDTF must lie inside it",
+  fields: (t) => ({
+    start: t.field({ type: "DateTime", required: false }),
+    end: t.field({ type: "DateTime", required: false }),
+    precision: t.field({ type: Precision, required: true }),
+    edtf: t.string({ required: false, description: "Extended Date/Time Format, e.g. 2024-08, 2024-08-15/2024-08-21" }),
+  }),
+});
+
+builder.mutationField("setEventDate", (t) =>
+  t.field({
+    type: EventEditResult,
+    description: "Moves an event's date (start, end, precision, EDTF); its timeline day moves with it",
+    authScopes: { editor: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { id: t.arg.id({ required: true }), date: t.arg({ type: EventDateInput, required: true }) },
+    resolve: async (_r, { id, date }, ctx) => {
+      const input = {
+        start: date.start ?? null,
+        end: date.end ?? null,
+        precision: date.precision,
+        edtf: date.edtf ?? null,
+      };
+      // Only EDTF: its span gives the dates.
+      if (date.edtf && date.start == null && date.end == null) {
+        delete (input as { start?: unknown }).start;
+        delete (input as { end?: unknown }).end;
+      }
+      const r = await edited(() => updateEventFields(ctx.db, ctx.who, String(id), input, "setEventDate"));
+      return { event: r.result, auditId: r.auditId };
     },
   }),
 );
@@ -99,7 +111,16 @@ builder.mutationField("linkClaims", (t) =>
         if (!id.startsWith("claim:")) throw invalid(field, `"${id}" is not a claim id`);
         if (!(await ctx.loaders.node(id))) throw new NotFoundError(id);
       }
-      await ctx.writeAll([linkClaims(a, b, args.type)]);
+      await edited(() =>
+        audited(
+          ctx.db,
+          { who: ctx.who, action: "linkClaims", target: `${a} ${b}`, touches: [{ id: a, ties: true }] },
+          async (run) => {
+            await run(linkClaims(a, b, args.type));
+            return { result: null };
+          },
+        ),
+      );
       return { from: a, to: b, type: args.type };
     },
   }),

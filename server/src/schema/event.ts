@@ -7,6 +7,7 @@ import { EVENT_TYPES } from "../model/vocabulary.ts";
 import { EventFilterInput, toEventFilter } from "./event-filter.ts";
 import { COUNT_CAP, type EventTotal, eventsConnection } from "./event-pages.ts";
 import { EventActor, Evidence } from "./evidence.ts";
+import { provenanceField } from "./provenance.ts";
 import { ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
 import { EventType, Precision, Role } from "./scalars.ts";
 
@@ -40,6 +41,7 @@ EventRef.implement({
     }),
     edtf: t.exposeString("edtf", { nullable: true }),
     confidence: t.exposeFloat("confidence", { nullable: true }),
+    provenance: provenanceField(t),
     actors: t.field({
       type: [EventActor],
       args: { role: t.arg({ type: Role, required: false }), first: t.arg.int({ required: false }) },

@@ -1,5 +1,6 @@
 import { builder } from "../builder.ts";
 import type { ActorRow, EventRow, EvidenceRow, ParticipationRow, RelatedRow } from "../cypher/rows.ts";
+import { provenanceField } from "./provenance.ts";
 import { ActorRef, ArticleRef, ClaimRef, capped, EventRef } from "./refs.ts";
 import { Direction, Role } from "./scalars.ts";
 
@@ -44,6 +45,7 @@ export const EventActor = builder.objectRef<ParticipationRow<ActorRow> & { event
     nameAr: t.string({ nullable: true, resolve: (r) => r.node.nameAr }),
     kind: t.string({ resolve: (r) => r.node.kind }),
     role: t.expose("role", { type: Role }),
+    provenance: provenanceField(t),
     actor: t.field({ type: ActorRef, resolve: (r) => r.node }),
     evidence: t.field({
       type: [Evidence],
@@ -58,6 +60,7 @@ export const EventActor = builder.objectRef<ParticipationRow<ActorRow> & { event
 export const Participation = builder.objectRef<ParticipationRow<EventRow>>("Participation").implement({
   fields: (t) => ({
     role: t.expose("role", { type: Role }),
+    provenance: provenanceField(t),
     event: t.field({ type: EventRef, resolve: (r) => r.node }),
     evidence: t.field({
       type: [Evidence],
@@ -73,6 +76,7 @@ export const ActorTie = builder.objectRef<RelatedRow<ActorRow>>("ActorTie").impl
     type: t.exposeString("type"),
     direction: t.field({ type: Direction, description: "OUT: this actor → other", resolve: (r) => r.direction }),
     other: t.field({ type: ActorRef, resolve: (r) => r.node }),
+    provenance: provenanceField(t),
     confidence: t.float({ nullable: true, resolve: (r) => r.confidence }),
     evidence: t.field({
       type: [Evidence],

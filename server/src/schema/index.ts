@@ -14,8 +14,12 @@ import "./graph.ts";
 import "./stats.ts";
 import "./ingest.ts";
 import "./merge.ts";
+import "./provenance.ts";
+import "./edits.ts";
+import "./audit.ts";
 import "./event-sources.ts";
 import "./event-merges.ts";
+import "./duplicates.ts";
 import "./export.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

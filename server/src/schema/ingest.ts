@@ -52,7 +52,7 @@ builder.mutationField("ingestBundle", (t) =>
     errors: { types: [ValidationError] },
     args: { bundle: t.arg({ type: "JSON", required: true }) },
     resolve: async (_root, { bundle }, ctx) => {
-      return ingestBundle(ctx.db, bundle).catch(asValidationError);
+      return ingestBundle(ctx.db, bundle, ctx.who).catch(asValidationError);
     },
   }),
 );
@@ -103,7 +103,7 @@ builder.mutationField("ingestArticle", (t) =>
     args: articleArgs(t),
     resolve: async (_root, args, ctx) => {
       const { bytes, filename } = articleBytes(args as ArticleArgs);
-      return ingestArticle(ctx.db, bytes, filename).catch(asValidationError);
+      return ingestArticle(ctx.db, bytes, filename, ctx.who).catch(asValidationError);
     },
   }),
 );

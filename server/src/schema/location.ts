@@ -3,6 +3,7 @@ import { locationList } from "../cypher/entities.ts";
 import type { ArticleRow, ClaimRow, EventRow, LocationRow } from "../cypher/rows.ts";
 import { countedConnection, listPage } from "./connections.ts";
 import { Evidence } from "./evidence.ts";
+import { provenanceField } from "./provenance.ts";
 import { ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
 
 LocationRef.implement({
@@ -18,6 +19,8 @@ LocationRef.implement({
     longitude: t.exposeFloat("longitude", { nullable: true }),
     countryCode: t.exposeString("countryCode", { nullable: true }),
     wikidataId: t.exposeString("wikidataId", { nullable: true }),
+    geonamesId: t.int({ nullable: true, description: "GeoNames id", resolve: (l) => l.geonamesId ?? null }),
+    provenance: provenanceField(t),
     within: t.field({
       type: LocationRef,
       nullable: true,

@@ -1,12 +1,11 @@
 import { builder } from "../builder.ts";
-import { MERGEABLE, type MergeLabel, mergeCandidates, mergeStatements } from "../cypher/merge-entities.ts";
-import { labelOfId } from "../cypher/projections.ts";
-import { foldedNames } from "../model/search-text.ts";
-import { invalid, NotFoundError, ValidationError } from "./errors.ts";
+import { mergeEntities, splitEntity } from "../edit/entities.ts";
+import { edited, NotFoundError, ValidationError } from "./errors.ts";
 import { NodeRef } from "./refs.ts";
 
+/** Merging duplicates and splitting a wrong merge (service: server/src/edit/entities.ts). */
 const MergeResult = builder
-  .objectRef<{ keepId: string; merged: string[]; tiesMoved: number }>("MergeResult")
+  .objectRef<{ keepId: string; merged: string[]; tiesMoved: number; auditId: string }>("MergeResult")
   .implement({
     fields: (t) => ({
       kept: t.field({
@@ -16,6 +15,7 @@ const MergeResult = builder
       }),
       merged: t.idList({ resolve: (r) => r.merged }),
       tiesMoved: t.exposeInt("tiesMoved"),
+      auditId: t.exposeID("auditId", { description: "the audit entry; undo(auditId) separates them again exactly" }),
     }),
   });
 
@@ -23,34 +23,60 @@ builder.mutationField("mergeEntities", (t) =>
   t.field({
     type: MergeResult,
     description:
-      "Merges duplicate actors, locations or events into `keep`: ties are rewired, names become aliases, evidence is kept",
+      "Merges duplicate actors, locations or events into `keep`: ties are rewired, names become aliases, evidence is kept; what each merged node was is recorded (splitEntity restore) and the merge is audited (undo). Nodes with different Wikidata or GeoNames ids are never merged",
     authScopes: { editor: true },
     errors: { types: [ValidationError, NotFoundError] },
     args: { keep: t.arg.id({ required: true }), merge: t.arg.idList({ required: true }) },
     resolve: async (_r, args, ctx) => {
-      const keep = String(args.keep);
-      const merge = [...new Set(args.merge.map(String))];
-      const label = labelOfId(keep);
-      if (!label || !MERGEABLE.includes(label as MergeLabel))
-        throw invalid("keep", `only actors, locations and events can be merged (got "${keep}")`);
-      if (merge.length === 0 || merge.length > 100) throw invalid("merge", "give between 1 and 100 ids");
-      if (merge.includes(keep)) throw invalid("merge", "cannot merge a node into itself");
-      merge.forEach((id, i) => {
-        if (labelOfId(id) !== label) throw invalid(`merge.${i}`, `"${id}" is not a ${label} like "${keep}"`);
-      });
-      const found = await ctx.read(mergeCandidates(label as MergeLabel, [keep, ...merge]));
-      const byId = new Map(found.records.map((r) => [r.get("id"), r]));
-      for (const id of [keep, ...merge]) if (!byId.has(id)) throw new NotFoundError(id);
-      // Folded forms of every merged name, so the kept node is found by all of them.
-      const normNames = foldedNames(
-        merge.flatMap((id) => {
-          const r = byId.get(id);
-          return [r?.get("name"), r?.get("nameAr"), ...(r?.get("aliases") ?? [])];
+      const r = await edited(() => mergeEntities(ctx.db, ctx.who, String(args.keep), args.merge.map(String)));
+      return { ...r.result, auditId: r.auditId };
+    },
+  }),
+);
+
+const SplitInput = builder.inputType("SplitEntityInput", {
+  description:
+    "What leaves the node: `restore` gives back a node an earlier merge recorded; otherwise choose the name, kind, the aliases and the articles (their mentions and evidence) that belong to the new node",
+  fields: (t) => ({
+    restore: t.id({ required: false, description: "the id of a node merged into this one" }),
+    id: t.id({ required: false, description: "the new node's id (default: from its name)" }),
+    name: t.string({ required: false }),
+    nameAr: t.string({ required: false }),
+    kind: t.string({ required: false }),
+    aliases: t.stringList({ required: false }),
+    articles: t.idList({ required: false }),
+  }),
+});
+
+const SplitResult = builder
+  .objectRef<{ id: string; newId: string; tiesMoved: number; auditId: string }>("SplitEntityResult")
+  .implement({
+    fields: (t) => ({
+      original: t.field({ type: NodeRef, resolve: async (r, _a, ctx) => (await ctx.loaders.node(r.id)) as never }),
+      created: t.field({ type: NodeRef, resolve: async (r, _a, ctx) => (await ctx.loaders.node(r.newId)) as never }),
+      tiesMoved: t.exposeInt("tiesMoved"),
+      auditId: t.exposeID("auditId"),
+    }),
+  });
+
+builder.mutationField("splitEntity", (t) =>
+  t.field({
+    type: SplitResult,
+    description:
+      "Splits a wrongly merged actor or place: the chosen names and articles' mentions and evidence move to a new node",
+    authScopes: { editor: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: SplitInput, required: true }) },
+    resolve: async (_r, { id, input }, ctx) => {
+      const r = await edited(() =>
+        splitEntity(ctx.db, ctx.who, String(id), {
+          ...input,
+          restore: input.restore ? String(input.restore) : null,
+          id: input.id ? String(input.id) : null,
+          articles: input.articles?.map(String) ?? null,
         }),
       );
-      const results = await ctx.writeAll(mergeStatements(label as MergeLabel, keep, merge, normNames));
-      const tiesMoved = results.slice(0, -1).reduce((s, r) => s + Number(r.records[0]?.get("moved") ?? 0), 0);
-      return { keepId: keep, merged: merge, tiesMoved };
+      return { ...r.result, auditId: r.auditId };
     },
   }),
 );

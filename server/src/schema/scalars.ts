@@ -2,6 +2,8 @@ import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
 import {
   ANALYTIC_TIES,
+  ASSERTERS,
+  AUDIT_ACTIONS,
   CERTAINTIES,
   CLAIM_LINKS,
   EVENT_TYPE_NAMES,
@@ -51,3 +53,8 @@ export const TimeMatch = builder.enumType("TimeMatch", {
 export const ClaimLinkType = builder.enumType("ClaimLinkType", { values: CLAIM_LINKS });
 export const TieType = builder.enumType("TieType", { values: ANALYTIC_TIES });
 export const Direction = builder.enumType("Direction", { values: ["OUT", "IN"] as const });
+export const AssertedBy = builder.enumType("AssertedBy", {
+  description: "Who asserted a fact: Rasd's extractor, an analyst (editor key) or an import of another tool's bundle",
+  values: ASSERTERS,
+});
+export const AuditAction = builder.enumType("AuditAction", { values: AUDIT_ACTIONS });
