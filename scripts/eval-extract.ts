@@ -240,7 +240,9 @@ function main() {
 
   // Held out: scored, never listed miss by miss, so it is not developed against.
   const held = oodCases("seeds/eval-ood-holdout");
-  console.log(`\nHELD OUT (seeds/eval-ood-holdout/: ${held.length} articles, gold written by hand, not used to develop)`);
+  console.log(
+    `\nHELD OUT (seeds/eval-ood-holdout/: ${held.length} articles, gold written by hand, not used to develop)`,
+  );
   outOfDomain(held, {}, "HELD OUT (micro)", true, false);
   outOfDomain(held, { handGazetteer: false }, "HELD OUT, hand gazetteer off", false, false);
 

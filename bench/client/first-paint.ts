@@ -24,6 +24,14 @@ import { startManagedNeo4j, stopManagedNeo4j } from "../../server/src/neo4j-mana
 import { repoRoot } from "../../server/src/paths.ts";
 import { seedBundlePath } from "../../server/src/seed.ts";
 import { createRasdYoga } from "../../server/src/yoga.ts";
+import {
+  nameOperations,
+  type PaintBreakdown,
+  printBreakdown,
+  printServerTimes,
+  readPaint,
+  watchPaint,
+} from "./paint-breakdown.ts";
 
 const baselineRef = process.env.BENCH_BASELINE_REF ?? "278b07b";
 const runs = Number(process.env.BENCH_PAINT_RUNS ?? 3);
@@ -92,9 +100,12 @@ export async function firstPaintBench(): Promise<void> {
     };
     const sites = { before: await site(before, false), after: await site(after, true) };
     const paint: Record<"before" | "after", number[]> = { before: [], after: [] };
+    const phases: Record<"before" | "after", PaintBreakdown[]> = { before: [], after: [] };
     for (let i = 0; i < runs; i++)
       for (const which of ["before", "after"] as const) {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        await watchPaint(page);
+        const operations = nameOperations(page);
         const t0 = Date.now();
         await page.goto(sites[which]);
         // First meaningful paint: the timeline's events drawn (SVG marks or canvas).
@@ -102,6 +113,7 @@ export async function firstPaintBench(): Promise<void> {
           timeout: 120_000,
         });
         paint[which].push(Date.now() - t0);
+        phases[which].push(await readPaint(page, operations));
         await page.close();
       }
     const [jb, ja] = [initialJs(before), initialJs(after)];
@@ -113,6 +125,9 @@ export async function firstPaintBench(): Promise<void> {
     console.log(
       `first paint, seed (p50)  before ${`${pb} ms`.padStart(7)}   after ${`${pa} ms`.padStart(7)}   ×${(pa / pb).toFixed(2)}  (${runs} runs each, interleaved; baseline ${baselineRef})`,
     );
+    printBreakdown(`before (${baselineRef})`, phases.before);
+    printBreakdown("after", phases.after);
+    await printServerTimes((request) => yoga.fetch(request));
   } finally {
     await browser.close();
     for (const s of servers) s.close();

@@ -220,6 +220,8 @@ export class Shell {
     const selected = s.selection;
     if (selected?.startsWith("event:"))
       import("./sources-panel.ts").then((m) => m.showSources(view, selected, s.filters.asOf));
+    if (selected && !selected.startsWith("article:"))
+      import("./edit-section.ts").then((m) => m.showEditor(view, selected, () => this.load()));
     // The whole article is shown: scroll each passage to its first highlight.
     for (const box of view.querySelectorAll<HTMLElement>(".passage-text.whole")) {
       const mark = box.querySelector<HTMLElement>("mark");

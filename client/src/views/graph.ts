@@ -220,7 +220,12 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
       const f = { transform, positions: p, selection, hover, width, height, radius };
       // Labels wait for a still layout: placing them over thousands of moving nodes would take every frame.
       const still = () => (layout.running && layout.inWorker ? [] : labels());
-      drawCanvasFrame(canvas, nodes, links, f, { version, moving, labels: still, worker: layout.scene });
+      root.dataset.scene = drawCanvasFrame(canvas, nodes, links, f, {
+        version,
+        moving,
+        labels: still,
+        worker: layout.scene,
+      });
       return;
     }
     if (!svgParts) return;

@@ -36,10 +36,10 @@ export function auditEntryForUpdate(id: string): Statement {
   };
 }
 
-/** The newest entry `who` can still undo. */
+/** The newest edit `who` can still undo (an undo is redone only by naming its entry). */
 export function lastUndoable(who: string): Statement {
   return {
-    cypher: `MATCH (x:${AUDIT_ENTRY}) WHERE x.who = $who AND x.undoable AND x.undoneBy IS NULL
+    cypher: `MATCH (x:${AUDIT_ENTRY}) WHERE x.who = $who AND x.undoable AND x.undoneBy IS NULL AND x.action <> 'undo'
 WITH x ORDER BY x.at DESC, x.id DESC LIMIT 1
 RETURN x.id AS id`,
     params: { who },

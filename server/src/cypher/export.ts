@@ -214,10 +214,12 @@ export function exportFeatures(s: Selection): Statement {
 MATCH (n)-[o:OCCURRED_IN]->(l:Location) WHERE l.point IS NOT NULL${s.asOf ? ` AND ${tiePasses("o", s)}` : ""}${datesOf("n", s)}
 CALL (n) {
   OPTIONAL MATCH (x:Actor)-[p:PARTICIPATED_IN]->(n)${s.asOf ? ` WHERE ${tiePasses("p", s)}` : ""}
-  RETURN collect(x.id) AS actorIds, collect(x.name) AS actorNames, collect(p.role) AS actorRoles
+  RETURN collect(x.id) AS actorIds, collect(x.name) AS actorNames, collect(p.role) AS actorRoles,
+    collect(coalesce(x.wikidataId, '')) AS actorWikidataIds
 }
-RETURN n {.*, searchText: null${dated(s)}} AS props, l {.id, .name, .nameAr, .kind, .countryCode} AS location,
-  l.point.longitude AS longitude, l.point.latitude AS latitude, actorIds, actorNames, actorRoles, ${sources(s)}`,
+RETURN n {.*, searchText: null${dated(s)}} AS props, l {.id, .name, .nameAr, .kind, .countryCode, .wikidataId, .geonamesId} AS location,
+  l.point.longitude AS longitude, l.point.latitude AS latitude, actorIds, actorNames, actorRoles, actorWikidataIds,
+  ${sources(s)}`,
     params: params(s),
   };
 }

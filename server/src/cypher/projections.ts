@@ -26,11 +26,13 @@ export const eventProjection = (v: string) =>
 
 export const actorProjection = (v: string) =>
   `${v} { .id, .name, .nameAr, .kind, .description, .wikidataId, label: 'Actor', aliases: coalesce(${v}.aliases, []),
+    mergedIds: coalesce(${v}.mergedIds, []),
     provenance: ${provenanceProjection(v)} }`;
 
 export const locationProjection = (v: string) =>
   `${v} { .id, .name, .nameAr, .kind, .countryCode, .wikidataId, .geonamesId, label: 'Location',
     aliases: coalesce(${v}.aliases, []), latitude: ${v}.point.latitude, longitude: ${v}.point.longitude,
+    mergedIds: coalesce(${v}.mergedIds, []),
     provenance: ${provenanceProjection(v)} }`;
 
 export const claimProjection = (v: string) =>

@@ -51,6 +51,8 @@ export interface ActorRow {
   kind: string;
   description: string | null;
   wikidataId: string | null;
+  /** Ids merged into this node (splitEntity can restore each). */
+  mergedIds?: string[];
   provenance?: ProvenanceRow;
 }
 
@@ -66,6 +68,7 @@ export interface LocationRow {
   countryCode: string | null;
   wikidataId: string | null;
   geonamesId?: number | null;
+  mergedIds?: string[];
   provenance?: ProvenanceRow;
 }
 

@@ -21,7 +21,15 @@ const str = (name: string): Attribute => ({ name, type: "string" });
 const dbl = (name: string): Attribute => ({ name, type: "double" });
 const lst = (name: string): Attribute => ({ name, type: "string", list: true });
 
-const PROVENANCE: Attribute[] = [dbl("confidence"), lst("articleIds"), lst("articleUrls"), lst("evidence")];
+// Who asserted each element (EXTRACTOR / ANALYST / IMPORT, and the extractor version or analyst's key name).
+const PROVENANCE: Attribute[] = [
+  dbl("confidence"),
+  lst("articleIds"),
+  lst("articleUrls"),
+  lst("evidence"),
+  str("assertedBy"),
+  str("asserter"),
+];
 
 export const NODE_ATTRIBUTES: Attribute[] = [
   str("label"),
@@ -32,6 +40,7 @@ export const NODE_ATTRIBUTES: Attribute[] = [
   str("kind"),
   str("description"),
   str("wikidataId"),
+  str("geonamesId"),
   str("countryCode"),
   dbl("latitude"),
   dbl("longitude"),
@@ -113,6 +122,8 @@ export function nodeFromRecord(r: Neo4jRecord): ExportNode {
     ...provenance(r.get("sources") as Source[]),
   };
   for (const a of NODE_ATTRIBUTES) if (!(a.name in attrs)) attrs[a.name] = plain(p[a.name]);
+  // GeoNames ids are whole numbers stored as numbers; written as the id text ("99934"), like the QID.
+  if (attrs.geonamesId != null) attrs.geonamesId = String(Math.trunc(Number(attrs.geonamesId)));
   return { id: p.id as string, attrs };
 }
 
@@ -137,6 +148,8 @@ export function edgeFromRecord(r: Neo4jRecord): ExportEdge {
       latest: plain(r.get("latest")),
       confidence: plain(p.confidence),
       ...provenance(articles, (p.evidence as string[] | undefined) ?? []),
+      assertedBy: plain(p.assertedBy),
+      asserter: plain(p.asserter),
     },
   };
 }

@@ -19,6 +19,10 @@ ActorRef.implement({
     description: t.exposeString("description", { nullable: true }),
     wikidataId: t.exposeString("wikidataId", { nullable: true }),
     provenance: provenanceField(t),
+    mergedIds: t.idList({
+      description: "ids merged into this one (splitEntity(input: {restore}) gives each back)",
+      resolve: (n) => n.mergedIds ?? [],
+    }),
     events: t.field({
       type: [Participation],
       description: "events this actor took part in, latest first",

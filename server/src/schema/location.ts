@@ -21,6 +21,10 @@ LocationRef.implement({
     wikidataId: t.exposeString("wikidataId", { nullable: true }),
     geonamesId: t.int({ nullable: true, description: "GeoNames id", resolve: (l) => l.geonamesId ?? null }),
     provenance: provenanceField(t),
+    mergedIds: t.idList({
+      description: "ids merged into this one (splitEntity(input: {restore}) gives each back)",
+      resolve: (n) => n.mergedIds ?? [],
+    }),
     within: t.field({
       type: LocationRef,
       nullable: true,

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Database } from "../../src/db/database.ts";
+import { undo } from "../../src/edit/audit.ts";
+import { setRole } from "../../src/edit/event-ties.ts";
 import { replayScript } from "../../src/export/replay-script.ts";
 import { resetGraph, testDatabase } from "../helpers/graph.ts";
 import { graphSnapshot } from "../helpers/snapshot.ts";
@@ -60,8 +62,16 @@ SET a.count = 3, a.ratio = 3.0, a.born = date('1970-01-02'), a.span = duration('
     a.seenAt = localdatetime('2024-08-22T10:00:00'), a.flags = [1, 2], a.weights = [0.5, 1.0], a.ok = true,
     a.home = point({x: 1.5, y: 2.5}), a.note = 'line one\\nline "two" \`three\` \\\\ ;'`,
   });
+  // An analyst's edit and its undo: the audit log (before/after JSON, undo links) is part of the backup.
+  const { auditId } = await setRole(db, "amira", {
+    event: "event:attacks-on-us-forces-at-ain-al-asad-2024-08",
+    actor: "actor:iraqi-armed-factions",
+    role: "PARTICIPANT",
+  });
+  await undo(db, auditId, "amira");
   const before = await graphSnapshot(db);
   const typedBefore = await typedRows(db);
+  assert.equal([...typedBefore.keys()].filter((k) => k.startsWith("AuditEntry ")).length, 2);
   const summary = await replay("backup.cypher", await exportBytes(db, { format: "cypher", all: "1" }));
   assert.deepEqual(await graphSnapshot(db), before);
   assert.deepEqual(await typedRows(db), typedBefore);

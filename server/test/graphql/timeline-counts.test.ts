@@ -44,7 +44,7 @@ describe("timeline aggregates", () => {
   });
   after(async () => db.close());
 
-  it("equal a full recount after random ingests, re-ingests, copies, edits, merges and deletes", async () => {
+  it("equal a full recount after random ingests, re-ingests, copies, edits, date moves, merges, undos and deletes", async () => {
     const rng = mulberry32(7);
     const pick = <T>(list: T[]): T => list[Math.floor(rng() * list.length)];
     const bundles = [...generateSyntheticBundles({ events: 240, seed: 21, eventsPerArticle: 4 })];
@@ -112,6 +112,24 @@ describe("timeline aggregates", () => {
         );
         assert.equal(r.body.errors, undefined, JSON.stringify(r.body.errors));
       },
+      // An analyst moves an event by its EDTF date; the day it counts on moves with it.
+      date: async () => {
+        const ids = stored.flatMap((b) => b.events.map((e) => e.id));
+        if (!ids.length) return;
+        const month = `${2016 + Math.floor(rng() * 5)}-${String(1 + Math.floor(rng() * 12)).padStart(2, "0")}`;
+        const r = await gql.post(
+          `mutation D($id: ID!, $edtf: String!) { setEventDate(id: $id, date: {precision: MONTH, edtf: $edtf}) { __typename } }`,
+          { id: pick(ids), edtf: month },
+          EDITOR_KEY,
+        );
+        assert.equal(r.body.errors, undefined, JSON.stringify(r.body.errors));
+      },
+      // Undo of the newest edit (a date, a type, a merge): refused when its event changed since, else restored.
+      undo: async () => {
+        const r = await gql.post("mutation { undo { __typename ... on ValidationError { message } } }", {}, EDITOR_KEY);
+        assert.equal(r.body.errors, undefined, JSON.stringify(r.body.errors));
+        assert.ok(["UndoResult", "ValidationError", "NotFoundError"].includes(r.body.data.undo.__typename));
+      },
     };
     const weights: [string, number][] = [
       ["ingest", 5],
@@ -120,6 +138,8 @@ describe("timeline aggregates", () => {
       ["delete", 2],
       ["edit", 3],
       ["merge", 2],
+      ["date", 2],
+      ["undo", 2],
     ];
     const total = weights.reduce((s, [, w]) => s + w, 0);
     const done = new Map<string, number>();

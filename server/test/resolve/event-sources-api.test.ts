@@ -105,13 +105,14 @@ RETURN e.id AS id, p.evidence AS evidence`,
     );
     assert.equal(merged.mergeEvents.event.reportCount, 2);
     assert.equal(merged.mergeEvents.event.independentSources, 2);
-    const log = await api.data("{ auditLog { action who target before after } }", {}, EDITOR_KEY);
+    const log = (await api.data("{ auditLog { nodes { action who target before after } } }", {}, EDITOR_KEY)).auditLog
+      .nodes;
     assert.deepEqual(
-      log.auditLog.map((x: { action: string }) => x.action),
+      log.map((x: { action: string }) => x.action),
       ["mergeEvents", "splitEvent"],
     );
-    assert.match(log.auditLog[0].who, /^editor key [0-9a-f]{8}$/);
-    assert.ok(JSON.parse(log.auditLog[1].before)[0].reports.length === 2);
+    assert.match(log[0].who, /^editor key [0-9a-f]{8}$/);
+    assert.ok(JSON.parse(log[1].before)[0].reports.length === 2);
   });
 
   test("a candidate duplicate is listed for review and can be rejected; bad ids are named", async () => {

@@ -74,7 +74,10 @@ export function statementBefore(state: ExtractState, s: Sentence, speaker: Menti
   // read out on television", "…, X said, adding …" or "…, X said, the first such strike …" (an apposition).
   // After an inverted "said X", the rest begins after the speaker.
   const tail = speaker && speaker.tokStart > i ? text.slice(speaker.end, s.end) : rest;
-  const words = tail.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = tail
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
   if (words.length >= 5 && !/^\s*,/.test(tail) && !AFTERTHOUGHT.test(tail.trimStart())) return undefined;
   const start = /^["“]/.test(lead) ? s.start + 1 : s.start;
   const end = s.start + lead.length;

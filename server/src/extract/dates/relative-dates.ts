@@ -63,6 +63,51 @@ export function relativeDateAt(tokens: Token[], i: number, end: number, publishe
   return agoAt(tokens, i, end, published);
 }
 
+/**
+ * Every word other than a number, month, weekday, unit, number word or
+ * approximation that a relative date may begin with (its first token as the
+ * code below reads it), so findDates can pass over the other words quickly.
+ * A word read below as a date's first token must be listed here.
+ */
+export const RELATIVE_START_WORDS = [
+  "امس",
+  "yesterday",
+  "اول",
+  "البارحه",
+  "today",
+  "tonight",
+  "this",
+  "هذا",
+  "هذه",
+  "الليله",
+  "last",
+  "past",
+  "recent",
+  "overnight",
+  "الاسبوع",
+  "اسبوع",
+  "week",
+  "الشهر",
+  "شهر",
+  "month",
+  "العام",
+  "عام",
+  "السنه",
+  "سنه",
+  "year",
+  "الايام",
+  "الاسابيع",
+  "قبل",
+  "منذ",
+  "for",
+  "فجر",
+  "صباح",
+  "مساء",
+  "ظهر",
+  "عصر",
+  "ليل",
+];
+
 /** Words for "the current …" after the unit: "الأسبوع الجاري", "الشهر الحالي", "هذا العام". */
 const CURRENT_AFTER = new Set(["الجاري", "الحالي", "الجاريه", "الحاليه"]);
 /** Parts of a day before "اليوم" ("فجر اليوم"): the publication day. */
@@ -84,7 +129,8 @@ function currentPeriodAt(tokens: Token[], i: number, published: string): Found |
     return { value: day(published), from: i, to: i + 2 };
   const night = (w === "last" && next?.norm === "night") || (w === "الليله" && next && PAST_WORDS.has(next.norm));
   if (night) return { value: day(addDays(published, -1)), from: i, to: i + 2 };
-  if (w === "overnight" && !(next && /day$/.test(next.norm))) return { value: day(addDays(published, -1)), from: i, to: i + 1 };
+  if (w === "overnight" && !(next && /day$/.test(next.norm)))
+    return { value: day(addDays(published, -1)), from: i, to: i + 1 };
   // The unit, with "this" before it (English, Arabic "هذا") or "الجاري" after it (Arabic).
   const thisBefore = w === "this" || t.variants.includes("هذا") || t.variants.includes("هذه");
   const unitAt = thisBefore ? i + 1 : i;
