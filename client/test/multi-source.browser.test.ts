@@ -45,9 +45,9 @@ describe("one event, many sources, in the workspace", () => {
     const heading = page.locator(".sources .sources-count");
     await heading.waitFor();
     assert.equal(await heading.textContent(), "Reported by 2 independent sources");
-    const publishers = await page.$$eval(".sources .report-publisher", (n) => n.map((x) => x.textContent));
+    const publishers = await page.$$eval(".sources ol.reports .report-publisher", (n) => n.map((x) => x.textContent));
     assert.equal(publishers.length, 2);
-    const spans = await page.$$eval(".sources .report-span", (n) => n.map((x) => x.getAttribute("dir")));
+    const spans = await page.$$eval(".sources ol.reports .report-span", (n) => n.map((x) => x.getAttribute("dir")));
     assert.deepEqual(spans, ["rtl", "ltr"], "each span in its own direction");
     const table = await page.locator(".sources table.disagreements").textContent();
     assert.match(table ?? "", /14/);
