@@ -38,6 +38,7 @@ export function syntheticEvents(n: number, seed = 7): Event[] {
       precision,
       edtf: null,
       confidence: 0.5 + r() / 2,
+      independentSources: 1 + (i % 3),
       actors: [],
       locations: [],
       claims: [],

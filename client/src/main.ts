@@ -59,6 +59,17 @@ async function start() {
     store.set({ filters: { ...store.state.filters, asOf: asOf && !Number.isNaN(asOf.getTime()) ? asOf : null } });
   });
 
+  // The corroboration filter, like the as-of control, reads and sets the state directly.
+  const showSources = () => {
+    const n = String(store.state.filters.minSources);
+    layout.sources.value = [...layout.sources.options].some((o) => o.value === n) ? n : "0";
+  };
+  showSources();
+  store.subscribe(showSources);
+  layout.sources.addEventListener("change", () => {
+    store.set({ filters: { ...store.state.filters, minSources: Number(layout.sources.value) } });
+  });
+
   // Redraw when a panel changes size (window, splitter, maximise): the views take a size; the shell wraps them.
   const sizes = new Map<Element, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,3 +1,4 @@
+import { noFilters } from "../data/filters.ts";
 import { typeName } from "../data/palette.ts";
 import { formatDay } from "../data/text.ts";
 import { type Chip, chips } from "../views/chips.ts";
@@ -20,6 +21,8 @@ export function filterChips(state: AppState, label: Map<string, string>) {
       group: "confidence",
       label: `≥ ${Math.round(state.filters.minConfidence * 100)}%`,
     });
+  if (state.filters.minSources > 0)
+    list.push({ key: "sources:", group: "sources", label: `≥ ${state.filters.minSources} independent sources` });
   if (state.filters.asOf)
     list.push({ key: "asof:", group: "as of", label: `as of ${state.filters.asOf.toISOString().slice(0, 16)}Z` });
   if (state.window)
@@ -33,14 +36,14 @@ export function filterChips(state: AppState, label: Map<string, string>) {
 
 /** The state patch that removes one chip (or all of them). */
 export function removeChip(state: AppState, key: string): Partial<AppState> {
-  if (key === "all")
-    return { filters: { types: [], actors: [], locations: [], minConfidence: 0, asOf: null }, window: null };
+  if (key === "all") return { filters: noFilters, window: null };
   const [group, ...rest] = key.split(":");
   const id = rest.join(":");
   const f = state.filters;
   if (group === "window") return { window: null };
   if (group === "confidence") return { filters: { ...f, minConfidence: 0 } };
   if (group === "asof") return { filters: { ...f, asOf: null } };
+  if (group === "sources") return { filters: { ...f, minSources: 0 } };
   if (group === "types" || group === "actors" || group === "locations")
     return { filters: { ...f, [group]: f[group].filter((x) => x !== id) } };
   return {};

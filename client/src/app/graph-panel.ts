@@ -67,7 +67,8 @@ export class GraphPanel {
     const seen = new Set(this.view?.positions.keys() ?? []);
     const before = new Set(this.#data.expansions.keys());
     const expanded = this.#store.state.expanded;
-    const changed = await this.#data.loadExpansions(expanded);
+    // Neighbourhoods are read as of the analyst's date, like every other view.
+    const changed = await this.#data.loadExpansions(expanded, this.#store.state.filters.asOf);
     for (const id of expanded)
       if (!before.has(id)) {
         const fresh = (this.#data.expansions.get(id)?.nodes ?? []).filter((n) => !seen.has(n.id)).length;

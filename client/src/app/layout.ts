@@ -27,6 +27,14 @@ export function createLayout(root: HTMLElement) {
     h("option", { value: "0.7" }, "confidence ≥ 70%"),
     h("option", { value: "0.9" }, "confidence ≥ 90%"),
   );
+  // Corroboration: hide events fewer independent sources back (kept in the URL as ?sources=).
+  const sources = h(
+    "select",
+    { id: "min-sources", "aria-label": "Minimum independent sources" },
+    h("option", { value: "0" }, "any sources"),
+    h("option", { value: "2" }, "≥ 2 independent sources"),
+    h("option", { value: "3" }, "≥ 3 independent sources"),
+  );
   const graphMode = h(
     "select",
     { id: "graph-mode", "aria-label": "Graph" },
@@ -82,6 +90,7 @@ export function createLayout(root: HTMLElement) {
     h("div", { class: "search-box" }, search, results),
     lanes,
     confidence,
+    sources,
     h("span", { class: "export-group" }, exportScope, exportFormat, exportLink),
     h("label", { class: "as-of", title: "Only what had been published by then (UTC)" }, "As of ", asOf),
     ingestButton,
@@ -139,6 +148,7 @@ export function createLayout(root: HTMLElement) {
     results,
     lanes,
     confidence,
+    sources,
     graphMode,
     graphMetric,
     exportFormat,

@@ -40,6 +40,12 @@ export const rules: Rule[] = [
   { change: "window", when: (s, p) => !same(s.window, p.window), redraw: [], load: ["window", "network"] },
   { change: "graph mode", when: (s, p) => s.graphMode !== p.graphMode, redraw: [], load: ["network"] },
   { change: "expansions", when: (s, p) => !same(s.expanded, p.expanded), redraw: [], load: ["expansions"] },
+  {
+    change: "as of",
+    when: (s, p) => (s.filters.asOf?.getTime() ?? null) !== (p.filters.asOf?.getTime() ?? null),
+    redraw: [],
+    load: ["expansions"],
+  },
 ];
 
 /** What each load redraws once it brings something new. */

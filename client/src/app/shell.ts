@@ -46,7 +46,13 @@ export class Shell {
       redraw: () => this.#render("graph"),
     });
     store.subscribe((state, previous) => this.#changed(state, previous));
-    bindSearch(layout, search, store, (hit) => this.data.names.set(hit.id, hit.label));
+    // Search answers as of the analyst's date, like every other view.
+    bindSearch(
+      layout,
+      (text, signal) => search(text, signal, this.store.state.filters.asOf),
+      store,
+      (hit) => this.data.names.set(hit.id, hit.label),
+    );
     bindControls(layout, {
       lanes: (v) => this.#set(null, { lanes: v as AppState["lanes"] }),
       confidence: (v) => this.#set(null, { filters: { ...this.store.state.filters, minConfidence: v } }),

@@ -22,6 +22,7 @@ const list = (value: string | null) => (value ? value.split(",").filter(Boolean)
 export function stateFromUrl(search: string): AppState {
   const p = new URLSearchParams(search);
   const conf = Number(p.get("conf"));
+  const sources = Number(p.get("sources"));
   return {
     window: parseWindow(p.get("from"), p.get("to")),
     domain: parseWindow(p.get("view0"), p.get("view1")),
@@ -33,6 +34,7 @@ export function stateFromUrl(search: string): AppState {
       locations: list(p.get("locations")),
       minConfidence: conf > 0 && conf <= 1 ? conf : 0,
       asOf: parseDate(p.get("asof")),
+      minSources: Number.isInteger(sources) && sources > 1 && sources <= 20 ? sources : 0,
     },
     lanes: lanes.includes(p.get("lanes") as Lanes) ? (p.get("lanes") as Lanes) : initialState.lanes,
     graphMode: p.get("graph") === "actors" ? "actors" : "events",
@@ -59,6 +61,7 @@ export function urlFromState(state: AppState): string {
   if (f.locations.length) p.set("locations", f.locations.join(","));
   if (f.minConfidence > 0) p.set("conf", String(f.minConfidence));
   if (f.asOf) p.set("asof", f.asOf.toISOString());
+  if (f.minSources > 0) p.set("sources", String(f.minSources));
   if (state.lanes !== initialState.lanes) p.set("lanes", state.lanes);
   if (state.graphMode !== initialState.graphMode) p.set("graph", state.graphMode);
   if (state.expanded.length) p.set("expand", state.expanded.join(","));

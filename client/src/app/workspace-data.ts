@@ -53,6 +53,7 @@ export class WorkspaceData {
   extra: Dataset = emptyDataset;
   texts = new Map<string, Article>();
   expansions = new Map<string, GraphData>();
+  #expansionsAsOf: number | null = null;
   network: GraphData | null = null;
   /** Names seen (search hits, loaded events), for chips. */
   names = new Map<string, string>();
@@ -136,9 +137,12 @@ export class WorkspaceData {
   }
 
   /** The neighbourhoods of the expanded nodes not loaded yet. */
-  async loadExpansions(expanded: string[]): Promise<boolean> {
+  async loadExpansions(expanded: string[], asOf: Date | null = null): Promise<boolean> {
+    // Neighbourhoods are read as of the analyst's date: another date makes them all stale.
+    if ((asOf?.getTime() ?? null) !== this.#expansionsAsOf) this.expansions.clear();
+    this.#expansionsAsOf = asOf?.getTime() ?? null;
     const missing = expanded.filter((id) => !this.expansions.has(id));
-    const graphs = await Promise.all(missing.map((id) => loadNeighbourhood(id)));
+    const graphs = await Promise.all(missing.map((id) => loadNeighbourhood(id, undefined, asOf)));
     missing.forEach((id, i) => {
       this.expansions.set(id, graphs[i]);
       for (const n of graphs[i].nodes) this.names.set(n.id, n.label);

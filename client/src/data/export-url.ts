@@ -40,5 +40,7 @@ export function exportUrl({ format, ids, hops, window: range, filters, all }: Ex
     if (filters.locations.length) params.set("locations", filters.locations.join(","));
     if (filters.minConfidence > 0) params.set("minConfidence", String(filters.minConfidence));
   }
+  // The file then holds only what had been published by then, and says so.
+  if (filters.asOf) params.set("asOf", filters.asOf.toISOString());
   return `/export?${params}`;
 }

@@ -10,9 +10,18 @@ export interface Filters {
   minConfidence: number;
   /** Only what had been published by then (the API's asOf); null: everything. */
   asOf: Date | null;
+  /** Events backed by fewer independent sources are hidden; 0 keeps all (the API's minIndependentSources). */
+  minSources: number;
 }
 
-export const noFilters: Filters = { types: [], actors: [], locations: [], minConfidence: 0, asOf: null };
+export const noFilters: Filters = {
+  types: [],
+  actors: [],
+  locations: [],
+  minConfidence: 0,
+  asOf: null,
+  minSources: 0,
+};
 
 export type TimeWindow = [Date, Date] | null;
 
@@ -26,6 +35,7 @@ export function matchesFilters(event: Event, filters: Filters): boolean {
   if (filters.actors.length && !event.actors.some((a) => filters.actors.includes(a.id))) return false;
   if (filters.locations.length && !event.locations.some((l) => filters.locations.includes(l.id))) return false;
   if (filters.minConfidence > 0 && (event.confidence ?? 1) < filters.minConfidence) return false;
+  if (filters.minSources > 0 && event.independentSources < filters.minSources) return false;
   return true;
 }
 
@@ -37,6 +47,7 @@ export function hasFilters(filters: Filters): boolean {
   return (
     filters.types.length + filters.actors.length + filters.locations.length > 0 ||
     filters.minConfidence > 0 ||
+    filters.minSources > 0 ||
     filters.asOf !== null
   );
 }

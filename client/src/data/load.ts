@@ -28,6 +28,7 @@ export function eventFilter(filters: Filters, range: TimeWindow = null): EventFi
   if (filters.locations.length) f.locations = filters.locations;
   if (filters.minConfidence > 0) f.minConfidence = filters.minConfidence;
   if (filters.asOf) f.asOf = filters.asOf.toISOString();
+  if (filters.minSources > 0) f.minIndependentSources = filters.minSources;
   if (range) f.window = { from: range[0].toISOString(), to: range[1].toISOString() };
   return f;
 }
@@ -160,16 +161,24 @@ function searchHit(node: SearchNode): Omit<SearchHit, "score"> {
 }
 
 /** The API's search over names, aliases, titles and claims, as ranked hits. */
-export async function search(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
-  const { search } = await request(searchQuery, { text, first: 20 }, { signal });
+export async function search(text: string, signal?: AbortSignal, asOf: Date | null = null): Promise<SearchHit[]> {
+  const { search } = await request(searchQuery, { text, first: 20, asOf: asOf?.toISOString() ?? null }, { signal });
   return search.map(({ score, node }) => ({ ...searchHit(node), score }));
 }
 
 const nodeKinds: Record<string, NodeKind> = { Actor: "actor", Event: "event", Location: "location", Claim: "claim" };
 
 /** The neighbours one hop from `id`, as the server's graph walk finds them. */
-export async function loadNeighbourhood(id: string, signal?: AbortSignal): Promise<GraphData> {
-  const { neighborhood } = await request(neighborhoodQuery, { ids: [id], limit: 300 }, { signal });
+export async function loadNeighbourhood(
+  id: string,
+  signal?: AbortSignal,
+  asOf: Date | null = null,
+): Promise<GraphData> {
+  const { neighborhood } = await request(
+    neighborhoodQuery,
+    { ids: [id], limit: 300, filter: asOf ? { asOf: asOf.toISOString() } : null },
+    { signal },
+  );
   const nodes: GraphNode[] = neighborhood.nodes
     .filter((n) => nodeKinds[n.label])
     .map((n) => ({

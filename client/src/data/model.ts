@@ -58,6 +58,8 @@ export interface Event {
   precision: string;
   edtf: string | null;
   confidence: number | null;
+  /** Distinct sources among the event's reports (syndicated copies count once); 1 when the API does not say. */
+  independentSources: number;
   actors: ActorRef[];
   locations: LocationRef[];
   claims: Claim[];

@@ -21,7 +21,7 @@ export const ArticleFields = graphql(
  */
 export const EventFields = graphql(
   `fragment EventFields on Event {
-    id type title summary start end precision edtf confidence
+    id type title summary start end precision edtf confidence independentSources
     actors(first: 10) { id name nameAr kind role }
     locations(first: 5) { ...LocationFields }
     claims(first: 5) { id text gloss certainty statedAt language claimant { ...ActorFields } }
@@ -34,7 +34,7 @@ export const EventFields = graphql(
 /** Everything the evidence panel shows for a selected event. */
 export const EventDetailFields = graphql(
   `fragment EventDetailFields on Event {
-    id type title summary start end precision edtf confidence
+    id type title summary start end precision edtf confidence independentSources
     actors(first: 50) { id name nameAr kind role }
     locations(first: 20) { ...LocationFields }
     claims(first: 50) {
@@ -90,8 +90,8 @@ export const nodesQuery = graphql(
 
 /** The search box: names and aliases in Arabic and English, spelling variants folded. */
 export const searchQuery = graphql(
-  `query RasdSearch($text: String!, $first: Int) {
-    search(text: $text, first: $first) {
+  `query RasdSearch($text: String!, $first: Int, $asOf: DateTime) {
+    search(text: $text, first: $first, asOf: $asOf) {
       kind score
       node {
         __typename
@@ -106,8 +106,8 @@ export const searchQuery = graphql(
 );
 
 /** What a double-click adds: the nodes and edges one hop out. */
-export const neighborhoodQuery = graphql(`query RasdNeighborhood($ids: [ID!]!, $limit: Int) {
-  neighborhood(ids: $ids, hops: 1, limit: $limit) {
+export const neighborhoodQuery = graphql(`query RasdNeighborhood($ids: [ID!]!, $limit: Int, $filter: NeighborhoodFilter) {
+  neighborhood(ids: $ids, hops: 1, limit: $limit, filter: $filter) {
     truncated
     nodes { id label kind name node { __typename ... on Actor { nameAr } ... on Location { nameAr } } }
     edges { source target type role }

@@ -60,6 +60,7 @@ export function shapeEvent(raw: RawEvent, claims: Map<string, Claim> = new Map()
     precision: raw.precision,
     edtf: raw.edtf ?? null,
     confidence: raw.confidence ?? null,
+    independentSources: raw.independentSources ?? 1,
     actors: raw.actors ?? [],
     locations: raw.locations ?? [],
     claims: (raw.claims ?? []).map((c) => {

@@ -1,5 +1,6 @@
 import * as d3 from "d3";
 import { kindColours, okabeIto, typeFamilies } from "../data/palette.ts";
+import { corroborationLegend } from "./corroboration.ts";
 import { kindSymbols } from "./graph-style.ts";
 
 function swatch(draw: (svg: d3.Selection<SVGSVGElement, undefined, null, undefined>) => void): SVGSVGElement {
@@ -109,6 +110,25 @@ export function legend(): HTMLElement {
           s.append("rect").attr("x", 8).attr("y", 2).attr("width", 10).attr("height", 10).attr("fill", okabeIto.black),
         ),
         "article published",
+      ),
+    ]),
+    group("Sources (timeline)", [
+      item(
+        swatch((s) =>
+          s
+            .append("circle")
+            .attr("cx", 13)
+            .attr("cy", 7)
+            .attr("r", 4.5)
+            .attr("fill", "#fff")
+            .attr("stroke", okabeIto.grey)
+            .attr("stroke-width", 2),
+        ),
+        corroborationLegend.single,
+      ),
+      item(
+        swatch((s) => s.append("circle").attr("cx", 13).attr("cy", 7).attr("r", 5).attr("fill", okabeIto.grey)),
+        corroborationLegend.corroborated,
       ),
     ]),
     group(

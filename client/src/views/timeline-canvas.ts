@@ -1,3 +1,4 @@
+import { singleSource } from "./corroboration.ts";
 import type { Row } from "./timeline-rows.ts";
 import { visibleRange } from "./timeline-rows.ts";
 
@@ -149,8 +150,8 @@ const sprites = new Map<string, Sprite>();
  * A dot drawn once per colour, opacity and size and then stamped with
  * drawImage: a bitmap copy costs far less than rasterising an arc per mark.
  */
-function dotSprite(colour: string, alpha: number, r: number): Sprite {
-  const key = `${colour}|${alpha}|${r}`;
+function dotSprite(colour: string, alpha: number, r: number, hollow: boolean): Sprite {
+  const key = `${colour}|${alpha}|${r}|${hollow}`;
   let sprite = sprites.get(key);
   if (!sprite) {
     const size = Math.ceil(2 * r + 2);
@@ -159,11 +160,19 @@ function dotSprite(colour: string, alpha: number, r: number): Sprite {
     [c.width, c.height] = [size * ratio, size * ratio];
     const ctx = c.getContext("2d") as CanvasRenderingContext2D;
     ctx.scale(ratio, ratio);
-    ctx.fillStyle = colour;
     ctx.globalAlpha = alpha;
     ctx.beginPath();
-    ctx.arc(size / 2, size / 2, r, 0, 2 * Math.PI);
-    ctx.fill();
+    if (hollow) {
+      // A ring: the stroke stays inside the sprite.
+      ctx.arc(size / 2, size / 2, r - 1, 0, 2 * Math.PI);
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 2;
+      ctx.stroke();
+    } else {
+      ctx.arc(size / 2, size / 2, r, 0, 2 * Math.PI);
+      ctx.fillStyle = colour;
+      ctx.fill();
+    }
     sprite = c;
     if (sprites.size > 256) sprites.clear();
     sprites.set(key, sprite);
@@ -173,8 +182,9 @@ function dotSprite(colour: string, alpha: number, r: number): Sprite {
 
 /**
  * A row's marks: a dot for what is narrower than five pixels, a range with
- * fuzzy ends otherwise. Dots are stamped from a sprite, ranges are rects
- * (both the canvas's fast paths), so a mark costs about a microsecond.
+ * fuzzy ends otherwise. Dots are stamped from a sprite (a single-source one
+ * hollow, views/corroboration.ts), ranges are rects (a single-source one with
+ * a dashed outline): the canvas's fast paths, about a microsecond a mark.
  */
 function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: number, rowTop: number, f: CanvasFrame) {
   const h = f.slotH(row);
@@ -188,9 +198,10 @@ function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: numb
     const x0 = f.x(it.start);
     const x1 = f.x(it.end);
     const dim = f.highlight && !f.highlight.has(it.id) ? 0.25 : 1;
+    const single = singleSource(it);
     if (x1 - x0 < 5) {
       const cx = (x0 + x1) / 2;
-      ctx.drawImage(dotSprite(it.colour, 0.9 * dim, r), cx - size / 2, y + h / 2 - size / 2, size, size);
+      ctx.drawImage(dotSprite(it.colour, 0.9 * dim, r, single), cx - size / 2, y + h / 2 - size / 2, size, size);
     } else {
       // Fuzzy ends: the core is denser than the outer eighths of the range.
       const fade = (x1 - x0) / 8;
@@ -199,6 +210,14 @@ function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: numb
       ctx.fillRect(x0, y + 2, x1 - x0, h - 4);
       ctx.globalAlpha = 0.32 * dim;
       ctx.fillRect(x0 + fade, y + 2, x1 - x0 - 2 * fade, h - 4);
+      if (single) {
+        ctx.globalAlpha = 0.7 * dim;
+        ctx.strokeStyle = it.colour;
+        ctx.lineWidth = 1;
+        ctx.setLineDash([3, 2]);
+        ctx.strokeRect(x0 + 0.5, y + 2.5, x1 - x0 - 1, h - 5);
+        ctx.setLineDash([]);
+      }
       ctx.globalAlpha = 1;
     }
     if (it.id === f.selection || it.id === f.focus) outlined.push([x0, x1, y, it.id]);

@@ -1,5 +1,6 @@
 import type * as d3 from "d3";
 import { formatDay, formatRange } from "../data/text.ts";
+import { singleSource } from "./corroboration.ts";
 import { textWidth } from "./label-placement.ts";
 import type { Row, RowItem } from "./timeline-rows.ts";
 
@@ -185,6 +186,7 @@ export function joinMarks(g: d3.Selection<SVGGElement, unknown, null, undefined>
     .classed("focused", (d) => d.item.id === f.focus)
     .classed("related", (d) => !!f.highlight?.has(d.item.id))
     .classed("dimmed", (d) => !!f.highlight && !f.highlight.has(d.item.id))
+    .classed("single-source", (d) => singleSource(d.item))
     .attr("data-row", (d) => d.row.key);
   marks.each(function (d) {
     const x0 = f.x(d.item.start);
@@ -218,6 +220,8 @@ export function joinMarks(g: d3.Selection<SVGGElement, unknown, null, undefined>
             : `M${cx - r},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
       path.setAttribute("d", shape);
       path.setAttribute("fill", d.item.colour);
+      // A single-source event's ring takes its colour from here (styles.css draws it hollow).
+      path.style.setProperty("--mark-colour", d.item.colour);
     } else {
       rect.setAttribute("x", String(x0));
       rect.setAttribute("width", String(x1 - x0));

@@ -14,12 +14,14 @@ import { PROVENANCE_OF } from "../model/vocabulary.ts";
  *   an article published by then.
  */
 
+// Inner variables are named so they cannot capture a caller's `a`, `r` or `n`.
 const published = (a: string) => `${a}.publishedAt <= datetime($asOf)`;
 
 /** Node `v` (any label) had been published by $asOf. */
 export function nodePublished(v: string): string {
-  const reported = (edge: string) => `EXISTS { MATCH (a:Article)-[:${edge}]->(${v}) WHERE ${published("a")} }`;
-  const mentioned = `EXISTS { MATCH (a:Article)-[:${PROVENANCE_OF.Actor}]->(${v}) }`;
+  const reported = (edge: string) =>
+    `EXISTS { MATCH (asOfArticle:Article)-[:${edge}]->(${v}) WHERE ${published("asOfArticle")} }`;
+  const mentioned = `EXISTS { MATCH (:Article)-[:${PROVENANCE_OF.Actor}]->(${v}) }`;
   return `($asOf IS NULL OR CASE
   WHEN ${v}:Event THEN ${reported(PROVENANCE_OF.Event)}
   WHEN ${v}:Claim THEN ${reported(PROVENANCE_OF.Claim)}
@@ -30,7 +32,8 @@ export function nodePublished(v: string): string {
 /** Relationship `r` is backed by evidence published by $asOf (or carries none). */
 export function tiePublished(r: string): string {
   return `($asOf IS NULL OR size(coalesce(${r}.evidence, [])) = 0
-  OR any(ev IN ${r}.evidence WHERE EXISTS { MATCH (a:Article {id: split(ev, '@')[0]}) WHERE ${published("a")} }))`;
+  OR any(asOfSpan IN ${r}.evidence WHERE EXISTS {
+    MATCH (asOfArticle:Article {id: split(asOfSpan, '@')[0]}) WHERE ${published("asOfArticle")} }))`;
 }
 
 /**
@@ -41,9 +44,10 @@ export function tiePublished(r: string): string {
  */
 export function eventDatesAsOf(v: string): string {
   return `CALL (${v}) {
-  OPTIONAL MATCH (a:Article)-[r:REPORTS]->(${v}) WHERE $asOf IS NOT NULL AND ${v}:Event AND ${published("a")}
-  WITH max(r.start) AS lo, min(r.end) AS hi, min(r.start) AS first, max(r.end) AS last,
-    count(r.start) + count(r.end) AS dated
+  OPTIONAL MATCH (asOfArticle:Article)-[report:REPORTS]->(${v})
+  WHERE $asOf IS NOT NULL AND ${v}:Event AND ${published("asOfArticle")}
+  WITH max(report.start) AS lo, min(report.end) AS hi, min(report.start) AS first, max(report.end) AS last,
+    count(report.start) + count(report.end) AS dated
   RETURN CASE WHEN dated = 0 THEN ${v}.start WHEN lo > hi THEN first ELSE lo END AS asOfStart,
     CASE WHEN dated = 0 THEN ${v}.end WHEN lo > hi THEN last ELSE hi END AS asOfEnd
 }`;

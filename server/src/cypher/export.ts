@@ -53,6 +53,16 @@ const tiePasses = (r: string, s: Selection) => (s.asOf ? tiePublished(r) : "true
 /** Articles published by then (provenance lists, the Cypher backup's articles). */
 const articlePasses = (a: string, s: Selection) => (s.asOf ? `${a}.publishedAt <= datetime($asOf)` : "true");
 
+/**
+ * The walk from a seed `s` to `n`. As of a date the path is checked after it
+ * is matched: Neo4j 5 fails on a subquery inside a quantified path's WHERE.
+ */
+function walk(s: Selection): string {
+  if (!s.asOf) return `MATCH (s) (()-[:${ENTITY_TIES}]-(x) WHERE ${passes("x", s)}){1,${s.hops}} (n)`;
+  return `MATCH p = (s)-[:${ENTITY_TIES}*1..${s.hops}]-(n)
+  WHERE all(x IN tail(nodes(p)) WHERE ${passes("x", s)}) AND all(r IN relationships(p) WHERE ${tiePasses("r", s)})`;
+}
+
 /** Binds `n` to each selected entity node, once. */
 export function selectedNodes(s: Selection): string {
   if (s.all)
@@ -69,7 +79,7 @@ WITH s WHERE ${passes("s", s)}`
 CALL (s) {
   RETURN s AS n
   UNION
-  MATCH (s) (()-[r:${ENTITY_TIES}]-(x) WHERE ${passes("x", s)} AND ${tiePasses("r", s)}){1,${s.hops}} (n)
+  ${walk(s)}
   RETURN n
 }
 WITH DISTINCT n`;
@@ -118,7 +128,7 @@ MATCH (a)-[r:${types}]->(b) WHERE a IN ns${s.asOf ? ` AND ${tiePasses("r", s)}` 
 /** As of a date, an edge's evidence is what had been published by then. */
 const edgeProps = (s: Selection) =>
   s.asOf
-    ? `r {.*, evidence: [ev IN coalesce(r.evidence, []) WHERE EXISTS { MATCH (x:Article {id: split(ev, '@')[0]}) WHERE ${articlePasses("x", s)} }]}`
+    ? `r {.*, evidence: [ev IN coalesce(r.evidence, []) WHERE EXISTS { MATCH (asOfArticle:Article {id: split(ev, '@')[0]}) WHERE ${articlePasses("asOfArticle", s)} }]}`
     : "properties(r)";
 
 /** Entity edges with the ids and URLs of the articles their evidence cites, dated by the event or claim they touch. */

@@ -76,6 +76,6 @@ function readme(r: ExportRequest): ZipEntry[] {
 export function exportFilename(request: ExportRequest, now = new Date()): string {
   const scope = request.selection.all ? "all" : "subgraph";
   const table = request.format === "csv" ? `-${request.table}` : "";
-  const asOf = request.selection.asOf ? `-asof-${request.selection.asOf.replace(/[:.]/g, "").slice(0, 17)}Z` : "";
+  const asOf = request.selection.asOf ? `-asof-${request.selection.asOf.replace(/[-:.]/g, "").slice(0, 15)}Z` : "";
   return `rasd-${scope}-${now.toISOString().slice(0, 10)}${asOf}${table}.${FORMATS[request.format].extension}`;
 }

@@ -183,7 +183,7 @@ builder.queryField("eventAsOf", (t) =>
     args: { id: t.arg.id({ required: true }), asOf: t.arg({ type: "DateTime", required: false }) },
     resolve: async (_r, a, ctx) => {
       const row = await ctx.loaders.node(String(a.id));
-      if (!row || row.label !== "Event") return null;
+      if (row?.label !== "Event") return null;
       const e = { ...row, asOf: a.asOf ?? null };
       if (a.asOf && (await reportSet(ctx, e)).total === 0) return null;
       return e;

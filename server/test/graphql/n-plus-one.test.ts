@@ -8,6 +8,8 @@ import { testYoga } from "./gql.ts";
 const deep = `query Deep($first: Int) { events(first: $first) { nodes {
   id actors { id role evidence { quote } actor { id claimsMade { id claimant { id } about { ... on Event { id } } } } }
   locations { id within { id } } claims { id claimant { id } links { type } } evidence { quote article { id } }
+  independentSources reports(first: 3) { totalCount nodes { publisher } } disagreements { what }
+  candidates { score event { id } }
 } } }`;
 
 describe("nested queries are batched, not run per parent", () => {

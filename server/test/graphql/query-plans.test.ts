@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { loadSynthetic } from "../../../seeds/synthetic/generate.ts";
 import type { EventFilter, SpanStats } from "../../src/cypher/event-filter.ts";
 import { eventsCount, eventsOffsetPage, eventsSegmentPage, type KeysetOrder } from "../../src/cypher/events.ts";
+import { eventCandidates } from "../../src/cypher/resolve.ts";
 import { timelineBuckets, timelineEdges, timelineEvents } from "../../src/cypher/timeline.ts";
 import { countByTypes, timelineDays } from "../../src/cypher/timeline-counts.ts";
 import type { Database, Statement } from "../../src/db/database.ts";
@@ -123,5 +124,27 @@ describe("query plans of the timeline and events statements", () => {
             failures.push(`${name} ${order}${inverted ? " inverted" : ""}: ${bad.map((o) => o.operatorType)}`);
         }
     assert.deepEqual(failures, []);
+  });
+
+  it("finds an incoming event's candidate duplicates through the start index, never by reading every Event", async () => {
+    // The row resolve-bundle.ts builds for an event of 10 March 2019 in Baghdad by a known actor.
+    const row = {
+      key: "event:incoming",
+      lo: "2019-01-07T00:00:00.000Z",
+      start: "2019-03-10T00:00:00.000Z",
+      end: "2019-03-10T23:59:59.999Z",
+      places: ["location:baghdad"],
+      ancestors: ["location:iraq"],
+      actors: ["actor:syn-hassan-al-amiri"],
+    };
+    const plan = await explain(eventCandidates("article:incoming", [row]));
+    assert.deepEqual(
+      eventScans(plan).map((o) => o.operatorType),
+      [],
+    );
+    const seeks = operators(plan).filter(
+      (o) => o.operatorType.startsWith("NodeIndexSeekByRange") && String(o.arguments.Details ?? "").includes(":Event"),
+    );
+    assert.ok(seeks.length > 0, "the candidates come from a range seek on the Event start index");
   });
 });

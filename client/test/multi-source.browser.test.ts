@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { ingestBundle } from "../../server/src/ingest/ingest-bundle.ts";
+import { repoRoot } from "../../server/src/paths.ts";
+import { multiSourceBundle, multiSourceDir } from "../../server/test/resolve/helpers.ts";
+import { startWorkspace } from "./helpers/workspace.ts";
+
+// RASD_SCREENSHOTS=1 also writes docs/screenshots/evidence-sources.png and candidate-review.png (1440×900).
+const screenshots = process.env.RASD_SCREENSHOTS === "1";
+const shot = (page: Page, name: string) =>
+  screenshots ? page.screenshot({ path: join(repoRoot, "docs", "screenshots", name) }) : Promise.resolve();
+
+describe("one event, many sources, in the workspace", () => {
+  let ws: Awaited<ReturnType<typeof startWorkspace>>;
+  let masyaf: string;
+  before(async () => {
+    const truth = JSON.parse(readFileSync(join(multiSourceDir, "truth.json"), "utf8")) as { articles: string[] };
+    ws = await startWorkspace(async (db) => {
+      for (const name of truth.articles) await ingestBundle(db, multiSourceBundle(name));
+    });
+    const r = await ws.db.read({
+      cypher:
+        "MATCH (e:Event {type: 'AIRSTRIKE'})-[:OCCURRED_IN]->(:Location {id: 'location:masyaf'}) RETURN e.id AS id",
+    });
+    masyaf = r.records[0].get("id");
+  });
+  after(async () => {
+    await ws?.stop();
+  });
+
+  async function open(query: string) {
+    const page = await ws.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${ws.app.url}/${query}`);
+    await page.waitForSelector("#app.ready .timeline g.mark");
+    return { page, errors };
+  }
+
+  it("the evidence panel says how many independent sources report the event, and where they disagree", async () => {
+    const { page, errors } = await open(`?sel=${encodeURIComponent(masyaf)}`);
+    const heading = page.locator(".sources .sources-count");
+    await heading.waitFor();
+    assert.equal(await heading.textContent(), "Reported by 2 independent sources");
+    const publishers = await page.$$eval(".sources ol.reports .report-publisher", (n) => n.map((x) => x.textContent));
+    assert.equal(publishers.length, 2);
+    const spans = await page.$$eval(".sources ol.reports .report-span", (n) => n.map((x) => x.getAttribute("dir")));
+    assert.deepEqual(spans, ["rtl", "ltr"], "each span in its own direction");
+    const table = await page.locator(".sources table.disagreements").textContent();
+    assert.match(table ?? "", /14/);
+    assert.match(table ?? "", /25/);
+    // The timeline draws the corroborated strike filled, single-source events hollow, and the legend says so.
+    const mark = page.locator(`.timeline g.event[data-id="${masyaf}"]`);
+    assert.equal(await mark.evaluate((g) => g.classList.contains("single-source")), false);
+    assert.ok(
+      (await page.$$(".timeline g.event.single-source")).length > 0,
+      "the Baghdad attacks have one source each",
+    );
+    await page.click("#legend-toggle");
+    assert.match((await page.locator(".legend").textContent()) ?? "", /one independent source: hollow ring/);
+    await page.click("#legend-toggle");
+    await shot(page, "evidence-sources.png");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("as of a date before the second article, the panel shows one source; the control keeps it in the URL", async () => {
+    const { page, errors } = await open(`?sel=${encodeURIComponent(masyaf)}`);
+    await page.locator(".sources .sources-count").waitFor();
+    await page.fill("#as-of", "2024-09-09T08:00");
+    await page.dispatchEvent("#as-of", "change");
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("asof") === "2024-09-09T08:00:00.000Z");
+    await page.waitForFunction(
+      () => document.querySelector(".sources .sources-count")?.textContent === "Reported by 1 independent source",
+    );
+    // The sources menu asks for corroboration: the single-source strike of that morning is filtered out.
+    await page.selectOption("#min-sources", "2");
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("sources") === "2");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("candidate duplicates are listed for review with their score and reasons", async () => {
+    const { page, errors } = await open("");
+    await page.click("#review-open");
+    const first = page.locator("li.candidate").first();
+    await first.waitFor();
+    assert.match((await first.textContent()) ?? "", /same place/);
+    await first.focus();
+    await shot(page, "candidate-review.png");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
