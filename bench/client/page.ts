@@ -1,86 +1,98 @@
-import { graph } from "../../client/src/views/graph.ts";
-import { timeline } from "../../client/src/views/timeline.ts";
+import type { Event, GraphData } from "../../client/src/data/model.ts";
+import { drawRows } from "../../client/src/views/timeline-canvas.ts";
+import { timelineRows } from "../../client/src/views/timeline-rows.ts";
+import { forceGraph, type Mounted, rasdGraph, rasdTimeline, visTimeline } from "./cases.ts";
+import { afterPaint, type Frames, panZoom } from "./drive.ts";
 import { syntheticEvents, syntheticGraph } from "./synthetic.ts";
 
-/** Frame times (ms between animation frames) and the synchronous work per input event. */
-interface Frames {
-  frames: number[];
-  work: number[];
+/**
+ * The bench page's steps, called one at a time from bench/client/run.ts so the
+ * heap can be read (after a garbage collection) between them: make the data,
+ * mount the view (first render, until painted), pan and zoom it.
+ */
+export type ViewName = "rasd-timeline" | "vis-timeline" | "rasd-graph" | "force-graph";
+
+let data: Event[] | GraphData | null = null;
+let mounted: Mounted | null = null;
+const root = () => document.getElementById("bench") as HTMLElement;
+
+function prepare(view: ViewName, n: number) {
+  data = view.endsWith("timeline") ? syntheticEvents(n) : syntheticGraph(n, 2 * n);
 }
 
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-
-/** Sends `count` wheel or drag steps to `target`, one per animation frame, timing each frame. */
-async function drive(target: Element, count: number, step: (i: number) => Event[]): Promise<Frames> {
-  const frames: number[] = [];
-  const work: number[] = [];
-  let last = await nextFrame();
-  for (let i = 0; i < count; i++) {
-    const t0 = performance.now();
-    for (const e of step(i)) (e.type.startsWith("mouse") && e.type !== "mousedown" ? window : target).dispatchEvent(e);
-    work.push(performance.now() - t0);
-    const now = await nextFrame();
-    frames.push(now - last);
-    last = now;
-  }
-  return { frames, work };
-}
-
-function wheel(x: number, y: number, deltaY: number) {
-  return new WheelEvent("wheel", { deltaY, clientX: x, clientY: y, bubbles: true, cancelable: true, view: window });
-}
-function mouse(type: string, x: number, y: number, shiftKey = false) {
-  return new MouseEvent(type, {
-    clientX: x,
-    clientY: y,
-    bubbles: true,
-    cancelable: true,
-    shiftKey,
-    view: window,
-    button: 0,
-  });
-}
-
-async function panZoom(svg: Element, count: number, shift: boolean): Promise<Frames> {
-  const box = svg.getBoundingClientRect();
-  const cx = box.left + box.width / 2;
-  const cy = box.top + box.height / 2;
-  // Zoom in, zoom out, then pan back and forth.
-  const third = Math.floor(count / 3);
-  const zoom = await drive(svg, 2 * third, (i) => [wheel(cx + ((i * 37) % 200) - 100, cy, i < third ? -60 : 60)]);
-  let x = cx;
-  const pan = await drive(svg, count - 2 * third, (i) => {
-    if (i === 0) return [mouse("mousedown", x, cy, shift)];
-    x += i % 40 < 20 ? 12 : -12;
-    return [mouse("mousemove", x, cy, shift)];
-  });
-  window.dispatchEvent(mouse("mouseup", x, cy, shift));
-  return { frames: [...zoom.frames, ...pan.frames], work: [...zoom.work, ...pan.work] };
-}
-
-async function benchTimeline(n: number, count: number): Promise<Frames & { build: number }> {
-  const root = document.getElementById("bench") as HTMLElement;
-  const events = syntheticEvents(n);
+/** Milliseconds from the call to the first picture on screen. */
+async function mount(view: ViewName): Promise<number> {
   const t0 = performance.now();
-  const view = timeline({ events }, { width: 1400 });
-  root.replaceChildren(view);
-  const build = performance.now() - t0;
-  await nextFrame();
-  return { ...(await panZoom(view.querySelector("svg.timeline") as Element, count, true)), build };
+  if (view === "rasd-timeline") mounted = rasdTimeline(root(), data as Event[]);
+  else if (view === "vis-timeline") mounted = await visTimeline(root(), data as Event[]);
+  else if (view === "rasd-graph") mounted = rasdGraph(root(), data as GraphData);
+  else mounted = await forceGraph(root(), data as GraphData);
+  await afterPaint();
+  data = null;
+  return performance.now() - t0;
 }
 
-async function benchGraph(n: number, m: number, count: number): Promise<Frames & { build: number; worker: boolean }> {
-  const root = document.getElementById("bench") as HTMLElement;
-  const data = syntheticGraph(n, m);
-  const t0 = performance.now();
-  const view = graph(data, { width: 1400, height: 900 });
-  root.replaceChildren(view);
-  const build = performance.now() - t0;
-  await nextFrame();
-  // Measured while the worker is still laying out: the main thread keeps drawing frames.
-  const result = await panZoom(view.querySelector("svg.graph") as Element, count, false);
-  view.dispose();
-  return { ...result, build, worker: true };
+async function interact(count: number): Promise<Frames & { layoutRunning: boolean }> {
+  if (!mounted) throw new Error("interact before mount");
+  const layoutRunning = mounted.layoutRunning();
+  return { ...(await panZoom(mounted.gesture, count)), layoutRunning };
 }
 
-Object.assign(window, { benchTimeline, benchGraph });
+/** Waits (up to `ms`) for the view's layout to come to rest; true if it did. */
+async function settle(ms: number): Promise<boolean> {
+  const until = performance.now() + ms;
+  while (mounted?.layoutRunning() && performance.now() < until) await new Promise((r) => setTimeout(r, 200));
+  return !mounted?.layoutRunning();
+}
+
+function dispose() {
+  mounted?.dispose();
+  mounted = null;
+}
+
+/**
+ * Where the timeline's canvas drawing breaks the frame budget: milliseconds
+ * (median of 9 draws, the window shifted each time) to draw `marks` marks of
+ * 100,000 events at 1400 px, and to draw every row as a density strip.
+ */
+function marksCost(counts: number[]): { marks: number; ms: number }[] {
+  const events = syntheticEvents(100_000);
+  const rows = timelineRows(events, [], "type");
+  const canvas = document.createElement("canvas");
+  [canvas.width, canvas.height] = [1400, 400];
+  const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+  const [lo, hi] = [+events[0].start, +events[events.length - 1].end];
+  const time = (marks: number, density: number) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const span = ((hi - lo) * marks) / events.length;
+      const t0 = lo + ((hi - lo - span) * i) / 9;
+      const t1 = t0 + span;
+      const x = (t: number) => 160 + ((t - t0) / (t1 - t0)) * 1224;
+      const t = performance.now();
+      ctx.clearRect(0, 0, 1400, 400);
+      drawRows(ctx, rows, {
+        x,
+        t0,
+        t1,
+        left: 160,
+        right: 1384,
+        rowY: (r) => rows.indexOf(r) * 40,
+        rowH: () => 40,
+        slotH: (r) => 40 / r.slots,
+        selection: null,
+        focus: null,
+        density,
+      });
+      ctx.getImageData(0, 0, 1, 1); // waits for the drawing to be done, not just queued
+      samples.push(performance.now() - t);
+    }
+    return samples.sort((a, b) => a - b)[4];
+  };
+  return [
+    ...counts.map((m) => ({ marks: m, ms: time(m, Number.POSITIVE_INFINITY) })),
+    { marks: 0, ms: time(events.length, 0) },
+  ];
+}
+
+Object.assign(window, { bench: { prepare, mount, interact, settle, dispose, marksCost } });

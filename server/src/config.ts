@@ -60,6 +60,8 @@ export interface Settings {
   allowedHosts: string[];
   /** Requests per minute per API key (or client address without one); 0 turns a limit off. */
   rateLimits: RateLimits;
+  /** Largest request body /graphql accepts, in bytes (RASD_MAX_BODY_BYTES). */
+  maxBodyBytes: number;
 }
 
 /** Requests per minute for the expensive operations, per API key or client address. */
@@ -189,5 +191,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       export: integer(env, "RASD_RATE_LIMIT_EXPORT", 60, 0, 100000),
     },
     extraction: extractionSettings(env),
+    // An article is at most 2 MB (decode-bytes.ts); a bundle of one is well under 32 MB even escaped as JSON.
+    maxBodyBytes: integer(env, "RASD_MAX_BODY_BYTES", 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
 }

@@ -45,3 +45,10 @@ export function removeChip(state: AppState, key: string): Partial<AppState> {
     return { filters: { ...f, [group]: f[group].filter((x) => x !== id) } };
   return {};
 }
+
+/** The status line: how many events match (or are in the window), how many the graph and map show, how many exist. */
+export function statusLine(state: AppState, shown: number, total: number, stored: number): string {
+  const scope = state.window ? "in the window" : "match";
+  const cut = shown < total ? `, the first ${shown} in the graph and map (narrow the window for the rest)` : "";
+  return `${total} event${total === 1 ? "" : "s"} ${scope}${cut} · ${stored} in the graph`;
+}

@@ -1,5 +1,6 @@
-import { exportFormats } from "../data/export-url.ts";
+import { exportFormats, exportUrl } from "../data/export-url.ts";
 import { formatDay } from "../data/text.ts";
+import type { Layout } from "./layout.ts";
 import type { AppState } from "./state.ts";
 
 /** What an export was asked for, as the analyst chose it. */
@@ -92,12 +93,45 @@ export function scopeWords(s: AppState, scope: string, names: Map<string, string
     scope === "selection" && s.selection
       ? `${names.get(s.selection) ?? s.selection} + 1 hop`
       : `what is shown (${shown} graph nodes)`;
-  const window = s.window ? `${formatDay(s.window[0])} – ${formatDay(s.window[1])}` : "all time";
+  const period = s.window ? `${formatDay(s.window[0])} – ${formatDay(s.window[1])}` : "all time";
   const f = s.filters;
   const filters = [
     ...f.types.map((t) => t.toLowerCase()),
     ...[...f.actors, ...f.locations].map((id) => names.get(id) ?? id),
     ...(f.minConfidence ? [`confidence ≥ ${f.minConfidence * 100}%`] : []),
   ];
-  return `${what}, ${window}${filters.length ? `, filters: ${filters.join(", ")}` : ", no filters"}`;
+  return `${what}, ${period}${filters.length ? `, filters: ${filters.join(", ")}` : ", no filters"}`;
+}
+
+/** The graph nodes an export of "what is shown" names, at most this many (the URL carries them). */
+const shownCap = 2000;
+
+/** Points the Export link at what the scope and format controls and the state ask for. */
+export function updateExportLink(layout: Layout, s: AppState, shownIds: string[]): void {
+  const scope = layout.exportScope.value;
+  layout.exportLink.href = exportUrl({
+    format: layout.exportFormat.value,
+    all: scope === "all",
+    ids:
+      scope === "selection" && s.selection
+        ? [s.selection]
+        : scope === "shown" && (s.expanded.length || s.removed.length)
+          ? shownIds.slice(0, shownCap)
+          : [],
+    hops: scope === "selection" ? 1 : 0,
+    window: s.window,
+    filters: s.filters,
+  });
+}
+
+/** Runs the export the link points at (instead of following it) and reports in the notice line. */
+export function exportFromLink(layout: Layout, s: AppState, names: Map<string, string>, shown: number): void {
+  const notice = layout.notice;
+  notice.hidden = false;
+  const scope = scopeWords(s, layout.exportScope.value, names, shown);
+  runExport({ href: layout.exportLink.href, format: layout.exportFormat.value, scope }, (message) => {
+    notice.textContent = message;
+  }).catch((error) => {
+    notice.textContent = `Export failed: ${(error as Error).message}`;
+  });
 }

@@ -1,6 +1,6 @@
 import { ApiError } from "../data/api.ts";
 import { asBundle, type Bundle, reviewOf } from "../data/bundle.ts";
-import { extractArticle, ingestBundle } from "../data/load.ts";
+import { extractArticle, ingestBundle } from "../data/ingest-api.ts";
 import { bundleReview } from "../views/bundle-review.ts";
 import { h } from "./dom.ts";
 

@@ -1,33 +1,31 @@
 import { evidenceFor } from "../data/evidence.ts";
-import { exportUrl } from "../data/export-url.ts";
 import { search, timelineMarks } from "../data/load.ts";
 import { relatedEvents } from "../data/related.ts";
-import type { GraphAction, GraphElement } from "../views/graph.ts";
 import { timeline } from "../views/timeline.ts";
-import { filterChips, removeChip } from "./chips.ts";
+import { filterChips, removeChip, statusLine } from "./chips.ts";
 import { swap } from "./dom.ts";
-import { runExport, scopeWords } from "./export-action.ts";
+import { exportFromLink, updateExportLink } from "./export-action.ts";
+import { GraphPanel } from "./graph-panel.ts";
 import { bindControls, type Layout } from "./layout.ts";
 import { type LoadName, loadRedraws, reactionTo, type ViewName } from "./reactions.ts";
 import { bindSearch } from "./search.ts";
 import type { AppState, Store } from "./state.ts";
-import { type LazyViews, loadLazyViews, renderGraph, renderMap, renderStrip } from "./view-slots.ts";
+import { type LazyViews, loadLazyViews, renderMap, renderStrip } from "./view-slots.ts";
 import { emptyDataset, WorkspaceData } from "./workspace-data.ts";
 
 /**
  * The app shell: turns state changes into loads and redraws (the table in
  * `reactions.ts`), draws each view into its slot, and turns the views' `input`
  * events into state changes. Loading and caching live in `WorkspaceData`,
- * control wiring in `layout.ts`.
+ * control wiring in `layout.ts`, the graph's own state and actions in
+ * `GraphPanel`, exporting in `export-action.ts`.
  */
 export class Shell {
   readonly data = new WorkspaceData();
   readonly layout: Layout;
   readonly store: Store;
-  #pinned = new Set<string>();
-  #metric = "degree";
+  readonly graph: GraphPanel;
   #source: ViewName | null = null;
-  #graphView: GraphElement | null = null;
   #lazy: LazyViews | null = null;
   #domainTimer: ReturnType<typeof setTimeout> | undefined;
   #pointerDown = false;
@@ -40,6 +38,13 @@ export class Shell {
   constructor(layout: Layout, store: Store) {
     this.layout = layout;
     this.store = store;
+    this.graph = new GraphPanel({
+      layout,
+      data: this.data,
+      store,
+      set: (source, patch) => this.#set(source, patch),
+      redraw: () => this.#render("graph"),
+    });
     store.subscribe((state, previous) => this.#changed(state, previous));
     bindSearch(layout, search, store, (hit) => this.data.names.set(hit.id, hit.label));
     bindControls(layout, {
@@ -47,12 +52,15 @@ export class Shell {
       confidence: (v) => this.#set(null, { filters: { ...this.store.state.filters, minConfidence: v } }),
       graphMode: (v) => this.#set(null, { graphMode: v as AppState["graphMode"] }),
       graphMetric: (v) => {
-        this.#metric = v;
+        this.graph.metric = v;
         this.#render("graph");
       },
       exportChanged: () => this.#updateExport(),
-      exportClicked: (e) => this.#export(e),
-      graphButton: (action) => this.#graphButton(action),
+      exportClicked: (e) => {
+        e.preventDefault();
+        exportFromLink(this.layout, this.store.state, this.data.names, this.graph.shownIds().length);
+      },
+      graphButton: (action) => this.graph.button(action),
     });
     // A timeline redraw would cut a gesture short: wait until the button is up.
     layout.timeline.addEventListener("pointerdown", () => {
@@ -103,24 +111,8 @@ export class Shell {
     if (name === "window") return this.data.loadWindow(s.filters, s.window);
     if (name === "network")
       return s.graphMode === "actors" ? this.data.loadNetwork(s.filters, s.window) : Promise.resolve(false);
-    if (name === "expansions") return this.#loadExpansions();
+    if (name === "expansions") return this.graph.loadExpansions();
     return this.data.loadSelection(s.selection);
-  }
-
-  /** Loads the new expansions and says how many unseen neighbours each brought. */
-  async #loadExpansions(): Promise<boolean> {
-    const seen = new Set(this.#graphView?.positions.keys() ?? []);
-    const before = new Set(this.data.expansions.keys());
-    const changed = await this.data.loadExpansions(this.store.state.expanded);
-    for (const id of this.store.state.expanded)
-      if (!before.has(id)) {
-        const fresh = (this.data.expansions.get(id)?.nodes ?? []).filter((n) => !seen.has(n.id)).length;
-        const name = this.data.names.get(id) ?? id;
-        this.layout.graphNote.textContent = fresh
-          ? `Expand: ${fresh} unseen neighbour${fresh === 1 ? "" : "s"} of ${name} added`
-          : `${name} has no neighbours that are not already shown`;
-      }
-    return changed;
   }
 
   /** Runs a load and redraws what it brings. */
@@ -163,20 +155,8 @@ export class Shell {
     const lazy = this.#lazy;
     if (!lazy) return;
     const s = this.store.state;
-    if (view === "graph") {
-      const g = renderGraph(lazy, this.layout.graph, this.data, s, {
-        pinned: this.#pinned,
-        metric: this.#metric,
-        previous: this.#graphView,
-        note: (text) => {
-          this.layout.graphInfo.textContent = text;
-          this.layout.graphInfo.hidden = !text;
-        },
-      });
-      g.addEventListener("input", () => this.#set("graph", { selection: g.value.selection }));
-      g.addEventListener("graph-action", (e) => this.#graphAction((e as CustomEvent<GraphAction>).detail));
-      this.#graphView = g;
-    } else if (view === "map") {
+    if (view === "graph") this.graph.render(lazy);
+    else if (view === "map") {
       const m = renderMap(lazy, this.layout.map, this.data, s);
       m.addEventListener("input", () => {
         const v = m.value;
@@ -243,58 +223,19 @@ export class Shell {
     }
   }
 
-  #graphAction({ action, id }: GraphAction) {
-    const s = this.store.state;
-    if (action === "expand") {
-      if (s.graphMode === "actors") this.#set(null, { graphMode: "events" });
-      if (this.store.state.expanded.includes(id))
-        this.layout.graphNote.textContent = `${this.data.names.get(id) ?? id} is already expanded`;
-      else
-        this.#set(null, {
-          expanded: [...this.store.state.expanded, id],
-          removed: s.removed.filter((r) => r !== id),
-          selection: id,
-        });
-    } else if (action === "remove")
-      this.#set(null, {
-        removed: [...new Set([...s.removed, id])],
-        expanded: s.expanded.filter((x) => x !== id),
-        selection: s.selection === id ? null : s.selection,
-      });
-    else if (action === "pin") this.#pinned.add(id);
-    else if (action === "unpin") this.#pinned.delete(id);
-  }
-
-  #graphButton(action: "expand" | "remove" | "pin" | "reset") {
-    const id = this.store.state.selection;
-    if (action === "reset") {
-      this.#pinned.clear();
-      this.#graphView = null;
-      this.layout.graphNote.textContent = "";
-      this.#set(null, { expanded: [], removed: [] });
-      this.#render("graph");
-      return;
-    }
-    if (!id) {
-      this.layout.graphNote.textContent = `Select a node first, then ${action} it`;
-      return;
-    }
-    if (action === "pin") {
-      if (this.#pinned.has(id)) this.#pinned.delete(id);
-      else this.#pinned.add(id);
-      this.#render("graph");
-    } else this.#graphAction({ action, id });
-  }
-
   #renderChips() {
     const view = filterChips(this.store.state, this.data.names);
     view.addEventListener("input", () => {
       if (view.value) this.#set(null, removeChip(this.store.state, view.value));
     });
     swap(this.layout.chips, view);
-    const shown = this.data.windowEvents.events.length;
-    const total = this.data.windowTotal;
-    this.layout.status.textContent = `${total} event${total === 1 ? "" : "s"} ${this.store.state.window ? "in the window" : "match"}${shown < total ? `, the first ${shown} in the graph and map (narrow the window for the rest)` : ""} · ${this.data.stats.events} in the graph`;
+    const d = this.data;
+    this.layout.status.textContent = statusLine(
+      this.store.state,
+      d.windowEvents.events.length,
+      d.windowTotal,
+      d.stats.events,
+    );
   }
 
   #syncControls() {
@@ -305,39 +246,7 @@ export class Shell {
     if (this.layout.confidence.value !== String(s.filters.minConfidence)) this.layout.confidence.value = "0";
   }
 
-  #export(e: MouseEvent) {
-    e.preventDefault();
-    const notice = this.layout.notice;
-    notice.hidden = false;
-    const scope = scopeWords(
-      this.store.state,
-      this.layout.exportScope.value,
-      this.data.names,
-      this.#graphView?.positions.size ?? 0,
-    );
-    runExport({ href: this.layout.exportLink.href, format: this.layout.exportFormat.value, scope }, (message) => {
-      notice.textContent = message;
-    }).catch((error) => {
-      notice.textContent = `Export failed: ${(error as Error).message}`;
-    });
-  }
-
   #updateExport() {
-    const s = this.store.state;
-    const scope = this.layout.exportScope.value;
-    const shownIds = (this.#graphView ? [...this.#graphView.positions.keys()] : []).slice(0, 2000);
-    this.layout.exportLink.href = exportUrl({
-      format: this.layout.exportFormat.value,
-      all: scope === "all",
-      ids:
-        scope === "selection" && s.selection
-          ? [s.selection]
-          : scope === "shown" && (s.expanded.length || s.removed.length)
-            ? shownIds
-            : [],
-      hops: scope === "selection" ? 1 : 0,
-      window: s.window,
-      filters: s.filters,
-    });
+    updateExportLink(this.layout, this.store.state, this.graph.shownIds());
   }
 }

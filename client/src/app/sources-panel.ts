@@ -20,7 +20,9 @@ export function showSources(panel: HTMLElement, eventId: string, asOf: Date | nu
   Promise.all([loadEventSources(eventId, asOf, request.signal), import("../views/sources.ts")])
     .then(([s, { notYetReported, sourcesView }]) => {
       if (request.signal.aborted) return;
-      slot.replaceChildren(s ? sourcesView(s) : notYetReported(asOf ?? new Date()));
+      // The evidence panel's inner width, less its padding.
+      const width = Math.floor(panel.clientWidth) - 24;
+      slot.replaceChildren(s ? sourcesView(s, { width }) : notYetReported(asOf ?? new Date()));
     })
     .catch((error: Error) => {
       if (request.signal.aborted) return;

@@ -1,4 +1,4 @@
-import type { Filters, Window } from "../data/filters.ts";
+import type { Filters, TimeWindow } from "../data/filters.ts";
 import { noFilters } from "../data/filters.ts";
 
 export type Lanes = "type" | "actor" | "location";
@@ -7,9 +7,9 @@ export type GraphMode = "events" | "actors";
 /** Everything a shared URL restores. */
 export interface AppState {
   /** The brushed time window every view follows; null is "all time". */
-  window: Window;
+  window: TimeWindow;
   /** The timeline's zoomed domain; null fits the data. */
-  domain: Window;
+  domain: TimeWindow;
   /** The selected node (event, actor, location or claim) id. */
   selection: string | null;
   filters: Filters;
@@ -57,7 +57,7 @@ export class Store {
   }
 }
 
-const time = (w: Window) => (w ? `${w[0].getTime()}-${w[1].getTime()}` : "");
+const time = (w: TimeWindow) => (w ? `${w[0].getTime()}-${w[1].getTime()}` : "");
 
 export function sameState(a: AppState, b: AppState): boolean {
   return (

@@ -1,9 +1,9 @@
-import type { Window } from "../data/filters.ts";
+import type { TimeWindow } from "../data/filters.ts";
 import { type AppState, initialState, type Lanes } from "./state.ts";
 
 const lanes: Lanes[] = ["type", "actor", "location"];
 
-function parseWindow(from: string | null, to: string | null): Window {
+function parseWindow(from: string | null, to: string | null): TimeWindow {
   if (!from || !to) return null;
   const a = new Date(from);
   const b = new Date(to);

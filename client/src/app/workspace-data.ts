@@ -1,5 +1,5 @@
 import { evidenceFor } from "../data/evidence.ts";
-import type { Filters, Window } from "../data/filters.ts";
+import type { Filters, TimeWindow } from "../data/filters.ts";
 import {
   loadActorNetwork,
   loadEvents,
@@ -113,8 +113,8 @@ export class WorkspaceData {
     return true;
   }
 
-  async loadWindow(filters: Filters, window: Window): Promise<boolean> {
-    const result = await this.#requests.window.run((signal) => loadEvents(filters, window, { cap: windowCap, signal }));
+  async loadWindow(filters: Filters, range: TimeWindow): Promise<boolean> {
+    const result = await this.#requests.window.run((signal) => loadEvents(filters, range, { cap: windowCap, signal }));
     if (!result) return false;
     this.windowEvents = result.data;
     this.windowTotal = result.total;
@@ -125,8 +125,8 @@ export class WorkspaceData {
     return true;
   }
 
-  async loadNetwork(filters: Filters, window: Window): Promise<boolean> {
-    const network = await this.#requests.network.run((signal) => loadActorNetwork(filters, window, signal));
+  async loadNetwork(filters: Filters, range: TimeWindow): Promise<boolean> {
+    const network = await this.#requests.network.run((signal) => loadActorNetwork(filters, range, signal));
     if (network) this.network = network;
     return !!network;
   }

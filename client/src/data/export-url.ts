@@ -1,4 +1,4 @@
-import type { Filters, Window } from "./filters.ts";
+import type { Filters, TimeWindow } from "./filters.ts";
 
 export const exportFormats = [
   ["graphml", "GraphML (Gephi, Cytoscape, networkx)"],
@@ -16,14 +16,14 @@ export interface ExportScope {
   /** The selected or shown node ids; the export takes these plus `hops`. */
   ids: string[];
   hops: number;
-  window: Window;
+  window: TimeWindow;
   filters: Filters;
   /** Everything, ignoring ids, window and filters. */
   all?: boolean;
 }
 
 /** The /export URL (issue 6) for the scope the analyst is looking at. */
-export function exportUrl({ format, ids, hops, window, filters, all }: ExportScope): string {
+export function exportUrl({ format, ids, hops, window: range, filters, all }: ExportScope): string {
   const params = new URLSearchParams({ format });
   if (all) params.set("all", "1");
   else {
@@ -31,9 +31,9 @@ export function exportUrl({ format, ids, hops, window, filters, all }: ExportSco
       params.set("ids", ids.join(","));
       params.set("hops", String(hops));
     }
-    if (window) {
-      params.set("from", window[0].toISOString());
-      params.set("to", window[1].toISOString());
+    if (range) {
+      params.set("from", range[0].toISOString());
+      params.set("to", range[1].toISOString());
     }
     if (filters.types.length) params.set("types", filters.types.join(","));
     if (filters.actors.length) params.set("actors", filters.actors.join(","));

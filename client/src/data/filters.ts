@@ -13,11 +13,11 @@ export interface Filters {
 
 export const noFilters: Filters = { types: [], actors: [], locations: [], minConfidence: 0, asOf: null };
 
-export type Window = [Date, Date] | null;
+export type TimeWindow = [Date, Date] | null;
 
 /** Whether the event's possible range overlaps the window (dates are uncertain, so overlap, not containment). */
-export function overlaps(event: Event, window: Window): boolean {
-  return !window || (event.end >= window[0] && event.start <= window[1]);
+export function overlaps(event: Event, range: TimeWindow): boolean {
+  return !range || (event.end >= range[0] && event.start <= range[1]);
 }
 
 export function matchesFilters(event: Event, filters: Filters): boolean {
@@ -28,8 +28,8 @@ export function matchesFilters(event: Event, filters: Filters): boolean {
   return true;
 }
 
-export function filterEvents(events: Event[], filters: Filters, window: Window = null): Event[] {
-  return events.filter((e) => matchesFilters(e, filters) && overlaps(e, window));
+export function filterEvents(events: Event[], filters: Filters, range: TimeWindow = null): Event[] {
+  return events.filter((e) => matchesFilters(e, filters) && overlaps(e, range));
 }
 
 export function hasFilters(filters: Filters): boolean {

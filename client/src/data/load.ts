@@ -1,12 +1,9 @@
-import { ApiError, graphql, type Issue } from "./api.ts";
-import type { Bundle } from "./bundle.ts";
-import type { Filters, Window } from "./filters.ts";
+import { graphql } from "./api.ts";
+import type { Filters, TimeWindow } from "./filters.ts";
 import type { Article, Dataset, GraphData, GraphNode, NodeKind, TimelineMark } from "./model.ts";
 import {
   actorNetworkQuery,
   eventsPageQuery,
-  extractArticleQuery,
-  ingestBundleMutation,
   neighborhoodQuery,
   nodesQuery,
   searchQuery,
@@ -20,14 +17,14 @@ import { type RawArticle, type RawEvent, shapeArticle, shapeDataset } from "./sh
 export const pageSize = 500;
 
 /** The API's EventFilter for the analyst's filters and a window. */
-export function eventFilter(filters: Filters, window: Window = null): Record<string, unknown> {
+export function eventFilter(filters: Filters, range: TimeWindow = null): Record<string, unknown> {
   const f: Record<string, unknown> = {};
   if (filters.types.length) f.types = filters.types;
   if (filters.actors.length) f.actors = filters.actors.map((id) => ({ id }));
   if (filters.locations.length) f.locations = filters.locations;
   if (filters.minConfidence > 0) f.minConfidence = filters.minConfidence;
   if (filters.asOf) f.asOf = filters.asOf.toISOString();
-  if (window) f.window = { from: window[0].toISOString(), to: window[1].toISOString() };
+  if (range) f.window = { from: range[0].toISOString(), to: range[1].toISOString() };
   return f;
 }
 
@@ -53,7 +50,7 @@ export async function loadStats(signal?: AbortSignal): Promise<Stats> {
 /** Events matching the filters in the window, a page at a time, at most `cap` of `total`. */
 export async function loadEvents(
   filters: Filters,
-  window: Window,
+  range: TimeWindow,
   { cap = 2000, signal }: { cap?: number; signal?: AbortSignal } = {},
 ): Promise<{ data: Dataset; total: number }> {
   const raw: RawEvent[] = [];
@@ -65,7 +62,7 @@ export async function loadEvents(
     };
     const page: Page = await graphql<Page>(
       eventsPageQuery,
-      { filter: eventFilter(filters, window), first: Math.min(pageSize, cap - raw.length), after },
+      { filter: eventFilter(filters, range), first: Math.min(pageSize, cap - raw.length), after },
       { signal },
     );
     total = page.events.totalCount;
@@ -223,7 +220,7 @@ export async function loadNeighbourhood(id: string, signal?: AbortSignal): Promi
 export const networkTies = 2000;
 
 /** Actors tied by the events they share in the window; a tie's weight is how many. */
-export async function loadActorNetwork(filters: Filters, window: Window, signal?: AbortSignal): Promise<GraphData> {
+export async function loadActorNetwork(filters: Filters, range: TimeWindow, signal?: AbortSignal): Promise<GraphData> {
   type Raw = {
     actorNetwork: {
       actors: { id: string; name: string; nameAr: string | null; kind: string; eventCount: number }[];
@@ -232,7 +229,7 @@ export async function loadActorNetwork(filters: Filters, window: Window, signal?
   };
   const { actorNetwork } = await graphql<Raw>(
     actorNetworkQuery,
-    { filter: eventFilter(filters, window), first: networkTies },
+    { filter: eventFilter(filters, range), first: networkTies },
     { signal },
   );
   return {
@@ -251,51 +248,6 @@ export async function loadActorNetwork(filters: Filters, window: Window, signal?
       weight: t.weight,
     })),
   };
-}
-
-/** What an ingest stored, counted. */
-export interface IngestOutcome {
-  articleId: string;
-  actors: number;
-  locations: number;
-  events: number;
-  claims: number;
-}
-
-type Refusal = { __typename: "ValidationError"; message: string; issues: Issue[] };
-
-/** A ValidationError answer becomes an ApiError that keeps its issues, for the dialog to list. */
-function accepted<T extends { __typename: string }>(answer: T | Refusal): T {
-  if (answer.__typename === "ValidationError") {
-    const { message, issues } = answer as Refusal;
-    throw new ApiError(message, issues);
-  }
-  return answer as T;
-}
-
-/**
- * The bundle the server extracts from a raw article (text, HTML or JSON;
- * `filename`'s extension names the format), without storing anything.
- */
-export async function extractArticle(
-  raw: string,
-  filename: string | null,
-  { key, signal }: { key?: string; signal?: AbortSignal } = {},
-): Promise<Bundle> {
-  type Answer = { __typename: "ExtractedArticle"; bundle: Bundle };
-  const data = await graphql<{ extractArticle: Answer | Refusal }>(
-    extractArticleQuery,
-    { raw, filename },
-    { key, signal },
-  );
-  return accepted(data.extractArticle).bundle;
-}
-
-/** Stores a bundle as it is (validated by the server) with an editor key. */
-export async function ingestBundle(bundle: Bundle, key: string): Promise<IngestOutcome> {
-  type Answer = { __typename: "IngestResult" } & IngestOutcome;
-  const data = await graphql<{ ingestBundle: Answer | Refusal }>(ingestBundleMutation, { bundle }, { key });
-  return accepted(data.ingestBundle);
 }
 
 /** Claims (when stated) and articles (when published) as timeline marks. */

@@ -14,6 +14,16 @@ export interface ReportItem {
   source: string;
   copyOf: string | null;
   spans: string[];
+  /** The numbers this report states (killed, injured, missiles, drones), with the words that say them. */
+  facts: ReportFact[];
+}
+
+export interface ReportFact {
+  kind: string;
+  value: number;
+  /** Stated as a floor ("at least 25"). */
+  atLeast: boolean;
+  quote: string;
 }
 
 export interface DisagreementItem {
@@ -38,7 +48,7 @@ export interface EventSources {
 export const eventSourcesQuery = `query RasdEventSources($id: ID!, $asOf: DateTime) {
   eventAsOf(id: $id, asOf: $asOf) {
     id title independentSources reportCount firstReportedAt lastReportedAt dateConflict
-    reports(first: 50) { nodes { article { id title } publisher language publishedAt source copyOf evidence { text } } }
+    reports(first: 50) { nodes { article { id title } publisher language publishedAt source copyOf evidence { text } facts { kind value atLeast quote } } }
     disagreements { what unit values { value reports { publisher language quote } } }
   }
 }`;
@@ -60,6 +70,7 @@ interface RawSources {
       source: string;
       copyOf: string | null;
       evidence: { text: string }[];
+      facts: ReportFact[];
     }[];
   };
   disagreements: DisagreementItem[];
@@ -84,6 +95,7 @@ export function shapeSources(raw: RawSources, asOf: Date | null): EventSources {
       source: r.source,
       copyOf: r.copyOf,
       spans: r.evidence.map((s) => s.text),
+      facts: r.facts,
     })),
     disagreements: raw.disagreements,
   };

@@ -1,5 +1,6 @@
 import * as d3 from "d3";
-import type { GraphLink, GraphNode, NodeKind } from "../data/model.ts";
+import type { GraphLink, GraphNode } from "../data/model.ts";
+import { drawSceneArrays, type SceneStyle, type View } from "./graph-scene.ts";
 import { nodeColour } from "./graph-style.ts";
 import type { PlacedLabel } from "./label-placement.ts";
 
@@ -13,10 +14,37 @@ export interface CanvasGraphFrame {
   radius: (i: number) => number;
 }
 
+/** The scene's arrays for a node list, built once per graph rather than every frame. */
+const styles = new WeakMap<GraphNode[], SceneStyle>();
+
+export function sceneStyle(
+  nodes: GraphNode[],
+  links: { s: number; t: number; link: GraphLink }[],
+  radius: (i: number) => number,
+): SceneStyle {
+  let style = styles.get(nodes);
+  if (!style) {
+    const groups = d3.group(
+      nodes.map((n, i) => ({ n, i })),
+      (d) => `${nodeColour(d.n)}|${d.n.kind}`,
+    );
+    style = {
+      links: Uint32Array.from(links.flatMap((l) => [l.s, l.t])),
+      groups: [...groups].map(([key, members]) => ({
+        colour: key.split("|")[0],
+        kind: members[0].n.kind,
+        members: Uint32Array.from(members, (m) => m.i),
+      })),
+      radius: Float32Array.from(nodes, (_, i) => radius(i)),
+    };
+    styles.set(nodes, style);
+  }
+  return style;
+}
+
 /**
- * Draws what changes only with the layout (links in one path, nodes batched by
- * colour and shape) into `ctx` under the transform: the layer the view keeps
- * as a bitmap and reuses while the analyst pans and zooms.
+ * Draws what changes only with the layout into `ctx` under the transform:
+ * the layer the view keeps as a bitmap and reuses while the analyst pans and zooms.
  */
 export function drawScene(
   ctx: CanvasRenderingContext2D,
@@ -24,30 +52,7 @@ export function drawScene(
   links: { s: number; t: number; link: GraphLink }[],
   f: CanvasGraphFrame,
 ): void {
-  const { transform: t, positions: p } = f;
-  ctx.save();
-  ctx.clearRect(0, 0, f.width, f.height);
-  ctx.translate(t.x, t.y);
-  ctx.scale(t.k, t.k);
-  ctx.beginPath();
-  for (const l of links) {
-    ctx.moveTo(p[2 * l.s], p[2 * l.s + 1]);
-    ctx.lineTo(p[2 * l.t], p[2 * l.t + 1]);
-  }
-  ctx.strokeStyle = "rgba(120,120,120,0.35)";
-  ctx.lineWidth = 0.7 / t.k;
-  ctx.stroke();
-
-  const groups = groupsOf(nodes);
-  const scale = Math.max(0.35, 1 / Math.sqrt(t.k));
-  for (const [key, members] of groups) {
-    const [colour] = key.split("|");
-    ctx.beginPath();
-    for (const { n, i } of members) shape(ctx, n.kind, p[2 * i], p[2 * i + 1], f.radius(i) * scale * 0.6);
-    ctx.fillStyle = colour;
-    ctx.fill();
-  }
-  ctx.restore();
+  drawSceneArrays(ctx, sceneStyle(nodes, links, f.radius), f.positions, f.transform, f.width, f.height);
 }
 
 /**
@@ -82,41 +87,6 @@ export function drawOverlay(
   }
 }
 
-/** The same shapes as the SVG symbols (circle, square, triangle, diamond), drawn straight into the current path. */
-function shape(ctx: CanvasRenderingContext2D, kind: NodeKind, x: number, y: number, r: number) {
-  if (kind === "actor") {
-    ctx.moveTo(x + r, y);
-    ctx.arc(x, y, r, 0, 2 * Math.PI);
-  } else if (kind === "event") ctx.rect(x - r, y - r, 2 * r, 2 * r);
-  else if (kind === "location") {
-    ctx.moveTo(x, y - r * 1.2);
-    ctx.lineTo(x + r * 1.1, y + r * 0.8);
-    ctx.lineTo(x - r * 1.1, y + r * 0.8);
-    ctx.closePath();
-  } else {
-    ctx.moveTo(x, y - r * 1.3);
-    ctx.lineTo(x + r, y);
-    ctx.lineTo(x, y + r * 1.3);
-    ctx.lineTo(x - r, y);
-    ctx.closePath();
-  }
-}
-
-const groupCache = new WeakMap<GraphNode[], Map<string, { n: GraphNode; i: number }[]>>();
-
-/** Nodes batched by colour and shape, computed once per node list rather than every frame. */
-function groupsOf(nodes: GraphNode[]) {
-  let groups = groupCache.get(nodes);
-  if (!groups) {
-    groups = d3.group(
-      nodes.map((n, i) => ({ n, i })),
-      (d) => `${nodeColour(d.n)}|${d.n.kind}`,
-    );
-    groupCache.set(nodes, groups);
-  }
-  return groups;
-}
-
 /** The visible canvas and the bitmap of the scene it reuses while moving. */
 export function canvasLayers(root: HTMLElement, width: number, height: number) {
   const ratio = globalThis.devicePixelRatio || 1;
@@ -133,4 +103,63 @@ export function canvasLayers(root: HTMLElement, width: number, height: number) {
   root.prepend(visible.c);
   const off = make();
   return { ctx: visible.ctx, cache: { ctx: off.ctx, transform: d3.zoomIdentity, version: -1, time: 0 } };
+}
+
+export type CanvasLayers = ReturnType<typeof canvasLayers>;
+
+/** Over this long a gesture reuses the scene bitmap before redrawing it for a newer layout or view. */
+const refreshWhileMoving = 500;
+
+/** The scene as the layout worker last drew it, and how to ask it for the current view. */
+export interface WorkerScene {
+  latest(): { bitmap: ImageBitmap; view: View } | null;
+  view(v: View): void;
+}
+
+/**
+ * One canvas frame. The scene bitmap is redrawn when it is behind the layout
+ * (`version`) or the view; while panning or zooming it is only moved and
+ * scaled, and redrawn for a newer layout now and then. When the layout runs in
+ * a worker, the worker draws the scene (OffscreenCanvas) for the view it is
+ * told and this frame only places its latest bitmap: no frame waits for a
+ * large graph to be drawn. The overlay (selection ring, labels) is drawn on
+ * top; no labels while moving.
+ */
+export function drawCanvasFrame(
+  layers: CanvasLayers,
+  nodes: GraphNode[],
+  links: { s: number; t: number; link: GraphLink }[],
+  f: CanvasGraphFrame,
+  o: { version: number; moving: boolean; labels: () => PlacedLabel[]; worker?: WorkerScene | null },
+): void {
+  const { transform, width, height } = f;
+  const cache = layers.cache;
+  const fromWorker = o.worker?.latest();
+  let image: CanvasImageSource = cache.ctx.canvas;
+  let drawnFor: View = cache.transform;
+  if (o.worker) o.worker.view({ x: transform.x, y: transform.y, k: transform.k });
+  if (fromWorker) [image, drawnFor] = [fromWorker.bitmap, fromWorker.view];
+  else {
+    // The first picture (before the worker's first bitmap), or no worker: drawn here.
+    const now = performance.now();
+    const behind = o.worker
+      ? cache.version < 0
+      : o.moving
+        ? cache.version < 0 || (cache.version !== o.version && now - cache.time > refreshWhileMoving)
+        : cache.version !== o.version || cache.transform !== transform;
+    if (behind) {
+      drawScene(cache.ctx, nodes, links, f);
+      Object.assign(cache, { transform, version: o.version, time: now });
+    }
+    drawnFor = cache.transform;
+  }
+  const k = transform.k / drawnFor.k;
+  const ctx = layers.ctx;
+  ctx.clearRect(0, 0, width, height);
+  ctx.save();
+  ctx.translate(transform.x - drawnFor.x * k, transform.y - drawnFor.y * k);
+  ctx.scale(k, k);
+  ctx.drawImage(image, 0, 0, width, height);
+  ctx.restore();
+  drawOverlay(ctx, nodes, f, o.moving ? [] : o.labels());
 }

@@ -56,3 +56,56 @@ export function nearestNode(
   }
   return best;
 }
+
+/** What pointing at the graph asks of it. */
+export interface PointerHandlers {
+  select(id: string | null): void;
+  expand(id: string): void;
+  hover(i: number): void;
+}
+
+/**
+ * Pointing on an SVG graph: nodes are DOM elements, so they take their own
+ * clicks, double-clicks (expand) and hover; a click on the background clears
+ * the selection.
+ */
+export function svgPointer(
+  svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
+  nodeSel: d3.Selection<SVGGElement, GraphNode, SVGGElement, unknown>,
+  index: Map<string, number>,
+  on: PointerHandlers,
+) {
+  nodeSel
+    .on("click", (e: MouseEvent, d) => {
+      e.stopPropagation();
+      on.select(d.id);
+    })
+    .on("dblclick", (e: MouseEvent, d) => {
+      e.stopPropagation();
+      on.expand(d.id);
+    })
+    .on("mouseenter", (_, d) => on.hover(index.get(d.id) as number))
+    .on("mouseleave", () => on.hover(-1));
+  svg.on("click", () => on.select(null));
+}
+
+/**
+ * Pointing on a canvas graph: there are no DOM nodes, so click, hover and
+ * double-click go to the node nearest the pointer (`nearestNode`).
+ */
+export function canvasPointer(
+  svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
+  nodes: GraphNode[],
+  nearest: (e: MouseEvent) => number,
+  on: PointerHandlers,
+) {
+  svg.on("click", (e: MouseEvent) => {
+    const i = nearest(e);
+    on.select(i >= 0 ? nodes[i].id : null);
+  });
+  svg.on("mousemove", (e: MouseEvent) => on.hover(nearest(e)));
+  svg.on("dblclick", (e: MouseEvent) => {
+    const i = nearest(e);
+    if (i >= 0) on.expand(nodes[i].id);
+  });
+}

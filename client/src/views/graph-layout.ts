@@ -1,5 +1,8 @@
 import type { GraphNode } from "../data/model.ts";
+import type { WorkerScene } from "./graph-canvas.ts";
 import { createSimulation, type LayoutInput } from "./graph-forces.ts";
+import type { SceneSetup } from "./graph-layout-worker.ts";
+import type { View } from "./graph-scene.ts";
 import type { IndexedLink } from "./graph-svg.ts";
 
 /** How long a main-thread layout may run before the first picture (ms). */
@@ -12,6 +15,8 @@ export interface Layout {
   stop(): void;
   readonly running: boolean;
   readonly inWorker: boolean;
+  /** The scene drawn by the worker (when it was given the scene's style), else null. */
+  readonly scene: WorkerScene | null;
 }
 
 /**
@@ -19,18 +24,40 @@ export interface Layout {
  * zooming stay smooth while it settles; on the main thread for small ones,
  * where a worker's start-up costs more than the layout.
  */
-export function startLayout(input: LayoutInput, onTick: () => void, { worker }: { worker: boolean }): Layout {
+export function startLayout(
+  input: LayoutInput,
+  onTick: () => void,
+  { worker, scene }: { worker: boolean; scene?: SceneSetup },
+): Layout {
   const positions = new Float32Array(input.positions);
   let running = true;
   if (worker && typeof Worker !== "undefined") {
     const w = new Worker(new URL("./graph-layout-worker.ts", import.meta.url), { type: "module" });
-    w.onmessage = (e: MessageEvent<{ positions: Float32Array; done: boolean }>) => {
+    let latest: { bitmap: ImageBitmap; view: View } | null = null;
+    let told: View | null = null;
+    w.onmessage = (e: MessageEvent<{ positions: Float32Array; done: boolean; scene?: typeof latest }>) => {
       positions.set(e.data.positions);
       running = !e.data.done;
+      if (e.data.scene) {
+        latest?.bitmap.close();
+        latest = e.data.scene;
+      }
       onTick();
     };
-    w.postMessage({ type: "start", input });
+    w.postMessage({ type: "start", input, scene: scene && typeof OffscreenCanvas !== "undefined" ? scene : undefined });
+    const workerScene: WorkerScene | null =
+      scene && typeof OffscreenCanvas !== "undefined"
+        ? {
+            latest: () => latest,
+            view(v) {
+              if (told && told.x === v.x && told.y === v.y && told.k === v.k) return;
+              told = v;
+              w.postMessage({ type: "view", view: v });
+            },
+          }
+        : null;
     return {
+      scene: workerScene,
       positions,
       pin: (index, x, y) => w.postMessage({ type: "pin", index, x, y }),
       stop: () => {
@@ -84,6 +111,7 @@ export function startLayout(input: LayoutInput, onTick: () => void, { worker }: 
       return running;
     },
     inWorker: false,
+    scene: null,
   };
 }
 

@@ -1,12 +1,13 @@
 import * as d3 from "d3";
 import { graphMetrics, type Metric } from "../data/graph-metrics.ts";
 import type { GraphData } from "../data/model.ts";
-import { canvasLayers, drawOverlay, drawScene } from "./graph-canvas.ts";
-import { graphKeys, nearestNode, pinOnDrag } from "./graph-interactions.ts";
+import { canvasLayers, drawCanvasFrame, sceneStyle } from "./graph-canvas.ts";
+import { fitTransform } from "./graph-fit.ts";
+import { canvasPointer, graphKeys, nearestNode, pinOnDrag, svgPointer } from "./graph-interactions.ts";
+import { graphLabels, neighbours } from "./graph-labels.ts";
 import { type Layout, startingPositions, startLayout } from "./graph-layout.ts";
 import { nodeTitle } from "./graph-style.ts";
 import { drawLabels, type IndexedLink, placeScene, svgScene } from "./graph-svg.ts";
-import { type LabelCandidate, placeLabels } from "./label-placement.ts";
 
 export interface GraphOptions {
   width: number;
@@ -44,6 +45,10 @@ export type GraphAction = { action: "expand" | "remove" | "pin" | "unpin"; id: s
  * overlapping and never past the edge, the rest on hover. Click selects,
  * double-click expands, drag pins, wheel and drag on the background pan and
  * zoom. SVG for small graphs; canvas with the layout in a worker for large ones.
+ *
+ * This function composes: layout (`graph-layout`, `graph-fit`), drawing
+ * (`graph-svg`, `graph-canvas`, `graph-labels`) and the interactions
+ * (`graph-interactions`: pointer, keys, drag).
  */
 export function graph(data: GraphData, options: GraphOptions): GraphElement {
   const { width, height = 460, svgLimit = 700, workerLimit = 400, metric = "degree" } = options;
@@ -71,7 +76,14 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
       version++;
       requestDraw();
     },
-    { worker: nodes.length > workerLimit },
+    {
+      worker: nodes.length > workerLimit,
+      // A canvas graph's scene is drawn by the layout worker too, off the main thread.
+      scene:
+        nodes.length > svgLimit
+          ? { style: sceneStyle(nodes, links, radius), width, height, ratio: globalThis.devicePixelRatio || 1 }
+          : undefined,
+    },
   );
   // Read when the shell re-renders or exports, not on every frame.
   Object.defineProperty(root, "positions", {
@@ -111,29 +123,38 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
       .text(options.empty ?? "Nothing to show.");
   const canvas = canvasMode ? canvasLayers(root, width, height) : null;
   const svgParts = canvasMode ? null : svgScene(svg, nodes, links, radius, index);
-  const nodeSel = svgParts?.nodeSel;
 
-  nodeSel
-    ?.on("click", (e: MouseEvent, d) => {
-      e.stopPropagation();
-      select(d.id);
-    })
-    .on("dblclick", (e: MouseEvent, d) => {
-      e.stopPropagation();
-      action({ action: "expand", id: d.id });
-    })
-    .on("mouseenter", (_, d) => setHover(index.get(d.id) as number))
-    .on("mouseleave", () => setHover(-1))
-    .on(
-      "keydown",
-      graphKeys({
-        select: (id) => select(id),
-        expand: (id) => action({ action: "expand", id }),
-        remove: (id) => action({ action: "remove", id }),
-        pin: (id) => togglePin(id),
-      }),
-    )
-    .call(pinOnDrag(layout, index, pinned, (id) => action({ action: "pin", id })));
+  const pointing = {
+    select,
+    expand: (id: string) => action({ action: "expand", id }),
+    hover: setHover,
+  };
+  if (svgParts) {
+    svgPointer(svg, svgParts.nodeSel, index, pointing);
+    svgParts.nodeSel
+      .on(
+        "keydown",
+        graphKeys({
+          select,
+          expand: (id) => action({ action: "expand", id }),
+          remove: (id) => action({ action: "remove", id }),
+          pin: togglePin,
+        }),
+      )
+      .call(pinOnDrag(layout, index, pinned, (id) => action({ action: "pin", id })));
+  } else
+    canvasPointer(
+      svg,
+      nodes,
+      (e) => nearestNode(e, svg.node() as SVGSVGElement, transform, layout.positions, nodes.length),
+      {
+        ...pointing,
+        hover: (i) => {
+          if (i !== hover) svg.attr("title", i >= 0 ? nodeTitle(nodes[i]) : null);
+          setHover(i);
+        },
+      },
+    );
 
   const zoom = d3
     .zoom<SVGSVGElement, unknown>()
@@ -143,33 +164,14 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
     })
     .on("zoom", (e) => {
       transform = e.transform;
-      if (canvasMode) requestDraw();
-      else {
-        svgParts?.scene.attr("transform", transform.toString());
-        requestDraw();
-      }
+      svgParts?.scene.attr("transform", transform.toString());
+      requestDraw();
     })
     .on("end", () => {
       moving = false;
       requestDraw();
     });
   svg.call(zoom).on("dblclick.zoom", null);
-  svg.on("click", (e: MouseEvent) => {
-    if (!canvasMode) return select(null);
-    const i = nearestNode(e, svg.node() as SVGSVGElement, transform, layout.positions, nodes.length);
-    select(i >= 0 ? nodes[i].id : null);
-  });
-  if (canvasMode) {
-    svg.on("mousemove", (e: MouseEvent) => {
-      const i = nearestNode(e, svg.node() as SVGSVGElement, transform, layout.positions, nodes.length);
-      if (i !== hover) svg.attr("title", i >= 0 ? nodeTitle(nodes[i]) : null);
-      setHover(i);
-    });
-    svg.on("dblclick", (e: MouseEvent) => {
-      const i = nearestNode(e, svg.node() as SVGSVGElement, transform, layout.positions, nodes.length);
-      if (i >= 0) action({ action: "expand", id: nodes[i].id });
-    });
-  }
   draw();
 
   function setHover(i: number) {
@@ -182,18 +184,8 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
   function frame() {
     if (framed || layout.running) return;
     framed = true;
-    const p = layout.positions;
-    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let i = 0; i < nodes.length; i++) {
-      [x0, x1] = [Math.min(x0, p[2 * i]), Math.max(x1, p[2 * i])];
-      [y0, y1] = [Math.min(y0, p[2 * i + 1]), Math.max(y1, p[2 * i + 1])];
-    }
-    if (!Number.isFinite(x0)) return;
-    const k = Math.min(2, 0.9 / Math.max((x1 - x0 + 60) / width, (y1 - y0 + 40) / height));
-    svg.call(
-      zoom.transform,
-      d3.zoomIdentity.translate(width / 2 - (k * (x0 + x1)) / 2, height / 2 - (k * (y0 + y1)) / 2).scale(k),
-    );
+    const fit = fitTransform(layout.positions, nodes.length, width, height);
+    if (fit) svg.call(zoom.transform, fit);
   }
 
   function requestDraw() {
@@ -205,30 +197,19 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
     });
   }
 
-  /** The labels that fit: the selection, the hovered node and its neighbours first, then by importance. */
   function labels() {
-    const p = layout.positions;
-    const near = neighbours();
-    const candidates: LabelCandidate[] = [];
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i];
-      const [x, y] = transform.apply([p[2 * i], p[2 * i + 1]]);
-      const boost = i === hover ? 30 : n.id === selection ? 20 : near.has(n.id) ? 10 : 0;
-      if (selection && !boost) continue;
-      candidates.push({
-        id: n.id,
-        x,
-        y,
-        r: radius(i) * (canvasMode ? 0.6 : 1),
-        text: n.label,
-        priority: boost + stats.importance[i],
-      });
-    }
-    return placeLabels(candidates, { width, height, limit: canvasMode ? 80 : 150 });
+    return graphLabels(nodes, links, {
+      transform,
+      positions: layout.positions,
+      selection,
+      hover,
+      radius,
+      importance: stats.importance,
+      width,
+      height,
+      canvas: canvasMode,
+    });
   }
-
-  /** Over this long a gesture reuses the scene bitmap before redrawing it for a newer layout or view. */
-  const refreshWhileMoving = 500;
 
   function draw() {
     frame();
@@ -237,30 +218,14 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
     const p = layout.positions;
     if (canvas) {
       const f = { transform, positions: p, selection, hover, width, height, radius };
-      const cache = canvas.cache;
-      const now = performance.now();
-      // While panning or zooming, the bitmap is moved and scaled; it is redrawn for a newer layout only now and then.
-      const behind = moving
-        ? cache.version < 0 || (cache.version !== version && now - cache.time > refreshWhileMoving)
-        : cache.version !== version || cache.transform !== transform;
-      if (behind) {
-        drawScene(cache.ctx, nodes, links, f);
-        Object.assign(cache, { transform, version, time: now });
-      }
-      const k = transform.k / cache.transform.k;
-      const ctx = canvas.ctx;
-      ctx.clearRect(0, 0, width, height);
-      ctx.save();
-      ctx.translate(transform.x - cache.transform.x * k, transform.y - cache.transform.y * k);
-      ctx.scale(k, k);
-      ctx.drawImage(cache.ctx.canvas, 0, 0, width, height);
-      ctx.restore();
-      drawOverlay(ctx, nodes, f, moving ? [] : labels());
+      // Labels wait for a still layout: placing them over thousands of moving nodes would take every frame.
+      const still = () => (layout.running && layout.inWorker ? [] : labels());
+      drawCanvasFrame(canvas, nodes, links, f, { version, moving, labels: still, worker: layout.scene });
       return;
     }
     if (!svgParts) return;
     placeScene(svgParts.linkSel, svgParts.nodeSel, p, index);
-    const near = neighbours();
+    const near = neighbours(links, selection);
     svgParts.nodeSel
       .classed("selected", (d) => d.id === selection)
       .classed("pinned", (d) => pinned.has(d.id))
@@ -268,15 +233,6 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
     svgParts.linkSel.classed("faded", (d) => !!selection && d.link.source !== selection && d.link.target !== selection);
     // Labels are placed again only when the picture is still (text is the costliest thing to move).
     drawLabels(svgParts.labelLayer, moving ? [] : labels());
-  }
-
-  function neighbours(): Set<string> {
-    const near = new Set<string>();
-    if (!selection) return near;
-    near.add(selection);
-    for (const l of links)
-      if (l.link.source === selection || l.link.target === selection) near.add(l.link.source).add(l.link.target);
-    return near;
   }
 
   function select(id: string | null) {

@@ -32,12 +32,20 @@ export interface PlacementOptions {
 
 let measurer: CanvasRenderingContext2D | null = null;
 
-/** Text width in px for the workspace's font (canvas measureText, cached context). */
+const widths = new Map<string, number>();
+
+/** Text width in px for the workspace's font (canvas measureText, cached: labels are placed again every still frame). */
 export function textWidth(text: string, fontSize: number): number {
+  const key = `${fontSize}|${text}`;
+  const known = widths.get(key);
+  if (known !== undefined) return known;
   measurer ??= document.createElement("canvas").getContext("2d");
   if (!measurer) return text.length * fontSize * 0.6;
   measurer.font = `${fontSize}px system-ui, "Noto Sans", "DejaVu Sans", sans-serif`;
-  return measurer.measureText(text).width;
+  const w = measurer.measureText(text).width;
+  if (widths.size > 20_000) widths.clear();
+  widths.set(key, w);
+  return w;
 }
 
 export function truncate(text: string, max: number): string {

@@ -1,5 +1,7 @@
+import { factGroups } from "../data/fact-groups.ts";
 import type { EventSources } from "../data/sources.ts";
 import { formatDay } from "../data/text.ts";
+import { factChart } from "./fact-chart.ts";
 
 /**
  * "Reported by N independent sources": the reports of one event (publisher,
@@ -22,7 +24,12 @@ function inLanguage<K extends keyof HTMLElementTagNameMap>(tag: K, text: string,
 
 const time = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
-export function sourcesView(s: EventSources): HTMLElement {
+export interface SourcesOptions {
+  /** The panel's width, for the chart of the numbers the reports give. */
+  width: number;
+}
+
+export function sourcesView(s: EventSources, options: SourcesOptions): HTMLElement {
   const root = el("section", "sources");
   root.setAttribute("aria-label", "Sources of this event");
   const n = s.independentSources;
@@ -39,6 +46,9 @@ export function sourcesView(s: EventSources): HTMLElement {
   root.append(el("p", "sources-note", note.join(" · ")));
   if (s.dateConflict)
     root.append(el("p", "sources-conflict", "The reports' dates do not agree; the event spans all of them."));
+  // Casualties and other counts, when the reports give any: a chart shows at a glance who says what.
+  const chart = factChart(factGroups(s), { width: Math.max(240, options.width) });
+  if (chart) root.append(chart);
 
   const list = el("ol", "reports");
   for (const r of s.reports) {

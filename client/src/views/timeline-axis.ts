@@ -20,13 +20,20 @@ function levelFor(step: number): Level {
   return { tick: d3.utcFormat("%H:%M"), parent: d3.utcDay, parentLabel: d3.utcFormat("%-d %b %Y") };
 }
 
+/** Draws the axis for a scale; a no-op when neither its domain nor the plot's edges changed. */
+export type TwoLevelAxis = (x: Scale) => void;
+
 /**
  * A two-level time axis (never a month without its year): ticks with short
  * labels on the lower row, the enclosing periods on the upper row, the first
  * one held at the left edge so the year (or month and year) is always in view.
  * Redrawn only when the domain or width changed.
  */
-export function twoLevelAxis(g: d3.Selection<SVGGElement, unknown, null, undefined>, left: number, right: number) {
+export function twoLevelAxis(
+  g: d3.Selection<SVGGElement, unknown, null, undefined>,
+  left: number,
+  right: number,
+): TwoLevelAxis {
   let drawn = "";
   return (x: Scale) => {
     const [d0, d1] = x.domain();

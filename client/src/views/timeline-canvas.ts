@@ -22,98 +22,177 @@ export interface CanvasFrame {
 const budget = 10;
 
 /**
- * The level of detail that keeps a frame in budget: the number of marks a row
- * may draw before it becomes a density strip, halved after a frame that took
- * too long, raised again slowly after quick ones. A density strip costs the
- * same whatever the count, so the threshold bounds the frame.
+ * How many marks one frame may draw before the busiest rows become density
+ * strips. Measured with `npm run bench:client` (its "marks drawing cost"
+ * line): in headless Chromium's software canvas a batched mark costs about
+ * 1 µs, so 4,000 marks stay near 4 ms even on a loaded machine, while the
+ * strips cost the same whatever the count.
+ */
+export const markBudget = 4000;
+
+/**
+ * The level of detail that keeps a frame in budget: the marks a frame may
+ * draw, starting from the measured {@link markBudget}, halved after a frame
+ * whose drawing overran (a slower machine), raised again slowly after quick
+ * ones, never above the measured budget.
  */
 export class LevelOfDetail {
-  threshold = 2500;
+  threshold = markBudget;
   observe(ms: number) {
-    if (ms > budget) this.threshold = Math.max(200, Math.floor(this.threshold / 2));
-    else if (ms < budget / 3) this.threshold = Math.min(20_000, Math.ceil(this.threshold * 1.25));
+    if (ms > budget) this.threshold = Math.max(250, Math.floor(this.threshold / 2));
+    else if (ms < budget / 3) this.threshold = Math.min(markBudget, Math.ceil(this.threshold * 1.25));
   }
 }
 
 /**
  * Draws the rows on a canvas. Each row draws only what overlaps the view
- * (bisection on sorted starts), and a crowded row becomes a density strip:
- * counts per two-pixel column, so the cost per frame stays bounded by width.
+ * (bisection on sorted starts); when the rows together have more than
+ * `f.density` items in view, the busiest rows become density strips until the
+ * rest fit, so a frame's cost is bounded by the budget and the width.
  */
 export function drawRows(ctx: CanvasRenderingContext2D, rows: Row[], f: CanvasFrame): void {
   ctx.save();
   ctx.beginPath();
   ctx.rect(f.left, 0, f.right - f.left, ctx.canvas.height);
   ctx.clip();
-  for (const row of rows) {
-    const [i0, i1] = visibleRange(row, f.t0, f.t1);
+  const ranges = rows.map((row) => visibleRange(row, f.t0, f.t1));
+  const asMarks = rowsAsMarks(
+    ranges.map(([i0, i1]) => i1 - i0),
+    f.density ?? markBudget,
+  );
+  rows.forEach((row, r) => {
     const y = f.rowY(row);
-    if (i1 - i0 > (f.density ?? 2500)) drawDensity(ctx, row, i0, i1, y, f);
-    else drawMarks(ctx, row, i0, i1, y, f);
-  }
+    if (asMarks[r]) drawMarks(ctx, row, ranges[r][0], ranges[r][1], y, f);
+    else drawDensity(ctx, row, y, f);
+  });
   ctx.restore();
 }
 
-function drawDensity(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: number, y: number, f: CanvasFrame) {
-  const columns = Math.ceil((f.right - f.left) / 2) + 2;
-  const diff = new Float32Array(columns + 1);
-  for (let i = i0; i < i1; i++) {
-    const it = row.items[i];
-    const c0 = Math.max(0, Math.floor((f.x(it.start) - f.left) / 2));
-    const c1 = Math.min(columns - 1, Math.floor((f.x(it.end) - f.left) / 2));
-    if (c1 < 0 || c0 > columns - 1) continue;
-    diff[c0] += 1;
-    diff[c1 + 1] -= 1;
+/** Which rows draw marks: all when they fit `budget`, else the busiest become strips first. */
+export function rowsAsMarks(counts: number[], budget: number): boolean[] {
+  const marks = counts.map(() => true);
+  let total = counts.reduce((a, b) => a + b, 0);
+  const busiest = counts.map((_, i) => i).sort((a, b) => counts[b] - counts[a]);
+  for (const i of busiest) {
+    if (total <= budget) break;
+    marks[i] = false;
+    total -= counts[i];
   }
-  let run = 0;
-  let max = 0;
-  const counts = new Float32Array(columns);
+  return marks;
+}
+
+/** A row's item starts and ends, each sorted, so the items covering any span are counted by two bisections. */
+const spansCache = new WeakMap<Row, { starts: Float64Array; ends: Float64Array }>();
+
+function spansOf(row: Row) {
+  let spans = spansCache.get(row);
+  if (!spans) {
+    const starts = Float64Array.from(row.items, (it) => it.start);
+    const ends = Float64Array.from(row.items, (it) => it.end).sort();
+    spans = { starts, ends };
+    spansCache.set(row, spans);
+  }
+  return spans;
+}
+
+/** How many of `sorted` are below `t`. */
+function below(sorted: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Opacity steps of a density strip: columns of one step share one fill. */
+const alphaSteps = 8;
+
+/**
+ * A row as counts per two-pixel column: the items overlapping a column are
+ * those starting before its end minus those that ended before its start, two
+ * bisections each, so the cost is the width times log n, not the items in view.
+ */
+export function densityColumns(row: Row, f: Pick<CanvasFrame, "t0" | "t1" | "left" | "right">): Float64Array {
+  const { starts, ends } = spansOf(row);
+  const columns = Math.ceil((f.right - f.left) / 2);
+  const msPerPx = (f.t1 - f.t0) / (f.right - f.left);
+  const counts = new Float64Array(columns);
   for (let c = 0; c < columns; c++) {
-    run += diff[c];
-    counts[c] = run;
-    if (run > max) max = run;
+    const a = f.t0 + 2 * c * msPerPx;
+    counts[c] = below(starts, a + 2 * msPerPx) - below(ends, a);
+  }
+  return counts;
+}
+
+function drawDensity(ctx: CanvasRenderingContext2D, row: Row, y: number, f: CanvasFrame) {
+  const counts = densityColumns(row, f);
+  let max = 0;
+  for (const c of counts) if (c > max) max = c;
+  if (!max) return;
+  const rowH = f.rowH(row);
+  const paths = Array.from({ length: alphaSteps }, () => new Path2D());
+  for (let c = 0; c < counts.length; c++) {
+    if (!counts[c]) continue;
+    const share = counts[c] / max;
+    const h = rowH * (0.15 + 0.85 * Math.sqrt(share));
+    paths[Math.min(alphaSteps - 1, Math.floor(share * alphaSteps))].rect(f.left + c * 2, y + rowH - h, 2, h);
   }
   ctx.fillStyle = row.colour;
-  for (let c = 0; c < columns; c++) {
-    if (!counts[c]) continue;
-    const h = f.rowH(row) * (0.15 + 0.85 * Math.sqrt(counts[c] / max));
-    ctx.globalAlpha = 0.35 + 0.55 * (counts[c] / max);
-    ctx.fillRect(f.left + c * 2, y + f.rowH(row) - h, 2, h);
-  }
+  paths.forEach((path, step) => {
+    ctx.globalAlpha = 0.35 + 0.55 * ((step + 1) / alphaSteps);
+    ctx.fill(path);
+  });
   ctx.globalAlpha = 1;
 }
 
+/**
+ * A row's marks: a dot for what is narrower than five pixels, a range with
+ * fuzzy ends otherwise. Dots of one colour and dimming share one path and one
+ * fill (a fill per dot was most of a busy frame); ranges are single rects.
+ */
 function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: number, rowTop: number, f: CanvasFrame) {
-  let y = rowTop;
   const h = f.slotH(row);
-  const top = rowTop;
+  const r = Math.min(5, h / 3);
+  const dots = new Map<string, Path2D>();
+  const outlined: [number, number, number, string][] = [];
   for (let i = i0; i < i1; i++) {
     const it = row.items[i];
     if (it.end < f.t0 || it.start > f.t1) continue;
-    y = top + it.slot * h;
+    const y = rowTop + it.slot * h;
     const x0 = f.x(it.start);
     const x1 = f.x(it.end);
-    ctx.fillStyle = it.colour;
     const dim = f.highlight && !f.highlight.has(it.id) ? 0.25 : 1;
     if (x1 - x0 < 5) {
-      ctx.globalAlpha = 0.9 * dim;
-      ctx.beginPath();
-      ctx.arc((x0 + x1) / 2, y + h / 2, Math.min(5, h / 3), 0, 2 * Math.PI);
-      ctx.fill();
+      const key = `${it.colour}|${dim}`;
+      const path = dots.get(key) ?? new Path2D();
+      dots.set(key, path);
+      const cx = (x0 + x1) / 2;
+      path.moveTo(cx + r, y + h / 2);
+      path.arc(cx, y + h / 2, r, 0, 2 * Math.PI);
     } else {
       // Fuzzy ends: the core is denser than the outer eighths of the range.
       const fade = (x1 - x0) / 8;
+      ctx.fillStyle = it.colour;
       ctx.globalAlpha = 0.18 * dim;
       ctx.fillRect(x0, y + 2, x1 - x0, h - 4);
       ctx.globalAlpha = 0.32 * dim;
       ctx.fillRect(x0 + fade, y + 2, x1 - x0 - 2 * fade, h - 4);
     }
-    if (it.id === f.selection || it.id === f.focus) {
-      ctx.globalAlpha = 1;
-      ctx.strokeStyle = "#000";
-      ctx.lineWidth = it.id === f.selection ? 2.5 : 1.5;
-      ctx.strokeRect(Math.min(x0, x1 - 5) - 2, y, Math.max(9, x1 - x0 + 4), h);
-    }
+    if (it.id === f.selection || it.id === f.focus) outlined.push([x0, x1, y, it.id]);
+  }
+  for (const [key, path] of dots) {
+    const [colour, dim] = key.split("|");
+    ctx.fillStyle = colour;
+    ctx.globalAlpha = 0.9 * Number(dim);
+    ctx.fill(path);
   }
   ctx.globalAlpha = 1;
+  ctx.strokeStyle = "#000";
+  for (const [x0, x1, y, id] of outlined) {
+    ctx.lineWidth = id === f.selection ? 2.5 : 1.5;
+    ctx.strokeRect(Math.min(x0, x1 - 5) - 2, y, Math.max(9, x1 - x0 + 4), h);
+  }
 }

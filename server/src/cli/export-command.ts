@@ -14,7 +14,7 @@ const usage = `rasd export [--format F] [--out PATH] SELECTION
 
 Formats: graphml, gexf, csv, csv-zip, neo4j-csv, node-link, cytoscape, geojson, cypher
 Selection (as GET /export): --all | --ids ID,… [--hops 0..3] | --from ISO --to ISO
-  --types T,… --actors ID,… --locations ID,…
+  --types T,… --actors ID,… --locations ID,…  [--as-of ISO: only what had been published by then]
 Options: --timeformat dateTime|date (gexf; date for networkx), --bom (csv: a UTF-8
   byte-order mark for Excel), --formulas escape|keep (csv; default escape: a text
   cell starting with = + - @ is written after a ')
@@ -33,6 +33,7 @@ const options = {
   types: { type: "string" },
   actors: { type: "string" },
   locations: { type: "string" },
+  "as-of": { type: "string" },
   timeformat: { type: "string" },
   bom: { type: "boolean" },
   formulas: { type: "string" },
@@ -64,6 +65,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   const raw: RawParams = { format: (values.format as string) ?? (values.all ? "cypher" : undefined) };
   for (const k of ["ids", "hops", "from", "to", "types", "actors", "locations"] as const) raw[k] = values[k] as string;
+  raw.asOf = values["as-of"] as string | undefined;
   if (values.all) raw.all = "1";
   if (values.bom) raw.bom = "1";
   raw.timeformat = values.timeformat as string | undefined;

@@ -1,6 +1,7 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
 import { ENTITY_RELATIONS, GRAPH_RELATIONS, type GraphRelation, relationPattern } from "../model/vocabulary.ts";
+import { nodePublished, tiePublished } from "./as-of.ts";
 import { type EventFilter, eventMatch, type SpanStats } from "./event-filter.ts";
 import { anyProjection, LABELS } from "./projections.ts";
 
@@ -25,7 +26,9 @@ export function neighborhoodSeeds(ids: string[]): Statement {
 
 /**
  * One hop out from the frontier: at most `perNode` ties per node, `limit` in
- * all. Events outside the window or of other types are not entered.
+ * all. Events outside the window or of other types are not entered; with
+ * `asOf`, neither is anything not yet published then, nor a tie whose
+ * evidence all came later.
  */
 export function neighborhoodHop(
   frontier: string[],
@@ -35,6 +38,7 @@ export function neighborhoodHop(
     from?: string | null;
     to?: string | null;
     types?: string[] | null;
+    asOf?: string | null;
     perNode: number;
     limit: number;
   },
@@ -47,6 +51,7 @@ CALL (n) {
   WHERE any(l IN labels(m) WHERE l IN $labels)
     AND (NOT m:Event OR (($to IS NULL OR m.start IS NULL OR m.start <= datetime($to))
       AND ($from IS NULL OR m.end >= datetime($from)) AND ($types IS NULL OR m.type IN $types)))
+    AND ${tiePublished("r")} AND ${nodePublished("m")}
   RETURN r, m LIMIT $perNode
 }
 WITH r, m LIMIT $limit
@@ -57,13 +62,17 @@ RETURN elementId(m) AS eid, ${anyProjection("m")} AS node, ${edge("r")} AS edge`
       from: opts.from ?? null,
       to: opts.to ?? null,
       types: opts.types ?? null,
+      asOf: opts.asOf ?? null,
       perNode: neo4j.int(opts.perNode),
       limit: neo4j.int(opts.limit),
     },
   };
 }
 
-/** Actors tied by taking part in the same events, weighted by how many, with the events behind each tie. */
+/**
+ * Actors tied by taking part in the same events, weighted by how many, with
+ * the events behind each tie; as of a date, only participations reported by then.
+ */
 export function actorNetwork(
   f: EventFilter,
   span: SpanStats,
@@ -72,8 +81,8 @@ export function actorNetwork(
   const m = eventMatch(f, span);
   return {
     cypher: `${m.cypher}
-MATCH (a:Actor)-[:PARTICIPATED_IN]->(e)<-[:PARTICIPATED_IN]-(b:Actor)
-WHERE a.id < b.id
+MATCH (a:Actor)-[pa:PARTICIPATED_IN]->(e)<-[pb:PARTICIPATED_IN]-(b:Actor)
+WHERE a.id < b.id${f.asOf ? ` AND ${tiePublished("pa")} AND ${tiePublished("pb")}` : ""}
 WITH a.id AS source, b.id AS target, count(DISTINCT e) AS weight, collect(DISTINCT e.id)[..$eventsPerTie] AS eventIds
 WHERE weight >= $minWeight
 RETURN source, target, weight, eventIds

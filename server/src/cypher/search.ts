@@ -2,6 +2,7 @@ import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
 import { ENTITY_LABELS, type EntityLabel } from "../model/vocabulary.ts";
 import { normalizeArabic } from "../text/arabic-normalize.ts";
+import { nodePublished } from "./as-of.ts";
 import { fulltextQuery } from "./fulltext.ts";
 import { anyProjection } from "./projections.ts";
 
@@ -14,9 +15,15 @@ export type SearchKind = EntityLabel;
  * holds every name plus its folded Arabic forms, and the English analyser
  * (stemming: "attacks" finds "attack") over the English name/gloss and
  * searchText. Scores from different indexes are not comparable, so each is
- * scaled by its best hit and a node keeps its best scaled score.
+ * scaled by its best hit and a node keeps its best scaled score. With
+ * `asOf`, only what had been published by then is found (cypher/as-of.ts).
  */
-export function search(text: string, kinds: readonly SearchKind[], limit: number): Statement {
+export function search(
+  text: string,
+  kinds: readonly SearchKind[],
+  limit: number,
+  asOf: string | null = null,
+): Statement {
   const wantsNames = kinds.some((k) => k !== "Claim");
   const wantsClaims = kinds.includes("Claim");
   const branch = (
@@ -33,7 +40,7 @@ export function search(text: string, kinds: readonly SearchKind[], limit: number
   ${branches.join("\n  UNION ALL\n  ")}
 }
 WITH node, max(score) AS score
-WHERE any(l IN labels(node) WHERE l IN $kinds)
+WHERE any(l IN labels(node) WHERE l IN $kinds) AND ${nodePublished("node")}
 // A name or alias typed in full beats any partial match (a place before the events that mention it).
 WITH node, score + CASE WHEN $exact IN [node.name, node.nameAr] + coalesce(node.aliases, []) + coalesce(node.normNames, [])
   THEN 1.0 ELSE 0.0 END AS score
@@ -46,6 +53,7 @@ LIMIT $limit`,
       kinds: [...kinds],
       limit: neo4j.int(limit),
       perIndex: neo4j.int(limit * 4),
+      asOf,
     },
   };
 }

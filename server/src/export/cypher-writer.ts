@@ -1,3 +1,4 @@
+import { asOfNote } from "./as-of-note.ts";
 import { converter, cypherLiteral, encodeValue, identifier as id } from "./cypher-literal.ts";
 import type { GraphSource, RawEdge, RawElement } from "./graph-source.ts";
 
@@ -91,8 +92,9 @@ async function* batches(items: AsyncIterable<Item>): AsyncGenerator<string> {
 }
 
 export async function* writeCypher(source: GraphSource): AsyncGenerator<string> {
+  const note = asOfNote(source.selection);
   yield `// Rasd export: ${JSON.stringify(source.selection)}
-// Replay into an empty database: cypher-shell -f FILE   or   rasd import FILE
+${note ? `// Rasd export ${note}\n` : ""}// Replay into an empty database: cypher-shell -f FILE   or   rasd import FILE
 `;
   const labels = new Set<string>();
   let nodes = 0;

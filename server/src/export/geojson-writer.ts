@@ -1,4 +1,5 @@
 import type { Record as Neo4jRecord } from "neo4j-driver";
+import { asOfNote } from "./as-of-note.ts";
 import { plain, provenance, type Value } from "./elements.ts";
 import type { GraphSource } from "./graph-source.ts";
 
@@ -49,7 +50,10 @@ export function featureOf(r: Neo4jRecord): object {
 }
 
 export async function* writeGeojson(source: GraphSource): AsyncGenerator<string> {
-  yield `{"type":"FeatureCollection","features":[\n`;
+  // A foreign member (RFC 7946 §6.1) says when the map stands, for an as-of export.
+  const note = asOfNote(source.selection);
+  const rasd = note ? `"rasd":${JSON.stringify({ asOf: source.selection.asOf, asOfNote: note })},` : "";
+  yield `{"type":"FeatureCollection",${rasd}"features":[\n`;
   let first = true;
   for await (const r of source.features()) {
     yield `${first ? "" : ",\n"}${JSON.stringify(featureOf(r))}`;

@@ -1,3 +1,4 @@
+import { asOfNote } from "./as-of-note.ts";
 import { type Attribute, EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type Value } from "./elements.ts";
 import type { GraphSource } from "./graph-source.ts";
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from "./selection.ts";
@@ -47,10 +48,12 @@ function attvalues(attributes: Attribute[], attrs: Record<string, Value>): strin
 
 export async function* writeGexf(source: GraphSource, options = DEFAULT_EXPORT_OPTIONS): AsyncGenerator<string> {
   const spell = spellWriter(options.timeformat);
+  const note = asOfNote(source.selection);
+  const description = `news events, actors, places and claims with their evidence${note ? `, ${note}` : ""}`;
   yield `<?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
-  <meta><creator>Rasd</creator><description>news events, actors, places and claims with their evidence</description></meta>
+  <meta><creator>Rasd</creator><description>${xml(description)}</description></meta>
   <graph defaultedgetype="directed" mode="dynamic" timeformat="${options.timeformat}" timerepresentation="interval">
 ${declare("node", NODE_KEYS)}${declare("edge", EDGE_ATTRIBUTES)}    <nodes>
 `;

@@ -1,3 +1,4 @@
+import { asOfNote } from "./as-of-note.ts";
 import type { GraphSource } from "./graph-source.ts";
 import { compact } from "./text.ts";
 
@@ -8,9 +9,16 @@ import { compact } from "./text.ts";
  * desktop's File → Import → Network from File, .cyjs).
  */
 
+/** The graph's own attributes: its name, the selection, and when it is as of a date, that date and what it means. */
+function graphData(source: GraphSource): string {
+  const note = asOfNote(source.selection);
+  const asOf = note ? { asOf: source.selection.asOf, asOfNote: note } : {};
+  return JSON.stringify({ name: "rasd", selection: source.selection, ...asOf });
+}
+
 export async function* writeNodeLink(source: GraphSource): AsyncGenerator<string> {
   // multigraph: an actor can take part in one event under two roles.
-  yield `{"directed":true,"multigraph":true,"graph":{"name":"rasd","selection":${JSON.stringify(source.selection)}},"nodes":[\n`;
+  yield `{"directed":true,"multigraph":true,"graph":${graphData(source)},"nodes":[\n`;
   let first = true;
   for await (const n of source.nodes()) {
     yield `${first ? "" : ",\n"}${JSON.stringify({ id: n.id, ...compact(n.attrs) })}`;
@@ -26,7 +34,7 @@ export async function* writeNodeLink(source: GraphSource): AsyncGenerator<string
 }
 
 export async function* writeCytoscape(source: GraphSource): AsyncGenerator<string> {
-  yield `{"format_version":"1.0","generated_by":"rasd","target_cytoscapejs_version":"~3.0","data":{"name":"rasd","selection":${JSON.stringify(source.selection)}},"elements":{"nodes":[\n`;
+  yield `{"format_version":"1.0","generated_by":"rasd","target_cytoscapejs_version":"~3.0","data":${graphData(source)},"elements":{"nodes":[\n`;
   let first = true;
   for await (const n of source.nodes()) {
     yield `${first ? "" : ",\n"}${JSON.stringify({ data: { id: n.id, ...compact(n.attrs) } })}`;

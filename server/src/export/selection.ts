@@ -125,6 +125,9 @@ export function parseSelection(raw: RawParams): Selection {
     actors: list("actors", raw.actors),
     locations: list("locations", raw.locations),
   };
+  // asOf narrows nothing by itself (it goes with all=1 too): it says when to read the selection as of.
+  const asOf = instant("asOf", raw.asOf, true);
+  if (asOf) selection.asOf = asOf;
   if (selection.from && selection.to && selection.from > selection.to)
     throw new SelectionError("to", "the window ends before it starts");
   const given = (k: keyof Selection) => raw[k] !== undefined && raw[k] !== "";
@@ -146,6 +149,7 @@ export function toSearchParams(request: ExportRequest): URLSearchParams {
   if (s.from) p.set("from", s.from);
   if (s.to) p.set("to", s.to);
   for (const k of ["types", "actors", "locations"] as const) if (s[k].length) p.set(k, s[k].join(","));
+  if (s.asOf) p.set("asOf", s.asOf);
   const o = request.options ?? DEFAULT_EXPORT_OPTIONS;
   if (o.timeformat !== DEFAULT_EXPORT_OPTIONS.timeformat) p.set("timeformat", o.timeformat);
   if (o.bom) p.set("bom", "1");

@@ -58,6 +58,8 @@ export interface EventDraft {
   backref: boolean;
   /** The date was written in the sentence, not inferred from tense. */
   dateStated: boolean;
+  /** The stated date stands within a few words of a trigger ("the strike on Monday"), so it is this event's own. */
+  dateNear?: boolean;
   /** Every trigger names a state (a truce, talks, an agreement) rather than a happening. */
   stative: boolean;
   participants: { actor: string; role: Role }[];

@@ -7,6 +7,7 @@ import type { Database } from "../db/database.ts";
 import { repoRoot } from "../paths.ts";
 import { RateLimiters } from "../plugins/rate-limits.ts";
 import { createRasdYoga } from "../yoga.ts";
+import { bodyLimit } from "./body-limit.ts";
 import { exportRoute } from "./export-route.ts";
 import { requestGuard } from "./request-guard.ts";
 import { graphiqlSecurityHeaders, securityHeaders } from "./security-headers.ts";
@@ -78,8 +79,10 @@ export function createApp({ db, settings, neo4jMode }: AppOptions): Server {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/graphql" && wantsGraphiql(req, settings)) graphiqlSecurityHeaders(req, res);
     else securityHeaders(req, res);
-    const refused = guard(req);
+    const refused = guard(req) ?? (path === "/graphql" ? bodyLimit(req, settings.maxBodyBytes) : undefined);
     if (refused) {
+      // A refused body is not read: close the connection rather than drain it.
+      if (refused.status === 413 || refused.status === 411) res.setHeader("connection", "close");
       res.writeHead(refused.status, { "content-type": "application/json; charset=utf-8" });
       return res.end(JSON.stringify({ error: refused.error }));
     }

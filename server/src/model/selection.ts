@@ -19,4 +19,6 @@ export interface Selection {
   actors: string[];
   /** Seed events: those that occurred in (or inside) these locations. */
   locations: string[];
+  /** Only what had been published by then (ISO 8601): see cypher/as-of.ts. */
+  asOf?: string;
 }

@@ -1,8 +1,13 @@
-import DataLoader from "dataloader";
 import { builder } from "../builder.ts";
-import type { GraphContext } from "../context.ts";
-import { eventCandidatesOf, eventReports } from "../cypher/event-sources.ts";
-import type { ArticleRow, EventRow } from "../cypher/rows.ts";
+import {
+  type CandidateRow,
+  candidatesOf,
+  dateConflictOf,
+  REPORTS_LOADED,
+  type ReportRow,
+  reportSet,
+  type SpanRow,
+} from "../loaders/event-sources.ts";
 import { type Disagreement, type DisagreementValue, disagreements } from "../resolve/disagreements.ts";
 import { decodeFact } from "../resolve/report-facts.ts";
 import { connectionOf, offsetAfter, pageSize, toPage } from "./offset-connection.ts";
@@ -14,74 +19,7 @@ import { EventType, Precision } from "./scalars.ts";
  * with its evidence quoted), how many independent sources back it, where the
  * reports disagree, and possible duplicates. Everything answers "as of" the
  * date the event was read with.
- */
-interface SpanRow {
-  start: number;
-  end: number;
-  text: string;
-}
-interface ReportRow {
-  article: ArticleRow;
-  sourceKey: string | null;
-  copyOf: string | null;
-  originalId: string;
-  type: string;
-  title: string;
-  start: string | null;
-  end: string | null;
-  precision: string | null;
-  edtf: string | null;
-  spans: SpanRow[];
-  facts: { code: string; text: string }[];
-}
-interface ReportSet {
-  sources: number;
-  total: number;
-  firstReportedAt: string | null;
-  lastReportedAt: string | null;
-  dateConflict: boolean | null;
-  reports: ReportRow[];
-}
-interface CandidateRow {
-  event: EventRow;
-  score: number | null;
-  reasons: string[];
-  status: string;
-  at: string | null;
-}
-
-const REPORTS_LOADED = 200;
-const loaders = new WeakMap<GraphContext, Map<string, DataLoader<string, ReportSet>>>();
-
-/** One batched statement per asOf for all the events of a response. */
-function reportSet(ctx: GraphContext, e: EventRow): Promise<ReportSet> {
-  let byAsOf = loaders.get(ctx);
-  if (!byAsOf) {
-    byAsOf = new Map();
-    loaders.set(ctx, byAsOf);
-  }
-  const key = e.asOf ?? "";
-  let loader = byAsOf.get(key);
-  if (!loader) {
-    loader = new DataLoader<string, ReportSet>(async (ids) => {
-      const r = await ctx.read(eventReports([...ids], e.asOf ?? null, REPORTS_LOADED));
-      const got = new Map(r.records.map((x) => [x.get("id") as string, x.toObject() as unknown as ReportSet]));
-      const empty: ReportSet = {
-        sources: 0,
-        total: 0,
-        firstReportedAt: null,
-        lastReportedAt: null,
-        dateConflict: null,
-        reports: [],
-      };
-      return ids.map((id) => got.get(id) ?? empty);
-    });
-    byAsOf.set(key, loader);
-  }
-  return loader.load(e.id);
-}
-
-const Span = builder.objectRef<SpanRow>("ReportSpan").implement({
+ */ const Span = builder.objectRef<SpanRow>("ReportSpan").implement({
   description: "A character span [start, end) of the article's text, quoted",
   fields: (t) => ({ start: t.exposeInt("start"), end: t.exposeInt("end"), text: t.exposeString("text") }),
 });
@@ -203,7 +141,7 @@ builder.objectFields(EventRef, (t) => ({
   }),
   dateConflict: t.boolean({
     description: "the reports' dates do not intersect (the event then spans all of them)",
-    resolve: async (e, _a, ctx) => Boolean((await reportSet(ctx, e)).dateConflict),
+    resolve: (e, _a, ctx) => dateConflictOf(ctx, e),
   }),
   disagreements: t.field({
     type: [DisagreementRef],
@@ -220,7 +158,7 @@ builder.objectFields(EventRef, (t) => ({
           end: r.end,
           facts: r.facts,
         })),
-        Boolean(set.dateConflict),
+        await dateConflictOf(ctx, e),
       );
     },
   }),
@@ -231,10 +169,7 @@ builder.objectFields(EventRef, (t) => ({
       status: t.arg({ type: CandidateStatus, required: false, defaultValue: "OPEN" }),
       first: t.arg.int({ required: false }),
     },
-    resolve: async (e, a, ctx) => {
-      const r = await ctx.read(eventCandidatesOf([e.id], a.status ?? "OPEN", capped(a.first, 20, 100)));
-      return (r.records[0]?.get("candidates") as CandidateRow[] | undefined) ?? [];
-    },
+    resolve: (e, a, ctx) => candidatesOf(ctx, e.id, a.status ?? "OPEN", capped(a.first, 20, 100)),
   }),
 }));
 

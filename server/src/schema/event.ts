@@ -1,6 +1,7 @@
 import { builder } from "../builder.ts";
 import type { EventOrder } from "../cypher/events.ts";
 import type { ActorRow, ArticleRow, ClaimRow, EventRow, LocationRow, ParticipationRow } from "../cypher/rows.ts";
+import { datesAsOf } from "../loaders/event-sources.ts";
 import { eventSpanStats } from "../loaders/span-stats.ts";
 import { EVENT_TYPES } from "../model/vocabulary.ts";
 import { EventFilterInput, toEventFilter } from "./event-filter.ts";
@@ -21,9 +22,23 @@ EventRef.implement({
     acled: t.string({ nullable: true, description: "ACLED type", resolve: (e) => EVENT_TYPES[e.type]?.acled ?? null }),
     title: t.exposeString("title"),
     summary: t.exposeString("summary", { nullable: true }),
-    start: t.field({ type: "DateTime", nullable: true, description: "earliest instant", resolve: (e) => e.start }),
-    end: t.field({ type: "DateTime", nullable: true, description: "latest instant", resolve: (e) => e.end }),
-    precision: t.expose("precision", { type: Precision }),
+    // Read as of a date, the dates are those the reports published by then allowed.
+    start: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "earliest instant (as of asOf, when the event was read with one)",
+      resolve: async (e, _a, ctx) => ((await datesAsOf(ctx, e)) ?? e).start,
+    }),
+    end: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "latest instant (as of asOf, when the event was read with one)",
+      resolve: async (e, _a, ctx) => ((await datesAsOf(ctx, e)) ?? e).end,
+    }),
+    precision: t.field({
+      type: Precision,
+      resolve: async (e, _a, ctx) => ((await datesAsOf(ctx, e))?.precision ?? e.precision) as EventRow["precision"],
+    }),
     edtf: t.exposeString("edtf", { nullable: true }),
     confidence: t.exposeFloat("confidence", { nullable: true }),
     provenance: provenanceField(t),

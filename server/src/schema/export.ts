@@ -65,6 +65,11 @@ builder.queryField("exportSubgraph", (t) =>
       locations: t.arg.idList({ required: false, description: "seed events: those in (or inside) these places" }),
       all: t.arg.boolean({ required: false, description: "the whole graph; no other selection argument" }),
       table: t.arg({ type: CsvTable, required: false, description: "format CSV only: which table" }),
+      asOf: t.arg({
+        type: "DateTime",
+        required: false,
+        description: "only what had been published by then; the file says so in its metadata",
+      }),
     },
     resolve: (_root, args) => {
       const raw: RawParams = {
@@ -78,6 +83,7 @@ builder.queryField("exportSubgraph", (t) =>
         locations: joined(args.locations),
         all: args.all ? "1" : undefined,
         table: args.table ?? undefined,
+        asOf: args.asOf ?? undefined,
       };
       let request: ExportRequest;
       try {

@@ -60,6 +60,11 @@ const NeighborhoodFilter = builder.inputType("NeighborhoodFilter", {
     types: t.field({ type: [EventType], required: false }),
     relations: t.field({ type: [Relation], required: false, description: "default: all but provenance ties" }),
     labels: t.field({ type: [GraphLabel], required: false, description: "default: all but Article" }),
+    asOf: t.field({
+      type: "DateTime",
+      required: false,
+      description: "only what had been published by then: nodes reported or named, ties with evidence by then",
+    }),
   }),
 });
 
@@ -87,8 +92,11 @@ builder.queryField("neighborhood", (t) =>
       const seeds = await ctx.read(neighborhoodSeeds(args.ids.map(String)));
       const nodes = new Map<string, NodeRow>();
       const edges = new Map<string, GraphEdgeRow>();
+      const asOf = f.asOf ?? null;
+      // Events read as of a date answer for that date (reports, sources, dates).
+      const dated = (n: NodeRow): NodeRow => (asOf && n.label === "Event" ? { ...n, asOf } : n);
       let frontier = seeds.records.map((r) => {
-        nodes.set(r.get("eid"), r.get("node"));
+        nodes.set(r.get("eid"), dated(r.get("node")));
         return r.get("eid") as string;
       });
       let truncated = false;
@@ -101,6 +109,7 @@ builder.queryField("neighborhood", (t) =>
             from: f.window?.from,
             to: f.window?.to,
             types: f.types,
+            asOf,
             perNode,
             limit: Math.max(budget * 4, 1),
           }),
@@ -113,7 +122,7 @@ builder.queryField("neighborhood", (t) =>
               truncated = true;
               continue;
             }
-            nodes.set(eid, rec.get("node"));
+            nodes.set(eid, dated(rec.get("node")));
             next.push(eid);
           }
           edges.set(rec.get("edge").id, rec.get("edge"));
@@ -130,48 +139,56 @@ builder.queryField("neighborhood", (t) =>
   }),
 );
 
-const Tie = builder
-  .objectRef<{ source: string; target: string; weight: number; eventIds: string[] }>("CoParticipation")
-  .implement({
-    fields: (t) => ({
-      source: t.field({
-        type: ActorRef,
-        resolve: async (x, _a, ctx) => (await ctx.loaders.node(x.source)) as ActorRow,
-      }),
-      target: t.field({
-        type: ActorRef,
-        resolve: async (x, _a, ctx) => (await ctx.loaders.node(x.target)) as ActorRow,
-      }),
-      weight: t.exposeInt("weight", { description: "events both took part in" }),
-      eventIds: t.exposeIDList("eventIds"),
-      events: t.field({
-        type: [EventRef],
-        description: "the events behind the tie (up to eventsPerTie)",
-        resolve: async (x, _a, ctx) =>
-          (await Promise.all(x.eventIds.map((id) => ctx.loaders.node(id)))).filter(Boolean) as EventRow[],
-      }),
-    }),
-  });
+interface TieRow {
+  source: string;
+  target: string;
+  weight: number;
+  eventIds: string[];
+  asOf: string | null;
+}
 
-const ActorNetwork = builder
-  .objectRef<{ ties: { source: string; target: string; weight: number; eventIds: string[] }[] }>("ActorNetwork")
-  .implement({
-    fields: (t) => ({
-      actors: t.field({
-        type: [ActorRef],
-        resolve: async (n, _a, ctx) => {
-          const ids = [...new Set(n.ties.flatMap((x) => [x.source, x.target]))];
-          return (await Promise.all(ids.map((id) => ctx.loaders.node(id)))).filter(Boolean) as ActorRow[];
-        },
-      }),
-      ties: t.field({ type: [Tie], resolve: (n) => n.ties }),
+const Tie = builder.objectRef<TieRow>("CoParticipation").implement({
+  fields: (t) => ({
+    source: t.field({
+      type: ActorRef,
+      resolve: async (x, _a, ctx) => (await ctx.loaders.node(x.source)) as ActorRow,
     }),
-  });
+    target: t.field({
+      type: ActorRef,
+      resolve: async (x, _a, ctx) => (await ctx.loaders.node(x.target)) as ActorRow,
+    }),
+    weight: t.exposeInt("weight", { description: "events both took part in" }),
+    eventIds: t.exposeIDList("eventIds"),
+    events: t.field({
+      type: [EventRef],
+      description: "the events behind the tie (up to eventsPerTie)",
+      resolve: async (x, _a, ctx) =>
+        ((await Promise.all(x.eventIds.map((id) => ctx.loaders.node(id)))).filter(Boolean) as EventRow[]).map((e) => ({
+          ...e,
+          asOf: x.asOf,
+        })),
+    }),
+  }),
+});
+
+const ActorNetwork = builder.objectRef<{ ties: TieRow[] }>("ActorNetwork").implement({
+  fields: (t) => ({
+    actors: t.field({
+      type: [ActorRef],
+      resolve: async (n, _a, ctx) => {
+        const ids = [...new Set(n.ties.flatMap((x) => [x.source, x.target]))];
+        return (await Promise.all(ids.map((id) => ctx.loaders.node(id)))).filter(Boolean) as ActorRow[];
+      },
+    }),
+    ties: t.field({ type: [Tie], resolve: (n) => n.ties }),
+  }),
+});
 
 builder.queryField("actorNetwork", (t) =>
   t.field({
     type: ActorNetwork,
-    description: "Actors tied by taking part in the same events (in the filter), weighted by how many",
+    description:
+      "Actors tied by taking part in the same events (in the filter), weighted by how many; with filter.asOf, only events and participations reported by then",
     authScopes: { reader: true },
     args: {
       filter: t.arg({ type: EventFilterInput, required: false }),
@@ -181,8 +198,9 @@ builder.queryField("actorNetwork", (t) =>
     },
     resolve: async (_r, args, ctx) => {
       const span = await eventSpanStats(ctx);
+      const filter = toEventFilter(args.filter);
       const r = await ctx.read(
-        actorNetwork(toEventFilter(args.filter), span, {
+        actorNetwork(filter, span, {
           minWeight: Math.max(args.minWeight ?? 1, 1),
           limit: Math.min(Math.max(args.first ?? 200, 1), 2000),
           eventsPerTie: Math.min(Math.max(args.eventsPerTie ?? 10, 0), 100),
@@ -194,6 +212,7 @@ builder.queryField("actorNetwork", (t) =>
           target: x.get("target"),
           weight: Number(x.get("weight")),
           eventIds: x.get("eventIds"),
+          asOf: filter.asOf ?? null,
         })),
       };
     },

@@ -39,6 +39,11 @@ builder.queryField("search", (t) =>
       text: t.arg.string({ required: true }),
       kinds: t.arg({ type: [SearchKindEnum], required: false }),
       first: t.arg.int({ required: false, defaultValue: 20 }),
+      asOf: t.arg({
+        type: "DateTime",
+        required: false,
+        description: "only what had been published by then (events and claims reported, actors and places named)",
+      }),
     },
     resolve: async (_r, args, ctx) => {
       const text = args.text.trim();
@@ -46,8 +51,13 @@ builder.queryField("search", (t) =>
       if (text.length > 200) throw badInput("text", "at most 200 characters");
       const kinds = args.kinds?.length ? args.kinds : [...SEARCH_KINDS];
       const first = Math.min(Math.max(args.first ?? 20, 1), 100);
-      const r = await ctx.read(search(text, kinds, first));
-      return r.records.map((rec) => ({ node: rec.get("node") as EntityRow, score: Number(rec.get("score")) }));
+      const r = await ctx.read(search(text, kinds, first, args.asOf ?? null));
+      // Events found as of a date answer for that date too (reports, sources, dates).
+      const asOf = args.asOf ?? null;
+      return r.records.map((rec) => {
+        const node = rec.get("node") as EntityRow;
+        return { node: node.label === "Event" ? { ...node, asOf } : node, score: Number(rec.get("score")) };
+      });
     },
   }),
 );

@@ -99,7 +99,10 @@ builder.queryField("timeline", (t) =>
       }
       const events =
         total <= maxEvents
-          ? (await ctx.read(timelineEvents(filter, span, maxEvents))).records.map((x) => x.get("node") as EventRow)
+          ? (await ctx.read(timelineEvents(filter, span, maxEvents))).records.map((x) => ({
+              ...(x.get("node") as EventRow),
+              asOf: filter.asOf ?? null,
+            }))
           : null;
       return { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), total, buckets: out, events };
     },

@@ -110,6 +110,34 @@ describe("other sites cannot read the graph or make the server work for them", (
     assert.equal((await raw(`${app.url}/healthz`, { host: "rasd.lan:4000" })).status, 403);
   });
 
+  it("refuses a body over RASD_MAX_BODY_BYTES before reading it (413), and a POST of unknown length (411)", async () => {
+    const huge = await raw(`${app.url}/graphql`, { ...json, "content-length": String(2 * 1024 ** 3) }, "POST");
+    assert.equal(huge.status, 413);
+    assert.match(huge.body, /over the \d+-byte limit \(RASD_MAX_BODY_BYTES\)/);
+    const chunked = await raw(`${app.url}/graphql`, { ...json, "transfer-encoding": "chunked" }, "POST", graphqlBody);
+    assert.equal(chunked.status, 411);
+    assert.match(chunked.body, /Content-Length/);
+    const small = await startTestApp(db, { maxBodyBytes: 2048 });
+    try {
+      const over = await raw(
+        `${small.url}/graphql`,
+        json,
+        "POST",
+        JSON.stringify({ query: `{ stats { events } } #${"x".repeat(4096)}` }),
+      );
+      assert.equal(over.status, 413);
+      assert.equal(
+        (await raw(`${small.url}/graphql`, json, "POST", graphqlBody)).status,
+        200,
+        "a small body still passes",
+      );
+    } finally {
+      await small.stop();
+    }
+    assert.equal(loadSettings({}).maxBodyBytes, 32 * 1024 * 1024);
+    assert.throws(() => loadSettings({ RASD_MAX_BODY_BYTES: "lots" }), /RASD_MAX_BODY_BYTES/);
+  });
+
   it("refuses a script's request from another site (Fetch Metadata) but not a link followed to the app", async () => {
     const crossSite = { "sec-fetch-site": "cross-site", "sec-fetch-mode": "no-cors", origin: "https://evil.example" };
     const blind = await raw(`${app.url}/graphql`, { ...json, ...crossSite }, "POST", graphqlBody);

@@ -56,6 +56,10 @@ export function insideQuote(text: string, from: number, at: number): boolean {
  * and verb close the sentence after a comma or a quote, the statement is
  * what precedes them.
  */
+/** What may follow "X said" at the end of a sentence without being the statement: where, when, how, or "adding …". */
+const AFTERTHOUGHT =
+  /^(in|on|at|during|late|early|earlier|later|when|while|after|before|from|to|via|through|without|adding|noting|citing|according|as|told|referring|speaking|who|which|and)\b/i;
+
 export function statementBefore(state: ExtractState, s: Sentence, speaker: Mention | undefined, i: number) {
   const { tokens, text } = state.doc;
   if (tokens[i].arabic) return undefined;
@@ -65,6 +69,16 @@ export function statementBefore(state: ExtractState, s: Sentence, speaker: Menti
   lead = lead.replace(/[\s,،"”]+$/, "");
   const rest = text.slice(tokens[i].end, s.end);
   if (/\bthat\b|["“]/.test(rest.slice(0, 40))) return undefined;
+  // "On Monday, the mayor said at least nine …" / "Noting …, X said there were …": a clause after the verb is the
+  // statement; what stands before the speaker is then a time or a circumstance. Not so for "…, X said in a statement
+  // read out on television", "…, X said, adding …" or "…, X said, the first such strike …" (an apposition).
+  // After an inverted "said X", the rest begins after the speaker.
+  const tail = speaker && speaker.tokStart > i ? text.slice(speaker.end, s.end) : rest;
+  const words = tail
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
+  if (words.length >= 5 && !/^\s*,/.test(tail) && !AFTERTHOUGHT.test(tail.trimStart())) return undefined;
   const start = /^["“]/.test(lead) ? s.start + 1 : s.start;
   const end = s.start + lead.length;
   return end - start > 8 ? { start, end } : undefined;

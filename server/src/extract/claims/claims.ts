@@ -73,7 +73,15 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
         (participial && inSentence ? inSentence.claimant : undefined) ??
         (verb && /^(و|ف)?(اضاف|تابع|اوضح|قال|added|he|she)/.test(t.norm) ? lastSpeaker : undefined);
       if (!claimant) continue;
-      if (verb && /^(اعلن|claimed|announced)/.test(verb) && !statesSomething(state, i, s)) continue;
+      // Verbs that also report acts ("announced a truce", "revealed the plan", "أقرّ القانون") state something only with "that"/a quote.
+      if (
+        verb &&
+        /^(اعلن|اقر|اعترف|claimed|announced|disclosed|revealed|admitted|acknowledged|declared|mentioned|indicated|wrote)/.test(
+          verb,
+        ) &&
+        !statesSomething(state, i, s)
+      )
+        continue;
       const contentStart = contentStartAfter(state, i, speaker, outlet, s);
       const before = statementBefore(state, s, speaker, i);
       if (!before && (contentStart === undefined || contentStart >= s.end)) continue;

@@ -1,12 +1,15 @@
 import type { DateMention } from "../dates/dates.ts";
 import type { ExtractState } from "../state.ts";
 
-/** Verbs of speech only: "announced"/"أعلن" report an act (a truce, a claim of responsibility) dated by its own date. */
+/**
+ * Verbs and nouns of speech only ("said", "in a televised speech"): "announced"/"أعلن" report an act (a truce, a
+ * claim of responsibility) dated by its own date.
+ */
 const SPEECH =
-  /^(و|ف)?(قال|قالت|اضاف|اضافت|اكد|اكدت|اوضح|اوضحت|ذكر|ذكرت|صرح|صرحت|said|says|added|stated|told|noted|stressed|insisted|warned)$/;
+  /^(و|ف)?(قال|قالت|اضاف|اضافت|اكد|اكدت|اوضح|اوضحت|ذكر|ذكرت|صرح|صرحت|خطاب|كلمه|تصريح|تصريحات|مقابله|said|says|added|stated|told|noted|stressed|insisted|warned|claimed|speech|address|interview|briefing|remarks)$/;
 
 /** Words that may stand between a reporting verb and its date: "said on Tuesday", "قال في بيان يوم الثلاثاء". */
-const BETWEEN = /^(on|in|a|an|statement|late|early|في|بيان|له|لها|يوم|مساء|صباح)$/;
+const BETWEEN = /^(on|in|a|an|statement|late|early|televised|في|بيان|له|لها|يوم|مساء|صباح|متلفز|متلفزه)$/;
 
 /**
  * Splits the article's dates into those of events and those of statements: a

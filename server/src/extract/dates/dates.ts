@@ -56,6 +56,9 @@ const split = (t: [string, number][]): MonthTable => {
 const GREGORIAN = split(GREGORIAN_MONTHS);
 const HIJRI = split(HIJRI_MONTHS);
 
+/** What follows a dateline's date: an agency in brackets and a dash. */
+const DATELINE = /^\s*\([^)]{2,30}\)\s*[-–—]/;
+
 /** Finds every absolute and relative date in the prose, resolving relative ones against the publication day. */
 export function findDates(doc: Doc): DateMention[] {
   const out: DateMention[] = [];
@@ -65,6 +68,11 @@ export function findDates(doc: Doc): DateMention[] {
         absoluteAt(doc.tokens, i, s.tokEnd, doc.published) ?? relativeDateAt(doc.tokens, i, s.tokEnd, doc.published);
       if (!found) {
         i++;
+        continue;
+      }
+      // "BEIRUT, June 12 (Reuters) -": the dateline dates the report, not what it tells.
+      if (DATELINE.test(doc.text.slice(doc.tokens[found.to - 1].end, doc.tokens[found.to - 1].end + 40))) {
+        i = found.to;
         continue;
       }
       const since = ["منذ", "since"].some(
@@ -93,9 +101,28 @@ function monthAt(
 
 const num = (t?: Token) => (t && /^\d+$/.test(t.norm) ? Number.parseInt(t.norm, 10) : undefined);
 
+/** Arabic ordinal days as written before "من" + month: "الأول من يوليو" is 1 July. */
+const ORDINAL_DAYS: Record<string, number> = {
+  الاول: 1,
+  الثاني: 2,
+  الثالث: 3,
+  الرابع: 4,
+  الخامس: 5,
+  السادس: 6,
+  السابع: 7,
+  الثامن: 8,
+  التاسع: 9,
+  العاشر: 10,
+};
+
 function absoluteAt(tokens: Token[], i: number, end: number, published: string): Found | undefined {
-  const day = num(tokens[i]);
-  const at = day !== undefined && day >= 1 && day <= 31 ? i + 1 : i;
+  let day = num(tokens[i]);
+  let at = day !== undefined && day >= 1 && day <= 31 ? i + 1 : i;
+  const ordinal = tokens[i].arabic ? ORDINAL_DAYS[tokens[i].norm.replace(/^(و|ف|ب|في)/, "")] : undefined;
+  if (ordinal !== undefined && tokens[i + 1]?.norm === "من" && i + 2 < end) {
+    day = ordinal;
+    at = i + 2;
+  }
   for (const [table, hijri] of [
     [GREGORIAN, false],
     [HIJRI, true],
@@ -110,6 +137,18 @@ function absoluteAt(tokens: Token[], i: number, end: number, published: string):
     const englishDay = !hijri && at === i ? num(tokens[m.to]) : undefined;
     if (englishDay !== undefined && englishDay <= 31 && num(tokens[m.to + 1]) !== undefined) {
       return gregorian(num(tokens[m.to + 1]) as number, m.month, englishDay, i, m.to + 2);
+    }
+    // "on June 2", "(Sep 28)": the most recent such day up to publication.
+    if (
+      englishDay !== undefined &&
+      englishDay >= 1 &&
+      englishDay <= 31 &&
+      !tokens[i].arabic &&
+      (!AMBIGUOUS_MONTHS.has(tokens[i].norm) || tokens[i - 1]?.norm === "on")
+    ) {
+      const y = Number.parseInt(published.slice(0, 4), 10);
+      const iso = isRealDay(y, m.month, englishDay) ? dayIso(y, m.month, englishDay) : undefined;
+      return gregorian(iso && iso > published ? y - 1 : y, m.month, englishDay, i, m.to + 1);
     }
     const relative = tokens[to] && (PAST_WORDS.has(tokens[to].norm) || NEXT_WORDS.has(tokens[to].norm));
     const name = tokens[at].norm;
@@ -146,7 +185,9 @@ function absoluteAt(tokens: Token[], i: number, end: number, published: string):
   const weekday = tokens[i].variants.map((v) => WEEKDAYS[v]).find((d) => d !== undefined);
   if (weekday !== undefined) {
     const pub = parseDay(published).getUTCDay();
-    const back = (pub - weekday + 7) % 7;
+    // "يوم الأحد الماضي" / "last Sunday" on a Sunday is a week back, not today.
+    const past = PAST_WORDS.has(tokens[i + 1]?.norm ?? "") || (!tokens[i].arabic && tokens[i - 1]?.norm === "last");
+    const back = (pub - weekday + 7) % 7 || (past ? 7 : 0);
     const iso = addDays(published, -back);
     return { value: { edtf: iso, start: iso, end: iso, precision: "DAY" }, from: i, to: i + 1 };
   }

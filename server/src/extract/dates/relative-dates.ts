@@ -20,6 +20,8 @@ export function relativeDateAt(tokens: Token[], i: number, end: number, publishe
     return { value: day(addDays(published, -1)), from: i, to: i + 1 };
   if (has("اول") && next === "امس") return { value: day(addDays(published, -2)), from: i, to: i + 2 };
   if (has("البارحه")) return { value: day(addDays(published, -1)), from: i, to: i + 1 };
+  const current = currentPeriodAt(tokens, i, published);
+  if (current) return current;
   const pastAfter = next !== undefined && PAST_WORDS.has(next);
   const pastBefore = PAST_WORDS.has(tokens[i - 1]?.norm ?? "") && !t.arabic;
   if ((has("الاسبوع") && pastAfter) || (t.norm === "week" && pastBefore)) {
@@ -59,6 +61,51 @@ export function relativeDateAt(tokens: Token[], i: number, end: number, publishe
       return { value: range(addDays(published, -7), addDays(published, -1)), from: i, to: k + 1 };
   }
   return agoAt(tokens, i, end, published);
+}
+
+/** Words for "the current …" after the unit: "الأسبوع الجاري", "الشهر الحالي", "هذا العام". */
+const CURRENT_AFTER = new Set(["الجاري", "الحالي", "الجاريه", "الحاليه"]);
+/** Parts of a day before "اليوم" ("فجر اليوم"): the publication day. */
+const DAY_PARTS = new Set(["فجر", "صباح", "مساء", "ظهر", "عصر", "ليل", "ليله"]);
+
+/**
+ * The publication day, week, month or year, and the night before it:
+ * "today", "this morning", "فجر اليوم", "this week", "earlier this month",
+ * "الشهر الجاري", "هذا العام"; "overnight", "last night", "الليلة الماضية".
+ */
+function currentPeriodAt(tokens: Token[], i: number, published: string): Found | undefined {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  const w = t.norm;
+  if (w === "today" || w === "tonight") return { value: day(published), from: i, to: i + 1 };
+  if (w === "this" && next && /^(morning|afternoon|evening)$/.test(next.norm))
+    return { value: day(published), from: i, to: i + 2 };
+  if (t.arabic && DAY_PARTS.has(w.replace(/^(و|ف|من)/, "")) && next?.norm === "اليوم")
+    return { value: day(published), from: i, to: i + 2 };
+  const night = (w === "last" && next?.norm === "night") || (w === "الليله" && next && PAST_WORDS.has(next.norm));
+  if (night) return { value: day(addDays(published, -1)), from: i, to: i + 2 };
+  if (w === "overnight" && !(next && /day$/.test(next.norm)))
+    return { value: day(addDays(published, -1)), from: i, to: i + 1 };
+  // The unit, with "this" before it (English, Arabic "هذا") or "الجاري" after it (Arabic).
+  const thisBefore = w === "this" || t.variants.includes("هذا") || t.variants.includes("هذه");
+  const unitAt = thisBefore ? i + 1 : i;
+  const unit = tokens[unitAt];
+  if (!unit) return undefined;
+  const after = !thisBefore && unit.arabic && CURRENT_AFTER.has(tokens[unitAt + 1]?.norm ?? "");
+  if (!thisBefore && !after) return undefined;
+  const to = after ? unitAt + 2 : unitAt + 1;
+  const u = unit.norm.replace(/^(و|ف|ب|في)/, "");
+  if (u === "week" || u === "الاسبوع" || u === "اسبوع") {
+    const monday = addDays(published, -((parseDay(published).getUTCDay() + 6) % 7));
+    return { value: range(monday, published), from: i, to };
+  }
+  if (u === "month" || u === "الشهر" || u === "شهر")
+    return { value: monthValue(Number(published.slice(0, 4)), Number(published.slice(5, 7))), from: i, to };
+  if (u === "year" || u === "العام" || u === "عام" || u === "السنه" || u === "سنه") {
+    const y = published.slice(0, 4);
+    return { value: { edtf: y, start: `${y}-01-01`, end: `${y}-12-31`, precision: "YEAR" }, from: i, to };
+  }
+  return undefined;
 }
 
 /** A perfect before "for N months" ("has held for about six months"): the state began N months ago. */

@@ -11,11 +11,16 @@ import type { EventDraft } from "../types.ts";
  * - else, in an article that opens a period with "since …" ("منذ شباط
  *   الماضي، أعلنت الفصائل … هدنة"), from the start of the nearest such period
  *   to publication — the article tells what happened within it.
+ * - else, on the article's news day: the first day the text names in the
+ *   week up to publication ("killed on Thursday", "اليوم الاثنين"). A news
+ *   report tells the latest incident; an undated happening beside it is
+ *   that day's, not some day in all the past ("../publication").
  * States (a truce, talks) are left open: they may predate any anchor.
  */
 export function anchorUndated(state: ExtractState, drafts: EventDraft[], dates: DateMention[]): void {
   const published = state.doc.published;
   const periods = dates.filter((d) => d.since && d.start && d.start < published);
+  const newsDay = newsDayOf(dates, published);
   // Drafts by each sentence they were told in (in draft order), so finding a cause is a lookup, not a scan.
   const bySentence = new Map<number, EventDraft[]>();
   for (const e of drafts)
@@ -34,11 +39,22 @@ export function anchorUndated(state: ExtractState, drafts: EventDraft[], dates: 
     const period = nearestPeriod(state, periods, sentence.start);
     const anchor = cause?.date ?? period;
     const start = anchor?.start;
+    if (!anchor && newsDay && !d.stative) {
+      d.date = newsDay;
+      continue;
+    }
     if (!anchor || !start || start > published) continue;
     // The interval opens with the anchor as the text gives it ("2024-02", not a made-up 1 February).
     const from = anchor.edtf.includes("/") ? start : anchor.edtf;
     d.date = { edtf: `${from}/${published}`, start, end: published, precision: "RANGE" };
   }
+}
+
+/** The first single day the text names (outside statements' own dates) in the week up to publication. */
+function newsDayOf(dates: DateMention[], published: string) {
+  const weekBefore = addDays(published, -7);
+  const d = dates.find((x) => x.precision === "DAY" && x.start && x.start >= weekBefore && x.start <= published);
+  return d?.start ? { edtf: d.start, start: d.start, end: d.start, precision: "DAY" as const } : undefined;
 }
 
 /**

@@ -55,12 +55,16 @@ export function sentenceHits(state: ExtractState, s: Sentence, dates: DateMentio
     if (t.type === "THREAT" && real) break;
     i = end - 1;
   }
+  // Deaths told beside a named attack are that attack's toll, not a second event.
+  if (found.some((f) => f.trigger.weak) && found.some((f) => !f.trigger.weak && VIOLENT.has(f.type)))
+    found.splice(0, found.length, ...found.filter((f) => !f.trigger.weak));
   const specific = found.find((f) => f.type === "AIRSTRIKE" || f.type === "SHELLING")?.type;
   for (const f of found) if (f.type === GENERIC_VIOLENCE && specific) f.type = specific;
   const typed = found.filter(
     (f) =>
       (f.trigger.type !== "ANNOUNCEMENT" || found.every((g) => g.trigger.type === "ANNOUNCEMENT")) &&
-      !endedByAttack(state, f, found),
+      !endedByAttack(state, f, found) &&
+      !brokered(f, found),
   );
   const here = datesInSentence(dates, s.index);
   const nearest = (tok: number) =>
@@ -83,6 +87,11 @@ function endedByAttack(state: ExtractState, f: Hit, found: Hit[]): boolean {
   if (!attack) return false;
   for (let k = f.end; k < attack.tok; k++) if (tokens[k].variants.some((v) => CAUSE.test(v))) return true;
   return false;
+}
+
+/** "stepped in to broker a truce" / "وساطة لوقف إطلاق النار": the truce is what the mediation is for, not a second event. */
+function brokered(f: Hit, found: Hit[]): boolean {
+  return f.type === "CEASEFIRE" && found.some((g) => g.type === "MEDIATION" && g.tok < f.tok && f.tok - g.end <= 3);
 }
 
 /** A bare "الجولة" / "round" (not "جولة مفاوضات") after the article told a round of something. */

@@ -1,13 +1,16 @@
 import type { EventType } from "../../bundle/types.ts";
+import { GENERIC_VIOLENCE } from "../../model/vocabulary.ts";
 import type { Token } from "../../text/tokenize.ts";
 import { nameTokens } from "../../text/tokenize.ts";
-import { TRIGGER_WORDS } from "./trigger-words.ts";
+import { CASUALTY_WORDS, TRIGGER_WORDS } from "./trigger-words.ts";
 
 /** A word or phrase that reports an event of a type. `state` nouns (the truce, the talks) refer back to one event per article. */
 export interface Trigger {
   words: string[];
   type: EventType;
   state?: boolean;
+  /** A casualty word ("killed"): an event only where no other violent trigger tells it. */
+  weak?: boolean;
 }
 
 /** Triggers by first folded word, longest first. */
@@ -19,6 +22,12 @@ for (const [type, phrases, state] of TRIGGER_WORDS) {
     list.push({ words, type, state });
     TRIGGERS.set(words[0], list);
   }
+}
+for (const p of CASUALTY_WORDS) {
+  const words = nameTokens(p);
+  const list = TRIGGERS.get(words[0]) ?? [];
+  list.push({ words, type: GENERIC_VIOLENCE, weak: true });
+  TRIGGERS.set(words[0], list);
 }
 for (const list of TRIGGERS.values()) list.sort((a, b) => b.words.length - a.words.length);
 /** Insertion order of first words: when a word could be read as two stems, the earlier-listed one wins. */

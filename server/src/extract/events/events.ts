@@ -15,7 +15,13 @@ export function findEvents(state: ExtractState, dates: DateMention[]): EventDraf
   const drafts: EventDraft[] = [];
   const context: HitContext = {};
   for (const s of state.doc.sentences) drafts.push(...sentenceEvents(state, s, dates, context));
-  const merged = mergeCoreferent(drafts);
+  const merged = mergeCoreferent(drafts, {
+    broad: (id) => ["COUNTRY", "REGION"].includes(state.entries.get(id)?.kind ?? ""),
+    countryOf: (id) => {
+      const e = state.entries.get(id);
+      return e?.countryCode ?? (e?.within ? state.entries.get(e.within)?.countryCode : undefined);
+    },
+  });
   anchorUndated(state, merged, dates);
   return merged;
 }
@@ -37,6 +43,9 @@ function sentenceEvents(state: ExtractState, s: Sentence, dates: DateMention[], 
       stative: hits.every((h) => h.trigger.state === true),
       date,
       dateStated: datesInSentence(dates, s.index).length > 0,
+      dateNear: datesInSentence(dates, s.index).some((d) =>
+        hits.some((h) => Math.min(Math.abs(d.tokStart - h.end), Math.abs(h.tok - d.tokEnd)) <= 3),
+      ),
       participants,
     };
     const { own, added } = eventLocations(state, s, first.tok);

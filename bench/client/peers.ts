@@ -1,0 +1,192 @@
+/**
+ * `npm run bench:client` (second part): Rasd's timeline beside vis-timeline
+ * and Rasd's graph beside force-graph, on the same synthetic data in the same
+ * Chromium, interleaved size by size (a fresh page each run): first render
+ * (until painted), heap after it (after a garbage collection, main thread
+ * only), and frame times during a scripted pan and zoom. Graphs are measured
+ * twice: while the layout runs, and after it came to rest.
+ */
+import type { Browser, Page } from "playwright-core";
+import { percentile } from "../bench-neo4j.ts";
+import type { Frames } from "./drive.ts";
+import type { ViewName } from "./page.ts";
+
+const sizesOf = (v: string | undefined, d: string) =>
+  (v ?? d)
+    .split(",")
+    .map(Number)
+    .filter((n) => n > 0);
+const timelineSizes = sizesOf(process.env.BENCH_TIMELINE_SIZES, "2000,20000,100000");
+const graphSizes = sizesOf(process.env.BENCH_GRAPH_SIZES, "5000,20000");
+const frameCount = Number(process.env.BENCH_FRAMES ?? 150);
+const settleMs = Number(process.env.BENCH_SETTLE_MS ?? 60_000);
+// vis-timeline does not finish 100,000 items; a run that has not painted by then is reported as such.
+const renderTimeoutMs = Number(process.env.BENCH_RENDER_TIMEOUT_MS ?? 120_000);
+
+interface Phase {
+  p50: number;
+  p95: number;
+  workP95: number;
+  layoutRunning: boolean;
+}
+interface Run {
+  view: ViewName;
+  n: number;
+  firstRender: number | null;
+  heapMb: number | null;
+  phases: Phase[];
+  settled?: boolean;
+  note?: string;
+}
+
+type BenchWindow = {
+  bench: {
+    prepare(v: ViewName, n: number): void;
+    mount(v: ViewName): Promise<number>;
+    interact(c: number): Promise<Frames & { layoutRunning: boolean }>;
+    settle(ms: number): Promise<boolean>;
+    dispose(): void;
+    marksCost(counts: number[]): { marks: number; ms: number }[];
+  };
+};
+
+/** The timeline's drawing cost by marks in view, which its level of detail (markBudget) is chosen from. */
+async function marksCost(browser: Browser, url: string) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => "bench" in window);
+    const cost = await page.evaluate(
+      (c) => (window as unknown as BenchWindow).bench.marksCost(c),
+      [1000, 2000, 4000, 8000, 16000, 32000],
+    );
+    console.log(
+      `timeline marks drawing cost (100,000 events, 1400 px): ${cost
+        .map(
+          (c) => `${c.marks ? `${c.marks.toLocaleString("en")} marks` : "all rows as density strips"} ${ms(c.ms)} ms`,
+        )
+        .join(", ")}`,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+const timeout = (ms: number) =>
+  new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no first render within ${ms / 1000} s`)), ms));
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+function phase(r: Frames & { layoutRunning: boolean }): Phase {
+  return {
+    p50: percentile(r.frames, 50),
+    p95: percentile(r.frames, 95),
+    workP95: percentile(r.work, 95),
+    layoutRunning: r.layoutRunning,
+  };
+}
+
+async function measure(browser: Browser, url: string, view: ViewName, n: number): Promise<Run> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  page.on("pageerror", (e) => console.error(`page error (${view} ${n}): ${e.message}`));
+  const run: Run = { view, n, firstRender: null, heapMb: null, phases: [] };
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => "bench" in window);
+    await page.evaluate(([v, k]) => (window as unknown as BenchWindow).bench.prepare(v, k), [view, n] as const);
+    const before = await heapMb(page);
+    run.firstRender = await Promise.race([
+      page.evaluate((v) => (window as unknown as BenchWindow).bench.mount(v), view),
+      timeout(renderTimeoutMs),
+    ]);
+    run.heapMb = (await heapMb(page)) - before;
+    const interact = () =>
+      page.evaluate((c) => (window as unknown as BenchWindow).bench.interact(c), frameCount).then(phase);
+    run.phases.push(await interact());
+    if (view.endsWith("graph")) {
+      run.settled = await page.evaluate((ms) => (window as unknown as BenchWindow).bench.settle(ms), settleMs);
+      run.phases.push(await interact());
+    }
+    await page.evaluate(() => (window as unknown as BenchWindow).bench.dispose());
+  } catch (e) {
+    run.note = (e as Error).message.split("\n")[0];
+  } finally {
+    // A page still busy rendering is closed without waiting for it.
+    await Promise.race([page.close({ runBeforeUnload: false }), new Promise((r) => setTimeout(r, 10_000))]);
+  }
+  return run;
+}
+
+const ms = (x: number | null | undefined) => (x == null ? "—" : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+  a != null && b != null && b > 0 ? `×${(a / b).toFixed(1)}` : "—";
+
+export async function peersBench(browser: Browser, url: string): Promise<void> {
+  const pairs: [ViewName, ViewName, number][] = [
+    ...timelineSizes.map((n) => ["rasd-timeline", "vis-timeline", n] as [ViewName, ViewName, number]),
+    ...graphSizes.map((n) => ["rasd-graph", "force-graph", n] as [ViewName, ViewName, number]),
+  ];
+  await marksCost(browser, url);
+  const rows: { rasd: Run; peer: Run }[] = [];
+  for (const [i, [rasdView, peerView, n]] of pairs.entries()) {
+    // Interleaved, and the order alternates, so load drifts on the shared machine hit both alike.
+    const both = i % 2 ? [peerView, rasdView] : [rasdView, peerView];
+    // BENCH_PEERS=0 measures Rasd's views alone (a quick check while working on them).
+    const order = process.env.BENCH_PEERS === "0" ? [rasdView] : both;
+    const out: Partial<Record<ViewName, Run>> = {};
+    for (const view of order) {
+      out[view] = await measure(browser, url, view, n);
+      const r = out[view] as Run;
+      console.log(
+        `  ${view} ${n.toLocaleString("en")}: first render ${ms(r.firstRender)} ms, heap ${ms(r.heapMb)} MB, ` +
+          r.phases
+            .map((p) => `frames p50 ${ms(p.p50)} / p95 ${ms(p.p95)} ms${p.layoutRunning ? " (layout running)" : ""}`)
+            .join("; ") +
+          (r.note ? ` — ${r.note}` : ""),
+      );
+    }
+    rows.push({
+      rasd: out[rasdView] as Run,
+      peer: out[peerView] ?? { view: peerView, n, firstRender: null, heapMb: null, phases: [], note: "not run" },
+    });
+  }
+  console.log(`\nbench:client — frames: ${frameCount} per pan/zoom, one input step per frame`);
+  console.table(
+    rows.flatMap(({ rasd, peer }) =>
+      [rasd, peer]
+        .filter((r) => r.note !== "not run")
+        .map((r) => {
+          const [running, still] = [r.phases[0], r.phases[1]];
+          return {
+            view: r.view,
+            items: r.n,
+            "first render ms": r.firstRender == null ? (r.note ?? "—") : +ms(r.firstRender),
+            "heap MB": r.heapMb == null ? "—" : +ms(r.heapMb),
+            "frame p50": running ? +ms(running.p50) : "—",
+            "frame p95": running ? +ms(running.p95) : "—",
+            "input p95": running ? +ms(running.workP95) : "—",
+            "settled p50": still ? +ms(still.p50) : "",
+            "settled p95": still ? +ms(still.p95) : "",
+          };
+        }),
+    ),
+  );
+  for (const { rasd, peer } of rows) {
+    const [a, b] = [rasd.phases.at(-1), peer.phases.at(-1)];
+    console.log(
+      `${rasd.view} ${rasd.n.toLocaleString("en")} vs ${peer.view}: first render ${ratio(peer.firstRender, rasd.firstRender)} faster, ` +
+        `heap ${ratio(peer.heapMb, rasd.heapMb)} smaller, frame p95 ${ms(rasd.phases[0]?.p95)} vs ${ms(peer.phases[0]?.p95)} ms` +
+        (rasd.phases.length > 1 ? ` (settled ${ms(a?.p95)} vs ${ms(b?.p95)} ms)` : "") +
+        (peer.note ? ` (${peer.view}: ${peer.note})` : ""),
+    );
+  }
+  console.log(
+    "Targets: timeline frame p95 ≤ 16.7 ms at 20k and 100k, first render ≥ ×10 faster than vis-timeline at 20k; graph p95 ≤ 33 ms at 5k, ≤ 100 ms at 20k.",
+  );
+}

@@ -1,0 +1,54 @@
+import type { GraphNode } from "../data/model.ts";
+import type { IndexedLink } from "./graph-svg.ts";
+import { type LabelCandidate, type PlacedLabel, placeLabels } from "./label-placement.ts";
+
+/** The selection and the nodes it is linked to (empty when nothing is selected). */
+export function neighbours(links: IndexedLink[], selection: string | null): Set<string> {
+  const near = new Set<string>();
+  if (!selection) return near;
+  near.add(selection);
+  for (const l of links)
+    if (l.link.source === selection || l.link.target === selection) near.add(l.link.source).add(l.link.target);
+  return near;
+}
+
+/** What deciding the labels needs from the graph's current frame. */
+export interface LabelFrame {
+  transform: { apply(point: [number, number]): [number, number] };
+  positions: Float32Array;
+  selection: string | null;
+  hover: number;
+  radius: (i: number) => number;
+  importance: ArrayLike<number>;
+  width: number;
+  height: number;
+  /** Canvas nodes are drawn smaller and get fewer labels. */
+  canvas: boolean;
+}
+
+/**
+ * The labels that fit, in screen space: the hovered node, the selection and
+ * its neighbours first, then by importance; with a selection, only those.
+ */
+export function graphLabels(nodes: GraphNode[], links: IndexedLink[], f: LabelFrame): PlacedLabel[] {
+  const p = f.positions;
+  const near = neighbours(links, f.selection);
+  const candidates: LabelCandidate[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    const [x, y] = f.transform.apply([p[2 * i], p[2 * i + 1]]);
+    const boost = i === f.hover ? 30 : n.id === f.selection ? 20 : near.has(n.id) ? 10 : 0;
+    if (f.selection && !boost) continue;
+    // Off-panel nodes get no label: leaving them out here spares sorting them on every still frame.
+    if (!(x >= 0 && x <= f.width && y >= 0 && y <= f.height)) continue;
+    candidates.push({
+      id: n.id,
+      x,
+      y,
+      r: f.radius(i) * (f.canvas ? 0.6 : 1),
+      text: n.label,
+      priority: boost + f.importance[i],
+    });
+  }
+  return placeLabels(candidates, { width: f.width, height: f.height, limit: f.canvas ? 80 : 150 });
+}

@@ -1,0 +1,67 @@
+import * as d3 from "d3";
+import type { TimeWindow } from "../data/filters.ts";
+import type { LaneGeometry } from "./timeline-lanes.ts";
+import type { Row } from "./timeline-rows.ts";
+
+const hour = 3600 * 1000;
+
+/** The plot's frame: margins, each row's top and height, and the unzoomed time scale. */
+export interface TimelineGeometry extends LaneGeometry {
+  width: number;
+  /** The plot's height (the axis is a strip of its own, `margin.bottom` high). */
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  /** The bottom of the last row. */
+  plotBottom: number;
+  slotH: (row: Row) => number;
+  /** Time → x at zoom level 1 (the whole extent, padded). */
+  x0: d3.ScaleTime<number, number>;
+  /** The extent's length in ms, which bounds the zoom. */
+  span: number;
+}
+
+/**
+ * Lays the rows out top to bottom (a row with sub-rows is taller, not
+ * `slots` times taller) and fits the extent, or the items' own, padded by 5%
+ * and at least a day, across the width.
+ */
+export function timelineGeometry(
+  rows: Row[],
+  o: { width: number; rowHeight: number; extent?: TimeWindow },
+): TimelineGeometry {
+  const { width, rowHeight } = o;
+  const margin = { top: 6, right: 16, bottom: 36, left: 160 };
+  const rowH = (row: Row) => (row.slots > 1 ? Math.round(row.slots * rowHeight * 0.7) : rowHeight);
+  const tops = new Map<Row, number>();
+  let plotBottom = margin.top;
+  for (const row of rows) {
+    tops.set(row, plotBottom);
+    plotBottom += rowH(row);
+  }
+  if (!rows.length) plotBottom += rowHeight;
+
+  const times = rows.flatMap((r) => (r.items.length ? [r.items[0].start, d3.max(r.items, (i) => i.end) ?? 0] : []));
+  let [lo, hi] = o.extent
+    ? o.extent.map(Number)
+    : times.length
+      ? (d3.extent(times) as [number, number])
+      : [Date.now() - 30 * 24 * hour, Date.now()];
+  const pad = Math.max((hi - lo) * 0.05, 24 * hour);
+  [lo, hi] = [lo - pad, hi + pad];
+  return {
+    width,
+    height: plotBottom + 2,
+    margin,
+    plotBottom,
+    left: margin.left,
+    right: width - margin.right,
+    rowY: (row) => tops.get(row) ?? margin.top,
+    rowH,
+    slotH: (row) => rowH(row) / row.slots,
+    x0: d3
+      .scaleUtc()
+      .domain([lo, hi])
+      .range([margin.left, width - margin.right]),
+    span: hi - lo,
+  };
+}

@@ -1,0 +1,91 @@
+import * as d3 from "d3";
+import { type TwoLevelAxis, twoLevelAxis } from "./timeline-axis.ts";
+import type { TimelineGeometry } from "./timeline-geometry.ts";
+import { drawLanes } from "./timeline-lanes.ts";
+import type { Row } from "./timeline-rows.ts";
+import { ensureGradients } from "./timeline-svg.ts";
+
+/** The timeline's layers, back to front; the interactions attach to `svg` and `root`. */
+export interface TimelineLayers {
+  /** Marks drawn on a canvas (many items or bucket counts), or null for SVG marks. */
+  canvas: HTMLCanvasElement | null;
+  svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
+  /** The SVG marks' group, clipped to the plot. */
+  marks: d3.Selection<SVGGElement, unknown, null, undefined>;
+  /** Draws the axis for a (zoomed) scale. */
+  axis: TwoLevelAxis;
+  /** A polite live region that reads out the focused item. */
+  live: d3.Selection<HTMLDivElement, unknown, null, undefined>;
+}
+
+/**
+ * Builds the layers into `root`: the canvas (when asked), the plot's SVG
+ * with the lanes and a clip for the marks, and the axis as its own strip
+ * (it stays in view while the lanes scroll; dragging it pans).
+ */
+export function timelineLayers(
+  root: HTMLDivElement,
+  rows: Row[],
+  g: TimelineGeometry,
+  o: { canvas: boolean; label: string },
+): TimelineLayers {
+  const { width, height } = g;
+  let canvas: HTMLCanvasElement | null = null;
+  if (o.canvas) {
+    canvas = document.createElement("canvas");
+    const ratio = globalThis.devicePixelRatio || 1;
+    canvas.width = width * ratio;
+    canvas.height = height * ratio;
+    canvas.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px`;
+    canvas.getContext("2d")?.scale(ratio, ratio);
+    root.append(canvas);
+  }
+  const svg = d3
+    .select(root)
+    .append("svg")
+    .attr("class", `timeline${canvas ? " timeline-canvas" : ""}`)
+    .attr("width", width)
+    .attr("height", height)
+    .attr("tabindex", 0)
+    .attr("role", "application")
+    .attr("aria-roledescription", "timeline")
+    .attr("aria-label", o.label)
+    .style("position", "relative");
+  const defs = svg.append("defs");
+  ensureGradients(defs, [...new Set(rows.flatMap((r) => r.items.map((i) => i.colour)))].slice(0, 64));
+  const clipId = `tl-clip-${Math.random().toString(36).slice(2)}`;
+  defs
+    .append("clipPath")
+    .attr("id", clipId)
+    .append("rect")
+    .attr("x", g.left)
+    .attr("y", 0)
+    .attr("width", g.right - g.left)
+    .attr("height", height);
+  drawLanes(svg.append("g").attr("class", "rows"), rows, g);
+
+  const axisG = d3
+    .select(root)
+    .append("svg")
+    .attr("class", "timeline-axis")
+    .attr("width", width)
+    .attr("height", g.margin.bottom)
+    .append("g")
+    .attr("class", "axis");
+  axisG
+    .append("rect")
+    .attr("class", "axis-grip")
+    .attr("x", g.left)
+    .attr("width", g.right - g.left)
+    .attr("height", g.margin.bottom)
+    .append("title")
+    .text("Drag to pan, wheel to zoom");
+  const axis = twoLevelAxis(axisG.append("g").attr("class", "axis-ticks"), g.left, g.right);
+  const marks = svg
+    .append("g")
+    .attr("class", "marks")
+    .attr("clip-path", `url(#${clipId})`)
+    .style("pointer-events", "none");
+  const live = d3.select(root).append("div").attr("class", "visually-hidden").attr("aria-live", "polite");
+  return { canvas, svg, marks, axis, live };
+}
