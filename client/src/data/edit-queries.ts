@@ -11,7 +11,7 @@ export const EDITABLE_NODE = `query EditableNode($id: ID!) {
     __typename id
     ... on Event { title type start end precision edtf ${provenance}
       actors(first: 100) { id name role ${provenance} }
-      locations(first: 100) { id name ${provenance} } }
+      places(first: 100) { location { id name } ${provenance} } }
     ... on Claim { text certainty ${provenance} claimant { id name }
       about(first: 50) { ... on Event { id title } } }
     ... on Actor { name nameAr kind wikidataId aliases mergedIds ${provenance} articles(first: 50) { id title } }
