@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { defineConfig, type Plugin } from "vite";
@@ -10,9 +10,11 @@ const outDir = join(root, "dist");
 /**
  * Writes a .br and a .gz beside every text asset after the build, so the
  * server (sirv with `brotli` and `gzip`) sends them precompressed instead of
- * compressing on every request or not at all.
+ * compressing on every request or not at all. It compresses the build's own
+ * output folder (a caller such as bench:client may build elsewhere).
  */
 function precompress(): Plugin {
+  let built = outDir;
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
       const p = join(dir, name);
@@ -21,8 +23,11 @@ function precompress(): Plugin {
   return {
     name: "rasd-precompress",
     apply: "build",
+    configResolved(config) {
+      built = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
-      for (const file of walk(outDir)) {
+      for (const file of walk(built)) {
         if (!/\.(js|css|html|json|svg)$/.test(file)) continue;
         const data = readFileSync(file);
         if (data.length < 1024) continue;

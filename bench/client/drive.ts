@@ -46,12 +46,14 @@ function dispatch(step: Step, shiftKey: boolean) {
   target.dispatchEvent(new MouseEvent(mouse[step.type], { ...common, button: 0, buttons }));
 }
 
-/** Sends each step's events at the start of a frame and times the frames. */
-async function drive(steps: Step[][], shiftKey: boolean): Promise<Frames> {
+/** Sends each step's events at the start of a frame and times the frames, for at most `maxMs`. */
+async function drive(steps: Step[][], shiftKey: boolean, maxMs: number): Promise<Frames> {
   const frames: number[] = [];
   const work: number[] = [];
   let last = await nextFrame();
+  const until = last + maxMs;
   for (const events of steps) {
+    if (last > until) break;
     const t0 = performance.now();
     for (const e of events) dispatch(e, shiftKey);
     work.push(performance.now() - t0);
@@ -75,9 +77,10 @@ export interface Gesture {
 
 /**
  * `count` frames: a third zooming in around a wandering point, a third zooming
- * back out, a third dragging back and forth by 12 px a frame.
+ * back out, a third dragging back and forth by 12 px a frame; a view too slow
+ * to take them all within `maxMs` gets a third of that time for each part.
  */
-export async function panZoom(g: Gesture, count: number): Promise<Frames> {
+export async function panZoom(g: Gesture, count: number, maxMs = Number.POSITIVE_INFINITY): Promise<Frames> {
   const third = Math.floor(count / 3);
   const steps: Step[][] = [];
   for (let i = 0; i < 2 * third; i++)
@@ -98,7 +101,13 @@ export async function panZoom(g: Gesture, count: number): Promise<Frames> {
       steps.push([{ type: "move", x, y }]);
     }
   }
-  const result = await drive(steps, !!g.shift);
+  // A slow view gets each part of the gesture in turn within the time allowed.
+  const result = { frames: [] as number[], work: [] as number[] };
+  for (const part of [steps.slice(0, third), steps.slice(third, 2 * third), steps.slice(2 * third)]) {
+    const r = await drive(part, !!g.shift, maxMs / 3);
+    result.frames.push(...r.frames);
+    result.work.push(...r.work);
+  }
   dispatch({ type: "up", x, y }, !!g.shift);
   return result;
 }

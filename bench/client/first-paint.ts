@@ -7,12 +7,12 @@
  */
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import sirv from "sirv";
 import { build } from "vite";
 import { launchChromium } from "../../client/test/helpers/browser.ts";
@@ -24,9 +24,31 @@ import { startManagedNeo4j, stopManagedNeo4j } from "../../server/src/neo4j-mana
 import { repoRoot } from "../../server/src/paths.ts";
 import { seedBundlePath } from "../../server/src/seed.ts";
 import { createRasdYoga } from "../../server/src/yoga.ts";
+import {
+  nameOperations,
+  type PaintBreakdown,
+  printBreakdown,
+  printServerTimes,
+  readPaint,
+  watchPaint,
+} from "./paint-breakdown.ts";
 
 const baselineRef = process.env.BENCH_BASELINE_REF ?? "278b07b";
 const runs = Number(process.env.BENCH_PAINT_RUNS ?? 3);
+/** Serve the baseline precompressed too (for a baseline that already had precompression). */
+const baselineCompressed = process.env.BENCH_BASELINE_COMPRESSED === "1";
+
+/** Writes .br and .gz beside each text asset (what the client's build does), whatever the ref's config did. */
+function precompress(dir: string): void {
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const file = join(dir, name);
+    if (!/\.(js|css|html|json|svg)$/.test(file) || !statSync(file).isFile()) continue;
+    const data = readFileSync(file);
+    if (data.length < 1024) continue;
+    writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+    writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }));
+  }
+}
 
 /** Builds the client of `ref` (null: the working tree) into a temporary folder. */
 async function buildClient(ref: string | null): Promise<string> {
@@ -38,9 +60,12 @@ async function buildClient(ref: string | null): Promise<string> {
     rmSync(src, { recursive: true, force: true });
     mkdirSync(src, { recursive: true });
     execFileSync("sh", ["-c", `git -C "${repoRoot}" archive "${ref}" client | tar -x -C "${src}"`]);
+    // Older configs precompress a fixed client/dist rather than the build's folder: let them find one.
+    mkdirSync(join(src, "client", "dist"), { recursive: true });
     configFile = join(src, "client", "vite.config.ts");
   }
   await build({ configFile, logLevel: "error", build: { outDir, emptyOutDir: true, sourcemap: false } });
+  precompress(outDir);
   return outDir;
 }
 
@@ -90,11 +115,14 @@ export async function firstPaintBench(): Promise<void> {
       servers.push(s);
       return s.url;
     };
-    const sites = { before: await site(before, false), after: await site(after, true) };
+    const sites = { before: await site(before, baselineCompressed), after: await site(after, true) };
     const paint: Record<"before" | "after", number[]> = { before: [], after: [] };
+    const phases: Record<"before" | "after", PaintBreakdown[]> = { before: [], after: [] };
     for (let i = 0; i < runs; i++)
       for (const which of ["before", "after"] as const) {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        await watchPaint(page);
+        const operations = nameOperations(page);
         const t0 = Date.now();
         await page.goto(sites[which]);
         // First meaningful paint: the timeline's events drawn (SVG marks or canvas).
@@ -102,6 +130,7 @@ export async function firstPaintBench(): Promise<void> {
           timeout: 120_000,
         });
         paint[which].push(Date.now() - t0);
+        phases[which].push(await readPaint(page, operations));
         await page.close();
       }
     const [jb, ja] = [initialJs(before), initialJs(after)];
@@ -113,6 +142,9 @@ export async function firstPaintBench(): Promise<void> {
     console.log(
       `first paint, seed (p50)  before ${`${pb} ms`.padStart(7)}   after ${`${pa} ms`.padStart(7)}   ×${(pa / pb).toFixed(2)}  (${runs} runs each, interleaved; baseline ${baselineRef})`,
     );
+    printBreakdown(`before (${baselineRef})`, phases.before);
+    printBreakdown("after", phases.after);
+    await printServerTimes((request) => yoga.fetch(request));
   } finally {
     await browser.close();
     for (const s of servers) s.close();

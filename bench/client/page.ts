@@ -32,10 +32,10 @@ async function mount(view: ViewName): Promise<number> {
   return performance.now() - t0;
 }
 
-async function interact(count: number): Promise<Frames & { layoutRunning: boolean }> {
+async function interact(count: number, maxMs?: number): Promise<Frames & { layoutRunning: boolean }> {
   if (!mounted) throw new Error("interact before mount");
   const layoutRunning = mounted.layoutRunning();
-  return { ...(await panZoom(mounted.gesture, count)), layoutRunning };
+  return { ...(await panZoom(mounted.gesture, count, maxMs)), layoutRunning };
 }
 
 /** Waits (up to `ms`) for the view's layout to come to rest; true if it did. */

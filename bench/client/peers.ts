@@ -20,6 +20,8 @@ const timelineSizes = sizesOf(process.env.BENCH_TIMELINE_SIZES, "2000,20000,1000
 const graphSizes = sizesOf(process.env.BENCH_GRAPH_SIZES, "5000,20000");
 const frameCount = Number(process.env.BENCH_FRAMES ?? 150);
 const settleMs = Number(process.env.BENCH_SETTLE_MS ?? 60_000);
+// A view that takes seconds a frame is measured for this long per pan/zoom rather than for every frame.
+const phaseMs = Number(process.env.BENCH_PHASE_MS ?? 90_000);
 // vis-timeline does not finish 100,000 items; a run that has not painted by then is reported as such.
 const renderTimeoutMs = Number(process.env.BENCH_RENDER_TIMEOUT_MS ?? 120_000);
 
@@ -43,7 +45,7 @@ type BenchWindow = {
   bench: {
     prepare(v: ViewName, n: number): void;
     mount(v: ViewName): Promise<number>;
-    interact(c: number): Promise<Frames & { layoutRunning: boolean }>;
+    interact(c: number, maxMs: number): Promise<Frames & { layoutRunning: boolean }>;
     settle(ms: number): Promise<boolean>;
     dispose(): void;
     marksCost(counts: number[]): { marks: number; ms: number }[];
@@ -107,7 +109,9 @@ async function measure(browser: Browser, url: string, view: ViewName, n: number)
     ]);
     run.heapMb = (await heapMb(page)) - before;
     const interact = () =>
-      page.evaluate((c) => (window as unknown as BenchWindow).bench.interact(c), frameCount).then(phase);
+      page
+        .evaluate(([c, t]) => (window as unknown as BenchWindow).bench.interact(c, t), [frameCount, phaseMs] as const)
+        .then(phase);
     run.phases.push(await interact());
     if (view.endsWith("graph")) {
       run.settled = await page.evaluate((ms) => (window as unknown as BenchWindow).bench.settle(ms), settleMs);
@@ -156,7 +160,9 @@ export async function peersBench(browser: Browser, url: string): Promise<void> {
       peer: out[peerView] ?? { view: peerView, n, firstRender: null, heapMb: null, phases: [], note: "not run" },
     });
   }
-  console.log(`\nbench:client — frames: ${frameCount} per pan/zoom, one input step per frame`);
+  console.log(
+    `\nbench:client — ${frameCount} frames per pan/zoom (at most ${phaseMs / 1000} s each), one input step per frame`,
+  );
   console.table(
     rows.flatMap(({ rasd, peer }) =>
       [rasd, peer]

@@ -42,6 +42,10 @@ async function start() {
     const { openCandidateReview } = await import("./app/candidate-review.ts");
     openCandidateReview({ onChanged: () => shell.load() });
   });
+  layout.duplicatesButton.addEventListener("click", async () => {
+    const { openDuplicateReview } = await import("./app/duplicate-review.ts");
+    openDuplicateReview({ onChanged: () => shell.load() });
+  });
   // The as-of control shows the state's date and sets it (UTC, minute precision).
   const showAsOf = () => {
     const d = store.state.filters.asOf;

@@ -43,12 +43,25 @@ describe("ingesting an article through the dialog", () => {
     const listed = Number(/Events \((\d+)\)/.exec(review)?.[1] ?? 0);
     assert.ok(listed >= 5, `extracted events listed: ${review.slice(0, 300)}`);
     assert.match(review, /nothing is stored yet/);
-    assert.match(review, /ATTACK/);
-    assert.match(review, /2024-08-15 – 2024-08-21 · range · EDTF 2024-08-15\/2024-08-21/);
-    assert.match(review, /Ain al-Asad/);
+    // The review is an editor: each event's type, dates, precision and EDTF are its fields' values.
+    const values = (selector: string) =>
+      page.$$eval(selector, (n) => n.map((x) => (x as HTMLInputElement | HTMLSelectElement).value));
+    assert.ok((await values(".review-events select[data-key$='/type']")).includes("ATTACK"));
+    const dated = await page.$$eval(".review-events li.review-item", (items) =>
+      items.map((li) =>
+        [
+          (li.querySelector("input[data-key$='/start']") as HTMLInputElement).value,
+          (li.querySelector("input[data-key$='/end']") as HTMLInputElement).value,
+          (li.querySelector("select[data-key$='/precision']") as HTMLSelectElement).value,
+          li.querySelector("output.review-edtf")?.textContent,
+        ].join(" "),
+      ),
+    );
+    assert.ok(dated.includes("2024-08-15 2024-08-21 RANGE 2024-08-15/2024-08-21"), dated.join("\n"));
+    assert.ok((await values(".review-places input[data-key$='/name']")).some((v) => /Ain al-Asad/.test(v)));
     assert.match(review, /Claims \(\d+\)/);
     assert.ok(await page.$(".review-claims .review-quote[lang=ar][dir=rtl]"), "claims quote the article in Arabic");
-    assert.match((await page.textContent(".review-claims li")) ?? "", / · (asserted|hedged|denied)/);
+    assert.match((await values(".review-claims select[data-key$='/certainty']"))[0], /^(ASSERTED|HEDGED|DENIED)$/);
     assert.ok(sent.includes("RasdExtractArticle"));
     assert.ok(!sent.includes("RasdIngestBundle"));
     assert.equal(await storedEvents(), 0, "the graph is still empty after the review is shown");

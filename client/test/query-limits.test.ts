@@ -19,6 +19,9 @@ const largest: [string, Record<string, unknown>][] = [
   ["actorNetworkQuery", { first: networkTies }],
   ["extractArticleQuery", { raw: "x" }],
   ["ingestBundleMutation", { bundle: {} }],
+  // The ingest review: "link to existing" search, and the in-graph check in batches of 500 (data/review.ts).
+  ["entityCandidatesQuery", { text: "x", kinds: ["ACTOR"], first: 8 }],
+  ["existingIdsQuery", { ids: Array.from({ length: 500 }, (_, i) => `actor:${i}`) }],
 ];
 
 describe("the client's GraphQL operations", () => {

@@ -118,6 +118,18 @@ describe("the workspace stays readable with a busy graph (1440×900, seed + 240 
     assertReadable("timeline", await boxes(page, ".timeline .mark-label", ".timeline-view"), 0);
     const axis = (await page.textContent(".timeline-view .axis")) ?? "";
     assert.match(axis, /20\d\d/, `the axis names the year: ${axis}`);
+    // Once laid out and fitted, no node is cut at the graph panel's edge (it is the fit that frames them).
+    await page.waitForSelector('.graph-view[data-layout="settled"]', slow);
+    const nodes = await boxes(page, ".graph g.node", ".graph-slot");
+    assert.ok(nodes.labels.length > 20, `the overview shows its nodes (${nodes.labels.length})`);
+    const cut = nodes.labels.filter(
+      (n) =>
+        n.x < nodes.frame.x - 1 ||
+        n.y < nodes.frame.y - 1 ||
+        n.right > nodes.frame.right + 1 ||
+        n.bottom > nodes.frame.bottom + 1,
+    );
+    assert.deepEqual(cut, [], "graph nodes cut at the panel's edge");
     await shot(page, "busy-workspace.png");
     // Zoomed in to a few weeks, the year is still on the axis (months and days are never alone).
     await page.goto(`${ws.app.url}/?from=2020-03-01T00:00:00.000Z&to=2020-03-20T00:00:00.000Z`);

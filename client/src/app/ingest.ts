@@ -1,7 +1,8 @@
-import { ApiError } from "../data/api.ts";
-import { asBundle, type Bundle, reviewOf } from "../data/bundle.ts";
+import { ApiError, type Issue } from "../data/api.ts";
+import { asBundle, type Bundle } from "../data/bundle.ts";
 import { extractArticle, ingestBundle } from "../data/ingest-api.ts";
-import { bundleReview } from "../views/bundle-review.ts";
+import { bundleEditor } from "../review/bundle-editor.ts";
+import { BundleEditorState } from "../review/bundle-editor-state.ts";
 import { h } from "./dom.ts";
 
 const keyStorage = "rasd.editorKey";
@@ -10,9 +11,8 @@ const keyStorage = "rasd.editorKey";
 const extractDelay = 400;
 
 /** A refusal as the editor reads it: the message, then each issue with where it is. */
-function refusal(prefix: string, error: unknown): HTMLElement {
+function refusal(prefix: string, error: unknown, issues: Issue[] = error instanceof ApiError ? error.issues : []) {
   const box = h("div", { class: "error", role: "alert" }, h("p", {}, `${prefix}: ${(error as Error).message}`));
-  const issues = error instanceof ApiError ? error.issues : [];
   if (issues.length) {
     const ul = h("ul", { class: "issues" });
     for (const i of issues) ul.append(h("li", {}, h("code", {}, i.path || "input"), ` ${i.message}`));
@@ -37,9 +37,12 @@ function noKeyHelp(): HTMLElement {
 /**
  * The ingest dialog: paste or upload an article. Raw text, HTML or JSON is
  * extracted by the server without storing (`extractArticle`); a pasted
- * article bundle is read as it is. Either way the editor reviews the bundle,
- * and "Accept" stores exactly that bundle (`ingestBundle`, editor key); then
- * the dialog offers to show it in the workspace.
+ * article bundle is read as it is. Either way the bundle is shown as an
+ * editor (review/bundle-editor.ts), and "Accept" stores exactly the edited
+ * bundle (`ingestBundle`, editor key): the review is the bundle. Changing the
+ * article once a review is on screen never drops it: the dialog warns, and
+ * "Extract" replaces the review only when asked. After storing, the dialog
+ * offers to show the article in the workspace.
  */
 export function openIngest(opts: { onIngested: (firstEvent: string | null) => void }) {
   const key = h("input", { type: "password", id: "ingest-key", autocomplete: "off", placeholder: "editor API key" });
@@ -58,6 +61,8 @@ export function openIngest(opts: { onIngested: (firstEvent: string | null) => vo
   const status = h("div", { class: "ingest-status" });
   const body = h("div", { class: "ingest-body" });
   const review = h("div", { class: "ingest-review", "aria-live": "polite" }, status, body);
+  const extractButton = h("button", { type: "button", id: "ingest-extract" }, "Extract");
+  const stale = h("div", { class: "ingest-stale", role: "alert", hidden: "" });
   const accept = h("button", { type: "button", id: "ingest-accept", disabled: "" }, "Accept into the graph");
   const show = h("button", { type: "button", id: "ingest-show", hidden: "" }, "Show in the workspace");
   const close = h("button", { type: "button", id: "ingest-close" }, "Close");
@@ -68,23 +73,28 @@ export function openIngest(opts: { onIngested: (firstEvent: string | null) => vo
     h("label", {}, "Editor key ", key),
     h("label", {}, "Upload ", file),
     text,
-    h("div", { class: "dialog-buttons" }, accept, show, close),
+    h("div", { class: "dialog-buttons" }, extractButton, accept, show, close),
+    stale,
     review,
   );
   document.body.append(dialog);
   let filename: string | null = null;
-  /** The bundle on screen, which is what Accept stores; null while there is none. */
-  let pending: Bundle | null = null;
+  /** The bundle on screen, as edited, which is what Accept stores; null while there is none. */
+  let pending: BundleEditorState | null = null;
+  let editor: ReturnType<typeof bundleEditor> | null = null;
   let extraction: AbortController | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstEvent: string | null = null;
 
   const say = (className: string, message: string) => status.replaceChildren(h("p", { class: className }, message));
   const showBundle = (bundle: Bundle, note: string) => {
-    pending = bundle;
+    pending = new BundleEditorState(bundle);
+    editor = bundleEditor(pending);
     accept.disabled = false;
+    show.hidden = true;
+    stale.hidden = true;
     say("hint", note);
-    body.replaceChildren(bundleReview(reviewOf(bundle)));
+    body.replaceChildren(editor.element);
   };
 
   const extract = async () => {
@@ -104,19 +114,29 @@ export function openIngest(opts: { onIngested: (firstEvent: string | null) => vo
     }
   };
 
-  // Any change to the article drops the review on screen: Accept never stores something not shown.
-  const changed = (delay: number) => {
+  /** Reads what is in the box now: a pasted bundle is shown at once, an article is extracted after `delay`. */
+  const read = (delay: number) => {
     extraction?.abort();
     clearTimeout(timer);
-    pending = null;
-    accept.disabled = true;
-    show.hidden = true;
-    status.replaceChildren();
-    body.replaceChildren();
     const raw = text.value.trim();
     const bundle = asBundle(raw);
-    if (bundle) showBundle(bundle, "An article bundle, as pasted: it is stored as it is. Review it, then accept.");
+    if (bundle) showBundle(bundle, "An article bundle, as pasted. Review and edit it, then accept.");
     else if (raw) timer = setTimeout(extract, delay);
+  };
+
+  // A first paste is read at once; once a review is on screen (maybe edited), a change to the
+  // article only warns: the review stays, and Accept still stores the reviewed article and edits.
+  const changed = (delay: number) => {
+    if (!pending) return read(delay);
+    stale.replaceChildren(
+      h(
+        "p",
+        {},
+        "The article changed after it was reviewed. The review below (and Accept) is still of the earlier text. ",
+        "Press “Extract” to review the new text instead: your edits to this review will be dropped.",
+      ),
+    );
+    stale.hidden = false;
   };
 
   file.addEventListener("change", async () => {
@@ -130,9 +150,18 @@ export function openIngest(opts: { onIngested: (firstEvent: string | null) => vo
     filename = null;
     changed(extractDelay);
   });
+  extractButton.addEventListener("click", () => {
+    pending = null;
+    editor = null;
+    accept.disabled = true;
+    body.replaceChildren();
+    stale.hidden = true;
+    read(0);
+  });
   accept.addEventListener("click", async () => {
-    const bundle = pending;
-    if (!bundle) return;
+    const state = pending;
+    if (!state) return;
+    const bundle = state.bundle;
     if (!key.value) return status.replaceChildren(noKeyHelp());
     accept.disabled = true;
     say("hint", "Storing…");
@@ -148,8 +177,11 @@ export function openIngest(opts: { onIngested: (firstEvent: string | null) => vo
       show.hidden = false;
       opts.onIngested(null);
     } catch (error) {
-      accept.disabled = pending !== bundle;
-      status.replaceChildren(refusal("Refused", error));
+      accept.disabled = pending !== state;
+      // Each issue goes next to the item it names; the rest are listed with the message.
+      const rest =
+        error instanceof ApiError && pending === state ? (editor?.showIssues(error.issues) ?? []) : undefined;
+      status.replaceChildren(refusal("Refused", error, rest));
     }
   });
   show.addEventListener("click", () => {

@@ -56,6 +56,16 @@ export function createLayout(root: HTMLElement) {
   const exportLink = h("a", { id: "export", class: "button", download: "" }, "Export");
   const ingestButton = h("button", { type: "button", id: "ingest-open", class: "button" }, "Ingest article…");
   const reviewButton = h("button", { type: "button", id: "review-open", class: "button" }, "Review duplicates…");
+  const duplicatesButton = h(
+    "button",
+    {
+      type: "button",
+      id: "duplicates-open",
+      class: "button",
+      title: "Actors and places that may be one: merge or dismiss",
+    },
+    "Possible duplicates…",
+  );
   // "As of": only what had been published by then (kept in the URL as ?asof=).
   const asOf = h("input", {
     type: "datetime-local",
@@ -76,6 +86,7 @@ export function createLayout(root: HTMLElement) {
     h("label", { class: "as-of", title: "Only what had been published by then (UTC)" }, "As of ", asOf),
     ingestButton,
     reviewButton,
+    duplicatesButton,
     legendButton,
   );
   const legend = h("div", { class: "legend-slot", hidden: "" });
@@ -135,6 +146,7 @@ export function createLayout(root: HTMLElement) {
     exportLink,
     ingestButton,
     reviewButton,
+    duplicatesButton,
     asOf,
     legendButton,
     legend,

@@ -74,19 +74,27 @@ export class Shell {
 
   /** Loads everything the current state shows (at start, and after an ingest). */
   async load(): Promise<void> {
+    this.data.forget();
+    // The window's events, the network and the selection do not wait for the stats; the timeline's range does.
+    const rest = Promise.all(
+      (["window", "network", "expansions", "selection"] as LoadName[]).map((l) => this.#load(l)),
+    );
+    rest.catch(() => {}); // awaited below; a failed stats call must not leave it unhandled
+    await this.data.loadStats();
+    // First meaningful paint: the timeline, drawn as soon as its own answer is in.
+    const timeline = this.#load("timeline").then(() => this.#renderTimeline());
+    // Graph, map, evidence and the atlas are separate chunks, parsed while the server answers.
     const lazy = loadLazyViews().then((views) => {
       this.#lazy = views;
     });
-    await this.data.reset();
-    await Promise.all(
-      ["timeline", "window", "network", "expansions", "selection"].map((l) => this.#load(l as LoadName)),
-    );
+    await Promise.all([timeline, rest]);
     this.#syncControls();
     this.#renderTimeline();
     this.#renderChips();
     this.#updateExport();
     await lazy;
     for (const v of ["graph", "map", "evidence"] as ViewName[]) this.#render(v);
+    this.#renderStrip();
   }
 
   renderAll(): void {
@@ -195,7 +203,7 @@ export class Shell {
       else this.#set("timeline", { domain: v.domain });
     });
     swap(this.layout.timeline, view);
-    if (this.#lazy) renderStrip(this.#lazy, this.layout.strip, this.data, this.#timelineWidth());
+    this.#renderStrip();
     const total = slice?.total ?? 0;
     this.layout.timelineTitle.textContent = !slice
       ? "loading…"
@@ -204,6 +212,11 @@ export class Shell {
           ? "no events in this view — zoom out, or clear the filters"
           : "no events yet — use Ingest article… to add one"
         : `${total} event${total === 1 ? "" : "s"} around this view${slice.data ? "" : " (counts per period; zoom in for the events)"}`;
+  }
+
+  /** The weekly small multiples under the timeline (a lazy view: skipped until it has loaded). */
+  #renderStrip() {
+    if (this.#lazy) renderStrip(this.#lazy, this.layout.strip, this.data, this.#timelineWidth());
   }
 
   #renderEvidence(lazy: LazyViews) {

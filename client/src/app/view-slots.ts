@@ -79,6 +79,7 @@ export function renderGraph(
     selection: s.selection,
     pinned: o.pinned,
     positions: o.previous?.positions,
+    transform: o.previous?.transform,
     metric: o.metric as "degree",
     empty:
       s.graphMode === "actors"

@@ -63,12 +63,16 @@ export class WorkspaceData {
     selection: new Latest(),
   };
 
-  /** Forgets everything but the names (at start and after an ingest). */
-  async reset(): Promise<void> {
-    this.stats = await loadStats();
+  /** Forgets everything but the names (at start and after an ingest), before anything is loaded again. */
+  forget(): void {
     this.slice = null;
     this.expansions.clear();
     this.extra = emptyDataset;
+  }
+
+  /** The graph's size and time range, which the timeline opens on. */
+  async loadStats(): Promise<void> {
+    this.stats = await loadStats();
   }
 
   /** Everything loaded, merged. */

@@ -110,3 +110,58 @@ export const ingestBundleMutation = `mutation RasdIngestBundle($bundle: JSON!) {
     ${refusal}
   }
 }`;
+
+const entityFields = "id name nameAr kind aliases";
+
+/** Actors or places in the graph for the review's "link to existing" (search as you type). */
+export const entityCandidatesQuery = `query RasdEntityCandidates($text: String!, $kinds: [SearchKind!], $first: Int) {
+  search(text: $text, kinds: $kinds, first: $first) {
+    node {
+      __typename
+      ... on Actor { ${entityFields} }
+      ... on Location { ${entityFields} }
+    }
+  }
+}`;
+
+/** Which of these ids are already nodes in the graph (the review marks them "in the graph"). */
+export const existingIdsQuery = `query RasdExistingIds($ids: [ID!]!) {
+  nodes(ids: $ids) { id }
+}`;
+
+/** Graph actors or places whose names look like a new one (the review's "looks like an existing node"). */
+export const similarEntitiesQuery = `query RasdSimilarEntities($name: String!, $kind: DuplicateKind!) {
+  similarEntities(name: $name, kind: $kind, first: 3) { id name nameAr kind aliases score reason }
+}`;
+
+/** Possible duplicate actors or places, each group with its members' evidence. */
+export const duplicateSuggestionsQuery = `query RasdDuplicateSuggestions($kind: DuplicateKind!, $first: Int, $after: String) {
+  duplicateSuggestions(kind: $kind, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id score reasons
+      members { id name nameAr aliases kind mentionCount articleCount eventCount evidence { articleTitle quote } }
+      pairs(first: 10) { a b sharedEventCount }
+    }
+  }
+}`;
+
+/** Merges duplicates into the first id (editor key). */
+export const mergeEntitiesMutation = `mutation RasdMergeEntities($keep: ID!, $merge: [ID!]!) {
+  mergeEntities(keep: $keep, merge: $merge) {
+    __typename
+    ... on MergeResult { merged }
+    ${refusal}
+    ... on NotFoundError { message }
+  }
+}`;
+
+/** Records that these actors or places are different (editor key). */
+export const dismissDuplicatesMutation = `mutation RasdDismissDuplicates($kind: DuplicateKind!, $ids: [ID!]!) {
+  dismissDuplicates(kind: $kind, ids: $ids) {
+    __typename
+    ... on DismissDuplicatesResult { pairs }
+    ${refusal}
+  }
+}`;

@@ -123,7 +123,7 @@ export interface WorkerScene {
  * a worker, the worker draws the scene (OffscreenCanvas) for the view it is
  * told and this frame only places its latest bitmap: no frame waits for a
  * large graph to be drawn. The overlay (selection ring, labels) is drawn on
- * top; no labels while moving.
+ * top; no labels while moving. Returns which thread drew the scene shown.
  */
 export function drawCanvasFrame(
   layers: CanvasLayers,
@@ -131,7 +131,7 @@ export function drawCanvasFrame(
   links: { s: number; t: number; link: GraphLink }[],
   f: CanvasGraphFrame,
   o: { version: number; moving: boolean; labels: () => PlacedLabel[]; worker?: WorkerScene | null },
-): void {
+): "worker" | "main" {
   const { transform, width, height } = f;
   const cache = layers.cache;
   const fromWorker = o.worker?.latest();
@@ -162,4 +162,5 @@ export function drawCanvasFrame(
   ctx.drawImage(image, 0, 0, width, height);
   ctx.restore();
   drawOverlay(ctx, nodes, f, o.moving ? [] : o.labels());
+  return fromWorker ? "worker" : "main";
 }

@@ -52,6 +52,8 @@ function post(withScene: boolean) {
   };
   const transfer: Transferable[] = [positions.buffer];
   if (withScene && scene) {
+    // Each transfer leaves a fresh bitmap behind; the device-pixel scale is set again for it.
+    scene.ctx.setTransform(scene.ratio, 0, 0, scene.ratio, 0, 0);
     drawSceneArrays(scene.ctx, scene.style, positions, view, scene.width, scene.height);
     const bitmap = (scene.ctx.canvas as OffscreenCanvas).transferToImageBitmap();
     message.scene = { bitmap, view };
@@ -78,9 +80,7 @@ self.onmessage = (e: MessageEvent<Message>) => {
     state = createSimulation(m.input);
     if (m.scene && typeof OffscreenCanvas !== "undefined") {
       const canvas = new OffscreenCanvas(m.scene.width * m.scene.ratio, m.scene.height * m.scene.ratio);
-      const ctx = canvas.getContext("2d") as OffscreenCanvasRenderingContext2D;
-      ctx.scale(m.scene.ratio, m.scene.ratio);
-      scene = { ...m.scene, ctx };
+      scene = { ...m.scene, ctx: canvas.getContext("2d") as OffscreenCanvasRenderingContext2D };
     }
     run();
   } else if (m.type === "pin" && state) {

@@ -17,6 +17,8 @@ export interface GraphOptions {
   pinned?: Set<string>;
   /** Where nodes were in a previous rendering, so a re-render does not reshuffle. */
   positions?: Map<string, [number, number]>;
+  /** The previous rendering's pan and zoom, kept when it showed the same nodes. */
+  transform?: { x: number; y: number; k: number };
   /** What sizes the nodes (and decides whose labels show first). */
   metric?: Metric;
   /** Said when there is nothing to draw: what to do next. */
@@ -31,6 +33,8 @@ export interface GraphOptions {
 export interface GraphElement extends HTMLDivElement {
   value: { selection: string | null };
   positions: Map<string, [number, number]>;
+  /** The current pan and zoom, for the next rendering. */
+  readonly transform: { x: number; y: number; k: number };
   /** Stops the layout (the shell calls it before replacing the view). */
   dispose(): void;
 }
@@ -103,8 +107,11 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
   let hover = -1;
   let frameRequested = false;
   let moving = false;
-  // A first layout is framed to fit once it settles; a re-render keeps the analyst's view.
-  let framed = !!options.positions?.size;
+  // A layout is framed to fit once it settles. A re-render of the same nodes keeps the analyst's
+  // pan and zoom instead (positions alone, drawn without their zoom, would fall outside the panel).
+  const previous = options.positions;
+  const sameNodes = !!previous?.size && nodes.every((n) => previous.has(n.id));
+  let framed = sameNodes && !!options.transform;
   // Bumped on every layout tick: the cached scene is redrawn only when it is behind.
   let version = 0;
 
@@ -173,6 +180,11 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
       requestDraw();
     });
   svg.call(zoom).on("dblclick.zoom", null);
+  if (framed && options.transform) {
+    const t = options.transform;
+    svg.call(zoom.transform, d3.zoomIdentity.translate(t.x, t.y).scale(t.k));
+  }
+  Object.defineProperty(root, "transform", { get: () => ({ x: transform.x, y: transform.y, k: transform.k }) });
   draw();
 
   function setHover(i: number) {
@@ -221,7 +233,12 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
       const f = { transform, positions: p, selection, hover, width, height, radius };
       // Labels wait for a still layout: placing them over thousands of moving nodes would take every frame.
       const still = () => (layout.running && layout.inWorker ? [] : labels());
-      drawCanvasFrame(canvas, nodes, links, f, { version, moving, labels: still, worker: layout.scene });
+      root.dataset.scene = drawCanvasFrame(canvas, nodes, links, f, {
+        version,
+        moving,
+        labels: still,
+        worker: layout.scene,
+      });
       return;
     }
     if (!svgParts) return;

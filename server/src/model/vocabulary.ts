@@ -279,6 +279,8 @@ export const [POSSIBLY_SAME_AS, SYNDICATES, MERGED_INTO] = RESOLUTION_EDGES;
 /** Bookkeeping nodes of resolution and editing (not entities: never listed, searched or exported as such). */
 export const MERGE_RECORD = "MergeRecord";
 export const AUDIT_ENTRY = "AuditEntry";
+/** (:DuplicateDismissal {id, pair, a, b, label, at, who}): two actors or places an analyst said are not one. */
+export const DUPLICATE_DISMISSAL = "DuplicateDismissal";
 
 /** Who decided a merge. */
 export const MERGE_AUTHORS = ["EXTRACTOR", "ANALYST"] as const;

@@ -19,6 +19,7 @@ import "./edits.ts";
 import "./audit.ts";
 import "./event-sources.ts";
 import "./event-merges.ts";
+import "./duplicates.ts";
 import "./export.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -17,23 +17,36 @@ export interface Token {
 const WORD =
   /[\p{L}\p{M}\p{N}\u0640](?:(?:[\p{L}\p{M}\p{N}\u0640]|\u200c|\u200d|\u200e|\u200f)*[\p{L}\p{M}\p{N}\u0640])?/gu;
 
+type WordForm = Pick<Token, "norm" | "variants" | "arabic">;
+
+/**
+ * The folded form and clitic variants of a word as written, remembered: news
+ * text repeats its words, and folding them again (normalisation, clitic
+ * stripping) was a tenth of extraction. The variants array is shared between
+ * tokens of the same word, so it is frozen. Bounded: cleared past a vocabulary.
+ */
+const forms = new Map<string, WordForm>();
+function wordForm(raw: string): WordForm {
+  let form = forms.get(raw);
+  if (!form) {
+    const norm = normalizeArabic(raw).toLowerCase();
+    const arabic = /[\u0600-\u06ff]/.test(norm);
+    form = { norm, variants: Object.freeze(arabic ? cliticVariants(norm) : [norm]) as string[], arabic };
+    if (forms.size > 200_000) forms.clear();
+    forms.set(raw, form);
+  }
+  return form;
+}
+
 /** Splits text into word tokens (letters, marks, digits; tatweel kept inside words). */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
     const raw = m[0];
-    const norm = normalizeArabic(raw).toLowerCase();
-    if (norm.length === 0) continue;
-    const arabic = /[\u0600-\u06ff]/.test(norm);
-    tokens.push({
-      start: m.index,
-      end: m.index + raw.length,
-      raw,
-      norm,
-      variants: arabic ? cliticVariants(norm) : [norm],
-      arabic,
-    });
+    const form = wordForm(raw);
+    if (form.norm.length === 0) continue;
+    tokens.push({ start: m.index, end: m.index + raw.length, raw, ...form });
   }
   return tokens;
 }

@@ -58,7 +58,7 @@ export function insideQuote(text: string, from: number, at: number): boolean {
  */
 /** What may follow "X said" at the end of a sentence without being the statement: where, when, how, or "adding …". */
 const AFTERTHOUGHT =
-  /^(in|on|at|during|late|early|earlier|later|when|while|after|before|from|to|via|through|without|adding|noting|citing|according|as|told|referring|speaking|who|which|and)\b/i;
+  /^(in|on|at(?!\s+(least|most)\b)|during|late|early|earlier|later|when|while|after|before|from|to|via|through|without|adding|noting|citing|according|as|told|referring|speaking|who|which|and)\b/i;
 
 export function statementBefore(state: ExtractState, s: Sentence, speaker: Mention | undefined, i: number) {
   const { tokens, text } = state.doc;

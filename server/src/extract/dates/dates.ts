@@ -1,20 +1,19 @@
-import type { DatePrecision } from "../../bundle/types.ts";
 import type { Token } from "../../text/tokenize.ts";
 import type { Doc } from "../document.ts";
 import type { DateValue, Found } from "../types.ts";
+import { addDays, dayIso, hijriMonthLength, hijriToGregorian, isRealDay, monthValue, parseDay } from "./calendar.ts";
 import {
-  addDays,
-  dayIso,
-  hijriMonthLength,
-  hijriToGregorian,
-  isRealDay,
-  lastDayOfMonth,
-  monthEdtf,
-  monthValue,
-  parseDay,
-} from "./calendar.ts";
-import { AMBIGUOUS_MONTHS, GREGORIAN_MONTHS, HIJRI_MONTHS, NEXT_WORDS, PAST_WORDS, WEEKDAYS } from "./date-words.ts";
-import { relativeDateAt } from "./relative-dates.ts";
+  AMBIGUOUS_MONTHS,
+  APPROXIMATE_WORDS,
+  GREGORIAN_MONTHS,
+  HIJRI_MONTHS,
+  NEXT_WORDS,
+  NUMBER_WORDS,
+  PAST_WORDS,
+  UNITS,
+  WEEKDAYS,
+} from "./date-words.ts";
+import { RELATIVE_START_WORDS, relativeDateAt } from "./relative-dates.ts";
 
 /** A date expression found in the text. `since` marks "منذ …/since …": the value is the start of an open period. */
 export interface DateMention extends DateValue {
@@ -56,6 +55,48 @@ const split = (t: [string, number][]): MonthTable => {
 const GREGORIAN = split(GREGORIAN_MONTHS);
 const HIJRI = split(HIJRI_MONTHS);
 
+/** Arabic ordinal days as written before "من" + month: "الأول من يوليو" is 1 July. */
+const ORDINAL_DAYS: Record<string, number> = {
+  الاول: 1,
+  الثاني: 2,
+  الثالث: 3,
+  الرابع: 4,
+  الخامس: 5,
+  السادس: 6,
+  السابع: 7,
+  الثامن: 8,
+  التاسع: 9,
+  العاشر: 10,
+};
+
+/** Words a date expression may begin with (numbers aside); any other token is passed over without trying the readers. */
+const DATE_START = new Set<string>([
+  ...GREGORIAN.keys(),
+  ...HIJRI.keys(),
+  ...Object.keys(WEEKDAYS),
+  ...Object.keys(UNITS),
+  ...Object.keys(NUMBER_WORDS),
+  ...APPROXIMATE_WORDS,
+  ...PAST_WORDS,
+  ...RELATIVE_START_WORDS,
+  "in",
+]);
+/** Answers by folded word (variants follow from it), so each distinct word of the text is checked once. */
+const startCache = new Map<string, boolean>();
+function mayStartDate(t: Token): boolean {
+  let may = startCache.get(t.norm);
+  if (may === undefined) {
+    may =
+      /^\d/.test(t.norm) ||
+      t.variants.some((v) => DATE_START.has(v) || ORDINAL_DAYS[v] !== undefined) ||
+      DATE_START.has(t.norm.replace(/^(و|ف|ب|في|من)/, "")) ||
+      ORDINAL_DAYS[t.norm.replace(/^(و|ف|ب|في)/, "")] !== undefined;
+    if (startCache.size > 100_000) startCache.clear();
+    startCache.set(t.norm, may);
+  }
+  return may;
+}
+
 /** What follows a dateline's date: an agency in brackets and a dash. */
 const DATELINE = /^\s*\([^)]{2,30}\)\s*[-–—]/;
 
@@ -64,6 +105,10 @@ export function findDates(doc: Doc): DateMention[] {
   const out: DateMention[] = [];
   for (const s of doc.sentences) {
     for (let i = s.tokStart; i < s.tokEnd; ) {
+      if (!mayStartDate(doc.tokens[i])) {
+        i++;
+        continue;
+      }
       const found =
         absoluteAt(doc.tokens, i, s.tokEnd, doc.published) ?? relativeDateAt(doc.tokens, i, s.tokEnd, doc.published);
       if (!found) {
@@ -100,20 +145,6 @@ function monthAt(
 }
 
 const num = (t?: Token) => (t && /^\d+$/.test(t.norm) ? Number.parseInt(t.norm, 10) : undefined);
-
-/** Arabic ordinal days as written before "من" + month: "الأول من يوليو" is 1 July. */
-const ORDINAL_DAYS: Record<string, number> = {
-  الاول: 1,
-  الثاني: 2,
-  الثالث: 3,
-  الرابع: 4,
-  الخامس: 5,
-  السادس: 6,
-  السابع: 7,
-  الثامن: 8,
-  التاسع: 9,
-  العاشر: 10,
-};
 
 function absoluteAt(tokens: Token[], i: number, end: number, published: string): Found | undefined {
   let day = num(tokens[i]);

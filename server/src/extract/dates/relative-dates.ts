@@ -63,6 +63,51 @@ export function relativeDateAt(tokens: Token[], i: number, end: number, publishe
   return agoAt(tokens, i, end, published);
 }
 
+/**
+ * Every word other than a number, month, weekday, unit, number word or
+ * approximation that a relative date may begin with (its first token as the
+ * code below reads it), so findDates can pass over the other words quickly.
+ * A word read below as a date's first token must be listed here.
+ */
+export const RELATIVE_START_WORDS = [
+  "امس",
+  "yesterday",
+  "اول",
+  "البارحه",
+  "today",
+  "tonight",
+  "this",
+  "هذا",
+  "هذه",
+  "الليله",
+  "last",
+  "past",
+  "recent",
+  "overnight",
+  "الاسبوع",
+  "اسبوع",
+  "week",
+  "الشهر",
+  "شهر",
+  "month",
+  "العام",
+  "عام",
+  "السنه",
+  "سنه",
+  "year",
+  "الايام",
+  "الاسابيع",
+  "قبل",
+  "منذ",
+  "for",
+  "فجر",
+  "صباح",
+  "مساء",
+  "ظهر",
+  "عصر",
+  "ليل",
+];
+
 /** Words for "the current …" after the unit: "الأسبوع الجاري", "الشهر الحالي", "هذا العام". */
 const CURRENT_AFTER = new Set(["الجاري", "الحالي", "الجاريه", "الحاليه"]);
 /** Parts of a day before "اليوم" ("فجر اليوم"): the publication day. */
@@ -80,7 +125,7 @@ function currentPeriodAt(tokens: Token[], i: number, published: string): Found |
   if (w === "today" || w === "tonight") return { value: day(published), from: i, to: i + 1 };
   if (w === "this" && next && /^(morning|afternoon|evening)$/.test(next.norm))
     return { value: day(published), from: i, to: i + 2 };
-  if (t.arabic && DAY_PARTS.has(w.replace(/^(و|ف|من)/, "")) && next?.norm === "اليوم")
+  if (t.arabic && t.variants.some((v) => DAY_PARTS.has(v)) && next?.norm === "اليوم")
     return { value: day(published), from: i, to: i + 2 };
   const night = (w === "last" && next?.norm === "night") || (w === "الليله" && next && PAST_WORDS.has(next.norm));
   if (night) return { value: day(addDays(published, -1)), from: i, to: i + 2 };
@@ -94,14 +139,14 @@ function currentPeriodAt(tokens: Token[], i: number, published: string): Found |
   const after = !thisBefore && unit.arabic && CURRENT_AFTER.has(tokens[unitAt + 1]?.norm ?? "");
   if (!thisBefore && !after) return undefined;
   const to = after ? unitAt + 2 : unitAt + 1;
-  const u = unit.norm.replace(/^(و|ف|ب|في)/, "");
-  if (u === "week" || u === "الاسبوع" || u === "اسبوع") {
+  const is = (...words: string[]) => unit.variants.some((v) => words.includes(v));
+  if (is("week", "الاسبوع", "اسبوع")) {
     const monday = addDays(published, -((parseDay(published).getUTCDay() + 6) % 7));
     return { value: range(monday, published), from: i, to };
   }
-  if (u === "month" || u === "الشهر" || u === "شهر")
+  if (is("month", "الشهر", "شهر"))
     return { value: monthValue(Number(published.slice(0, 4)), Number(published.slice(5, 7))), from: i, to };
-  if (u === "year" || u === "العام" || u === "عام" || u === "السنه" || u === "سنه") {
+  if (is("year", "العام", "عام", "السنه", "سنه")) {
     const y = published.slice(0, 4);
     return { value: { edtf: y, start: `${y}-01-01`, end: `${y}-12-31`, precision: "YEAR" }, from: i, to };
   }

@@ -36,6 +36,26 @@ const ORDER = new Map([...TRIGGERS.keys()].map((k, i) => [k, i]));
 /** Pronoun and case endings a trigger noun may carry (مفاوضاتها، اجتماعًا). */
 const TRIGGER_SUFFIXES = ["", "ها", "هم", "ه", "هما", "نا", "ا", "ات"];
 
+/** Trigger stems a word form may be (less an allowed ending), in list order; remembered per form, most have none. */
+const stemCache = new Map<string, readonly string[]>();
+const NO_STEMS: readonly string[] = Object.freeze([]);
+function stemsOf(v: string, arabic: boolean): readonly string[] {
+  const key = arabic ? v : ` ${v}`;
+  let stems = stemCache.get(key);
+  if (stems) return stems;
+  const found: string[] = [];
+  for (const suffix of arabic ? TRIGGER_SUFFIXES : [""]) {
+    if (!v.endsWith(suffix) || v.length === suffix.length) continue;
+    const stem = v.slice(0, v.length - suffix.length);
+    if (TRIGGERS.has(stem) && !found.includes(stem)) found.push(stem);
+  }
+  found.sort((a, b) => (ORDER.get(a) ?? 0) - (ORDER.get(b) ?? 0));
+  stems = found.length > 0 ? found : NO_STEMS;
+  if (stemCache.size > 200_000) stemCache.clear();
+  stemCache.set(key, stems);
+  return stems;
+}
+
 /**
  * The longest trigger starting at token i within [i, end): each clitic
  * variant of the word, less an allowed ending (Arabic only), is looked up in
@@ -44,14 +64,7 @@ const TRIGGER_SUFFIXES = ["", "ها", "هم", "ه", "هما", "نا", "ا", "ا�
 export function triggerAt(tokens: Token[], i: number, end: number): Trigger | undefined {
   const t = tokens[i];
   for (const v of t.variants) {
-    const stems: string[] = [];
-    for (const suffix of t.arabic ? TRIGGER_SUFFIXES : [""]) {
-      if (!v.endsWith(suffix) || v.length === suffix.length) continue;
-      const stem = v.slice(0, v.length - suffix.length);
-      if (TRIGGERS.has(stem) && !stems.includes(stem)) stems.push(stem);
-    }
-    stems.sort((a, b) => (ORDER.get(a) ?? 0) - (ORDER.get(b) ?? 0));
-    for (const stem of stems) {
+    for (const stem of stemsOf(v, t.arabic)) {
       const hit = (TRIGGERS.get(stem) ?? []).find(
         (tr) => i + tr.words.length <= end && tr.words.every((w, k) => k === 0 || tokens[i + k].norm === w),
       );

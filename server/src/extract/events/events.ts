@@ -1,8 +1,7 @@
-import type { EventType, Role } from "../../bundle/types.ts";
 import { type DateMention, datesInSentence } from "../dates/dates.ts";
 import type { Sentence } from "../document.ts";
 import { type ExtractState, mentionsInSentence } from "../state.ts";
-import type { DateValue, EventDraft } from "../types.ts";
+import type { EventDraft } from "../types.ts";
 import { anchorUndated } from "./event-anchors.ts";
 import { eventDate } from "./event-dates.ts";
 import { type HitContext, sentenceHits } from "./event-hits.ts";

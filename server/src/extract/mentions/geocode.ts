@@ -3,7 +3,7 @@ import { normalizeArabic } from "../../text/arabic-normalize.ts";
 import { slugify } from "../../text/transliterate.ts";
 import type { ExtractState } from "../state.ts";
 import { addMention, cliticStart } from "./discovered.ts";
-import { arabicKey, arabicSkeleton, type GeoPlace, geonames, latinKey, latinSkeleton } from "./geonames.ts";
+import { arabicKey, arabicSkeleton, type GeoPlace, geonames, latinKey, textKey } from "./geonames.ts";
 import { ENGLISH_LOCATIVE, ENGLISH_NOT_NAME } from "./name-words.ts";
 
 /** ACLED-style geo-precision: 1 the place itself, 2 near it or part of a region named like it, 3 only its country. */
@@ -46,7 +46,6 @@ const ARABIC_COMMON = new Set(["صور", "بير", "حي", "مصر", "عمان",
  */
 export function findGeoNames(state: ExtractState, covered: Set<number>) {
   const { tokens, text } = state.doc;
-  const gn = geonames();
   const countries = articleCountries(state);
   for (const s of state.doc.sentences) {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
@@ -151,7 +150,7 @@ function lookup(state: ExtractState, i: number, end: number, countries: Set<stri
   const forms = first.arabic ? first.variants : [first.norm];
   for (const form of forms) {
     if (end - i > 1 && !gn.firstWords.has(first.arabic && form.startsWith("ال") ? form.slice(2) : form)) continue;
-    const key = first.arabic ? arabicKey([form, ...rest].join(" ")) : latinKey([form, ...rest].join(" "));
+    const key = textKey(first.arabic, rest.length === 0 ? form : [form, ...rest].join(" "));
     const place = rank(gn.byName.get(key) ?? [], countries);
     if (place) return { place, form };
   }
