@@ -121,4 +121,14 @@ describe("editing the graph from the workspace's evidence panel, in Chromium", (
     assert.deepEqual(errors, []);
     await page.close();
   });
+
+  it("a right click on a graph node opens its edit section", async () => {
+    const { page, errors } = await openWorkspace(ws.browser, ws.app.url);
+    await page.click(`.graph g.node[data-id="${factions}"]`, { button: "right", force: true });
+    await page.waitForSelector(`.evidence-view[data-id="${factions}"] .editor-key-form`);
+    await giveKey(page);
+    assert.equal(await page.inputValue(".edit-panel input[name=name]"), "Iraqi armed factions");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });

@@ -46,6 +46,12 @@ export function showEditor(panel: HTMLElement, id: string, onChanged: (select?: 
   panel.querySelector(".evidence-head")?.after(slot);
   if (!editorKey()) {
     slot.append(keyForm(() => showEditor(panel, id, onChanged)));
+    // Who asserted what is shown to every reader; editing needs the key.
+    Promise.all([loadEditable(id, request.signal), import("../views/edit-panel.ts")])
+      .then(([node, { provenancePanel }]) => {
+        if (!request.signal.aborted && node) slot.prepend(provenancePanel(node));
+      })
+      .catch(() => {});
     return;
   }
   choices ??= loadChoices().catch((e) => {
@@ -112,7 +118,7 @@ function keyForm(done: () => void): HTMLElement {
     e.preventDefault();
     if (!key.value.trim()) return;
     setEditorKey(key.value.trim());
-    form.remove();
+    form.parentElement?.remove();
     done();
   });
   return form;

@@ -102,6 +102,8 @@ export class GraphPanel {
       });
     else if (action === "pin") this.pinned.add(id);
     else if (action === "unpin") this.pinned.delete(id);
+    // The context menu's "edit": the node's edit section is in the evidence panel.
+    else if (action === "edit") this.#set(null, { selection: id });
   }
 
   /** The panel's buttons, which act on the selection. */

@@ -17,7 +17,7 @@ export const EDITABLE_NODE = graphql(
     __typename id
     ... on Event { title type start end precision edtf provenance { ...ProvenanceFields }
       actors(first: 100) { id name role provenance { ...ProvenanceFields } }
-      locations(first: 100) { id name provenance { ...ProvenanceFields } } }
+      places(first: 100) { location { id name } provenance { ...ProvenanceFields } } }
     ... on Claim { text certainty provenance { ...ProvenanceFields } claimant { id name }
       about(first: 50) { ... on Event { id title } } }
     ... on Actor { name nameAr kind wikidataId aliases mergedIds provenance { ...ProvenanceFields } articles(first: 50) { id title } }

@@ -35,7 +35,7 @@ export interface EditableEvent {
   edtf: string | null;
   provenance: Provenance;
   actors: (Named & { role: string; provenance: Provenance })[];
-  locations: (Named & { provenance: Provenance })[];
+  places: { location: Named; provenance: Provenance }[];
 }
 
 export interface EditableClaim {

@@ -106,7 +106,8 @@ export const searchQuery = graphql(
 );
 
 /** What a double-click adds: the nodes and edges one hop out. */
-export const neighborhoodQuery = graphql(`query RasdNeighborhood($ids: [ID!]!, $limit: Int, $filter: NeighborhoodFilter) {
+export const neighborhoodQuery =
+  graphql(`query RasdNeighborhood($ids: [ID!]!, $limit: Int, $filter: NeighborhoodFilter) {
   neighborhood(ids: $ids, hops: 1, limit: $limit, filter: $filter) {
     truncated
     nodes { id label kind name node { __typename ... on Actor { nameAr } ... on Location { nameAr } } }

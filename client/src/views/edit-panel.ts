@@ -120,12 +120,12 @@ function eventForms(e: EditableEvent, choices: Choices, emit: Emit): HTMLElement
   addRow.append(addActor, addRole, add);
 
   const where = el("ul", "edit-places");
-  for (const l of e.locations) {
+  for (const { location: l, provenance } of e.places) {
     const li = el("li");
     li.dataset.location = l.id;
     const remove = button("remove", "remove-place small");
     remove.addEventListener("click", () => emit({ op: "removeEventPlace", event: e.id, location: l.id }));
-    li.append(el("span", "name", l.name), " ", provenanceLine(l.provenance), " ", remove);
+    li.append(el("span", "name", l.name), " ", provenanceLine(provenance), " ", remove);
     where.append(li);
   }
   const place = select("place", choices.locations);
@@ -211,4 +211,32 @@ function namedForms(n: EditableNamed, choices: Choices, emit: Emit): HTMLElement
     out.push(splits);
   }
   return out;
+}
+
+/** Without an editor key: who asserted the node and each of its ties, read only. */
+export function provenancePanel(node: Editable): HTMLElement {
+  const root = el("section", "evidence-section provenance-panel");
+  const head = el("h4", undefined, "Asserted by ");
+  head.append(provenanceLine(node.provenance));
+  root.append(head);
+  const rows: [string, EditableEvent["actors"][number]["provenance"]][] =
+    node.__typename === "Event"
+      ? [
+          ...node.actors.map((a): [string, typeof a.provenance] => [
+            `${a.name} (${a.role.toLowerCase()})`,
+            a.provenance,
+          ]),
+          ...node.places.map((p): [string, typeof p.provenance] => [`in ${p.location.name}`, p.provenance]),
+        ]
+      : [];
+  if (rows.length) {
+    const list = el("ul");
+    for (const [label, p] of rows) {
+      const li = el("li", undefined, `${label} `);
+      li.append(provenanceLine(p));
+      list.append(li);
+    }
+    root.append(list);
+  }
+  return root;
 }

@@ -62,6 +62,8 @@ export interface PointerHandlers {
   select(id: string | null): void;
   expand(id: string): void;
   hover(i: number): void;
+  /** The context menu (right click) on a node: open its edit section. */
+  edit(id: string): void;
 }
 
 /**
@@ -83,6 +85,10 @@ export function svgPointer(
     .on("dblclick", (e: MouseEvent, d) => {
       e.stopPropagation();
       on.expand(d.id);
+    })
+    .on("contextmenu", (e: MouseEvent, d) => {
+      e.preventDefault();
+      on.edit(d.id);
     })
     .on("mouseenter", (_, d) => on.hover(index.get(d.id) as number))
     .on("mouseleave", () => on.hover(-1));
@@ -107,5 +113,11 @@ export function canvasPointer(
   svg.on("dblclick", (e: MouseEvent) => {
     const i = nearest(e);
     if (i >= 0) on.expand(nodes[i].id);
+  });
+  svg.on("contextmenu", (e: MouseEvent) => {
+    const i = nearest(e);
+    if (i < 0) return;
+    e.preventDefault();
+    on.edit(nodes[i].id);
   });
 }

@@ -39,8 +39,8 @@ export interface GraphElement extends HTMLDivElement {
   dispose(): void;
 }
 
-/** Emitted (bubbling) for double-click (expand), Delete (remove) and drag or "p" (pin). */
-export type GraphAction = { action: "expand" | "remove" | "pin" | "unpin"; id: string };
+/** Emitted (bubbling) for double-click (expand), Delete (remove), drag or "p" (pin) and right click (edit). */
+export type GraphAction = { action: "expand" | "remove" | "pin" | "unpin" | "edit"; id: string };
 
 /**
  * A force-directed graph of actors, events, locations and claims: shape and
@@ -134,6 +134,7 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
   const pointing = {
     select,
     expand: (id: string) => action({ action: "expand", id }),
+    edit: (id: string) => action({ action: "edit", id }),
     hover: setHover,
   };
   if (svgParts) {

@@ -217,7 +217,8 @@ CALL (n) {
   RETURN collect(x.id) AS actorIds, collect(x.name) AS actorNames, collect(p.role) AS actorRoles,
     collect(coalesce(x.wikidataId, '')) AS actorWikidataIds
 }
-RETURN n {.*, searchText: null${dated(s)}} AS props, l {.id, .name, .nameAr, .kind, .countryCode, .wikidataId, .geonamesId} AS location,
+RETURN n {.*, searchText: null${dated(s)}} AS props,
+  l {.id, .name, .nameAr, .kind, .countryCode, .wikidataId, .geonamesId} AS location,
   l.point.longitude AS longitude, l.point.latitude AS latitude, actorIds, actorNames, actorRoles, actorWikidataIds,
   ${sources(s)}`,
     params: params(s),

@@ -17,7 +17,7 @@ function ingestEntry(who: string, b: ArticleBundle, r: ResolvedArticle) {
       producer: b.producer ?? null,
       actors: b.actors.map((a) => a.id),
       locations: b.locations.map((l) => l.id),
-      events: [...r.events.values()],
+      events: b.events.map((e) => r.events.get(e.id) ?? e.id),
       claims: b.claims.map((c) => c.id),
       mergedEvents: r.merged,
       candidates: r.candidates,

@@ -6,7 +6,7 @@ import { eventSpanStats } from "../loaders/span-stats.ts";
 import { EVENT_TYPES } from "../model/vocabulary.ts";
 import { EventFilterInput, toEventFilter } from "./event-filter.ts";
 import { COUNT_CAP, type EventTotal, eventsConnection } from "./event-pages.ts";
-import { EventActor, Evidence } from "./evidence.ts";
+import { EventActor, EventPlace, Evidence } from "./evidence.ts";
 import { provenanceField } from "./provenance.ts";
 import { ArticleRef, ClaimRef, capped, EventRef, LocationRef, NodeRef } from "./refs.ts";
 import { EventType, Precision, Role } from "./scalars.ts";
@@ -58,6 +58,12 @@ EventRef.implement({
       args: { first: t.arg.int({ required: false }) },
       resolve: async (e, a, ctx) =>
         (await ctx.loaders.related<LocationRow>("eventLocations", e.id, capped(a.first, 100, 500))).map((r) => r.node),
+    }),
+    places: t.field({
+      type: [EventPlace],
+      description: "the places it occurred in, with who asserted each",
+      args: { first: t.arg.int({ required: false }) },
+      resolve: (e, a, ctx) => ctx.loaders.related<LocationRow>("eventLocations", e.id, capped(a.first, 100, 500)),
     }),
     claims: t.field({
       type: [ClaimRef],

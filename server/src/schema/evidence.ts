@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
-import type { ActorRow, EventRow, EvidenceRow, ParticipationRow, RelatedRow } from "../cypher/rows.ts";
+import type { ActorRow, EventRow, EvidenceRow, LocationRow, ParticipationRow, RelatedRow } from "../cypher/rows.ts";
 import { provenanceField } from "./provenance.ts";
-import { ActorRef, ArticleRef, ClaimRef, capped, EventRef } from "./refs.ts";
+import { ActorRef, ArticleRef, ClaimRef, capped, EventRef, LocationRef } from "./refs.ts";
 import { Direction, Role } from "./scalars.ts";
 
 /** A character span [start, end) of an article's text, quoted. */
@@ -92,6 +92,19 @@ export const ClaimLink = builder.objectRef<RelatedRow<import("../cypher/rows.ts"
     type: t.exposeString("type"),
     direction: t.field({ type: Direction, description: "OUT: this claim → other", resolve: (r) => r.direction }),
     other: t.field({ type: ClaimRef, resolve: (r) => r.node }),
+    evidence: t.field({
+      type: [Evidence],
+      args: { first: t.arg.int({ required: false }) },
+      resolve: (r, a, ctx) => tieEvidence(r, ctx, capped(a.first, 20, 200)),
+    }),
+  }),
+});
+
+/** A place an event occurred in, with who asserted the tie. */
+export const EventPlace = builder.objectRef<RelatedRow<LocationRow>>("EventPlace").implement({
+  fields: (t) => ({
+    location: t.field({ type: LocationRef, resolve: (r) => r.node }),
+    provenance: provenanceField(t),
     evidence: t.field({
       type: [Evidence],
       args: { first: t.arg.int({ required: false }) },

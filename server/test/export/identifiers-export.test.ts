@@ -25,6 +25,8 @@ test("Wikidata and GeoNames ids, and who asserted each fact, are in every export
   const text: Record<string, string> = {};
   for (const format of ["graphml", "gexf", "csv", "node-link", "cytoscape", "geojson", "cypher"])
     text[format] = (await exportBytes(db, { format, all: "1" })).toString("utf8");
+  // CSV ties are in the edges table.
+  text.csv += (await exportBytes(db, { format: "csv", all: "1", table: "edges" })).toString("utf8");
   const zipped = unzipSync(await exportBytes(db, { format: "neo4j-csv", all: "1" }));
   text["neo4j-csv"] = Buffer.from(zipped["nodes.csv"]).toString("utf8");
   for (const [format, body] of Object.entries(text)) {

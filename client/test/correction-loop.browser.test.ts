@@ -1,0 +1,202 @@
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { after, before, describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { ingestBundle } from "../../server/src/ingest/ingest-bundle.ts";
+import { startWorkspace } from "./helpers/workspace.ts";
+
+/**
+ * Issue 13's loop on the seed article, in Chromium, checking the graph
+ * through GraphQL after each step: ingest the article through the dialog,
+ * then in the workspace change a role and see it asserted by the analyst,
+ * undo it, merge two duplicate actors and split them again.
+ */
+const editorKey = "loop-editor-key";
+const articleText = readFileSync("seeds/erem-2024-08-22.ar.txt", "utf8");
+
+/** An earlier wire report naming the Iraqi armed factions under its own id and spelling: a duplicate to merge. */
+const wire = {
+  bundleVersion: 1,
+  producer: { name: "wire-desk" },
+  article: {
+    id: "article:loop-wire",
+    title: "Wire report",
+    publisher: "Test Wire",
+    language: "en",
+    publishedAt: "2024-08-20T00:00:00Z",
+    text: "The Iraqi Armed Factions said they would answer any strike.",
+  },
+  actors: [
+    {
+      id: "actor:loop-wire-factions",
+      name: "Iraqi Armed Factions (wire)",
+      kind: "ARMED_GROUP",
+      evidence: [{ start: 4, end: 25 }],
+    },
+  ],
+  locations: [],
+  events: [],
+  claims: [],
+};
+
+describe("the correction loop: ingest, correct, see who said so, undo, merge and split", () => {
+  let ws: Awaited<ReturnType<typeof startWorkspace>>;
+  before(async () => {
+    ws = await startWorkspace((db) => ingestBundle(db, wire), {
+      apiKeys: [{ key: editorKey, role: "editor", name: "amira" }],
+    });
+  });
+  after(async () => {
+    await ws?.stop();
+  });
+
+  // biome-ignore lint/suspicious/noExplicitAny: test data is navigated freely.
+  const ask = async (query: string, variables: Record<string, unknown> = {}): Promise<any> => {
+    const r = await fetch(`${ws.app.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${editorKey}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await r.json();
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    return body.data;
+  };
+  const select = async (page: Page, id: string) => {
+    await page.goto(`${ws.app.url}/?sel=${encodeURIComponent(id)}`);
+    await page.waitForSelector(`.evidence-view[data-id="${id}"] .edit-panel`, { timeout: 60_000 });
+  };
+  const saved = (page: Page, text: RegExp) =>
+    page.waitForFunction(
+      (t) => new RegExp(t).test(document.querySelector(".edit-status")?.textContent ?? ""),
+      text.source,
+      {
+        timeout: 60_000,
+      },
+    );
+
+  it("runs the loop on the seed article", async () => {
+    const page = await ws.browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${ws.app.url}/`);
+    await page.waitForSelector("#app.ready");
+
+    // 1. Ingest: paste the article, review, accept.
+    await page.click("#ingest-open");
+    await page.fill("#ingest-key", editorKey);
+    await page.fill("#ingest-text", articleText);
+    await page.waitForSelector("#ingest-accept:not([disabled])", { timeout: 120_000 });
+    await page.click("#ingest-accept");
+    await page.waitForSelector(".ingest-status .ok, .ingest-status .error", { timeout: 120_000 });
+    assert.ok(await page.$(".ingest-status .ok"), (await page.textContent(".ingest-status")) ?? "");
+    const ingested = await ask(`{ auditLog(filter: {action: ingest}) { nodes { who target after } } }`);
+    assert.equal(ingested.auditLog.nodes.length, 1);
+    assert.equal(ingested.auditLog.nodes[0].who, "amira");
+    const written = JSON.parse(ingested.auditLog.nodes[0].after) as { events: string[]; actors: string[] };
+
+    // 2. Change a role in the workspace: the evidence panel says the analyst asserted it.
+    const events = await Promise.all(
+      written.events.map(
+        async (id) =>
+          (
+            await ask(
+              `query($id: ID!) { node(id: $id) { id ... on Event { actors { id role provenance { assertedBy } } } } }`,
+              { id },
+            )
+          ).node,
+      ),
+    );
+    const event = events.find((e: { actors: unknown[] }) => e.actors.length > 0);
+    assert.ok(event, "the article gave an event with participants");
+    const actor = event.actors[0];
+    assert.equal(actor.provenance.assertedBy, "EXTRACTOR");
+    const role = actor.role === "TARGET" ? "AFFECTED" : "TARGET";
+    await page.evaluate((k) => sessionStorage.setItem("rasd.editorKey", k), editorKey);
+    await select(page, event.id);
+    const row = `.edit-participants li[data-actor="${actor.id}"]`;
+    assert.match((await page.textContent(`${row} .provenance`)) ?? "", /^extractor v/);
+    await page.selectOption(`${row} select.role-select`, role);
+    await page.waitForSelector(`${row} .provenance.by-analyst`, { timeout: 60_000 });
+    assert.match((await page.textContent(`${row} .provenance`)) ?? "", /^analyst amira · /);
+    const changed = await ask(
+      `query($id: ID!) { node(id: $id) { ... on Event { actors { id role provenance { assertedBy asserter } } } } }`,
+      {
+        id: event.id,
+      },
+    );
+    const now = changed.node.actors.filter((a: { id: string }) => a.id === actor.id);
+    assert.deepEqual(
+      now.map((a: { role: string }) => a.role),
+      [role],
+    );
+    assert.deepEqual(now[0].provenance, { assertedBy: "ANALYST", asserter: "amira" });
+
+    // The evidence panel with provenance, for the closing note.
+    mkdirSync("docs/screenshots", { recursive: true });
+    await page.$eval(".edit-panel", (e) => e.scrollIntoView());
+    await page.locator(".evidence-view").screenshot({ path: "docs/screenshots/evidence-provenance.png" });
+
+    // 3. Undo it: the extractor's role is back.
+    await page.click(".edit-panel .undo-edit");
+    await page.waitForSelector(`${row} .provenance.by-extractor`, { timeout: 60_000 });
+    const undone = await ask(
+      `query($id: ID!) { node(id: $id) { ... on Event { actors { id role provenance { assertedBy } } } } }`,
+      {
+        id: event.id,
+      },
+    );
+    const back = undone.node.actors.filter((a: { id: string }) => a.id === actor.id);
+    assert.deepEqual(
+      back.map((a: { role: string; provenance: { assertedBy: string } }) => [a.role, a.provenance.assertedBy]),
+      [[actor.role, "EXTRACTOR"]],
+    );
+
+    // 4. Merge the two duplicate actors: the wire's spelling and the article's.
+    const factions = (
+      await ask(`query($ids: [ID!]) { actors(filter: {ids: $ids}, first: 100) { nodes { id name } } }`, {
+        ids: written.actors,
+      })
+    ).actors.nodes.find((a: { name: string }) => /faction/i.test(a.name));
+    assert.ok(factions, "the article names the factions");
+    await select(page, "actor:loop-wire-factions");
+    await page.selectOption(".edit-panel select[name='merge with']", factions.id);
+    await page.click(".edit-panel .merge-entity");
+    await saved(page, /Saved \(merge\)/);
+    const merged = await ask(
+      `query($id: ID!) { gone: node(id: $id) { id }
+      kept: node(id: "actor:loop-wire-factions") { ... on Actor { aliases mergedIds articles { id } } } }`,
+      { id: factions.id },
+    );
+    assert.equal(merged.gone, null, "the duplicate is gone");
+    assert.ok(merged.kept.aliases.includes(factions.name));
+    assert.deepEqual(merged.kept.mergedIds, [factions.id]);
+    assert.equal(merged.kept.articles.length, 2, "the kept actor is named by both articles");
+
+    // 5. Split them again, from what the merge recorded.
+    await page.click(`.edit-panel .split-entity[data-restore="${factions.id}"]`);
+    await saved(page, /Saved \(split\)/);
+    const split = await ask(
+      `query($id: ID!) { back: node(id: $id) { ... on Actor { name provenance { assertedBy }
+        articles { id } events { role event { id } } } }
+      kept: node(id: "actor:loop-wire-factions") { ... on Actor { aliases mergedIds articles { id } } } }`,
+      { id: factions.id },
+    );
+    assert.equal(split.back.name, factions.name);
+    assert.equal(split.back.provenance.assertedBy, "ANALYST");
+    assert.ok(split.back.events.length > 0, "its participations came back with it");
+    assert.deepEqual(split.kept.mergedIds, []);
+    assert.ok(!split.kept.aliases.includes(factions.name));
+    assert.deepEqual(
+      split.kept.articles.map((a: { id: string }) => a.id),
+      ["article:loop-wire"],
+    );
+
+    const log = await ask(`{ auditLog(filter: {who: "amira"}) { nodes { action } } }`);
+    assert.deepEqual(
+      log.auditLog.nodes.map((n: { action: string }) => n.action),
+      ["splitEntity", "mergeEntities", "undo", "setRole", "ingest"],
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
