@@ -138,5 +138,20 @@ export function evidenceFor(data: Dataset, id: string): EvidenceFocus | null {
       ),
     };
   }
+  // An actor or place with no event in view (a wire report's name, a duplicate
+  // opened from a list) is still shown, so it can be read, corrected or merged:
+  // the editing section loads its name and provenance by id.
+  const kind = id.startsWith("actor:") ? "actor" : id.startsWith("location:") ? "location" : null;
+  if (kind)
+    return {
+      id,
+      kind,
+      title: id,
+      titleAr: null,
+      facts: [`${kind === "actor" ? "actor" : "place"} with no events in this view — zoom out or clear the filters`],
+      events: [],
+      claims: [],
+      passages: [],
+    };
   return null;
 }
