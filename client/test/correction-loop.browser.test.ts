@@ -24,7 +24,7 @@ const wire = {
     publisher: "Test Wire",
     language: "en",
     publishedAt: "2024-08-20T00:00:00Z",
-    text: "The Iraqi Armed Factions said they would answer any strike.",
+    text: "The Iraqi Armed Factions said they would answer any strike on Asad Loop Base.",
   },
   actors: [
     {
@@ -34,7 +34,16 @@ const wire = {
       evidence: [{ start: 4, end: 25 }],
     },
   ],
-  locations: [],
+  // A place the graph already has, under its own name: the review links the article's place to it.
+  locations: [
+    {
+      id: "location:loop-asad",
+      name: "Asad Loop Base",
+      aliases: ["Asad Loop Airbase"],
+      kind: "MILITARY_BASE",
+      evidence: [{ start: 62, end: 76 }],
+    },
+  ],
   events: [],
   claims: [],
 };
@@ -86,6 +95,49 @@ describe("the correction loop: ingest, correct, see who said so, undo, merge and
     await page.fill("#ingest-key", editorKey);
     await page.fill("#ingest-text", articleText);
     await page.waitForSelector("#ingest-accept:not([disabled])", { timeout: 120_000 });
+    await page.waitForSelector(".review-events li.review-item", { timeout: 120_000 });
+
+    // 1b. Correct the review before accepting: it is the bundle that will be stored.
+    const reviewIds = (section: string) =>
+      page.$$eval(`.review-${section} > ul > li.review-item`, (n) => n.map((li) => li.getAttribute("data-id") ?? ""));
+    const item = (section: string, id: string) => `.review-${section} li.review-item[data-id="${id}"]`;
+    const [rActors, rPlaces, rEvents, rClaims] = await Promise.all(
+      ["actors", "places", "events", "claims"].map(reviewIds),
+    );
+    assert.ok(rActors.length >= 2 && rPlaces.length >= 1 && rEvents.length >= 1 && rClaims.length >= 1);
+    // Rename an actor (not the factions: they are merged below).
+    const nameField = (id: string) => `${item("actors", id)} input[data-key="${id}/name"]`;
+    const names = await Promise.all(rActors.map((id) => page.inputValue(nameField(id))));
+    const renamed = rActors.find((_, i) => !/faction/i.test(names[i])) as string;
+    await page.fill(nameField(renamed), "Renamed In Loop");
+    await page.press(nameField(renamed), "Enter");
+    // Link the article's first place to the one the graph has, found by its alias.
+    const place = rPlaces[0];
+    await page.click(`${item("places", place)} details.review-link > summary`);
+    await page.fill(`${item("places", place)} input[type=search]`, "Asad Loop Airbase");
+    await page.waitForSelector(`${item("places", place)} li[role=option][data-id="location:loop-asad"]`, {
+      state: "attached",
+      timeout: 60_000,
+    });
+    await page.press(`${item("places", place)} input[type=search]`, "Enter");
+    await page.waitForSelector(`${item("places", "location:loop-asad")} .review-standing.linked`);
+    // Fix the first event's date.
+    const dated = rEvents[0];
+    const field = (key: string) => `${item("events", dated)} [data-key="${dated}/${key}"]`;
+    await page.fill(field("start"), "2024-08-01");
+    await page.fill(field("end"), "2024-08-03");
+    await page.selectOption(field("precision"), "RANGE");
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.textContent === "2024-08-01/2024-08-03",
+      field("edtf"),
+    );
+    // Give the first claim another speaker.
+    const claim = rClaims[0];
+    const speakerField = `${item("claims", claim)} select[data-key="${claim}/claimant"]`;
+    const current = await page.$eval(speakerField, (x) => (x as HTMLSelectElement).value);
+    const speakers = await page.$$eval(`${speakerField} option`, (o) => o.map((x) => (x as HTMLOptionElement).value));
+    const speaker = speakers.find((v) => v && v !== current) as string;
+    await page.selectOption(speakerField, speaker);
     await page.click("#ingest-accept");
     await page.waitForSelector(".ingest-status .ok, .ingest-status .error", { timeout: 120_000 });
     assert.ok(await page.$(".ingest-status .ok"), (await page.textContent(".ingest-status")) ?? "");
@@ -93,6 +145,19 @@ describe("the correction loop: ingest, correct, see who said so, undo, merge and
     assert.equal(ingested.auditLog.nodes.length, 1);
     assert.equal(ingested.auditLog.nodes[0].who, "amira");
     const written = JSON.parse(ingested.auditLog.nodes[0].after) as { events: string[]; actors: string[] };
+    // The graph holds the review's corrections.
+    const reviewed = await ask(
+      `query($actor: ID!, $event: ID!, $claim: ID!) {
+        actor: node(id: $actor) { ... on Actor { name } }
+        event: node(id: $event) { ... on Event { start end edtf } }
+        claim: node(id: $claim) { ... on Claim { claimant { id } } }
+        place: node(id: "location:loop-asad") { ... on Location { articles { id } } } }`,
+      { actor: renamed, event: dated, claim },
+    );
+    assert.equal(reviewed.actor.name, "Renamed In Loop");
+    assert.equal(reviewed.event.edtf, "2024-08-01/2024-08-03");
+    assert.equal(reviewed.claim.claimant.id, speaker);
+    assert.equal(reviewed.place.articles.length, 2, "the linked place is named by the wire and the article");
 
     // 2. Change a role in the workspace: the evidence panel says the analyst asserted it.
     const events = await Promise.all(
