@@ -169,7 +169,8 @@ describe("duplicate suggestions: actors with the same or similar names in either
     assert.equal(done.pairs, 36);
     assert.equal(await groupOf(zarqan[0]), undefined);
     assert.ok(await groupOf(kataib[0]), "other suggestions stay");
-    const log = (await gql.data("{ auditLog(first: 5) { id action target who } }", {}, EDITOR_KEY)).auditLog;
+    const log = (await gql.data("{ auditLog(first: 5) { nodes { id action target who } } }", {}, EDITOR_KEY)).auditLog
+      .nodes;
     assert.equal(log[0].id, done.auditId);
     assert.equal(log[0].action, "dismissDuplicates");
     assert.equal(log[0].target, zarqan.join(" "));
