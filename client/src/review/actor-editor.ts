@@ -109,7 +109,11 @@ export function namedItemEditor(
   const warning = lookAlikes(state, kind, item, graph);
   if (warning) li.append(warning);
   // Collapsed, so a long list stays readable.
-  const link = h("details", { class: "review-link" }, h("summary", {}, "Link to an existing node…"));
+  const link = h(
+    "details",
+    { class: "review-link", "data-key": `${item.id}/link-open` },
+    h("summary", {}, "Link to an existing node…"),
+  );
   link.append(entityLinkSearch(kind, item.id, item.name, (e) => state.link(kind, item.id, e)));
   li.append(link);
   return li;

@@ -11,7 +11,11 @@ import { articlePane } from "./span-selection.ts";
 const shown = 200;
 
 function section(title: string, kind: string, count: number, items: (i: number) => HTMLLIElement): HTMLElement {
-  const details = h("details", { class: `review-${kind}` }, h("summary", {}, `${title} (${count})`));
+  const details = h(
+    "details",
+    { class: `review-${kind}`, "data-key": `section/${kind}` },
+    h("summary", {}, `${title} (${count})`),
+  );
   details.open = true;
   const ul = h("ul", {});
   for (let i = 0; i < Math.min(count, shown); i++) ul.append(items(i));
@@ -67,12 +71,20 @@ export function bundleEditor(state: BundleEditorState) {
       active instanceof HTMLInputElement && active.type !== "checkbox" && active.value !== active.defaultValue
         ? { value: active.value, was: active.defaultValue }
         : null;
+    // A redraw (after an edit, or when the graph's answer arrives) keeps what the analyst opened or closed.
+    const openness = new Map(
+      [...lists.querySelectorAll<HTMLDetailsElement>("details[data-key]")].map((d) => [d.dataset.key, d.open]),
+    );
     lists.replaceChildren(
       section("Events", "events", b.events.length, (i) => eventEditor(state, i)),
       section("Actors", "actors", b.actors.length, (i) => namedItemEditor(state, "actors", i, graph)),
       section("Places", "places", b.locations.length, (i) => namedItemEditor(state, "locations", i, graph)),
       section("Claims", "claims", b.claims.length, (i) => claimEditor(state, i)),
     );
+    for (const d of lists.querySelectorAll<HTMLDetailsElement>("details[data-key]")) {
+      const open = openness.get(d.dataset.key);
+      if (open !== undefined) d.open = open;
+    }
     unplaced = placeIssues(lists, issues);
     const again = key ? lists.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
     if (again instanceof HTMLInputElement && typing && again.defaultValue === typing.was) {
