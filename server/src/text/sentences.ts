@@ -4,8 +4,6 @@ export interface SentenceSpan {
   end: number;
 }
 
-const CLOSERS: Record<string, string> = { "«": "»", "“": "”" };
-
 /**
  * Splits one paragraph into sentences at . ! ? ؟ followed by a space or the
  * end, never inside a quotation (« », “ ”, or paired ASCII double quotes), so
@@ -35,8 +33,9 @@ export function splitSentences(text: string, start: number, end: number): Senten
       if (c === open) open = null;
       continue;
     }
-    if (c in CLOSERS) {
-      open = CLOSERS[c];
+    // Compared, not looked up in an object: `c in {…}` interned every character of the text.
+    if (c === "«" || c === "“") {
+      open = c === "«" ? "»" : "”";
       continue;
     }
     if (c === '"') {

@@ -40,7 +40,7 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
     for (let i = s.tokStart; i < s.tokEnd; i++) {
       const t = doc.tokens[i];
       if (inSentence && t.start < inSentence.content.start) continue;
-      const verb = t.variants.find((v) => REPORTING_VERBS[v] !== undefined);
+      const verb = t.variants.find((v) => REPORTING_VERBS.has(v));
       const according =
         !verb && t.variants.some((v) => ACCORDING_TO.has(v)) && (t.arabic || doc.tokens[i + 1]?.norm === "to");
       const participial = !verb && !according && t.variants.some((v) => PARTICIPIAL.has(v));
@@ -90,7 +90,7 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
         end: trimEnd(doc.text, contentStart as number, s.end),
       };
       if (content.end - content.start < 8) continue;
-      const certainty = certaintyOf(verb ? REPORTING_VERBS[verb] : "ASSERTED", state, content);
+      const certainty = certaintyOf(verb ? (REPORTING_VERBS.get(verb) as Certainty) : "ASSERTED", state, content);
       const cueEnd = Math.max(
         doc.tokens[i].end,
         speaker && speaker.end < content.start ? speaker.end : 0,

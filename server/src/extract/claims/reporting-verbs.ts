@@ -5,7 +5,7 @@ import type { Certainty } from "../../bundle/types.ts";
  * is what the verb itself says: نفى/denied disputes, يرى/believes is an
  * opinion and so hedged; the rest assert.
  */
-export const REPORTING_VERBS: Record<string, Certainty> = {
+const REPORTING_VERB_CERTAINTY: Record<string, Certainty> = {
   قال: "ASSERTED",
   قالت: "ASSERTED",
   يقول: "ASSERTED",
@@ -100,6 +100,12 @@ export const REPORTING_VERBS: Record<string, Certainty> = {
   rejected: "DENIED",
   dismissed: "DENIED",
 };
+
+/**
+ * The cues as a Map: every word of every article is looked up here, and an
+ * object lookup first interns the word (and would inherit "constructor").
+ */
+export const REPORTING_VERBS: ReadonlyMap<string, Certainty> = new Map(Object.entries(REPORTING_VERB_CERTAINTY));
 
 /** "بحسب X" / "according to X": the source follows the cue. */
 export const ACCORDING_TO = new Set(["بحسب", "حسب", "وفق", "وفقا", "according"]);

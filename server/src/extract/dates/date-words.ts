@@ -90,60 +90,67 @@ export const HIJRI_MONTHS: [string, number][] = [
   ["shawwal", 10],
 ];
 
-export const NUMBER_WORDS: Record<string, number> = {
-  ...CARDINALS,
-  واحده: 1,
-  a: 1,
-  an: 1,
-  several: 3,
-  few: 3,
-};
+// Maps, not objects: looked up by any word of the text, which must not find Object.prototype's "constructor".
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    ...CARDINALS,
+    واحده: 1,
+    a: 1,
+    an: 1,
+    several: 3,
+    few: 3,
+  }),
+);
 
 /** Unit words (singular, dual, plural) → unit. The dual ("شهرين") carries its own count of 2. */
-export const UNITS: Record<string, { unit: "day" | "week" | "month" | "year"; count?: number }> = {
-  يوم: { unit: "day" },
-  ايام: { unit: "day" },
-  يومين: { unit: "day", count: 2 },
-  اسبوع: { unit: "week" },
-  اسابيع: { unit: "week" },
-  اسبوعين: { unit: "week", count: 2 },
-  شهر: { unit: "month" },
-  اشهر: { unit: "month" },
-  شهور: { unit: "month" },
-  شهرين: { unit: "month", count: 2 },
-  عام: { unit: "year" },
-  اعوام: { unit: "year" },
-  سنه: { unit: "year" },
-  سنوات: { unit: "year" },
-  عامين: { unit: "year", count: 2 },
-  سنتين: { unit: "year", count: 2 },
-  day: { unit: "day" },
-  days: { unit: "day" },
-  week: { unit: "week" },
-  weeks: { unit: "week" },
-  month: { unit: "month" },
-  months: { unit: "month" },
-  year: { unit: "year" },
-  years: { unit: "year" },
-};
+export const UNITS: ReadonlyMap<string, { unit: "day" | "week" | "month" | "year"; count?: number }> = new Map(
+  Object.entries({
+    يوم: { unit: "day" },
+    ايام: { unit: "day" },
+    يومين: { unit: "day", count: 2 },
+    اسبوع: { unit: "week" },
+    اسابيع: { unit: "week" },
+    اسبوعين: { unit: "week", count: 2 },
+    شهر: { unit: "month" },
+    اشهر: { unit: "month" },
+    شهور: { unit: "month" },
+    شهرين: { unit: "month", count: 2 },
+    عام: { unit: "year" },
+    اعوام: { unit: "year" },
+    سنه: { unit: "year" },
+    سنوات: { unit: "year" },
+    عامين: { unit: "year", count: 2 },
+    سنتين: { unit: "year", count: 2 },
+    day: { unit: "day" },
+    days: { unit: "day" },
+    week: { unit: "week" },
+    weeks: { unit: "week" },
+    month: { unit: "month" },
+    months: { unit: "month" },
+    year: { unit: "year" },
+    years: { unit: "year" },
+  }),
+);
 
 /** Weekday names → JS getUTCDay() number. */
-export const WEEKDAYS: Record<string, number> = {
-  الاحد: 0,
-  الاثنين: 1,
-  الثلاثاء: 2,
-  الاربعاء: 3,
-  الخميس: 4,
-  الجمعه: 5,
-  السبت: 6,
-  sunday: 0,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-};
+export const WEEKDAYS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    الاحد: 0,
+    الاثنين: 1,
+    الثلاثاء: 2,
+    الاربعاء: 3,
+    الخميس: 4,
+    الجمعه: 5,
+    السبت: 6,
+    sunday: 0,
+    monday: 1,
+    tuesday: 2,
+    wednesday: 3,
+    thursday: 4,
+    friday: 5,
+    saturday: 6,
+  }),
+);
 
 export const APPROXIMATE_WORDS = new Set([
   "تقريبا",

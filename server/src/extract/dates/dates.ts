@@ -56,26 +56,28 @@ const GREGORIAN = split(GREGORIAN_MONTHS);
 const HIJRI = split(HIJRI_MONTHS);
 
 /** Arabic ordinal days as written before "من" + month: "الأول من يوليو" is 1 July. */
-const ORDINAL_DAYS: Record<string, number> = {
-  الاول: 1,
-  الثاني: 2,
-  الثالث: 3,
-  الرابع: 4,
-  الخامس: 5,
-  السادس: 6,
-  السابع: 7,
-  الثامن: 8,
-  التاسع: 9,
-  العاشر: 10,
-};
+const ORDINAL_DAYS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    الاول: 1,
+    الثاني: 2,
+    الثالث: 3,
+    الرابع: 4,
+    الخامس: 5,
+    السادس: 6,
+    السابع: 7,
+    الثامن: 8,
+    التاسع: 9,
+    العاشر: 10,
+  }),
+);
 
 /** Words a date expression may begin with (numbers aside); any other token is passed over without trying the readers. */
 const DATE_START = new Set<string>([
   ...GREGORIAN.keys(),
   ...HIJRI.keys(),
-  ...Object.keys(WEEKDAYS),
-  ...Object.keys(UNITS),
-  ...Object.keys(NUMBER_WORDS),
+  ...WEEKDAYS.keys(),
+  ...UNITS.keys(),
+  ...NUMBER_WORDS.keys(),
   ...APPROXIMATE_WORDS,
   ...PAST_WORDS,
   ...RELATIVE_START_WORDS,
@@ -88,9 +90,9 @@ function mayStartDate(t: Token): boolean {
   if (may === undefined) {
     may =
       /^\d/.test(t.norm) ||
-      t.variants.some((v) => DATE_START.has(v) || ORDINAL_DAYS[v] !== undefined) ||
+      t.variants.some((v) => DATE_START.has(v) || ORDINAL_DAYS.has(v)) ||
       DATE_START.has(t.norm.replace(/^(و|ف|ب|في|من)/, "")) ||
-      ORDINAL_DAYS[t.norm.replace(/^(و|ف|ب|في)/, "")] !== undefined;
+      ORDINAL_DAYS.has(t.norm.replace(/^(و|ف|ب|في)/, ""));
     if (startCache.size > 100_000) startCache.clear();
     startCache.set(t.norm, may);
   }
@@ -149,7 +151,7 @@ const num = (t?: Token) => (t && /^\d+$/.test(t.norm) ? Number.parseInt(t.norm, 
 function absoluteAt(tokens: Token[], i: number, end: number, published: string): Found | undefined {
   let day = num(tokens[i]);
   let at = day !== undefined && day >= 1 && day <= 31 ? i + 1 : i;
-  const ordinal = tokens[i].arabic ? ORDINAL_DAYS[tokens[i].norm.replace(/^(و|ف|ب|في)/, "")] : undefined;
+  const ordinal = tokens[i].arabic ? ORDINAL_DAYS.get(tokens[i].norm.replace(/^(و|ف|ب|في)/, "")) : undefined;
   if (ordinal !== undefined && tokens[i + 1]?.norm === "من" && i + 2 < end) {
     day = ordinal;
     at = i + 2;
@@ -213,7 +215,7 @@ function absoluteAt(tokens: Token[], i: number, end: number, published: string):
       from: i,
       to: i + 2,
     };
-  const weekday = tokens[i].variants.map((v) => WEEKDAYS[v]).find((d) => d !== undefined);
+  const weekday = tokens[i].variants.map((v) => WEEKDAYS.get(v)).find((d) => d !== undefined);
   if (weekday !== undefined) {
     const pub = parseDay(published).getUTCDay();
     // "يوم الأحد الماضي" / "last Sunday" on a Sunday is a week back, not today.

@@ -176,12 +176,12 @@ function agoAt(tokens: Token[], i: number, end: number, published: string): Foun
   let count = tokens[k]
     ? /^\d+$/.test(tokens[k].norm)
       ? Number(tokens[k].norm)
-      : NUMBER_WORDS[tokens[k].norm]
+      : NUMBER_WORDS.get(tokens[k].norm)
     : undefined;
-  let unit = count !== undefined ? UNITS[tokens[k + 1]?.norm ?? ""] : undefined;
+  let unit = count !== undefined ? UNITS.get(tokens[k + 1]?.norm ?? "") : undefined;
   if (count !== undefined && unit) k += 2;
   else {
-    unit = UNITS[tokens[k]?.norm ?? ""];
+    unit = UNITS.get(tokens[k]?.norm ?? "");
     if (!unit || !arabic) return undefined;
     count = unit.count ?? 1;
     k += 1;

@@ -46,7 +46,7 @@ export function roles(state: ExtractState, s: Sentence, type: EventType) {
 /** The mention is the subject of a reporting verb: right before it ("X said") or right after it (Arabic "وقال X"). */
 function isSpeaker(state: ExtractState, tokStart: number, tokEnd: number): boolean {
   const { tokens } = state.doc;
-  const reporting = (k: number) => (tokens[k]?.variants ?? []).some((v) => REPORTING_VERBS[v] !== undefined);
+  const reporting = (k: number) => (tokens[k]?.variants ?? []).some((v) => REPORTING_VERBS.has(v));
   if (reporting(tokEnd)) return true;
   // Verb first: "وقال الناطق باسم إدارة العاصمة عبد الفتاح حلان إن …", the title and its body between.
   const { text } = state.doc;

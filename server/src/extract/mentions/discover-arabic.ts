@@ -1,4 +1,4 @@
-import type { LocationKind } from "../../bundle/types.ts";
+import type { ActorKind, LocationKind } from "../../bundle/types.ts";
 import type { Token } from "../../text/tokenize.ts";
 import { adjacent, type ExtractState } from "../state.ts";
 import { addMention, cliticStart, registerEntity } from "./discovered.ts";
@@ -55,16 +55,19 @@ export function discoverArabicOrganisations(state: ExtractState, covered: Set<nu
         startChar = cliticStart(state, i, head.form.slice(1));
         name = `ا${text.slice(startChar, endChar)}`;
       }
-      const id = registerEntity(state, name, "actor", ARABIC_ORG_HEADS[head.word], true);
+      const id = registerEntity(state, name, "actor", head.kind, true);
       addMention(state, i, end, id, 0.75, covered, startChar);
     }
   }
 }
 
-function orgHead(t: Token): { word: string; form: string; definite: boolean } | undefined {
+function orgHead(t: Token): { word: string; form: string; definite: boolean; kind: ActorKind } | undefined {
   for (const v of t.variants) {
-    if (ARABIC_ORG_HEADS[v]) return { word: v, form: v, definite: false };
-    if (v.startsWith("ال") && ARABIC_ORG_HEADS[v.slice(2)]) return { word: v.slice(2), form: v, definite: true };
+    let kind = ARABIC_ORG_HEADS.get(v);
+    if (kind) return { word: v, form: v, definite: false, kind };
+    if (!v.startsWith("ال")) continue;
+    kind = ARABIC_ORG_HEADS.get(v.slice(2));
+    if (kind) return { word: v.slice(2), form: v, definite: true, kind };
   }
   return undefined;
 }
@@ -74,7 +77,7 @@ function isHeadWord(t: Token): boolean {
   const definite = /^(و|ف)?(ال|لل|بال)/.test(t.norm);
   return t.variants.some((v) => {
     const bare = v.startsWith("ال") ? v.slice(2) : v;
-    return ARABIC_ORG_HEADS[bare] !== undefined || (!definite && ARABIC_PLACE_HEADS[v] !== undefined);
+    return ARABIC_ORG_HEADS.has(bare) || (!definite && ARABIC_PLACE_HEADS.has(v));
   });
 }
 
@@ -119,7 +122,10 @@ export function discoverArabicPlaces(state: ExtractState, covered: Set<number>) 
 
 function placeHead(t: Token): LocationKind | undefined {
   // Only the indefinite (construct) form announces a name: "مدينة الفاشر", not "المنطقة".
-  for (const v of t.variants) if (ARABIC_PLACE_HEADS[v] && !t.norm.endsWith(`ال${v}`)) return ARABIC_PLACE_HEADS[v];
+  for (const v of t.variants) {
+    const kind = ARABIC_PLACE_HEADS.get(v);
+    if (kind && !t.norm.endsWith(`ال${v}`)) return kind;
+  }
   return undefined;
 }
 

@@ -142,7 +142,7 @@ function classify(state: ExtractState, i: number, j: number, sStart: number, sEn
   // A title inside the run ("Interior Minister Abdul Amir al-Shammari", "Brig. Gen. Yahya Saree"): the person follows it.
   let lastTitle = -1;
   for (let k = start; k < end; k++) if (ENGLISH_TITLES.has(tokens[k].norm)) lastTitle = k;
-  if (lastTitle !== -1 && lastTitle + 1 < end && !ENGLISH_ORG_HEADS[tokens[end - 1].norm])
+  if (lastTitle !== -1 && lastTitle + 1 < end && !ENGLISH_ORG_HEADS.has(tokens[end - 1].norm))
     return [{ start: lastTitle + 1, end, label: "actor", kind: "PERSON" }];
   if (lastTitle === end - 1 && lastTitle !== -1) return [];
   const head = tokens[end - 1].norm;
@@ -150,15 +150,21 @@ function classify(state: ExtractState, i: number, j: number, sStart: number, sEn
   const nextLower = next && end < sEnd && !isCap(next) ? next.norm : undefined;
   const single = end - start === 1;
   // "the Al-Radaa force", "Libya al-Ahrar news channel": a lower-case head after the name.
-  if (nextLower && ENGLISH_ORG_HEADS[nextLower] && !ENGLISH_PLACE_HEADS[nextLower] && joined(state, end - 1, end))
-    return [{ start, end: end + 1, label: "actor", kind: ENGLISH_ORG_HEADS[nextLower] }];
-  if (ENGLISH_ORG_HEADS[head] && single) return [];
-  if (ENGLISH_ORG_HEADS[head]) return [{ start, end, label: "actor", kind: ENGLISH_ORG_HEADS[head] }];
+  if (
+    nextLower &&
+    ENGLISH_ORG_HEADS.has(nextLower) &&
+    !ENGLISH_PLACE_HEADS.has(nextLower) &&
+    joined(state, end - 1, end)
+  )
+    return [{ start, end: end + 1, label: "actor", kind: ENGLISH_ORG_HEADS.get(nextLower) }];
+  if (ENGLISH_ORG_HEADS.has(head) && single) return [];
+  if (ENGLISH_ORG_HEADS.has(head)) return [{ start, end, label: "actor", kind: ENGLISH_ORG_HEADS.get(head) }];
   if (ENGLISH_OPENING_HEADS.has(tokens[start].norm) && end - start > 2 && tokens[start + 1].norm === "of")
     return [{ start, end, label: "actor", kind: "GOVERNMENT" }];
-  if (ENGLISH_PLACE_HEADS[head] && !single) return [{ start, end, label: "location", kind: ENGLISH_PLACE_HEADS[head] }];
-  if (nextLower && ENGLISH_PLACE_HEADS[nextLower] && !/^[,.]/.test(text.slice(tokens[end - 1].end)))
-    return [{ start, end, label: "location", kind: ENGLISH_PLACE_HEADS[nextLower] }];
+  if (ENGLISH_PLACE_HEADS.has(head) && !single)
+    return [{ start, end, label: "location", kind: ENGLISH_PLACE_HEADS.get(head) }];
+  if (nextLower && ENGLISH_PLACE_HEADS.has(nextLower) && !/^[,.]/.test(text.slice(tokens[end - 1].end)))
+    return [{ start, end, label: "location", kind: ENGLISH_PLACE_HEADS.get(nextLower) }];
   // Runs joined by "and"/"of" that are not one organisation are separate names: "Israel and Hezbollah".
   const link = tokens.slice(start, end).findIndex((t) => ENGLISH_ORG_LINKS.has(t.norm));
   if (link > 0)

@@ -3,7 +3,7 @@ import { normalizeArabic } from "../../text/arabic-normalize.ts";
 import { slugify } from "../../text/transliterate.ts";
 import type { ExtractState } from "../state.ts";
 import { addMention, cliticStart } from "./discovered.ts";
-import { arabicKey, arabicSkeleton, type GeoPlace, geonames, latinKey, textKey } from "./geonames.ts";
+import { arabicKey, arabicSkeleton, type GeoPlace, geonames, geoWord, latinKey, textKey } from "./geonames.ts";
 import { ENGLISH_LOCATIVE, ENGLISH_NOT_NAME } from "./name-words.ts";
 
 /** ACLED-style geo-precision: 1 the place itself, 2 near it or part of a region named like it, 3 only its country. */
@@ -54,7 +54,7 @@ export function findGeoNames(state: ExtractState, covered: Set<number>) {
       if (!t.arabic && (!/^[A-Z]/.test(t.raw) || ENGLISH_NOT_NAME.has(t.norm))) continue;
       for (let n = 3; n >= 1; n--) {
         const end = i + n;
-        if (end > s.tokEnd || [...Array(n).keys()].some((k) => covered.has(i + k))) continue;
+        if (end > s.tokEnd || anyCovered(covered, i, end)) continue;
         if (n > 1 && !/^[\s-]+$/.test(text.slice(tokens[end - 2].end, tokens[end - 1].start))) continue;
         const hit = lookup(state, i, end, countries);
         if (!hit) continue;
@@ -142,16 +142,25 @@ function placeEntry(state: ExtractState, p: GeoPlace, precision: GeoPrecision): 
   return id;
 }
 
+function anyCovered(covered: Set<number>, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (covered.has(k)) return true;
+  return false;
+}
+
 function lookup(state: ExtractState, i: number, end: number, countries: Set<string>) {
   const { tokens } = state.doc;
-  const gn = geonames();
   const first = tokens[i];
-  const rest = tokens.slice(i + 1, end).map((t) => t.norm);
-  const forms = first.arabic ? first.variants : [first.norm];
-  for (const form of forms) {
-    if (end - i > 1 && !gn.firstWords.has(first.arabic && form.startsWith("ال") ? form.slice(2) : form)) continue;
-    const key = textKey(first.arabic, rest.length === 0 ? form : [form, ...rest].join(" "));
-    const place = rank(gn.byName.get(key) ?? [], countries);
+  // A Latin token's variants are just its norm.
+  for (const form of first.variants) {
+    const word = geoWord(first.arabic, form);
+    let places = word.places;
+    if (end - i > 1) {
+      if (!word.opensName) continue;
+      let phrase = form;
+      for (let k = i + 1; k < end; k++) phrase += ` ${tokens[k].norm}`;
+      places = geonames().byName.get(textKey(first.arabic, phrase));
+    }
+    const place = places && rank(places, countries);
     if (place) return { place, form };
   }
   return undefined;
@@ -186,11 +195,10 @@ function articleCountries(state: ExtractState): Set<string> {
     const cc = state.entries.get(m.id)?.countryCode;
     if (cc) out.add(cc);
   }
-  const { countryNames } = geonames();
   // Country names in the text count even before they are matched ("ليبيا", "Sudan's").
   for (const t of state.doc.tokens) {
     for (const v of t.variants) {
-      const c = countryNames.get(t.arabic && v.startsWith("ال") ? v.slice(2) : v);
+      const c = geoWord(t.arabic, v).country;
       if (c) out.add(c.countryCode);
     }
   }

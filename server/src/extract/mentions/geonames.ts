@@ -116,6 +116,42 @@ export function geonames(): GeoNames {
   return loaded;
 }
 
+/** What the gazetteer says about one word form of the article, on its own. */
+export interface GeoWord {
+  /** Places named exactly this word (by its folded key), if any. */
+  places: GeoPlace[] | undefined;
+  /** Whether some name of two or more words begins with it (only then is a longer lookup worth building). */
+  opensName: boolean;
+  /** The country this word names (the article ال off an Arabic form), if it names one. */
+  country: GeoPlace | undefined;
+}
+
+/**
+ * {@link GeoWord} of a word form, remembered: every word of every article is
+ * asked about up to three times (as a place, as the start of a longer name, as
+ * a country), and the gazetteer's maps hold hundreds of thousands of keys, so
+ * a small map of the words news text actually uses answers faster. Bounded:
+ * cleared when it outgrows a news vocabulary.
+ */
+const arabicWords = new Map<string, GeoWord>();
+const latinWords = new Map<string, GeoWord>();
+export function geoWord(arabic: boolean, form: string): GeoWord {
+  const cache = arabic ? arabicWords : latinWords;
+  let word = cache.get(form);
+  if (word === undefined) {
+    const gn = geonames();
+    const bare = arabic && form.startsWith("ال") ? form.slice(2) : form;
+    word = {
+      places: gn.byName.get(textKey(arabic, form)),
+      opensName: gn.firstWords.has(bare),
+      country: gn.countryNames.get(bare),
+    };
+    if (cache.size > 100_000) cache.clear();
+    cache.set(form, word);
+  }
+  return word;
+}
+
 /**
  * The folded key of a phrase of the article, remembered: every word of every
  * article is looked up as a place name, and folding (normalisation, regexes)

@@ -128,7 +128,7 @@ function insideLongerName(doc: Doc, m: NameMatch): boolean {
     prev.arabic &&
     !/^(و|ف)?ال/.test(prev.norm) &&
     !ARABIC_STOP.has(prev.norm) &&
-    !prev.variants.some((v) => v in REPORTING_VERBS || TITLE_WORDS.has(v))
+    !prev.variants.some((v) => REPORTING_VERBS.has(v) || TITLE_WORDS.has(v))
   );
 }
 

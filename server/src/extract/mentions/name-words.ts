@@ -8,8 +8,17 @@ import type { ActorKind, LocationKind } from "../../bundle/types.ts";
  * (ة → ه, ى → ي, أ/إ/آ → ا, ئ → ي).
  */
 
+/**
+ * A word list with a value per word, as a Map: these are looked up for every
+ * word of every article, and an object lookup first interns the word (and
+ * would inherit "constructor" from Object.prototype).
+ */
+function table<V>(entries: Record<string, V>): ReadonlyMap<string, V> {
+  return new Map(Object.entries(entries));
+}
+
 /** Arabic organisation heads, indefinite form (the ال form is derived), with the kind of body they name. */
-export const ARABIC_ORG_HEADS: Record<string, ActorKind> = {
+export const ARABIC_ORG_HEADS: ReadonlyMap<string, ActorKind> = table({
   قوات: "MILITARY",
   قوه: "MILITARY",
   جيش: "MILITARY",
@@ -52,13 +61,13 @@ export const ARABIC_ORG_HEADS: Record<string, ActorKind> = {
   صحيفه: "MEDIA",
   اذاعه: "MEDIA",
   موقع: "MEDIA",
-};
+});
 
 /** Arabic heads that name a body only with a modifier: "القوة" alone is "force", "القوة المشتركة" is a body. */
 export const ARABIC_HEAD_NEEDS_MODIFIER = new Set(["قوه", "قياده", "اداره", "موقع", "سلاح", "شرطه", "جناح"]);
 
 /** Arabic nouns after which a place name follows ("مدينة الفاشر", "بلدة شيحين"), with the kind of place. */
-export const ARABIC_PLACE_HEADS: Record<string, LocationKind> = {
+export const ARABIC_PLACE_HEADS: ReadonlyMap<string, LocationKind> = table({
   مدينه: "CITY",
   بلده: "CITY",
   قريه: "CITY",
@@ -81,7 +90,7 @@ export const ARABIC_PLACE_HEADS: Record<string, LocationKind> = {
   بحر: "REGION",
   خليج: "REGION",
   عاصمه: "CITY",
-};
+});
 
 /** Arabic words that cannot be part of a name: particles, prepositions, common verbs. */
 export const ARABIC_STOP = new Set([
@@ -156,7 +165,7 @@ export const ARABIC_STOP = new Set([
 ]);
 
 /** English nouns that close an organisation's name ("Rapid Support Forces", "444 Brigade"). */
-export const ENGLISH_ORG_HEADS: Record<string, ActorKind> = {
+export const ENGLISH_ORG_HEADS: ReadonlyMap<string, ActorKind> = table({
   forces: "MILITARY",
   force: "MILITARY",
   army: "MILITARY",
@@ -218,7 +227,7 @@ export const ENGLISH_ORG_HEADS: Record<string, ActorKind> = {
   times: "MEDIA",
   post: "MEDIA",
   press: "MEDIA",
-};
+});
 
 /** English heads that open a name: "Ministry of Health", "Coordination of Resistance Committees". */
 export const ENGLISH_OPENING_HEADS = new Set([
@@ -242,7 +251,7 @@ export const ENGLISH_OPENING_HEADS = new Set([
 ]);
 
 /** English nouns after a name that make it a place ("Kharkiv region", "Hai El Sallam neighborhood"). */
-export const ENGLISH_PLACE_HEADS: Record<string, LocationKind> = {
+export const ENGLISH_PLACE_HEADS: ReadonlyMap<string, LocationKind> = table({
   state: "PROVINCE",
   province: "PROVINCE",
   region: "PROVINCE",
@@ -272,7 +281,7 @@ export const ENGLISH_PLACE_HEADS: Record<string, LocationKind> = {
   hospital: "FACILITY",
   strip: "REGION",
   heights: "AREA",
-};
+});
 
 /** English words before a name that make it a place. */
 export const ENGLISH_LOCATIVE = new Set([

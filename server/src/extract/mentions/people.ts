@@ -215,7 +215,7 @@ function readArabicName(state: ExtractState, j: number, end: number, ok: (k: num
 }
 
 function isReporting(t: { variants: string[] }): boolean {
-  return t.variants.some((v) => REPORTING_VERBS[v] !== undefined);
+  return t.variants.some((v) => REPORTING_VERBS.has(v));
 }
 
 /** "رئيس الوزراء" alone, after "رئيس الوزراء العراقي محمد شياع السوداني", names the same person. */
