@@ -1,13 +1,13 @@
 // `npm run bench:extract`: the GeoNames gazetteer's load time and memory, extraction throughput on
 // typical articles (the seed and the evaluation articles, 600–1,000 words; also as 600-word articles
-// per CPU-second) and the time for one long article of 100 KB, 400 KB and 2 MB, for the
+// per CPU-second, in alternating rounds) and the time for one long article of 100 KB, 400 KB and 2 MB, for the
 // extractor as it is and for the baseline — the extractor of BENCH_BASELINE (default: the commit
-// before the linear-time work), (server/src, schema, the gazetteer) checked out into a temporary folder — printed side by side with ratios.
+// before the speed work of issue 11's last round; 278b07b is the one before the linear-time work), (server/src, schema, the gazetteer) checked out into a temporary folder — printed side by side with ratios.
 // The baseline's 2 MB run takes minutes (that was the bug), so it runs only with BENCH_BASELINE_2MB=1.
 
 import { execSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { longArticle } from "../../seeds/synthetic/long-article.ts";
@@ -16,7 +16,7 @@ import type { ArticleInput } from "../../server/src/extract/types.ts";
 type Extract = (input: ArticleInput) => unknown;
 
 const repo = resolve(import.meta.dirname, "../..");
-const baselineCommit = process.env.BENCH_BASELINE ?? "278b07b";
+const baselineCommit = process.env.BENCH_BASELINE ?? "6155075";
 const withBaseline2mb = process.env.BENCH_BASELINE_2MB === "1";
 
 /** The extractor of `commit`, from a temporary checkout of server/src and schema (node_modules linked). */
@@ -60,8 +60,14 @@ const typical = [
 
 const wordsOf = (a: ArticleInput) => a.text.split(/\s+/).filter(Boolean).length;
 
-function throughput(extract: Extract, seconds = 5) {
-  for (const a of typical) extract(a); // warm-up: gazetteer, lexicon, JIT
+interface Rate {
+  perWall: number;
+  perCpu: number;
+  per600Cpu: number;
+}
+
+/** One timed round: the typical articles in turn for `seconds`. */
+function round(extract: Extract, seconds: number): Rate {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let n = 0;
@@ -81,6 +87,29 @@ function throughput(extract: Extract, seconds = 5) {
   };
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/**
+ * Throughput of both extractors in alternating rounds, each figure the median
+ * of its rounds: on a shared machine the load changes by the second, and
+ * alternating gives both the same conditions (one long run each did not).
+ */
+function throughputSideBySide(now: Extract, old: Extract, rounds = 10, seconds = 0.6) {
+  for (let k = 0; k < 20; k++) for (const a of typical) (k % 2 ? old : now)(a); // warm-up: gazetteer, lexicon, JIT
+  const runs: [Rate[], Rate[]] = [[], []];
+  for (let r = 0; r < rounds; r++) {
+    runs[0].push(round(now, seconds));
+    runs[1].push(round(old, seconds));
+  }
+  const summary = (rs: Rate[]) => ({
+    perWall: median(rs.map((x) => x.perWall)),
+    perCpu: median(rs.map((x) => x.perCpu)),
+    per600Cpu: median(rs.map((x) => x.per600Cpu)),
+    per600CpuRounds: rs.map((x) => x.per600Cpu.toFixed(0)).join(" "),
+  });
+  return { now: summary(runs[0]), old: summary(runs[1]) };
+}
+
 /** The GeoNames gazetteer's load, measured before anything else touches it (the extractor loads it on first use). */
 async function gazetteerLoad() {
   const { geonames } = await import("../../server/src/extract/mentions/geonames.ts");
@@ -98,8 +127,7 @@ const baseline = await baselineExtractor(baselineCommit);
 try {
   const sizes = [100_000, 400_000, 2_000_000];
   const rows: Record<string, string | number>[] = [];
-  const tNew = throughput(current);
-  const tOld = throughput(baseline.extract);
+  const { now: tNew, old: tOld } = throughputSideBySide(current, baseline.extract);
   rows.push({
     case: `typical articles (${typical.length}), articles/s`,
     baseline: +tOld.perWall.toFixed(1),
@@ -116,6 +144,9 @@ try {
     "CPU-time ratio": "",
     note: "target ≥ 50 with the full gazetteer loaded",
   });
+  console.log(
+    `600-word articles per CPU-second by round — now: ${tNew.per600CpuRounds}; baseline: ${tOld.per600CpuRounds}`,
+  );
   for (const size of sizes) {
     const input = longArticle(size, "mixed");
     const now = timed(current, input);
@@ -130,7 +161,11 @@ try {
       note: `now ${now.note}; baseline ${old?.note ?? "not run (BENCH_BASELINE_2MB=1)"}`,
     });
   }
-  console.log(`\nbench:extract (baseline: extractor at ${baselineCommit}; in-process, one thread)`);
+  console.log(
+    `\nbench:extract (baseline: extractor at ${baselineCommit}; in-process, one thread; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")})`,
+  );
   console.table(rows);
   console.log("Wall times depend on the machine's load; the CPU-time ratio does less.");
 } finally {

@@ -28,32 +28,26 @@ export function entityNodes(state: ExtractState): { actors: BundleActor[]; locat
   for (const [id, item] of byId) {
     const e = state.entries.get(id);
     if (!e) continue;
-    const common = {
-      id,
-      name: e.name,
-      ...(e.nameAr ? { nameAr: e.nameAr } : {}),
-      ...(e.aliases.length ? { aliases: [...new Set(e.aliases)].slice(0, 200) } : {}),
-      ...(e.wikidataId ? { wikidataId: e.wikidataId } : {}),
-      evidence: item.spans.slice(0, 200),
-      confidence: item.confidence,
-    };
+    // Built by assignment in the bundle's key order (conditional spreads allocated a throwaway object per field).
+    const node: Record<string, unknown> = { id, name: e.name };
+    if (e.nameAr) node.nameAr = e.nameAr;
+    if (e.aliases.length) node.aliases = [...new Set(e.aliases)].slice(0, 200);
+    if (e.wikidataId) node.wikidataId = e.wikidataId;
+    node.evidence = item.spans.slice(0, 200);
+    node.confidence = item.confidence;
+    node.kind = e.kind;
     if (item.label === "actor") {
       const description = state.descriptions.get(id);
-      actors.push({
-        ...common,
-        kind: e.kind as BundleActor["kind"],
-        ...(description ? { description } : {}),
-        ...(e.candidates?.length ? { possiblySameAs: e.candidates } : {}),
-      });
-    } else
-      locations.push({
-        ...common,
-        kind: e.kind as BundleLocation["kind"],
-        ...(e.point ? { point: e.point } : {}),
-        ...(e.countryCode ? { countryCode: e.countryCode } : {}),
-        ...(e.geoPrecision ? { geoPrecision: e.geoPrecision } : {}),
-        ...(e.geonamesId ? { geonamesId: e.geonamesId } : {}),
-      });
+      if (description) node.description = description;
+      if (e.candidates?.length) node.possiblySameAs = e.candidates;
+      actors.push(node as unknown as BundleActor);
+    } else {
+      if (e.point) node.point = e.point;
+      if (e.countryCode) node.countryCode = e.countryCode;
+      if (e.geoPrecision) node.geoPrecision = e.geoPrecision;
+      if (e.geonamesId) node.geonamesId = e.geonamesId;
+      locations.push(node as unknown as BundleLocation);
+    }
   }
   const present = new Set(locations.map((l) => l.id));
   for (const l of locations) {

@@ -59,7 +59,8 @@ function furnitureReason(line: string, titleKey: string, announced: string | nul
   if (MARKERS.some((m) => m.test(line))) return "marker";
   if (announced) return `announced by "${announced}"`;
   if (FURNITURE.some((f) => f.test(line))) return "furniture";
-  if (titleKey && key(line) === titleKey) return "headline";
+  // Folding only drops or replaces characters, so a line shorter than the title's key cannot be the headline.
+  if (titleKey && line.length >= titleKey.length && key(line) === titleKey) return "headline";
   const words = line.split(/\s+/).length;
   const sentenceLike = /[.!?؟:»"”]$/.test(line) || words >= 8;
   if (!sentenceLike) return "heading";

@@ -20,13 +20,15 @@ const TATWEEL = "\u0640";
  */
 const FORMAT_CONTROLS = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 
-function foldChar(ch: string): string {
+/** The folding of one UTF-16 code unit: "" when it is dropped. The rule {@link normalizeArabic} applies. */
+export function foldChar(ch: string): string {
   if (DIACRITICS.test(ch) || ch === TATWEEL || FORMAT_CONTROLS.test(ch)) return "";
   const code0 = ch.charCodeAt(0);
   // Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFF) fold to their letter when it is one letter (ligatures stay).
   if ((code0 >= 0xfb50 && code0 <= 0xfdff) || (code0 >= 0xfe70 && code0 <= 0xfeff)) {
     const base = ch.normalize("NFKC");
-    if (base.length === 1) return foldChar(base);
+    // Unassigned code points and noncharacters of these blocks normalise to themselves (recursing on them never ended).
+    if (base.length === 1 && base !== ch) return foldChar(base);
   }
   switch (ch) {
     case "أ":
@@ -53,11 +55,42 @@ function foldChar(ch: string): string {
   return ch;
 }
 
-/** Folds hamza/alef forms to ا, ة→ه, ى→ي, ؤ→و, ئ→ي, drops diacritics, tatweel and format controls, Arabic-Indic digits → ASCII. */
+/**
+ * foldChar's answer for every code unit below U+0700 (Latin and Arabic), built
+ * once: the code unit it becomes, or -1 when it is dropped. Above U+0700 only
+ * format controls (U+200B–U+2069) and presentation forms (U+FB50–U+FEFF)
+ * change, and those are rare enough to ask foldChar.
+ */
+const FOLDED = Int32Array.from({ length: 0x0700 }, (_, c) => {
+  const f = foldChar(String.fromCharCode(c));
+  return f.length === 0 ? -1 : f.charCodeAt(0);
+});
+
+function foldCode(c: number): number {
+  if (c < 0x0700) return FOLDED[c];
+  if ((c >= 0x200b && c <= 0x2069) || (c >= 0xfb50 && c <= 0xfeff)) {
+    const f = foldChar(String.fromCharCode(c));
+    return f.length === 0 ? -1 : f.charCodeAt(0);
+  }
+  return c;
+}
+
+/**
+ * Folds hamza/alef forms to ا, ة→ه, ى→ي, ؤ→و, ئ→ي, drops diacritics, tatweel and format controls, Arabic-Indic digits → ASCII.
+ * Runs of unchanged text are copied whole (most of a text needs no folding), and a string that needs none is returned as is.
+ */
 export function normalizeArabic(s: string): string {
   let out = "";
-  for (let i = 0; i < s.length; i++) out += foldChar(s[i]);
-  return out;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const f = foldCode(c);
+    if (f === c) continue;
+    out += s.slice(from, i);
+    if (f !== -1) out += String.fromCharCode(f);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** The folded text plus, for each of its code units, the index it came from in the original. */

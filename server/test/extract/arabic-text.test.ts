@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { normalizeArabic } from "../../src/text/arabic-normalize.ts";
+import { foldChar, normalizeArabic } from "../../src/text/arabic-normalize.ts";
 import { cliticVariants } from "../../src/text/clitics.ts";
 import { evidenceOf, extract } from "./helpers.ts";
 
@@ -11,6 +11,16 @@ test("normalisation folds hamza and alef forms, ta marbuta, alef maqsura, diacri
   assert.equal(normalizeArabic("تَعْقِيدًا"), "تعقيدا");
   assert.equal(normalizeArabic("الأســد"), "الاسد");
   assert.equal(normalizeArabic("٢٠٢٤ و۱۲"), "2024 و12");
+});
+
+test("normalisation folds every UTF-16 code unit exactly as the per-character rule says, inside a word and alone", () => {
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    assert.equal(normalizeArabic(ch), foldChar(ch), `U+${c.toString(16)}`);
+    assert.equal(normalizeArabic(`ab${ch}د`), `ab${foldChar(ch)}د`, `U+${c.toString(16)} inside a word`);
+  }
+  const text = "قالَ المتحدثُ ‏باسم الـقوات: «١٢ قتيلاً» in Al‌-Fashir ﻻ ﺏ";
+  assert.equal(normalizeArabic(text), [...text].map((ch) => [...ch].map(foldChar).join("")).join(""));
 });
 
 test("normalisation keeps one output character per kept input character, so spans can be mapped back", () => {

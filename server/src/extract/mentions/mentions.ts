@@ -154,20 +154,17 @@ function addGovernmentMentions(
     .map(([country]) => [...entries.values()].find((e) => e.governmentOf === country))
     .find((g) => g !== undefined);
   if (!government) return;
-  const covered = new Set(mentions.flatMap((m) => range(m.tokStart, m.tokEnd)));
+  const covered = new Set<number>();
+  for (const m of mentions) for (let i = m.tokStart; i < m.tokEnd; i++) covered.add(i);
   for (const s of doc.sentences) {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
-      if (covered.has(i) || !doc.tokens[i].variants.some((v) => GENERIC_GOVERNMENT.has(v))) continue;
+      if (!doc.tokens[i].variants.some((v) => GENERIC_GOVERNMENT.has(v)) || covered.has(i)) continue;
       const t = doc.tokens[i];
       if (!t.arabic && doc.tokens[i - 1]?.norm !== "the") continue;
       if (t.arabic && !t.variants.includes("الحكومه")) continue;
       mentions.push(toMention(doc, { tokStart: i, tokEnd: i + 1 }, government, 0.75));
     }
   }
-}
-
-function range(a: number, b: number): number[] {
-  return Array.from({ length: b - a }, (_, k) => a + k);
 }
 
 /** Moves a mention's start past the proclitics its first word carried ("وإيران" → "إيران"). */
