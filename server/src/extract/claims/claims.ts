@@ -6,6 +6,14 @@ import { certaintyOf } from "./claim-certainty.ts";
 import { PERSONAL, speakerKind, subjectOf, toldToAfter } from "./claim-speaker.ts";
 import { contentStartAfter, insideQuote, statementBefore, statesSomething, trimEnd } from "./claim-statement.ts";
 import { ACCORDING_TO, PARTICIPIAL, REPORTING_VERBS } from "./reporting-verbs.ts";
+import {
+  type Issuer,
+  isContainedIn,
+  isStatementNoun,
+  mentionsStatement,
+  statementAfterAccording,
+  statementSubject,
+} from "./statement-issuer.ts";
 
 /** A claim before its id and "about" links are settled. */
 export interface ClaimDraft {
@@ -31,6 +39,8 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
   const { doc } = state;
   const drafts: ClaimDraft[] = [];
   let lastSpeaker: string | undefined;
+  // Who issued the last statement the article attributed ("… said in a statement"), for a later "the statement added".
+  let lastIssuer: string | undefined;
   for (const s of doc.sentences) {
     if (!claimOf(s)) continue;
     const mentions = mentionsInSentence(state, s.index)
@@ -40,7 +50,10 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
     for (let i = s.tokStart; i < s.tokEnd; i++) {
       const t = doc.tokens[i];
       if (inSentence && t.start < inSentence.content.start) continue;
-      const verb = t.variants.find((v) => REPORTING_VERBS.has(v));
+      // "جاء في بيان …": the statement is the speaker's words, as a reporting verb would say.
+      const contained =
+        isContainedIn(t.norm) && doc.tokens[i + 1]?.norm === "في" && i + 2 < s.tokEnd && isStatementNoun(state, i + 2);
+      const verb = t.variants.find((v) => REPORTING_VERBS.has(v)) ?? (contained ? "جاء" : undefined);
       const according =
         !verb && t.variants.some((v) => ACCORDING_TO.has(v)) && (t.arabic || doc.tokens[i + 1]?.norm === "to");
       const participial = !verb && !according && t.variants.some((v) => PARTICIPIAL.has(v));
@@ -52,7 +65,16 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
       if (mentions.some((m) => m.tokStart <= i && i < m.tokEnd)) continue;
       const outlet = toldToAfter(state, mentions, i);
       let speaker: Mention | undefined;
-      if (according) speaker = mentions.find((m) => m.tokStart > i && speakerKind(state, m));
+      // A statement as the subject ("A statement from X said", "ذكر بيان صادر عن X", "according to a statement by X"): its issuer speaks.
+      const issued: Issuer | undefined = according
+        ? statementAfterAccording(state, mentions, i, s)
+        : verb && !newClause
+          ? statementSubject(state, mentions, i, s)
+          : undefined;
+      const issuer = issued?.speaker?.id ?? (issued?.definite ? lastIssuer : undefined);
+      if (issued?.speaker) speaker = issued.speaker;
+      else if (issuer) speaker = undefined;
+      else if (according) speaker = mentions.find((m) => m.tokStart > i && speakerKind(state, m));
       else if (participial && inSentence) speaker = undefined;
       else if (newClause)
         speaker = subjectOf(
@@ -70,6 +92,7 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
       } else speaker = subjectOf(state, mentions, i, outlet?.id, s);
       const claimant =
         speaker?.id ??
+        issuer ??
         (participial && inSentence ? inSentence.claimant : undefined) ??
         (verb && /^(و|ف)?(اضاف|تابع|اوضح|قال|added|he|she)/.test(t.norm) ? lastSpeaker : undefined);
       if (!claimant) continue;
@@ -90,7 +113,7 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
         end: trimEnd(doc.text, contentStart as number, s.end),
       };
       if (content.end - content.start < 8) continue;
-      const certainty = certaintyOf(verb ? (REPORTING_VERBS.get(verb) as Certainty) : "ASSERTED", state, content);
+      const certainty = certaintyOf((verb && REPORTING_VERBS.get(verb)) || "ASSERTED", state, content);
       const cueEnd = Math.max(
         doc.tokens[i].end,
         speaker && speaker.end < content.start ? speaker.end : 0,
@@ -116,6 +139,7 @@ export function findClaims(state: ExtractState, claimOf: (s: Sentence) => boolea
       drafts.push(draft);
       inSentence = draft;
       lastSpeaker = claimant;
+      if (issued?.speaker || mentionsStatement(state, s, content)) lastIssuer = claimant;
     }
   }
   return drafts;
