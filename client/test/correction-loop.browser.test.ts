@@ -147,7 +147,9 @@ describe("the correction loop: ingest, correct, see who said so, undo, merge and
     assert.equal(ingested.auditLog.nodes[0].who, "amira");
     const written = JSON.parse(ingested.auditLog.nodes[0].after) as { events: string[]; actors: string[] };
     // The graph holds the review's corrections.
-    const untouchedActor = rActors.find((id, i) => id !== renamed && /faction/i.test(names[i])) as string;
+    const untouchedActor = rActors.find(
+      (id, i) => id !== renamed && id !== "actor:loop-wire-factions" && /faction/i.test(names[i]),
+    ) as string;
     const untouchedEvent = rEvents.find((id) => id !== dated) ?? null;
     const reviewed = await ask(
       `query($actor: ID!, $event: ID!, $claim: ID!, $untouched: ID!, $otherEvent: ID!) {
