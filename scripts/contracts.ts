@@ -17,6 +17,7 @@ import {
   CERTAINTIES,
   EVENT_TYPE_NAMES,
   EVENT_TYPES,
+  ITEM_ASSERTERS,
   LANGUAGES,
   LOCATION_KINDS,
   PRECISIONS,
@@ -56,6 +57,7 @@ export const BUNDLE_SCHEMA_ENUMS: [string[], readonly string[]][] = [
   [["$defs", "claim", "properties", "language"], LANGUAGES],
   [["$defs", "claim", "properties", "certainty"], CERTAINTIES],
   [["$defs", "relation", "properties", "type"], BUNDLE_RELATIONS],
+  [["$defs", "analystMark"], ITEM_ASSERTERS],
 ];
 
 /** The bundle schema as checked in, with every enum set from the vocabulary. */

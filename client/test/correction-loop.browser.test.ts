@@ -121,6 +121,7 @@ describe("the correction loop: ingest, correct, see who said so, undo, merge and
     });
     await page.press(`${item("places", place)} input[type=search]`, "Enter");
     await page.waitForSelector(`${item("places", "location:loop-asad")} .review-standing.linked`);
+    const placeEvents = await page.$$eval(`input[data-key$="/place/location:loop-asad"]:checked`, (n) => n.length);
     // Fix the first event's date.
     const dated = rEvents[0];
     const field = (key: string) => `${item("events", dated)} [data-key="${dated}/${key}"]`;
@@ -146,18 +147,40 @@ describe("the correction loop: ingest, correct, see who said so, undo, merge and
     assert.equal(ingested.auditLog.nodes[0].who, "amira");
     const written = JSON.parse(ingested.auditLog.nodes[0].after) as { events: string[]; actors: string[] };
     // The graph holds the review's corrections.
+    const untouchedActor = rActors.find(
+      (id, i) => id !== renamed && id !== "actor:loop-wire-factions" && /faction/i.test(names[i]),
+    ) as string;
+    const untouchedEvent = rEvents.find((id) => id !== dated) ?? null;
     const reviewed = await ask(
-      `query($actor: ID!, $event: ID!, $claim: ID!) {
-        actor: node(id: $actor) { ... on Actor { name } }
-        event: node(id: $event) { ... on Event { start end edtf } }
-        claim: node(id: $claim) { ... on Claim { claimant { id } } }
-        place: node(id: "location:loop-asad") { ... on Location { articles { id } } } }`,
-      { actor: renamed, event: dated, claim },
+      `query($actor: ID!, $event: ID!, $claim: ID!, $untouched: ID!, $otherEvent: ID!) {
+        actor: node(id: $actor) { ... on Actor { name provenance { assertedBy asserter } } }
+        event: node(id: $event) { ... on Event { start end edtf provenance { assertedBy asserter } } }
+        claim: node(id: $claim) { ... on Claim { claimant { id } provenance { assertedBy asserter } } }
+        untouched: node(id: $untouched) { ... on Actor { provenance { assertedBy asserter } } }
+        otherEvent: node(id: $otherEvent) { ... on Event { provenance { assertedBy } } }
+        place: node(id: "location:loop-asad") { ... on Location { articles { id } provenance { assertedBy }
+          events { places { location { id } provenance { assertedBy asserter } } } } } }`,
+      { actor: renamed, event: dated, claim, untouched: untouchedActor, otherEvent: untouchedEvent ?? dated },
     );
     assert.equal(reviewed.actor.name, "Renamed In Loop");
     assert.equal(reviewed.event.edtf, "2024-08-01/2024-08-03");
     assert.equal(reviewed.claim.claimant.id, speaker);
     assert.equal(reviewed.place.articles.length, 2, "the linked place is named by the wire and the article");
+    // Who said so: each correction is the analyst's (the key's name), what the review left alone the extractor's.
+    const analyst = { assertedBy: "ANALYST", asserter: "amira" };
+    assert.deepEqual(reviewed.actor.provenance, analyst, "the renamed actor");
+    assert.deepEqual(reviewed.event.provenance, analyst, "the event whose date was fixed");
+    assert.deepEqual(reviewed.claim.provenance, analyst, "the claim given another speaker");
+    assert.equal(reviewed.untouched.provenance.assertedBy, "EXTRACTOR", "an actor the review left alone");
+    assert.match(reviewed.untouched.provenance.asserter, /^rasd-extract /);
+    if (untouchedEvent) assert.equal(reviewed.otherEvent.provenance.assertedBy, "EXTRACTOR", "an event left alone");
+    assert.equal(reviewed.place.provenance.assertedBy, "IMPORT", "the linked place is still the wire's node");
+    const placeTies = reviewed.place.events.flatMap(
+      (e: { places: { location: { id: string }; provenance: unknown }[] }) =>
+        e.places.filter((p) => p.location.id === "location:loop-asad").map((p) => p.provenance),
+    );
+    assert.equal(placeTies.length, placeEvents, "each event the review placed at the linked place");
+    for (const p of placeTies) assert.deepEqual(p, analyst, "an event placed at the linked place: the analyst's link");
 
     // 2. Change a role in the workspace: the evidence panel says the analyst asserted it.
     const events = await Promise.all(

@@ -253,4 +253,57 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
     assert.deepEqual(errors, []);
     await page.close();
   });
+
+  it("closing the dialog with review edits not stored asks first, by keyboard or button", async () => {
+    const page = await ws.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${ws.app.url}/`);
+    await page.waitForSelector("#app.ready");
+    const open = async () => {
+      await page.click("#ingest-open");
+      const pasted = { ...existingPlace, article: { ...existingPlace.article, id: "article:review-guard" } };
+      await page.fill("#ingest-text", JSON.stringify(pasted));
+      await page.waitForSelector(".review-actors li.review-item");
+    };
+    const ingestOpen = () => page.evaluate(() => document.querySelector<HTMLDialogElement>(".ingest-dialog")?.open);
+    const name = `${item("actors", "actor:sudani-wire-spelling")} input[data-key="actor:sudani-wire-spelling/name"]`;
+
+    // Nothing edited: Escape closes at once.
+    await open();
+    await page.keyboard.press("Escape");
+    await page.waitForSelector(".ingest-dialog", { state: "detached" });
+    assert.equal(await page.$(".confirm-dialog"), null, "nothing to lose, nothing asked");
+
+    // An edit: Escape asks, the safe answer has the focus, and Enter keeps the review with the edit.
+    await open();
+    await page.fill(name, "Renamed Before Closing");
+    await page.press(name, "Enter");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector(".confirm-dialog[open]");
+    assert.match((await page.textContent(".confirm-dialog")) ?? "", /Discard your review edits\?/);
+    assert.equal(await page.evaluate(() => document.activeElement?.className), "confirm-cancel");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(".confirm-dialog", { state: "detached" });
+    assert.equal(await ingestOpen(), true, "the review is still open");
+    assert.equal(await page.inputValue(name), "Renamed Before Closing", "with the edit");
+
+    // Escape twice (the second on the question) keeps it too; the Close button asks the same question.
+    await page.keyboard.press("Escape");
+    await page.waitForSelector(".confirm-dialog[open]");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector(".confirm-dialog", { state: "detached" });
+    assert.equal(await ingestOpen(), true, "Escape on the question is 'keep editing'");
+    await page.click("#ingest-close");
+    await page.waitForSelector(".confirm-dialog[open]");
+    // Tab reaches "Discard edits" from the keyboard; choosing it closes the dialog and drops the edits.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.className), "confirm-ok");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(".ingest-dialog", { state: "detached" });
+    const stored = await ask<{ node: { id: string } | null }>(`{ node(id: "article:review-guard") { id } }`);
+    assert.equal(stored.node, null, "nothing was stored");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });

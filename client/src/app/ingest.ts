@@ -3,6 +3,7 @@ import { asBundle, type Bundle } from "../data/bundle.ts";
 import { extractArticle, ingestBundle } from "../data/ingest-api.ts";
 import { bundleEditor } from "../review/bundle-editor.ts";
 import { BundleEditorState } from "../review/bundle-editor-state.ts";
+import { confirmDialog } from "./confirm-dialog.ts";
 import { h } from "./dom.ts";
 
 const keyStorage = "rasd.editorKey";
@@ -41,8 +42,9 @@ function noKeyHelp(): HTMLElement {
  * editor (review/bundle-editor.ts), and "Accept" stores exactly the edited
  * bundle (`ingestBundle`, editor key): the review is the bundle. Changing the
  * article once a review is on screen never drops it: the dialog warns, and
- * "Extract" replaces the review only when asked. After storing, the dialog
- * offers to show the article in the workspace.
+ * "Extract" replaces the review only when asked. Closing the dialog (Escape
+ * or "Close") with review edits not yet stored asks first. After storing, the
+ * dialog offers to show the article in the workspace.
  */
 export function openIngest(opts: { onIngested: (firstEvent: string | null) => void }) {
   const key = h("input", { type: "password", id: "ingest-key", autocomplete: "off", placeholder: "editor API key" });
@@ -188,8 +190,47 @@ export function openIngest(opts: { onIngested: (firstEvent: string | null) => vo
     opts.onIngested(firstEvent);
     dialog.close();
   });
-  close.addEventListener("click", () => dialog.close());
+  /** Set once the editor chose to drop the review's edits, so closing no longer asks. */
+  let discarded = false;
+  /** Closes the dialog, unless the review holds edits not stored and the editor chooses to keep them. */
+  let asking = false;
+  const leave = async () => {
+    if (asking) return;
+    if (pending?.edited && !discarded) {
+      asking = true;
+      const discard = await confirmDialog({
+        title: "Discard your review edits?",
+        message: "The review has edits that are not stored. Closing drops them; “Accept into the graph” stores them.",
+        confirm: "Discard edits",
+        cancel: "Keep editing",
+      }).finally(() => {
+        asking = false;
+      });
+      if (!discard) return;
+      discarded = true;
+    }
+    dialog.close();
+  };
+  close.addEventListener("click", leave);
+  // Escape is taken before it becomes a close request: Chrome lets a page hold back a `cancel` only once per
+  // user activation, and Escape itself is none, so a second Escape would close the dialog regardless.
+  dialog.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    event.preventDefault();
+    void leave();
+  });
+  // Any other close request (e.g. a platform back gesture) asks too, where the browser lets it be held back.
+  dialog.addEventListener("cancel", (event) => {
+    event.preventDefault();
+    void leave();
+  });
   dialog.addEventListener("close", () => {
+    // A close the page could not hold back (a repeated Escape the browser does not let it cancel): reopen and ask.
+    if (pending?.edited && !discarded && document.contains(dialog)) {
+      dialog.showModal();
+      void leave();
+      return;
+    }
     extraction?.abort();
     clearTimeout(timer);
     dialog.remove();

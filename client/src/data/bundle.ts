@@ -18,6 +18,8 @@ export interface NamedItem {
   aliases?: string[];
   kind: string;
   evidence: Span[];
+  /** "ANALYST" once the review changed or made it (see review/analyst-marks.ts). */
+  assertedBy?: string;
   [more: string]: unknown;
 }
 
@@ -30,8 +32,11 @@ export interface EventItem {
   precision: string;
   edtf?: string;
   evidence: Span[];
-  participants: { actor: string; role: string; evidence?: Span[] }[];
+  assertedBy?: string;
+  participants: { actor: string; role: string; evidence?: Span[]; assertedBy?: string }[];
   locations: string[];
+  /** Places the analyst set in review (see review/analyst-marks.ts). */
+  locationsAssertedBy?: Record<string, string>;
   [more: string]: unknown;
 }
 
@@ -45,6 +50,7 @@ export interface ClaimItem {
   toldTo?: string;
   about: string[];
   evidence: Span[];
+  assertedBy?: string;
   [more: string]: unknown;
 }
 

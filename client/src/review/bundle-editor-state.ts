@@ -7,6 +7,7 @@ import type {
   NamedKind,
   Span,
 } from "../data/bundle.ts";
+import { byAnalyst, markPlace, unmarkPlace } from "./analyst-marks.ts";
 import { dedupeRefs, dropRefs, rewriteRefs } from "./bundle-refs.ts";
 import { normaliseDates } from "./event-dates.ts";
 
@@ -15,14 +16,17 @@ import { normaliseDates } from "./event-dates.ts";
  * bundle held here is the one Accept sends: an edit changes it in place and
  * keeps it consistent (removing an actor removes its roles, its claims and its
  * ties; linking to a graph node rewrites every reference to the new id), so
- * what is shown is always a bundle the server can take. Listeners hear
- * `change` after each edit.
+ * what is shown is always a bundle the server can take. Each item an edit
+ * changes or creates is marked as the analyst's (review/analyst-marks.ts), so
+ * the server stores it as asserted by the editor key's name while untouched
+ * items stay the extractor's. Listeners hear `change` after each edit.
  */
 export class BundleEditorState extends EventTarget {
   readonly bundle: EditableBundle;
-  /** Items linked to a graph node, with what they were before, so "keep as new" can undo the link. */
-  private readonly linked = new Map<string, NamedItem>();
+  /** Items linked to a graph node, with what they were before, so "keep as new" can undo the link (marks too). */
+  private readonly linked = new Map<string, { before: NamedItem; unmark: () => void }>();
   private added = 0;
+  private edits = 0;
 
   constructor(bundle: EditableBundle) {
     super();
@@ -33,6 +37,7 @@ export class BundleEditorState extends EventTarget {
   }
 
   private changed() {
+    this.edits++;
     this.dispatchEvent(new Event("change"));
   }
 
@@ -47,7 +52,12 @@ export class BundleEditorState extends EventTarget {
 
   /** The graph node an item was linked to (by this editor), or undefined for an item kept as new. */
   linkedFrom(id: string): NamedItem | undefined {
-    return this.linked.get(id);
+    return this.linked.get(id)?.before;
+  }
+
+  /** Whether anything was edited since the bundle was shown (closing the dialog would lose it). */
+  get edited(): boolean {
+    return this.edits > 0;
   }
 
   removeNamed(kind: NamedKind, id: string) {
@@ -61,7 +71,10 @@ export class BundleEditorState extends EventTarget {
       for (const c of b.claims) if (c.toldTo === id) delete c.toldTo;
       dropRefs(this.bundle, new Set([id, ...gone]));
     } else {
-      for (const e of b.events) e.locations = e.locations.filter((l) => l !== id);
+      for (const e of b.events) {
+        e.locations = e.locations.filter((l) => l !== id);
+        unmarkPlace(e, id);
+      }
       for (const l of b.locations) if (l.within === id) delete l.within;
       dropRefs(this.bundle, new Set([id]));
     }
@@ -86,6 +99,7 @@ export class BundleEditorState extends EventTarget {
     const trimmed = name.trim();
     if (!item || !trimmed || item.name === trimmed) return;
     item.name = trimmed;
+    byAnalyst(item);
     this.changed();
   }
 
@@ -93,6 +107,7 @@ export class BundleEditorState extends EventTarget {
     const item = this.named(kind, id);
     if (!item || item.kind === type) return;
     item.kind = type;
+    byAnalyst(item);
     this.changed();
   }
 
@@ -100,6 +115,8 @@ export class BundleEditorState extends EventTarget {
    * Makes the item the graph node `to`: it takes the node's id, name and kind
    * (the graph's names win on ingest anyway) and keeps the article's wording
    * as an alias; every reference follows. Two items linked to one node become one.
+   * The analyst says which node it is, so the item and the ties that now reach
+   * the node (roles, places) are marked as theirs.
    */
   link(kind: NamedKind, id: string, to: ExistingEntity) {
     const item = this.named(kind, id);
@@ -111,22 +128,47 @@ export class BundleEditorState extends EventTarget {
     if (to.nameAr) item.nameAr = to.nameAr;
     else delete item.nameAr;
     rewriteRefs(this.bundle, id, to.id);
+    const unmark = this.markTiesTo(kind, to.id);
+    byAnalyst(item);
     const twin = this.bundle[kind].find((x) => x !== item && x.id === to.id);
     if (twin) {
+      byAnalyst(twin);
       twin.evidence = [...twin.evidence, ...item.evidence.filter((s) => !twin.evidence.some((t) => sameSpan(s, t)))];
       twin.aliases = [...new Set([...(twin.aliases ?? []), ...(item.aliases ?? [])])];
       this.bundle[kind] = this.bundle[kind].filter((x) => x !== item);
       dedupeRefs(this.bundle, to.id);
-    } else this.linked.set(to.id, before);
+    } else this.linked.set(to.id, { before, unmark });
     this.changed();
+  }
+
+  /** Marks the roles or places that name `id` as the analyst's; returns how to take back the marks it added. */
+  private markTiesTo(kind: NamedKind, id: string): () => void {
+    const undo: (() => void)[] = [];
+    for (const e of this.bundle.events) {
+      if (kind === "actors")
+        for (const p of e.participants)
+          if (p.actor === id && !p.assertedBy) {
+            byAnalyst(p);
+            undo.push(() => delete p.assertedBy);
+          }
+      if (kind === "locations" && e.locations.includes(id) && !e.locationsAssertedBy?.[id]) {
+        markPlace(e, id);
+        undo.push(() => unmarkPlace(e, id));
+      }
+    }
+    return () => {
+      for (const u of undo) u();
+    };
   }
 
   /** Undoes a link: the item is new again, with the id and names it had. */
   unlink(kind: NamedKind, id: string) {
-    const before = this.linked.get(id);
+    const link = this.linked.get(id);
     const item = this.named(kind, id);
-    if (!before || !item) return;
+    if (!link || !item) return;
+    const { before, unmark } = link;
     this.linked.delete(id);
+    unmark();
     const evidence = item.evidence;
     for (const k of Object.keys(item)) delete item[k];
     Object.assign(item, before, { evidence });
@@ -142,6 +184,7 @@ export class BundleEditorState extends EventTarget {
     const e = this.event(id);
     if (!e || e.type === type) return;
     e.type = type;
+    byAnalyst(e);
     this.changed();
   }
 
@@ -149,6 +192,7 @@ export class BundleEditorState extends EventTarget {
     const e = this.event(id);
     if (!e || !title.trim() || e.title === title.trim()) return;
     e.title = title.trim();
+    byAnalyst(e);
     this.changed();
   }
 
@@ -159,14 +203,16 @@ export class BundleEditorState extends EventTarget {
     delete e.end;
     delete e.edtf;
     Object.assign(e, normaliseDates(dates));
+    byAnalyst(e);
     this.changed();
   }
 
   setParticipant(id: string, index: number, actor: string, role: string) {
     const e = this.event(id);
     if (!e) return;
-    if (index >= e.participants.length) e.participants.push({ actor, role });
-    else Object.assign(e.participants[index], { actor, role });
+    if (index >= e.participants.length)
+      e.participants.push(byAnalyst<EventItem["participants"][number]>({ actor, role }));
+    else byAnalyst(Object.assign(e.participants[index], { actor, role }));
     this.changed();
   }
 
@@ -181,6 +227,8 @@ export class BundleEditorState extends EventTarget {
     const e = this.event(id);
     if (!e || e.locations.includes(location) === on) return;
     e.locations = on ? [...e.locations, location] : e.locations.filter((l) => l !== location);
+    if (on) markPlace(e, location);
+    else unmarkPlace(e, location);
     this.changed();
   }
 
@@ -191,7 +239,7 @@ export class BundleEditorState extends EventTarget {
   setClaim(id: string, patch: { claimant?: string; certainty?: string }) {
     const c = this.claim(id);
     if (!c) return;
-    Object.assign(c, patch);
+    byAnalyst(Object.assign(c, patch));
     this.changed();
   }
 
@@ -201,6 +249,7 @@ export class BundleEditorState extends EventTarget {
     if (!c) return;
     const events = new Set(this.bundle.events.map((e) => e.id));
     c.about = [...(event ? [event] : []), ...c.about.filter((a) => !events.has(a))];
+    byAnalyst(c);
     this.changed();
   }
 
@@ -211,7 +260,9 @@ export class BundleEditorState extends EventTarget {
     const prefix = kind === "actors" ? "actor" : "location";
     const id = `${prefix}:review-${slug(name)}-${Date.now().toString(36)}-${++this.added}`;
     const arabic = /[\u0600-\u06ff]/.test(name);
-    this.bundle[kind].push({ id, name, ...(arabic ? { nameAr: name } : {}), kind: type, evidence: [span] });
+    this.bundle[kind].push(
+      byAnalyst<NamedItem>({ id, name, ...(arabic ? { nameAr: name } : {}), kind: type, evidence: [span] }),
+    );
     this.changed();
     return id;
   }
@@ -229,15 +280,17 @@ export class BundleEditorState extends EventTarget {
   addClaim(start: number, end: number, claimant: string): string {
     const span = this.span(start, end);
     const id = `claim:review-${Date.now().toString(36)}-${++this.added}`;
-    this.bundle.claims.push({
-      id,
-      text: span.text ?? "",
-      language: this.bundle.article.language,
-      certainty: "ASSERTED",
-      claimant,
-      about: [],
-      evidence: [span],
-    });
+    this.bundle.claims.push(
+      byAnalyst<ClaimItem>({
+        id,
+        text: span.text ?? "",
+        language: this.bundle.article.language,
+        certainty: "ASSERTED",
+        claimant,
+        about: [],
+        evidence: [span],
+      }),
+    );
     this.changed();
     return id;
   }

@@ -18,6 +18,11 @@ export function rewriteRefs(b: EditableBundle, from: string, to: string) {
   for (const e of b.events) {
     for (const p of e.participants) p.actor = swap(p.actor);
     e.locations = e.locations.map(swap);
+    const marked = e.locationsAssertedBy?.[from];
+    if (marked && e.locationsAssertedBy) {
+      delete e.locationsAssertedBy[from];
+      e.locationsAssertedBy[to] = marked;
+    }
   }
   for (const c of b.claims) {
     c.claimant = swap(c.claimant);

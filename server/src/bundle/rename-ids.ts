@@ -26,6 +26,9 @@ export function renameEntityIds(bundle: ArticleBundle, rename: Map<string, strin
       ...e,
       participants: e.participants.map((p) => ({ ...p, actor: to(p.actor) })),
       locations: [...new Set(e.locations.map(to))],
+      ...(e.locationsAssertedBy && {
+        locationsAssertedBy: Object.fromEntries(Object.entries(e.locationsAssertedBy).map(([l, by]) => [to(l), by])),
+      }),
     })),
     claims: bundle.claims.map((c) => ({
       ...c,
@@ -50,6 +53,8 @@ function collapse<T extends BundleActor | BundleLocation>(items: T[]): T[] {
     );
     byId.set(item.id, {
       ...first,
+      // One of the two was the analyst's: so is the one they become.
+      ...((first.assertedBy ?? item.assertedBy) && { assertedBy: first.assertedBy ?? item.assertedBy }),
       aliases: [...new Set([...(first.aliases ?? []), ...names])],
       evidence: [...first.evidence, ...item.evidence],
     });

@@ -10,6 +10,7 @@ import type {
   Certainty,
   DatePrecision,
   EventType,
+  ItemAsserter,
   Language,
   LocationKind,
   Role,
@@ -56,6 +57,7 @@ export interface BundleActor {
   confidence?: number;
   /** Known actors this one may be (an ambiguous name); for review, never merged automatically. */
   possiblySameAs?: string[];
+  assertedBy?: ItemAsserter;
 }
 
 export interface BundleLocation {
@@ -74,12 +76,14 @@ export interface BundleLocation {
   within?: string;
   evidence: Span[];
   confidence?: number;
+  assertedBy?: ItemAsserter;
 }
 
 export interface BundleParticipant {
   actor: string;
   role: Role;
   evidence?: Span[];
+  assertedBy?: ItemAsserter;
 }
 
 export interface BundleEvent {
@@ -95,6 +99,10 @@ export interface BundleEvent {
   evidence: Span[];
   participants: BundleParticipant[];
   locations: string[];
+  /** The event's own fields (type, title, dates) as the analyst set them in review. */
+  assertedBy?: ItemAsserter;
+  /** Places (ids in `locations`) the analyst set in review. */
+  locationsAssertedBy?: Record<string, ItemAsserter>;
 }
 
 export interface BundleClaim {
@@ -109,6 +117,8 @@ export interface BundleClaim {
   about: string[];
   evidence: Span[];
   confidence?: number;
+  /** The claim, its speaker and what it is about, as the analyst set them in review. */
+  assertedBy?: ItemAsserter;
 }
 
 export interface BundleRelation {
@@ -117,6 +127,7 @@ export interface BundleRelation {
   to: string;
   evidence?: Span[];
   confidence?: number;
+  assertedBy?: ItemAsserter;
 }
 
 export interface ArticleBundle {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { isClaimLink } from "../model/vocabulary.ts";
+import { analystMarkIssues } from "./analyst-marks.ts";
 import type { ArticleBundle, Span } from "./types.ts";
 
 /** One reason a bundle is refused: a JSON pointer into the bundle and what is wrong there. */
@@ -49,12 +50,22 @@ function describeSchemaError(e: ErrorObject): BundleIssue {
   return { path: e.instancePath, message };
 }
 
+/** Options for {@link validateBundle}. */
+export interface ValidateOptions {
+  /**
+   * The editor key's name when the bundle comes from an analyst's review
+   * (ingestBundle): only then may items be marked `assertedBy: "ANALYST"`.
+   */
+  analyst?: string;
+}
+
 /**
  * Validates a bundle against the JSON Schema, then checks what a schema cannot:
  * unique ids, references that resolve inside the bundle, spans inside the text
- * whose quoted text matches, and start ≤ end for event dates.
+ * whose quoted text matches, start ≤ end for event dates, and analyst marks
+ * only from an analyst (bundle/analyst-marks.ts).
  */
-export function validateBundle(input: unknown): ArticleBundle {
+export function validateBundle(input: unknown, options: ValidateOptions = {}): ArticleBundle {
   const validate = schemaValidator();
   if (!validate(input)) {
     // An error in a oneOf/type branch is often repeated; keep each path+message once.
@@ -68,7 +79,7 @@ export function validateBundle(input: unknown): ArticleBundle {
     throw new BundleValidationError(issues);
   }
   const bundle = input as ArticleBundle;
-  const issues = semanticIssues(bundle);
+  const issues = [...semanticIssues(bundle), ...analystMarkIssues(bundle, options.analyst)];
   if (issues.length > 0) throw new BundleValidationError(issues);
   return bundle;
 }

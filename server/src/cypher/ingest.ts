@@ -20,6 +20,14 @@ const fill = (v: string, prop: string, value: string) =>
   `${v}.${prop} = CASE WHEN '${prop}' IN coalesce(${v}.lockedFields, []) THEN ${v}.${prop} ELSE coalesce(${v}.${prop}, ${value}) END`;
 /** A tie an analyst removed is remembered on its event or claim (see retractionKey in the vocabulary) and not re-added. */
 const notRetracted = (holder: string, key: string) => `NOT (${key}) IN coalesce(${holder}.retracted, [])`;
+/**
+ * A row the extractor (or an import) asserts must not change what an analyst
+ * asserted: analyst rows come from an editor key's review (bundle/analyst-marks.ts).
+ */
+const byAnalyst = (v: string) => `coalesce(${v}.assertedBy, '') = 'ANALYST'`;
+const rowNotAnalyst = "row.assertedBy <> 'ANALYST'";
+/** The dates an analyst set in review, locked like the dates of setEventDate. */
+const reviewedDates = "['start', 'end', 'precision', 'edtf']";
 const unionList = (v: string, prop: string, rowProp: string) =>
   `${v}.${prop} = coalesce(${v}.${prop}, []) + [x IN coalesce(row.${rowProp}, []) WHERE NOT x IN coalesce(${v}.${prop}, [])]`;
 
@@ -84,18 +92,21 @@ ON CREATE SET e.type = row.type, e.title = row.title, e.summary = row.summary,
     e.start = CASE WHEN row.start IS NULL THEN null ELSE datetime(row.start) END,
     e.end = CASE WHEN row.end IS NULL THEN null ELSE datetime(row.end) END,
     e.precision = row.precision, e.edtf = row.edtf, e.confidence = row.confidence,
-    e.searchText = row.searchText, e.uncounted = true, ${asserted("e")}
+    e.searchText = row.searchText, e.uncounted = true, ${asserted("e")},
+    e.lockedFields = CASE WHEN row.assertedBy = 'ANALYST' THEN ${reviewedDates} ELSE null END
 // Another report of a stored event: its wording (often the other language) becomes searchable too.
 ON MATCH SET e.searchText = CASE WHEN e.searchText CONTAINS row.searchText THEN e.searchText
     ELSE e.searchText + ' ' + row.searchText END
 WITH e, row
 MATCH (a:Article {id: row.articleId})
 MERGE (a)-[m:REPORTS]->(e)
+// The article's report as an analyst reviewed it stays so when the article is extracted again.
+WITH m, row WHERE NOT (${byAnalyst("m")} AND ${rowNotAnalyst})
 SET m.starts = row.starts, m.ends = row.ends, m.confidence = row.confidence,
     m.originalId = row.originalId, m.type = row.type, m.title = row.title, m.precision = row.precision, m.edtf = row.edtf,
     m.start = CASE WHEN row.start IS NULL THEN null ELSE datetime(row.start) END,
     m.end = CASE WHEN row.end IS NULL THEN null ELSE datetime(row.end) END,
-    m.facts = row.facts, m.resolvedBy = row.resolvedBy, m.score = row.score`,
+    m.facts = row.facts, m.resolvedBy = row.resolvedBy, m.score = row.score, m.assertedBy = row.assertedBy`,
     params: { rows },
   };
 }
@@ -105,6 +116,8 @@ export function mergeParticipants(rows: unknown[]): Statement {
     cypher: `UNWIND $rows AS row
 MATCH (x:Actor {id: row.actor}), (e:Event {id: row.event})
 WHERE ${notRetracted("e", "'PARTICIPATED_IN|' + row.actor + '|' + row.role")}
+  // An actor's part in an event, once an analyst stated it, is not given another role by extraction.
+  AND NOT (${rowNotAnalyst} AND EXISTS { (x)-[p:PARTICIPATED_IN]->(e) WHERE ${byAnalyst("p")} AND p.role <> row.role })
 MERGE (x)-[r:PARTICIPATED_IN {role: row.role}]->(e)
 ON CREATE SET ${asserted("r")}
 SET ${unionEvidence("r")}`,
@@ -139,6 +152,8 @@ WITH c, row
 CALL (c, row) {
   MATCH (claimant:Actor {id: row.claimant})
   WHERE ${notRetracted("c", "'MADE|' + row.claimant")}
+    // A speaker an analyst gave the claim is its speaker: extraction does not add another.
+    AND NOT (${rowNotAnalyst} AND EXISTS { (other:Actor)-[s:MADE]->(c) WHERE ${byAnalyst("s")} AND other <> claimant })
   MERGE (claimant)-[made:MADE]->(c)
   ON CREATE SET ${asserted("made")}
   SET ${unionEvidence("made")}

@@ -1,5 +1,6 @@
 import type { Statement } from "../db/database.ts";
 import { namedSearchTextCypher } from "../model/search-text.ts";
+import { PROVENANCE_EDGES } from "../model/vocabulary.ts";
 import { type MergeLabel, TIES, type Tie } from "./merge-entities.ts";
 
 /**
@@ -7,7 +8,9 @@ import { type MergeLabel, TIES, type Tie } from "./merge-entities.ts";
  * names and everything the chosen articles said of the old one — their
  * mentions, and the evidence spans ("articleId@start-end") of every tie; a
  * tie whose evidence all moves, moves; one backed by other articles too is
- * shared out. Ties types come from the merge's allow-list (cypher/merge-entities.ts).
+ * shared out. Ties the analyst assigns by the node at their other end (an
+ * event, a claim, an actor, a place) move whole, whatever their evidence
+ * (moveAssignedTies). Tie types come from the merge's allow-list (cypher/merge-entities.ts).
  */
 export type SplitLabel = Exclude<MergeLabel, "Event">;
 
@@ -78,13 +81,35 @@ export function moveToSplit(label: SplitLabel, from: string, to: string, article
   return TIES[label].map((tie) => ({ cypher: moveTie(label, tie), params }));
 }
 
+/** A tie whose other end the analyst assigned to the new node moves whole: its properties, role and evidence. */
+function moveAssigned(label: SplitLabel, tie: Tie): string {
+  const old = tie.dir === "OUT" ? `(o)-[r:${tie.type}]->(x)` : `(x)-[r:${tie.type}]->(o)`;
+  const props = tie.kind === "role" ? " {role: r.role}" : "";
+  const fresh = tie.dir === "OUT" ? `(n)-[k:${tie.type}${props}]->(x)` : `(x)-[k:${tie.type}${props}]->(n)`;
+  return `MATCH (o:${label} {id: $from}), (n:${label} {id: $to})
+MATCH ${old} WHERE x.id IN $ties AND x <> n
+MERGE ${fresh}
+ON CREATE SET k = properties(r)
+ON MATCH SET k.evidence = coalesce(k.evidence, []) + [s IN coalesce(r.evidence, []) WHERE NOT s IN coalesce(k.evidence, [])]
+DELETE r
+RETURN count(*) AS moved`;
+}
+
+/** One statement per tie type and direction (mentions stay with their articles), in the split's transaction. */
+export function moveAssignedTies(label: SplitLabel, from: string, to: string, ties: string[]): Statement[] {
+  return TIES[label]
+    .filter((tie) => tie.kind !== "provenance")
+    .map((tie) => ({ cypher: moveAssigned(label, tie), params: { from, to, ties } }));
+}
+
 /** What the node records of earlier merges, and whether the new id is free. */
 export function splitSource(label: SplitLabel, id: string, newId: string): Statement {
   return {
     cypher: `OPTIONAL MATCH (n:${label} {id: $id})
 RETURN n IS NOT NULL AS found, n.name AS name, n.nameAr AS nameAr, coalesce(n.aliases, []) AS aliases,
   coalesce(n.mergedParts, []) AS parts, [(a:Article)-[:MENTIONS]->(n) | a.id] AS articles,
+  [(n)-[r]-(x) WHERE NOT type(r) IN $provenance AND NOT x:Article | x.id] AS tied,
   EXISTS { MATCH (t:${label} {id: $newId}) } AS taken`,
-    params: { id, newId },
+    params: { id, newId, provenance: PROVENANCE_EDGES },
   };
 }

@@ -1,6 +1,6 @@
 import { MERGEABLE, type MergeLabel, mergeCandidates, mergeStatements } from "../cypher/merge-entities.ts";
 import { labelOfId } from "../cypher/projections.ts";
-import { createSplit, moveToSplit, type SplitLabel, splitSource } from "../cypher/split-entity.ts";
+import { createSplit, moveAssignedTies, moveToSplit, type SplitLabel, splitSource } from "../cypher/split-entity.ts";
 import type { Database } from "../db/database.ts";
 import { foldedNames } from "../model/search-text.ts";
 import { ACTOR_KINDS, LOCATION_KINDS } from "../model/vocabulary.ts";
@@ -95,6 +95,12 @@ export interface SplitInput {
   aliases?: string[] | null;
   /** Articles whose mentions and evidence move to the new node. */
   articles?: string[] | null;
+  /**
+   * Nodes (events, claims, actors, places) whose every tie with this node
+   * moves whole to the new node, with or without evidence: its roles in
+   * those events, the claims it made or is named in, its analytic ties, its places.
+   */
+  ties?: string[] | null;
 }
 
 const slug = (s: string) =>
@@ -134,8 +140,9 @@ export async function splitEntity(db: Database, who: string, id: string, input: 
     articles.forEach((a, i) => {
       if (!a.startsWith("article:")) throw new EditError(`input.articles.${i}`, `"${a}" is not an article id`);
     });
-    if (articles.length === 0 && aliases.length === 0 && !part)
-      throw new EditError("input", "choose the names (aliases) or articles that belong to the new node");
+    const ties = [...new Set(input.ties ?? [])];
+    if (articles.length === 0 && aliases.length === 0 && ties.length === 0 && !part)
+      throw new EditError("input", "choose the names (aliases), articles or ties that belong to the new node");
     const touches = [{ id, ties: true }];
     return audited(db, { who, action: "splitEntity", target: `${id} ${newId}`, touches }, async (run) => {
       const src = (await run(splitSource(label, id, newId))).records[0];
@@ -144,6 +151,9 @@ export async function splitEntity(db: Database, who: string, id: string, input: 
       const mentioned = new Set(src.get("articles") as string[]);
       const stray = articles.find((a) => !mentioned.has(a));
       if (stray) throw new EditError("input.articles", `${stray} does not mention ${id}`);
+      const tied = new Set(src.get("tied") as string[]);
+      const untied = ties.findIndex((t) => !tied.has(t));
+      if (untied >= 0) throw new EditError(`input.ties.${untied}`, `${ties[untied]} has no tie with ${id}`);
       const oldAliases = (src.get("aliases") as string[]).filter(
         (a) => !aliases.includes(a) && a !== name && a !== nameAr,
       );
@@ -168,6 +178,8 @@ export async function splitEntity(db: Database, who: string, id: string, input: 
       );
       let moved = 0;
       for (const s of moveToSplit(label as SplitLabel, id, newId, articles))
+        moved += Number((await run(s)).records[0]?.get("moved") ?? 0);
+      for (const s of moveAssignedTies(label as SplitLabel, id, newId, ties))
         moved += Number((await run(s)).records[0]?.get("moved") ?? 0);
       return { result: { id, newId, tiesMoved: moved }, created: [{ id: newId, ties: true }] };
     });

@@ -63,23 +63,45 @@ export interface ReportExtras {
   score: number | null;
 }
 
+type Assertion = { assertedBy: Asserter; asserter: string | null };
+
 /**
  * Who asserts a bundle's facts: Rasd's extractor (with its version), or an
  * import of a bundle someone else made (with the producer's name). Every row
  * carries it; the ingest Cypher writes it on what it creates.
  */
-export function assertionOf(b: ArticleBundle): { assertedBy: Asserter; asserter: string | null } {
+export function assertionOf(b: ArticleBundle): Assertion {
   if (b.producer?.name === EXTRACTOR_PRODUCER)
     return { assertedBy: "EXTRACTOR", asserter: `${EXTRACTOR_PRODUCER} ${b.producer.version ?? ""}`.trim() };
   return { assertedBy: "IMPORT", asserter: b.producer?.name ?? null };
 }
 
-export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<string, ReportExtras>): BundleRows {
+/** What {@link addBundleRows} needs besides the bundle. */
+export interface RowOptions {
+  /** What resolution adds to each event's report, by the event id written. */
+  reports?: Map<string, ReportExtras>;
+  /** The editor key's name of the analyst who reviewed the bundle: the items they marked are asserted by them. */
+  analyst?: string;
+}
+
+/**
+ * Who asserts one item: the analyst, when the review marked it (and an
+ * analyst is named: validation refused marks from anyone else), else whoever
+ * asserts the bundle.
+ */
+function itemAssertion(bundle: Assertion, analyst: string | undefined) {
+  const byAnalyst: Assertion | null = analyst ? { assertedBy: "ANALYST", asserter: analyst } : null;
+  return (mark: string | undefined): Assertion => (mark === "ANALYST" && byAnalyst ? byAnalyst : bundle);
+}
+
+export function addBundleRows(rows: BundleRows, b: ArticleBundle, options: RowOptions = {}): BundleRows {
+  const { reports } = options;
   const articleId = b.article.id;
   const spans = (evidence: Span[]) => ({ starts: evidence.map((s) => s.start), ends: evidence.map((s) => s.end) });
   const ev = (evidence: Span[] | undefined, fallback: Span[]) =>
     (evidence ?? fallback).map((s) => evidenceString(articleId, s));
   const who = assertionOf(b);
+  const by = itemAssertion(who, options.analyst);
   const producer = b.producer ? `${b.producer.name}${b.producer.version ? ` ${b.producer.version}` : ""}` : null;
 
   rows.articles.push({
@@ -97,7 +119,7 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<
   for (const a of b.actors) {
     const aliases = a.aliases ?? [];
     rows.actors.push({
-      ...who,
+      ...by(a.assertedBy),
       articleId,
       id: a.id,
       name: a.name,
@@ -114,7 +136,7 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<
   }
   for (const l of b.locations) {
     rows.locations.push({
-      ...who,
+      ...by(l.assertedBy),
       articleId,
       id: l.id,
       name: l.name,
@@ -131,11 +153,12 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<
       confidence: l.confidence ?? 1,
       ...spans(l.evidence),
     });
-    if (l.within) rows.within.push({ ...who, from: l.id, to: l.within, evidence: ev(undefined, l.evidence) });
+    if (l.within)
+      rows.within.push({ ...by(l.assertedBy), from: l.id, to: l.within, evidence: ev(undefined, l.evidence) });
   }
   for (const e of b.events) {
     rows.events.push({
-      ...who,
+      ...by(e.assertedBy),
       articleId,
       id: e.id,
       type: e.type,
@@ -155,18 +178,23 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<
     });
     for (const p of e.participants)
       rows.participants.push({
-        ...who,
+        ...by(p.assertedBy),
         actor: p.actor,
         event: e.id,
         role: p.role,
         evidence: ev(p.evidence, e.evidence),
       });
     for (const loc of e.locations)
-      rows.occurredIn.push({ ...who, event: e.id, location: loc, evidence: ev(undefined, e.evidence) });
+      rows.occurredIn.push({
+        ...by(e.locationsAssertedBy?.[loc]),
+        event: e.id,
+        location: loc,
+        evidence: ev(undefined, e.evidence),
+      });
   }
   for (const c of b.claims) {
     rows.claims.push({
-      ...who,
+      ...by(c.assertedBy),
       articleId,
       id: c.id,
       text: c.text,
@@ -183,13 +211,19 @@ export function addBundleRows(rows: BundleRows, b: ArticleBundle, reports?: Map<
     });
     for (const target of c.about) {
       const label = target.startsWith("event:") ? "Event" : target.startsWith("actor:") ? "Actor" : "Location";
-      rows.about[label].push({ ...who, claim: c.id, target, evidence: ev(undefined, c.evidence) });
+      rows.about[label].push({ ...by(c.assertedBy), claim: c.id, target, evidence: ev(undefined, c.evidence) });
     }
   }
   for (const r of b.relations ?? []) {
     const bucket = isClaimLink(r.type) ? rows.claimRelations : rows.actorRelations;
     const list = bucket.get(r.type) ?? [];
-    list.push({ ...who, from: r.from, to: r.to, evidence: ev(r.evidence, []), confidence: r.confidence ?? 1 });
+    list.push({
+      ...by(r.assertedBy),
+      from: r.from,
+      to: r.to,
+      evidence: ev(r.evidence, []),
+      confidence: r.confidence ?? 1,
+    });
     bucket.set(r.type, list);
   }
   return rows;

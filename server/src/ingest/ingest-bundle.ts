@@ -22,10 +22,17 @@ export interface IngestResult {
  * The one door into the graph for any producer of bundles (the extractor, a
  * person, another tool): validate everything first, then write it all in one
  * transaction. A refused bundle throws BundleValidationError and writes nothing.
+ * `analyst` is the editor key's name when an analyst reviewed the bundle
+ * (the ingestBundle mutation): the items it marks are stored as theirs.
  */
-export async function ingestBundle(db: Database, input: unknown, who?: string): Promise<IngestResult> {
-  const bundle: ArticleBundle = validateBundle(input);
-  const [resolved] = await writeBundles(db, [bundle], { who });
+export async function ingestBundle(
+  db: Database,
+  input: unknown,
+  who?: string,
+  { analyst }: { analyst?: string } = {},
+): Promise<IngestResult> {
+  const bundle: ArticleBundle = validateBundle(input, { analyst });
+  const [resolved] = await writeBundles(db, [bundle], { who, analyst });
   return {
     articleId: bundle.article.id,
     actors: bundle.actors.length,

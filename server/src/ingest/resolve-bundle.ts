@@ -32,10 +32,10 @@ export interface ResolvedArticle {
 
 const DAY_MS = 86_400_000;
 
-export async function resolveAndWrite(run: Run, incoming: ArticleBundle): Promise<ResolvedArticle> {
+export async function resolveAndWrite(run: Run, incoming: ArticleBundle, analyst?: string): Promise<ResolvedArticle> {
   const bundle = await resolveEntityIds(run, incoming);
   const articleId = bundle.article.id;
-  const base = addBundleRows(emptyRows(), bundle);
+  const base = addBundleRows(emptyRows(), bundle, { analyst });
   for (const s of entityStatements(base)) await run(s);
 
   const source = await resolveSource(run, bundle);
@@ -57,7 +57,7 @@ export async function resolveAndWrite(run: Run, incoming: ArticleBundle): Promis
       score: merge?.score ?? null,
     });
   }
-  for (const s of eventStatements(addBundleRows(emptyRows(), rewritten, extras))) await run(s);
+  for (const s of eventStatements(addBundleRows(emptyRows(), rewritten, { reports: extras, analyst }))) await run(s);
 
   const touched = new Set(rewritten.events.map((e) => e.id));
   if (source.group.length > 1) {

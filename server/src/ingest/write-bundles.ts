@@ -1,3 +1,4 @@
+import { analystMarks } from "../bundle/analyst-marks.ts";
 import type { ArticleBundle } from "../bundle/types.ts";
 import type { Database } from "../db/database.ts";
 import { record } from "../edit/audit.ts";
@@ -19,6 +20,7 @@ function ingestEntry(who: string, b: ArticleBundle, r: ResolvedArticle) {
       locations: b.locations.map((l) => l.id),
       events: b.events.map((e) => r.events.get(e.id) ?? e.id),
       claims: b.claims.map((c) => c.id),
+      analystMarks: analystMarks(b),
       mergedEvents: r.merged,
       candidates: r.candidates,
     }),
@@ -36,6 +38,8 @@ export interface WriteOptions {
   resolve?: boolean;
   /** Who ingests (a key name, "cli"): each article then gets an "ingest" audit entry in the same transaction. */
   who?: string;
+  /** The editor key's name whose review marked items `assertedBy: "ANALYST"` (validated already); they are stored as asserted by it. */
+  analyst?: string;
 }
 
 /**
@@ -52,7 +56,7 @@ export async function writeBundles(
   const metadata = { app: "rasd", operation: "ingest", articles: bundles.length };
   if (options.resolve === false) {
     const rows = emptyRows();
-    for (const b of bundles) addBundleRows(rows, b);
+    for (const b of bundles) addBundleRows(rows, b, { analyst: options.analyst });
     await db.writeAll(ingestStatements(rows), { metadata });
     return [];
   }
@@ -60,7 +64,7 @@ export async function writeBundles(
     async (run) => {
       const out: ResolvedArticle[] = [];
       for (const b of bundles) {
-        const resolved = await resolveAndWrite(run, b);
+        const resolved = await resolveAndWrite(run, b, options.analyst);
         out.push(resolved);
         if (options.who) await record(run, ingestEntry(options.who, b, resolved));
       }

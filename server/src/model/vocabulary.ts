@@ -320,6 +320,16 @@ export const sameIncidentTypes = (a: string, b: string): boolean =>
 export const ASSERTERS = ["EXTRACTOR", "ANALYST", "IMPORT"] as const;
 export type Asserter = (typeof ASSERTERS)[number];
 
+/**
+ * What one item of a bundle may say about who asserted it (`assertedBy` on an
+ * actor, place, event, participant, claim or relation; `locationsAssertedBy`
+ * for an event's places): only ANALYST, set by the ingest review for what the
+ * analyst changed or created, and accepted only from an editor key, whose name
+ * becomes the asserter. Everything else in a bundle is its producer's.
+ */
+export const ITEM_ASSERTERS = ["ANALYST"] as const satisfies readonly Asserter[];
+export type ItemAsserter = (typeof ITEM_ASSERTERS)[number];
+
 /** The producer name the built-in extractor writes into its bundles. */
 export const EXTRACTOR_PRODUCER = "rasd-extract";
 

@@ -47,12 +47,15 @@ function asValidationError(error: unknown): never {
 builder.mutationField("ingestBundle", (t) =>
   t.field({
     type: IngestResult,
-    description: "Validates an article bundle (schema/article-bundle.schema.json) and stores it in one transaction",
+    description:
+      "Validates an article bundle (schema/article-bundle.schema.json) and stores it in one transaction. Items the ingest review marked `assertedBy: ANALYST` (what the analyst changed or created) are stored as asserted by this editor key's name",
     authScopes: { editor: true },
     errors: { types: [ValidationError] },
     args: { bundle: t.arg({ type: "JSON", required: true }) },
     resolve: async (_root, { bundle }, ctx) => {
-      return ingestBundle(ctx.db, bundle, ctx.who).catch(asValidationError);
+      // The asserter of analyst marks is the key's name from the request, never anything in the bundle.
+      const analyst = ctx.role === "editor" ? ctx.who : undefined;
+      return ingestBundle(ctx.db, bundle, ctx.who, { analyst }).catch(asValidationError);
     },
   }),
 );

@@ -45,6 +45,11 @@ const SplitInput = builder.inputType("SplitEntityInput", {
     kind: t.string({ required: false }),
     aliases: t.stringList({ required: false }),
     articles: t.idList({ required: false }),
+    ties: t.idList({
+      required: false,
+      description:
+        "events, claims, actors or places whose every tie with this node moves to the new one, evidence or not: its roles in those events, the claims it made, was told or is named in, its analytic ties, its places",
+    }),
   }),
 });
 
@@ -63,7 +68,7 @@ builder.mutationField("splitEntity", (t) =>
   t.field({
     type: SplitResult,
     description:
-      "Splits a wrongly merged actor or place: the chosen names and articles' mentions and evidence move to a new node",
+      "Splits a wrongly merged actor or place: the chosen names, the chosen articles' mentions and evidence, and every tie with the chosen nodes (`ties`) move to a new node; audited, undone by `undo`",
     authScopes: { editor: true },
     errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: SplitInput, required: true }) },
@@ -74,6 +79,7 @@ builder.mutationField("splitEntity", (t) =>
           restore: input.restore ? String(input.restore) : null,
           id: input.id ? String(input.id) : null,
           articles: input.articles?.map(String) ?? null,
+          ties: input.ties?.map(String) ?? null,
         }),
       );
       return { ...r.result, auditId: r.auditId };

@@ -281,6 +281,66 @@ RETURN n.id AS id, n.name AS name, count(r) AS ties ORDER BY id`,
     assert.ok(next.auditLog.nodes[1].undoneBy);
   });
 
+  it("splitEntity moves every tie the analyst assigns to the new node, evidence or not; undo puts them back", async () => {
+    // A tie an analyst added has no article evidence: only an assignment can move it.
+    await edit(`mutation { addParticipant(event: "${THREAT}", actor: "${FACTIONS}", role: MEDIATOR) { __typename } }`);
+    const tiesOf = async (id: string) =>
+      (
+        await db.read({
+          cypher: `MATCH (n {id: $id})-[r]-(x) WHERE NOT type(r) IN ['MENTIONS', 'REPORTS', 'CONTAINS']
+            RETURN [type(r), CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END, x.id, coalesce(r.role, ''),
+              coalesce(r.assertedBy, ''), size(coalesce(r.evidence, []))] AS t`,
+          params: { id },
+        })
+      ).records
+        .map((r) => (r.get("t") as unknown[]).map(String).join(" "))
+        .sort();
+    const before = await tiesOf(FACTIONS);
+    const assigned = [THREAT, CLAIM, "actor:iran"];
+    const moving = before.filter((t) => assigned.includes(t.split(" ")[2]));
+    // Its roles in the threat (the extractor's and the analyst's), the claim naming it, its alliance with Iran.
+    assert.ok(moving.some((t) => t.startsWith("PARTICIPATED_IN out ") && t.includes(" MEDIATOR ANALYST 0")));
+    assert.ok(moving.some((t) => t.startsWith(`ABOUT in ${CLAIM}`)));
+    assert.ok(moving.some((t) => t.startsWith("ALLIED_WITH out actor:iran")));
+
+    const refused = await edit(`mutation { splitEntity(id: "${FACTIONS}", input: {name: "Stray", kind: "ARMED_GROUP",
+      ties: ["${THREAT}", "event:iraq-us-negotiations-on-withdrawal-2024"]}) { __typename ... on ValidationError { issues { path message } } } }`);
+    assert.deepEqual(refused.splitEntity.issues, [
+      {
+        path: "input.ties.1",
+        message: `event:iraq-us-negotiations-on-withdrawal-2024 has no tie with ${FACTIONS}`,
+      },
+    ]);
+    assert.deepEqual(await tiesOf(FACTIONS), before, "a refused split moves nothing");
+
+    const s = await edit(
+      `mutation S($ties: [ID!]) { splitEntity(id: "${FACTIONS}",
+      input: {name: "Factions (split)", kind: "ARMED_GROUP", ties: $ties}) {
+      __typename ... on SplitEntityResult { auditId tiesMoved created { id } } } }`,
+      { ties: assigned },
+    );
+    assert.equal(s.splitEntity.__typename, "SplitEntityResult");
+    const split = s.splitEntity.created.id;
+    assert.equal(s.splitEntity.tiesMoved, moving.length);
+    assert.deepEqual(await tiesOf(split), moving, "every assigned tie, whole: role, provenance, evidence");
+    assert.deepEqual(
+      await tiesOf(FACTIONS),
+      before.filter((t) => !moving.includes(t)),
+      "the rest stays",
+    );
+    const log = await edit(`{ auditLog(first: 1, filter: {action: splitEntity}) { nodes { id target undoable } } }`);
+    assert.deepEqual(log.auditLog.nodes[0], {
+      id: s.splitEntity.auditId,
+      target: `${FACTIONS} ${split}`,
+      undoable: true,
+    });
+
+    await edit(`mutation U($id: ID!) { undo(auditId: $id) { __typename } }`, { id: s.splitEntity.auditId });
+    assert.deepEqual(await tiesOf(FACTIONS), before, "undo gives every tie back");
+    const gone = await gql.data(`query($id: ID!) { node(id: $id) { id } }`, { id: split });
+    assert.equal(gone.node, null);
+  });
+
   it("a Wikidata id decides identity on ingest: same QID is one actor, different QIDs never merge", async () => {
     await edit(`mutation { updateEntity(id: "${FACTIONS}", input: {wikidataId: "Q1234567"}) { __typename } }`);
     const other = extractedSeed();
