@@ -1,5 +1,4 @@
-import type { ArticleBundle } from "./types.ts";
-import type { BundleIssue } from "./validate.ts";
+import type { ArticleBundle, BundleIssue } from "./types.ts";
 
 /**
  * The analyst's marks in a reviewed bundle (`assertedBy: "ANALYST"` on an

@@ -140,3 +140,9 @@ export interface ArticleBundle {
   claims: BundleClaim[];
   relations?: BundleRelation[];
 }
+
+/** One reason a bundle is refused: a JSON pointer into the bundle and what is wrong there. */
+export interface BundleIssue {
+  path: string;
+  message: string;
+}

@@ -3,13 +3,9 @@ import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { isClaimLink } from "../model/vocabulary.ts";
 import { analystMarkIssues } from "./analyst-marks.ts";
-import type { ArticleBundle, Span } from "./types.ts";
+import type { ArticleBundle, BundleIssue, Span } from "./types.ts";
 
-/** One reason a bundle is refused: a JSON pointer into the bundle and what is wrong there. */
-export interface BundleIssue {
-  path: string;
-  message: string;
-}
+export type { BundleIssue };
 
 /** Thrown when a bundle is refused; `issues` names every problem found, not just the first. */
 export class BundleValidationError extends Error {
