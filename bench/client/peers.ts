@@ -158,7 +158,14 @@ export async function peersBench(browser: Browser, url: string): Promise<void> {
       );
     }
     rows.push({
-      blank: out["blank-page"] ?? { view: "blank-page", n, firstRender: null, heapMb: null, phases: [], note: "not run" },
+      blank: out["blank-page"] ?? {
+        view: "blank-page",
+        n,
+        firstRender: null,
+        heapMb: null,
+        phases: [],
+        note: "not run",
+      },
       rasd: out[rasdView] as Run,
       peer: out[peerView] ?? { view: peerView, n, firstRender: null, heapMb: null, phases: [], note: "not run" },
     });

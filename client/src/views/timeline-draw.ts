@@ -22,8 +22,8 @@ export const SETTLE_MS = 150;
  * The marks' painter: bucket counts or items on the canvas, or keyed SVG
  * marks. Call it with the state of a frame; it draws nothing (and returns
  * false) when nothing it draws changed. On the canvas, a frame that only
- * moved the view (pan or zoom) copies the last exact drawing moved to the new
- * domain (timeline-interim.ts), which costs the same whatever the events; the
+ * moved the view (pan or zoom) moves the last exact drawing to the new domain
+ * by a CSS transform (timeline-interim.ts), which costs nothing whatever the events; the
  * exact drawing (kept within the frame budget by the level of detail) follows
  * once the view has rested SETTLE_MS, and at once for any other change.
  */
@@ -39,9 +39,10 @@ export function marksPainter(
   const lod = new LevelOfDetail();
   const { canvas, buckets } = target;
   const [e0, e1] = g.x0.domain().map(Number);
-  const interim = canvas
+  const interim = canvas?.parentElement
     ? timelineInterim({
-        width: g.width,
+        clip: canvas.parentElement,
+        canvas,
         height: g.height,
         left: g.left,
         right: g.right,
@@ -77,7 +78,7 @@ export function marksPainter(
     };
   }
 
-  function drawExact(s: TimelineFrameState, ctx: CanvasRenderingContext2D, c: HTMLCanvasElement) {
+  function drawExact(s: TimelineFrameState, ctx: CanvasRenderingContext2D) {
     const [t0, t1] = s.x.domain().map(Number);
     const started = performance.now();
     ctx.clearRect(0, 0, g.width, g.height);
@@ -85,7 +86,7 @@ export function marksPainter(
     if (buckets) drawBuckets(ctx, rows, buckets, frame);
     else drawRows(ctx, rows, frame);
     lod.observe(performance.now() - started);
-    interim?.keep(c, t0, t1);
+    interim?.keep(t0, t1);
     exactLook = { key: `${s.selection}|${s.focus}`, highlight: s.highlight };
   }
 
@@ -106,19 +107,17 @@ export function marksPainter(
     latest = s;
     clearTimeout(settle);
     const onlyMoved = exactLook?.key === `${s.selection}|${s.focus}` && exactLook.highlight === s.highlight;
-    if (onlyMoved && interim) {
-      ctx.clearRect(0, 0, g.width, g.height);
-      interim.paint(ctx, (t: number) => s.x(t));
+    if (onlyMoved && interim?.move((t: number) => s.x(t))) {
       settle = setTimeout(
         () =>
           requestAnimationFrame(() => {
-            if (latest === s && canvas.isConnected) drawExact(s, ctx, canvas);
+            if (latest === s && canvas.isConnected) drawExact(s, ctx);
           }),
         SETTLE_MS,
       );
       return true;
     }
-    drawExact(s, ctx, canvas);
+    drawExact(s, ctx);
     return true;
   };
 }

@@ -2,45 +2,35 @@
  * What the canvas shows while the view is moving. Drawing the marks exactly
  * costs with the marks in view (about a microsecond each on a quiet machine,
  * ten times that on a loaded one: `npm run bench:client`'s "marks drawing
- * cost" line), so no level of detail keeps every pan/zoom frame of 20,000 or
- * 100,000 events inside 16.7 ms. While input keeps coming, a frame instead
- * copies bitmaps, which costs the same whatever the events:
- *
- *  - the last exact drawing, moved and stretched from the domain it was drawn
- *    for to the current one (as a map stretches its tiles while zooming), and
- *  - beside it, where the view has moved past what that drawing covered, a
- *    density overview of the whole extent, binned once when first needed.
- *
- * Once the input has settled, the caller draws exactly again and hands the
- * result back with {@link Interim.keep}.
+ * cost" line), and even copying a stretched bitmap into the canvas costs a
+ * raster and a texture upload per frame. So while input keeps coming nothing
+ * is drawn: the last exact drawing is moved and stretched by a CSS transform
+ * from the domain it was drawn for to the current one (as a map stretches its
+ * tiles while zooming), which the compositor does without the main thread.
+ * Where the view has moved past what that drawing covers, a density overview
+ * of the whole extent (binned once, when first needed) shows instead, moved
+ * the same way. Once the input has settled, the caller draws exactly again
+ * and says so with {@link Interim.keep}.
  */
-
-/** A drawing of the plot over a time domain. */
-interface Drawn {
-  bitmap: HTMLCanvasElement;
-  t0: number;
-  t1: number;
-}
 
 /** Overview columns across the whole extent: at zoom level 1 about three per pixel of a 1,200 px plot. */
 const OVERVIEW_COLUMNS = 4096;
 
 export interface Interim {
-  /** Takes a copy of the exact drawing now on `canvas`, drawn for [t0, t1]. */
-  keep(canvas: HTMLCanvasElement, t0: number, t1: number): void;
-  /** Paints the moving view for the scale `x` from the copies; false when there is no exact drawing yet. */
-  paint(ctx: CanvasRenderingContext2D, x: (t: number) => number): boolean;
-  /** Drops the copies (the data or the highlight changed). */
-  reset(): void;
+  /** The exact drawing now on the canvas was drawn for [t0, t1]: show it as it is. */
+  keep(t0: number, t1: number): void;
+  /** Shows the view for the scale `x` by moving the drawings; false when there is no exact drawing yet. */
+  move(x: (t: number) => number): boolean;
 }
 
 /**
- * `overview(ctx, left, right, t0, t1)` draws every row as a density strip
- * over [t0, t1] between `left` and `right` (device-independent px) on a
- * canvas of the plot's height; it is called once, for the whole extent.
+ * `clip` is the plot's box (the canvas inside it, at -left); `overview(ctx,
+ * left, right, t0, t1)` draws every row as a density strip over [t0, t1]
+ * between `left` and `right` on a canvas of the plot's height.
  */
 export function timelineInterim(o: {
-  width: number;
+  clip: HTMLElement;
+  canvas: HTMLCanvasElement;
   height: number;
   left: number;
   right: number;
@@ -49,84 +39,61 @@ export function timelineInterim(o: {
   overview: (ctx: CanvasRenderingContext2D, left: number, right: number, t0: number, t1: number) => void;
 }): Interim {
   const ratio = globalThis.devicePixelRatio || 1;
-  let exact: Drawn | null = null;
-  let spare: HTMLCanvasElement | null = null;
-  let overview: HTMLCanvasElement | null = null;
+  const width = OVERVIEW_COLUMNS / ratio;
+  let exact: { t0: number; t1: number } | null = null;
+  // Two copies of the overview, one each side of the exact drawing (a clip cannot cut a hole).
+  let fringes: [HTMLCanvasElement, HTMLCanvasElement] | null = null;
 
-  function canvasOf(w: number, h: number): HTMLCanvasElement {
-    const c = document.createElement("canvas");
-    [c.width, c.height] = [Math.ceil(w * ratio), Math.ceil(h * ratio)];
-    return c;
-  }
-
-  function overviewBitmap(): HTMLCanvasElement {
-    if (!overview) {
-      overview = canvasOf(OVERVIEW_COLUMNS / ratio, o.height);
-      const ctx = overview.getContext("2d") as CanvasRenderingContext2D;
+  function overviewCanvases(): [HTMLCanvasElement, HTMLCanvasElement] {
+    if (!fringes) {
+      const make = () => {
+        const c = document.createElement("canvas");
+        [c.width, c.height] = [OVERVIEW_COLUMNS, Math.ceil(o.height * ratio)];
+        c.className = "timeline-overview";
+        c.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${o.height}px;transform-origin:0 0;z-index:0;display:none`;
+        return c;
+      };
+      const first = make();
+      const ctx = first.getContext("2d") as CanvasRenderingContext2D;
       ctx.scale(ratio, ratio);
-      o.overview(ctx, 0, OVERVIEW_COLUMNS / ratio, o.extent[0], o.extent[1]);
+      o.overview(ctx, 0, width, o.extent[0], o.extent[1]);
+      const second = make();
+      second.getContext("2d")?.drawImage(first, 0, 0);
+      o.clip.append(first, second);
+      fringes = [first, second];
     }
-    return overview;
-  }
-
-  /**
-   * Copies the part of `src` (drawn for [s0, s1] across source x sx0..sx1 in
-   * device px) that falls in [clipL, clipR] of the current view.
-   */
-  function blit(
-    ctx: CanvasRenderingContext2D,
-    x: (t: number) => number,
-    src: HTMLCanvasElement,
-    sx0: number,
-    sx1: number,
-    s0: number,
-    s1: number,
-    clipL: number,
-    clipR: number,
-  ) {
-    if (clipR <= clipL || s1 <= s0) return;
-    // Only the source columns that land inside the clip: a deep zoom would otherwise stretch the whole bitmap far offscreen.
-    const pxPerMs = (x(s1) - x(s0)) / (s1 - s0);
-    if (!(pxPerMs > 0)) return;
-    const a = Math.max(s0, s0 + (clipL - x(s0)) / pxPerMs);
-    const b = Math.min(s1, s0 + (clipR - x(s0)) / pxPerMs);
-    if (b <= a) return;
-    const perMs = (sx1 - sx0) / (s1 - s0);
-    const u0 = sx0 + (a - s0) * perMs;
-    const u1 = sx0 + (b - s0) * perMs;
-    if (u1 - u0 < 1e-3) return;
-    ctx.drawImage(src, u0, 0, u1 - u0, src.height, x(a), 0, x(b) - x(a), o.height);
+    return fringes;
   }
 
   return {
-    keep(canvas, t0, t1) {
-      // Two bitmaps swapped, so a frame never allocates one.
-      const bitmap =
-        spare && spare.width === canvas.width && spare.height === canvas.height ? spare : canvasOf(o.width, o.height);
-      const c = bitmap.getContext("2d") as CanvasRenderingContext2D;
-      c.clearRect(0, 0, bitmap.width, bitmap.height);
-      c.drawImage(canvas, 0, 0);
-      spare = exact?.bitmap ?? null;
-      exact = { bitmap, t0, t1 };
+    keep(t0, t1) {
+      exact = { t0, t1 };
+      o.canvas.style.transform = "";
+      if (fringes) for (const f of fringes) f.style.display = "none";
     },
-    paint(ctx, x) {
+    move(x) {
       if (!exact) return false;
+      const { t0, t1 } = exact;
       const { left, right } = o;
-      const e = exact;
-      const el = Math.max(left, x(e.t0));
-      const er = Math.min(right, x(e.t1));
-      const ov = overviewBitmap();
-      const [o0, o1] = o.extent;
-      ctx.imageSmoothingEnabled = false;
-      // The overview only where the exact drawing does not reach.
-      blit(ctx, x, ov, 0, ov.width, o0, o1, left, Math.min(right, el));
-      blit(ctx, x, ov, 0, ov.width, o0, o1, Math.max(left, er), right);
-      blit(ctx, x, e.bitmap, left * ratio, right * ratio, e.t0, e.t1, el, er);
-      ctx.imageSmoothingEnabled = true;
+      // The canvas sits at -left in the clip, so its pixel p shows at x(t(p)) − left.
+      const k = (x(t1) - x(t0)) / (right - left);
+      o.canvas.style.transform = `translate(${x(t0) - left * k}px,0) scale(${k},1)`;
+      const [e0, e1] = o.extent;
+      const ko = (x(e1) - x(e0)) / width;
+      // The exact drawing's edges in the overview's own pixels: each copy shows one side of it.
+      const p0 = ((t0 - e0) / (e1 - e0)) * width;
+      const p1 = ((t1 - e0) / (e1 - e0)) * width;
+      const [before, after] = overviewCanvases();
+      const transform = `translate(${x(e0) - left}px,0) scale(${ko},1)`;
+      for (const [c, clip] of [
+        [before, `inset(0 ${Math.max(0, width - p0)}px 0 0)`],
+        [after, `inset(0 0 0 ${Math.max(0, p1)}px)`],
+      ] as const) {
+        c.style.display = "block";
+        c.style.transform = transform;
+        c.style.clipPath = clip;
+      }
       return true;
-    },
-    reset() {
-      exact = null;
     },
   };
 }
