@@ -17,7 +17,9 @@ import type { Statement } from "../../server/src/db/database.ts";
 import { createRasdYoga } from "../../server/src/yoga.ts";
 import { benchNeo4j, emptyGraph, eventCount, openBenchDatabase, percentile } from "../bench-neo4j.ts";
 
-const sizes = (process.env.BENCH_SIZES ?? process.env.BENCH_EVENTS ?? "10000,100000,1000000")
+// BENCH_SIZES=have measures the graph in RASD_BENCH_DIR as it is (a load stopped short), loading nothing.
+const asIs = process.env.BENCH_SIZES === "have";
+let sizes = (asIs ? "1" : (process.env.BENCH_SIZES ?? process.env.BENCH_EVENTS ?? "10000,100000,1000000"))
   .split(",")
   .map((s) => Number(s.trim()))
   .filter((n) => n > 0)
@@ -37,6 +39,7 @@ const yogaFor = (d: typeof db) =>
     settings: { apiKeys: [], openReads: true, graphiql: false, queryTimeoutMs: 600000 },
   });
 let yoga = yogaFor(db);
+if (asIs) sizes = [await eventCount(db)];
 
 /** Per-size graphs: stops this size's Neo4j and starts the next size's. */
 async function openGraphFor(size: number) {
