@@ -4,6 +4,9 @@
 // and keyset pages (full scan of the window's events, SKIP/LIMIT pages with an uncapped count). Ends with
 // one line: growth <first size>→<last size> of each query's p50. The graph grows between sizes (the
 // smaller graph is a prefix of the larger, same seed), so each size loads only the new events.
+// BENCH_GRAPH_PER_SIZE=1 keeps each size's graph in a data folder of its own (RASD_BENCH_DIR-<size>),
+// one Neo4j at a time: a re-run measures every size again without loading, and a large graph is never
+// emptied to measure a small one.
 
 import os from "node:os";
 import neo4j from "neo4j-driver";
@@ -12,9 +15,11 @@ import { type EventFilter, eventMatch, spanStats } from "../../server/src/cypher
 import { eventProjection } from "../../server/src/cypher/projections.ts";
 import type { Statement } from "../../server/src/db/database.ts";
 import { createRasdYoga } from "../../server/src/yoga.ts";
-import { emptyGraph, eventCount, openBenchDatabase, percentile } from "../bench-neo4j.ts";
+import { benchNeo4j, emptyGraph, eventCount, openBenchDatabase, percentile } from "../bench-neo4j.ts";
 
-const sizes = (process.env.BENCH_SIZES ?? process.env.BENCH_EVENTS ?? "10000,100000,1000000")
+// BENCH_SIZES=have measures the graph in RASD_BENCH_DIR as it is (a load stopped short), loading nothing.
+const asIs = process.env.BENCH_SIZES === "have";
+let sizes = (asIs ? "1" : (process.env.BENCH_SIZES ?? process.env.BENCH_EVENTS ?? "10000,100000,1000000"))
   .split(",")
   .map((s) => Number(s.trim()))
   .filter((n) => n > 0)
@@ -23,11 +28,27 @@ const runs = Number(process.env.BENCH_RUNS ?? 20);
 const PAGE = 50;
 const DEEP = 100; // the deep page's number
 
-const { db, stop } = await openBenchDatabase();
-const yoga = createRasdYoga({
-  db,
-  settings: { apiKeys: [], openReads: true, graphiql: false, queryTimeoutMs: 600000 },
-});
+const perSize = process.env.BENCH_GRAPH_PER_SIZE === "1";
+const baseDir = benchNeo4j.dataDir;
+// With per-size graphs nothing is opened until the first size's.
+if (perSize) benchNeo4j.dataDir = `${baseDir}-${sizes[0]}`;
+let { db, stop } = await openBenchDatabase();
+const yogaFor = (d: typeof db) =>
+  createRasdYoga({
+    db: d,
+    settings: { apiKeys: [], openReads: true, graphiql: false, queryTimeoutMs: 600000 },
+  });
+let yoga = yogaFor(db);
+if (asIs) sizes = [await eventCount(db)];
+
+/** Per-size graphs: stops this size's Neo4j and starts the next size's. */
+async function openGraphFor(size: number) {
+  if (!perSize || benchNeo4j.dataDir === `${baseDir}-${size}`) return;
+  await stop();
+  benchNeo4j.dataDir = `${baseDir}-${size}`;
+  ({ db, stop } = await openBenchDatabase());
+  yoga = yogaFor(db);
+}
 
 async function gql(query: string, variables: Record<string, unknown> = {}) {
   const res = await yoga.fetch("http://bench/graphql", {
@@ -136,6 +157,7 @@ const results = new Map<number, Map<string, Awaited<ReturnType<typeof measure>>>
 const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 try {
   for (const size of sizes) {
+    await openGraphFor(size);
     let have = await eventCount(db);
     if (have > size) {
       await emptyGraph(db);

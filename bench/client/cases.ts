@@ -41,6 +41,23 @@ export function rasdTimeline(root: HTMLElement, events: Event[]): Mounted {
   };
 }
 
+/**
+ * The control: an empty plot-sized box given the same gesture. Its frame
+ * times are what the machine allows at that moment (the browser's own frame
+ * work, the scheduler under other load), the floor no view can go below.
+ */
+export function blankPage(root: HTMLElement): Mounted {
+  const box = document.createElement("div");
+  box.style.cssText = `width:${WIDTH}px;height:700px;background:#fff`;
+  root.replaceChildren(box);
+  const at = centre(box);
+  return {
+    gesture: { zoomAt: at, panAt: at, wheelDelta: 60 },
+    layoutRunning: () => false,
+    dispose: () => box.remove(),
+  };
+}
+
 export async function visTimeline(root: HTMLElement, events: Event[]): Promise<Mounted> {
   const [{ Timeline }, { DataSet }] = await Promise.all([import("vis-timeline"), import("vis-data")]);
   await import("vis-timeline/styles/vis-timeline-graph2d.min.css");

@@ -1,7 +1,7 @@
 import type { Event, GraphData } from "../../client/src/data/model.ts";
 import { drawRows } from "../../client/src/views/timeline-canvas.ts";
 import { timelineRows } from "../../client/src/views/timeline-rows.ts";
-import { forceGraph, type Mounted, rasdGraph, rasdTimeline, visTimeline } from "./cases.ts";
+import { blankPage, forceGraph, type Mounted, rasdGraph, rasdTimeline, visTimeline } from "./cases.ts";
 import { afterPaint, type Frames, panZoom } from "./drive.ts";
 import { syntheticEvents, syntheticGraph } from "./synthetic.ts";
 
@@ -10,20 +10,21 @@ import { syntheticEvents, syntheticGraph } from "./synthetic.ts";
  * heap can be read (after a garbage collection) between them: make the data,
  * mount the view (first render, until painted), pan and zoom it.
  */
-export type ViewName = "rasd-timeline" | "vis-timeline" | "rasd-graph" | "force-graph";
+export type ViewName = "rasd-timeline" | "vis-timeline" | "rasd-graph" | "force-graph" | "blank-page";
 
 let data: Event[] | GraphData | null = null;
 let mounted: Mounted | null = null;
 const root = () => document.getElementById("bench") as HTMLElement;
 
 function prepare(view: ViewName, n: number) {
-  data = view.endsWith("timeline") ? syntheticEvents(n) : syntheticGraph(n, 2 * n);
+  data = view === "blank-page" ? null : view.endsWith("timeline") ? syntheticEvents(n) : syntheticGraph(n, 2 * n);
 }
 
 /** Milliseconds from the call to the first picture on screen. */
 async function mount(view: ViewName): Promise<number> {
   const t0 = performance.now();
-  if (view === "rasd-timeline") mounted = rasdTimeline(root(), data as Event[]);
+  if (view === "blank-page") mounted = blankPage(root());
+  else if (view === "rasd-timeline") mounted = rasdTimeline(root(), data as Event[]);
   else if (view === "vis-timeline") mounted = await visTimeline(root(), data as Event[]);
   else if (view === "rasd-graph") mounted = rasdGraph(root(), data as GraphData);
   else mounted = await forceGraph(root(), data as GraphData);

@@ -137,12 +137,14 @@ export async function peersBench(browser: Browser, url: string): Promise<void> {
     ...graphSizes.map((n) => ["rasd-graph", "force-graph", n] as [ViewName, ViewName, number]),
   ];
   await marksCost(browser, url);
-  const rows: { rasd: Run; peer: Run }[] = [];
+  const rows: { rasd: Run; peer: Run; blank: Run }[] = [];
   for (const [i, [rasdView, peerView, n]] of pairs.entries()) {
     // Interleaved, and the order alternates, so load drifts on the shared machine hit both alike.
     const both = i % 2 ? [peerView, rasdView] : [rasdView, peerView];
     // BENCH_PEERS=0 measures Rasd's views alone (a quick check while working on them).
-    const order = process.env.BENCH_PEERS === "0" ? [rasdView] : both;
+    // The empty page first, as the control: what frames the machine gives right now (BENCH_BLANK=0 skips it).
+    const control: ViewName[] = process.env.BENCH_BLANK === "0" ? [] : ["blank-page"];
+    const order = [...control, ...(process.env.BENCH_PEERS === "0" ? [rasdView] : both)];
     const out: Partial<Record<ViewName, Run>> = {};
     for (const view of order) {
       out[view] = await measure(browser, url, view, n);
@@ -156,6 +158,14 @@ export async function peersBench(browser: Browser, url: string): Promise<void> {
       );
     }
     rows.push({
+      blank: out["blank-page"] ?? {
+        view: "blank-page",
+        n,
+        firstRender: null,
+        heapMb: null,
+        phases: [],
+        note: "not run",
+      },
       rasd: out[rasdView] as Run,
       peer: out[peerView] ?? { view: peerView, n, firstRender: null, heapMb: null, phases: [], note: "not run" },
     });
@@ -164,8 +174,8 @@ export async function peersBench(browser: Browser, url: string): Promise<void> {
     `\nbench:client — ${frameCount} frames per pan/zoom (at most ${phaseMs / 1000} s each), one input step per frame`,
   );
   console.table(
-    rows.flatMap(({ rasd, peer }) =>
-      [rasd, peer]
+    rows.flatMap(({ rasd, peer, blank }) =>
+      [blank, rasd, peer]
         .filter((r) => r.note !== "not run")
         .map((r) => {
           const [running, still] = [r.phases[0], r.phases[1]];
@@ -183,13 +193,14 @@ export async function peersBench(browser: Browser, url: string): Promise<void> {
         }),
     ),
   );
-  for (const { rasd, peer } of rows) {
+  for (const { rasd, peer, blank } of rows) {
     const [a, b] = [rasd.phases.at(-1), peer.phases.at(-1)];
     console.log(
       `${rasd.view} ${rasd.n.toLocaleString("en")} vs ${peer.view}: first render ${ratio(peer.firstRender, rasd.firstRender)} faster, ` +
         `heap ${ratio(peer.heapMb, rasd.heapMb)} smaller, frame p95 ${ms(rasd.phases[0]?.p95)} vs ${ms(peer.phases[0]?.p95)} ms` +
         (rasd.phases.length > 1 ? ` (settled ${ms(a?.p95)} vs ${ms(b?.p95)} ms)` : "") +
-        (peer.note ? ` (${peer.view}: ${peer.note})` : ""),
+        (peer.note ? ` (${peer.view}: ${peer.note})` : "") +
+        (blank.phases[0] ? `; the empty page's frame p95 at the same time ${ms(blank.phases[0].p95)} ms` : ""),
     );
   }
   console.log(

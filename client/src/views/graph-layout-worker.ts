@@ -93,12 +93,18 @@ self.onmessage = (e: MessageEvent<Message>) => {
     run();
   } else if (m.type === "view") {
     view = m.view;
-    // A still layout draws for the newest view once the queued views are read; a moving one at its next post.
+    // A still layout draws for the newest view once the queued views are read, but at most once per
+    // `sceneEvery` while the views keep coming (a pan or zoom): the main thread moves the last bitmap
+    // meanwhile, and a redraw per frame would take a core from it on a machine with few. A moving
+    // layout draws at its next post.
     if (done() && scene) {
       clearTimeout(viewTimer);
-      viewTimer = setTimeout(() => {
-        if (drawn !== view) post(true);
-      }, 0);
+      viewTimer = setTimeout(
+        () => {
+          if (drawn !== view) post(true);
+        },
+        Math.max(0, sceneEvery - (performance.now() - drawnAt)),
+      );
     }
   }
 };

@@ -3,6 +3,7 @@ import type { Bucket } from "../data/load.ts";
 import { drawBuckets } from "./timeline-buckets.ts";
 import { type CanvasFrame, drawRows, LevelOfDetail } from "./timeline-canvas.ts";
 import type { TimelineGeometry } from "./timeline-geometry.ts";
+import { timelineInterim } from "./timeline-interim.ts";
 import type { Row } from "./timeline-rows.ts";
 import { joinMarks } from "./timeline-svg.ts";
 
@@ -14,11 +15,17 @@ export interface TimelineFrameState {
   highlight: Set<string> | null;
 }
 
+/** How long the view must rest before the canvas is drawn exactly again (a wheel's ticks come ~20–100 ms apart). */
+export const SETTLE_MS = 150;
+
 /**
- * The marks' painter: bucket counts or items on the canvas (keeping the
- * frame budget through the level of detail), or keyed SVG marks. Call it
- * with the state of a frame; it draws nothing (and returns false) when nothing
- * it draws changed.
+ * The marks' painter: bucket counts or items on the canvas, or keyed SVG
+ * marks. Call it with the state of a frame; it draws nothing (and returns
+ * false) when nothing it draws changed. On the canvas, a frame that only
+ * moved the view (pan or zoom) moves the last exact drawing to the new domain
+ * by a CSS transform (timeline-interim.ts), which costs nothing whatever the events; the
+ * exact drawing (kept within the frame budget by the level of detail) follows
+ * once the view has rested SETTLE_MS, and at once for any other change.
  */
 export function marksPainter(
   rows: Row[],
@@ -30,14 +37,33 @@ export function marksPainter(
   },
 ) {
   const lod = new LevelOfDetail();
+  const { canvas, buckets } = target;
+  const [e0, e1] = g.x0.domain().map(Number);
+  const interim = canvas?.parentElement
+    ? timelineInterim({
+        clip: canvas.parentElement,
+        canvas,
+        height: g.height,
+        left: g.left,
+        right: g.right,
+        extent: [e0, e1],
+        overview: (ctx, left, right, t0, t1) => {
+          const x = (t: number) => left + ((t - t0) / (t1 - t0)) * (right - left);
+          const frame: CanvasFrame = { ...frameOf(x, t0, t1, null), left, right, density: 0 };
+          if (buckets) drawBuckets(ctx, rows, buckets, frame);
+          else drawRows(ctx, rows, frame);
+        },
+      })
+    : null;
   let drawn = "";
-  return (s: TimelineFrameState): boolean => {
-    const [t0, t1] = s.x.domain().map(Number);
-    const key = `${t0}|${t1}|${s.selection}|${s.focus}`;
-    if (key === drawn) return false;
-    drawn = key;
-    const frame: CanvasFrame = {
-      x: (t: number) => s.x(t),
+  /** What the kept exact drawing shows besides the domain: a change to it needs an exact drawing at once. */
+  let exactLook: { key: string; highlight: Set<string> | null } | null = null;
+  let latest: TimelineFrameState | null = null;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+
+  function frameOf(x: (t: number) => number, t0: number, t1: number, s: TimelineFrameState | null): CanvasFrame {
+    return {
+      x,
       t0,
       t1,
       left: g.left,
@@ -45,22 +71,53 @@ export function marksPainter(
       rowY: g.rowY,
       rowH: g.rowH,
       slotH: g.slotH,
-      selection: s.selection,
-      focus: s.focus,
-      highlight: s.highlight,
+      selection: s?.selection ?? null,
+      focus: s?.focus ?? null,
+      highlight: s?.highlight ?? null,
       density: lod.threshold,
     };
-    const { canvas, buckets } = target;
-    if (!canvas) {
-      joinMarks(target.marks, rows, frame);
-      return true;
-    }
-    const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+  }
+
+  function drawExact(s: TimelineFrameState, ctx: CanvasRenderingContext2D) {
+    const [t0, t1] = s.x.domain().map(Number);
     const started = performance.now();
     ctx.clearRect(0, 0, g.width, g.height);
+    const frame = frameOf((t: number) => s.x(t), t0, t1, s);
     if (buckets) drawBuckets(ctx, rows, buckets, frame);
     else drawRows(ctx, rows, frame);
     lod.observe(performance.now() - started);
+    interim?.keep(t0, t1);
+    exactLook = { key: `${s.selection}|${s.focus}`, highlight: s.highlight };
+  }
+
+  return (s: TimelineFrameState): boolean => {
+    const [t0, t1] = s.x.domain().map(Number);
+    const key = `${t0}|${t1}|${s.selection}|${s.focus}`;
+    if (key === drawn) return false;
+    drawn = key;
+    if (!canvas) {
+      joinMarks(
+        target.marks,
+        rows,
+        frameOf((t: number) => s.x(t), t0, t1, s),
+      );
+      return true;
+    }
+    const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+    latest = s;
+    clearTimeout(settle);
+    const onlyMoved = exactLook?.key === `${s.selection}|${s.focus}` && exactLook.highlight === s.highlight;
+    if (onlyMoved && interim?.move((t: number) => s.x(t))) {
+      settle = setTimeout(
+        () =>
+          requestAnimationFrame(() => {
+            if (latest === s && canvas.isConnected) drawExact(s, ctx);
+          }),
+        SETTLE_MS,
+      );
+      return true;
+    }
+    drawExact(s, ctx);
     return true;
   };
 }

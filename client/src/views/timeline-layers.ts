@@ -36,9 +36,16 @@ export function timelineLayers(
     const ratio = globalThis.devicePixelRatio || 1;
     canvas.width = width * ratio;
     canvas.height = height * ratio;
-    canvas.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px`;
+    // In a box of the plot's size over the lanes (under it their opaque bands hid every mark), taking no
+    // pointer events (the SVG below hit-tests); the canvas keeps the view's coordinates, at -left in the box,
+    // and is moved by a CSS transform while the view moves (timeline-interim.ts).
+    canvas.style.cssText = `position:absolute;left:${-g.left}px;top:0;width:${width}px;height:${height}px;transform-origin:0 0;z-index:1`;
     canvas.getContext("2d")?.scale(ratio, ratio);
-    root.append(canvas);
+    const clip = document.createElement("div");
+    clip.className = "timeline-plot";
+    clip.style.cssText = `position:absolute;left:${g.left}px;top:0;width:${g.right - g.left}px;height:${height}px;overflow:hidden;pointer-events:none;z-index:1`;
+    clip.append(canvas);
+    root.append(clip);
   }
   const svg = d3
     .select(root)

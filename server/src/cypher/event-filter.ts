@@ -1,5 +1,6 @@
 import type { Statement } from "../db/database.ts";
 import { fulltextQuery } from "./fulltext.ts";
+import { spanCounts } from "./timeline-counts.ts";
 
 /** What an analyst can filter events by (schema/event.ts maps the GraphQL input onto this). */
 export interface EventFilter {
@@ -34,12 +35,15 @@ export interface SpanStats {
   endless: number;
 }
 
+/**
+ * The span statistics from the timeline aggregates (cypher/timeline-counts.ts):
+ * two nodes read, whatever the number of events — the write paths keep them.
+ */
 export function spanStats(): Statement {
+  const spans = spanCounts().cypher.replace(/\n/g, "\n  ");
   return {
     cypher: `CALL () {
-  MATCH (e:Event) WHERE e.end IS NOT NULL
-  RETURN coalesce(max(CASE WHEN e.start IS NULL THEN 0 ELSE e.end.epochMillis - e.start.epochMillis END), 0) AS maxSpanMs,
-    count(CASE WHEN e.start IS NULL THEN 1 END) AS undatedStarts
+  ${spans}
 }
 CALL () {
   OPTIONAL MATCH (u:TimelineUndated {key: 'events'})

@@ -158,7 +158,7 @@ export function rawNodes(s: Selection): Statement {
   // The timeline aggregates are derived data: an import recounts them.
   if (s.all && !s.asOf)
     return {
-      cypher: `MATCH (n) WHERE NOT n:TimelineDay AND NOT n:TimelineUndated RETURN labels(n) AS labels, ${typed("n")}`,
+      cypher: `MATCH (n) WHERE NOT n:TimelineDay AND NOT n:TimelineUndated AND NOT n:TimelineSpans RETURN labels(n) AS labels, ${typed("n")}`,
       params: {},
     };
   const articles = s.asOf ? ` WHERE ${articlePasses("n", s)}` : "";

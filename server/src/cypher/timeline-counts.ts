@@ -20,6 +20,17 @@ import type { Statement } from "../db/database.ts";
  * One node per day with a property per type: a whole-range read is one row
  * per day whatever the number of events. Type names come from the event type
  * enum (validated before any write), never from free text.
+ *
+ * Beside them, how long the dated events last, for window queries to bound
+ * their start-index range (an event overlapping [from, to] starts after
+ * from − the longest span) without scanning every event:
+ *
+ *   (:TimelineSpans {key: "events", d0: 812, d1: 40, d365: 3, nostart: 2})
+ *
+ * `d<N>`: events with a start and an end lasting at most N whole days (the
+ * span rounded up to a day, so N days is an upper bound of each); `nostart`:
+ * events known only by their end. A histogram rather than a maximum, so a
+ * delete or an edit that removes the longest event lowers it again.
  */
 
 const DAY_MS = 86_400_000;
@@ -29,8 +40,13 @@ export const dayMs = DAY_MS;
 export const dayOf = (e: string) =>
   `CASE WHEN ${e}.end IS NULL THEN null ELSE toInteger(floor(coalesce(${e}.start, ${e}.end).epochMillis / ${DAY_MS}.0)) END`;
 
+/** The span key an event counts under in TimelineSpans (see above), or null (no end: in no window). */
+export const spanOf = (e: string) =>
+  `CASE WHEN ${e}.end IS NULL THEN null WHEN ${e}.start IS NULL THEN 'nostart' ELSE 'd' + toString(CASE WHEN ${e}.end <= ${e}.start THEN 0 ELSE toInteger(ceil((${e}.end.epochMillis - ${e}.start.epochMillis) / ${DAY_MS}.0)) END) END`;
+
 /** A count change for one event, as a Cypher map; `sign` is +1 or -1. */
-export const countKey = (e: string, sign: 1 | -1) => `{day: ${dayOf(e)}, type: ${e}.type, n: ${sign}}`;
+export const countKey = (e: string, sign: 1 | -1) =>
+  `{day: ${dayOf(e)}, type: ${e}.type, span: ${spanOf(e)}, n: ${sign}}`;
 
 /**
  * A unit subquery applying a list of `{day, type, n}` changes (`keys`, a Cypher
@@ -40,6 +56,7 @@ export const countKey = (e: string, sign: 1 | -1) => `{day: ${dayOf(e)}, type: $
  * concurrent MERGE of the same day.
  */
 export function applyCounts(vars: string, keys: string): string {
+  // The span histogram is one node: it is changed last, after the days, so writers lock in one order.
   return `CALL (${vars}) {
   UNWIND ${keys} AS k
   WITH k.day AS day, k.type AS type, sum(k.n) AS n
@@ -55,6 +72,15 @@ export function applyCounts(vars: string, keys: string): string {
     MERGE (u:TimelineUndated {key: 'events'})
     SET u[type] = coalesce(u[type], 0) + n
   }
+}
+CALL (${vars}) {
+  UNWIND ${keys} AS k
+  WITH k.span AS span, sum(k.n) AS n
+  WHERE span IS NOT NULL AND n <> 0
+  WITH collect({span: span, n: n}) AS changes
+  WHERE size(changes) > 0
+  MERGE (s:TimelineSpans {key: 'events'})
+  FOREACH (c IN changes | SET s[c.span] = coalesce(s[c.span], 0) + c.n)
 }`;
 }
 
@@ -81,6 +107,7 @@ ${applyCounts("keys", "keys")}`,
  */
 export function rebuildTimelineCounts(): Statement[] {
   return [
+    ...rebuildSpanCounts(),
     { cypher: "MATCH (d:TimelineDay) DELETE d" },
     { cypher: "MATCH (u:TimelineUndated) DELETE u" },
     { cypher: "CREATE (:TimelineUndated {key: 'events'})" },
@@ -93,9 +120,41 @@ ${applyCounts("keys", "keys")}`,
   ];
 }
 
-/** Whether the aggregates have been built for this graph (the marker node exists). */
+/** Recounts only the span histogram (a graph whose day counts predate it). */
+export function rebuildSpanCounts(): Statement[] {
+  return [
+    { cypher: "MATCH (s:TimelineSpans) DELETE s" },
+    { cypher: "CREATE (:TimelineSpans {key: 'events'})" },
+    {
+      cypher: `MATCH (e:Event) WHERE e.end IS NOT NULL
+WITH ${spanOf("e")} AS span, count(*) AS n
+MATCH (s:TimelineSpans {key: 'events'})
+SET s[span] = n`,
+    },
+  ];
+}
+
+/** Whether the aggregates have been built for this graph (the marker nodes exist). */
 export function timelineCountsKept(): Statement {
-  return { cypher: "MATCH (u:TimelineUndated {key: 'events'}) RETURN count(u) > 0 AS kept" };
+  return {
+    cypher: `OPTIONAL MATCH (u:TimelineUndated {key: 'events'})
+OPTIONAL MATCH (s:TimelineSpans {key: 'events'})
+RETURN u IS NOT NULL AS kept, s IS NOT NULL AS spansKept`,
+  };
+}
+
+/**
+ * The longest span (an upper bound within a day) and how many events have
+ * only an end, from TimelineSpans: one node read, whatever the events.
+ */
+export function spanCounts(): Statement {
+  return {
+    cypher: `OPTIONAL MATCH (s:TimelineSpans {key: 'events'})
+WITH CASE WHEN s IS NULL THEN {} ELSE properties(s) END AS p
+WITH p, [k IN keys(p) WHERE k STARTS WITH 'd' AND p[k] > 0 | toInteger(substring(k, 1))] AS days
+RETURN reduce(m = 0, d IN days | CASE WHEN d > m THEN d ELSE m END) * ${DAY_MS} AS maxSpanMs,
+  coalesce(p.nostart, 0) AS undatedStarts`,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { rebuildTimelineCounts, timelineCountsKept } from "../cypher/timeline-counts.ts";
+import { rebuildSpanCounts, rebuildTimelineCounts, timelineCountsKept } from "../cypher/timeline-counts.ts";
 import { repoRoot } from "../paths.ts";
 import type { Database } from "./database.ts";
 
@@ -42,9 +42,12 @@ export async function runMigrations(db: Database): Promise<number> {
 /**
  * A graph that predates the timeline aggregates (or was loaded by
  * neo4j-admin import) has none yet: count them once, in one transaction.
- * From then on every write path keeps them.
+ * From then on every write path keeps them. A graph whose day counts predate
+ * the span histogram gets only that counted.
  */
 export async function ensureTimelineCounts(db: Database): Promise<void> {
-  const kept = (await db.read(timelineCountsKept())).records[0]?.get("kept");
-  if (!kept) await db.writeAll(rebuildTimelineCounts(), { metadata: { app: "rasd", operation: "timeline-counts" } });
+  const r = (await db.read(timelineCountsKept())).records[0];
+  const metadata = { app: "rasd", operation: "timeline-counts" };
+  if (!r?.get("kept")) await db.writeAll(rebuildTimelineCounts(), { metadata });
+  else if (!r.get("spansKept")) await db.writeAll(rebuildSpanCounts(), { metadata });
 }

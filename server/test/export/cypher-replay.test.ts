@@ -25,7 +25,7 @@ after(async () => {
 async function typedRows(db: Database, ids?: string[]): Promise<Map<string, string>> {
   const r = await db.read({
     cypher: `CALL () {
-  MATCH (n) WHERE ($ids IS NULL OR n.id IN $ids) AND NOT n:TimelineDay AND NOT n:TimelineUndated
+  MATCH (n) WHERE ($ids IS NULL OR n.id IN $ids) AND NOT n:TimelineDay AND NOT n:TimelineUndated AND NOT n:TimelineSpans
   RETURN labels(n)[0] + ' ' + n.id AS key, n AS x
   UNION ALL
   MATCH (a)-[r]->(b) WHERE $ids IS NULL OR (a.id IN $ids AND b.id IN $ids)

@@ -3,8 +3,10 @@ import { after, before, describe, it } from "node:test";
 import { generateSyntheticBundles } from "../../../seeds/synthetic/generate.ts";
 import { mulberry32 } from "../../../seeds/synthetic/random.ts";
 import type { ArticleBundle } from "../../src/bundle/types.ts";
-import { dayOf } from "../../src/cypher/timeline-counts.ts";
+import { spanStats } from "../../src/cypher/event-filter.ts";
+import { dayOf, spanOf } from "../../src/cypher/timeline-counts.ts";
 import type { Database } from "../../src/db/database.ts";
+import { ensureTimelineCounts } from "../../src/db/migrations.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
 import { resetGraph, testDatabase } from "../helpers/graph.ts";
 import { EDITOR_KEY, testYoga } from "./gql.ts";
@@ -30,6 +32,50 @@ async function recount(db: Database): Promise<Map<string, number>> {
 RETURN coalesce(toString(day), 'undated') AS day, type, n`,
   });
   return new Map(r.records.map((rec) => [`${rec.get("day")} ${rec.get("type")}`, Number(rec.get("n"))]));
+}
+
+/** The span histogram as kept (zero counts left out). */
+async function spans(db: Database): Promise<Map<string, number>> {
+  const r = await db.read({ cypher: "MATCH (s:TimelineSpans {key: 'events'}) RETURN properties(s) AS p" });
+  const out = new Map<string, number>();
+  for (const rec of r.records)
+    for (const [k, v] of Object.entries(rec.get("p") as Record<string, number>))
+      if (k !== "key" && Number(v) !== 0) out.set(k, Number(v));
+  return out;
+}
+
+/** The span histogram recounted from the events. */
+async function spanRecount(db: Database): Promise<Map<string, number>> {
+  const r = await db.read({
+    cypher: `MATCH (e:Event) WHERE e.end IS NOT NULL WITH ${spanOf("e")} AS span, count(*) AS n RETURN span, n`,
+  });
+  return new Map(r.records.map((rec) => [rec.get("span") as string, Number(rec.get("n"))]));
+}
+
+/**
+ * What window queries read (the longest span, how many events have only an
+ * end) against a scan of every event: the longest span rounded up to a day.
+ */
+async function assertSpanStats(db: Database, label: string) {
+  const kept = (await db.read(spanStats())).records[0];
+  const scan = (
+    await db.read({
+      cypher: `MATCH (e:Event) WHERE e.end IS NOT NULL
+RETURN coalesce(max(CASE WHEN e.start IS NULL THEN 0 ELSE e.end.epochMillis - e.start.epochMillis END), 0) AS maxSpanMs,
+  count(CASE WHEN e.start IS NULL THEN 1 END) AS undatedStarts`,
+    })
+  ).records[0];
+  const day = 86_400_000;
+  assert.equal(
+    Number(kept.get("maxSpanMs")),
+    Math.ceil(Number(scan.get("maxSpanMs")) / day) * day,
+    `longest span ${label}`,
+  );
+  assert.equal(
+    Number(kept.get("undatedStarts")),
+    Number(scan.get("undatedStarts")),
+    `events with only an end ${label}`,
+  );
 }
 
 const sorted = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
@@ -81,12 +127,19 @@ describe("timeline aggregates", () => {
         const ids = stored.flatMap((b) => b.events.map((e) => e.id));
         if (!ids.length) return;
         const day = new Date(Date.UTC(2016, 0, 1) + Math.floor(rng() * 2000) * 86_400_000).toISOString();
+        const x = rng();
+        // Long ranges too (up to ~3 years), so the longest span moves up, and down again when they go.
+        const until = new Date(Date.parse(day) + Math.floor(rng() * 1100) * 86_400_000 + 3_600_000).toISOString();
         const input =
-          rng() < 0.2
+          x < 0.15
             ? { start: null, end: null, precision: "UNKNOWN" }
-            : rng() < 0.5
+            : x < 0.4
               ? { type: pick(types) }
-              : { start: day, end: day, precision: "DAY", type: pick(types) };
+              : x < 0.5
+                ? { start: null, end: day, precision: "APPROXIMATE" }
+                : x < 0.75
+                  ? { start: day, end: until, precision: "RANGE" }
+                  : { start: day, end: day, precision: "DAY", type: pick(types) };
         const r = await gql.post(
           `mutation U($id: ID!, $input: EventUpdate!) { updateEvent(id: $id, input: $input) { __typename } }`,
           { id: pick(ids), input },
@@ -155,12 +208,51 @@ describe("timeline aggregates", () => {
       }
       await ops[op]();
       done.set(op, (done.get(op) ?? 0) + 1);
-      if (step % 12 === 11)
+      if (step % 12 === 11) {
         assert.deepEqual(sorted(await aggregates(db)), sorted(await recount(db)), `after step ${step}`);
+        assert.deepEqual(sorted(await spans(db)), sorted(await spanRecount(db)), `spans after step ${step}`);
+        await assertSpanStats(db, `after step ${step}`);
+      }
     }
     assert.deepEqual(sorted(await aggregates(db)), sorted(await recount(db)));
+    assert.deepEqual(sorted(await spans(db)), sorted(await spanRecount(db)));
+    await assertSpanStats(db, "at the end");
     assert.ok((await recount(db)).size > 20, "the graph has events on many days");
     for (const [op] of weights) assert.ok((done.get(op) ?? 0) > 0, `${op} ran`);
+    assert.ok((await spanRecount(db)).size > 3, "events of several spans");
+  });
+
+  it("lower the longest span again when the event that had it is deleted, and are rebuilt for an older graph", async () => {
+    const before = Number((await db.read(spanStats())).records[0].get("maxSpanMs"));
+    // A new article with one event lasting far longer than any other (20 years).
+    const made = [...generateSyntheticBundles({ events: 1, seed: 99, eventsPerArticle: 1 })][0];
+    const oldId = made.events[0].id;
+    // Its own ids (the event's, wherever the bundle refers to it), so it is new to the graph.
+    const b: ArticleBundle = JSON.parse(JSON.stringify(made).replaceAll(JSON.stringify(oldId), '"event:long-span"'));
+    b.article.id = "article:long-span";
+    const ev = b.events[0];
+    Object.assign(ev, { start: "2001-01-01T00:00:00Z", end: "2021-01-01T00:00:00Z", precision: "RANGE" });
+    delete ev.edtf;
+    await ingestBundle(db, b);
+    await assertSpanStats(db, "after the long event");
+    const long = Number((await db.read(spanStats())).records[0].get("maxSpanMs"));
+    assert.ok(long >= Date.parse("2021-01-01") - Date.parse("2001-01-01"), "the long event is the longest");
+    // A timeline window ending before the long event's end year still finds it (it overlaps).
+    const t = await gql.data(
+      `{ timeline(from: "2010-01-01T00:00:00Z", to: "2010-02-01T00:00:00Z", buckets: 4, maxEvents: 50, filter: {minConfidence: 0}) { events { id } } }`,
+    );
+    assert.ok(
+      t.timeline.events.some((e: { id: string }) => e.id === ev.id),
+      "the long event overlaps 2010",
+    );
+    await gql.data(`mutation D($id: ID!) { deleteArticle(id: $id) { __typename } }`, { id: b.article.id }, EDITOR_KEY);
+    await assertSpanStats(db, "after deleting it");
+    assert.equal(Number((await db.read(spanStats())).records[0].get("maxSpanMs")), before);
+    // A graph whose day counts predate the span histogram gets it counted on the next start.
+    const kept = await spans(db);
+    await db.write({ cypher: "MATCH (s:TimelineSpans) DELETE s" });
+    await ensureTimelineCounts(db);
+    assert.deepEqual(sorted(await spans(db)), sorted(kept));
   });
 
   it("gives the timeline the same counts as scanning the events", async () => {

@@ -9,7 +9,7 @@ import type { Database } from "../../src/db/database.ts";
  */
 export async function graphSnapshot(db: Database): Promise<{ nodes: number; relationships: number; checksum: string }> {
   const nodes = await db.read({
-    cypher: `MATCH (n) WHERE NOT n:TimelineDay AND NOT n:TimelineUndated RETURN labels(n)[0] + ' ' + n.id AS key, properties(n) AS props ORDER BY key`,
+    cypher: `MATCH (n) WHERE NOT n:TimelineDay AND NOT n:TimelineUndated AND NOT n:TimelineSpans RETURN labels(n)[0] + ' ' + n.id AS key, properties(n) AS props ORDER BY key`,
   });
   const rels = await db.read({
     cypher: `MATCH (a)-[r]->(b) RETURN a.id + ' ' + type(r) + ' ' + b.id + ' ' + coalesce(r.role, '') AS key,
