@@ -30,6 +30,13 @@ export interface PlacementOptions {
   maxChars?: number;
   /** Labels at most this many (the most important that fit). */
   limit?: number;
+  /**
+   * Which marks a label must not cover: "all" the candidates' (a map's few
+   * places), or only those of labelled candidates (a dense graph, where
+   * avoiding every node would leave its hubs unlabelled and label only the
+   * periphery).
+   */
+  avoid?: "all" | "labelled";
 }
 
 let measurer: CanvasRenderingContext2D | null = null;
@@ -100,23 +107,25 @@ class Grid {
 /**
  * Greedy label placement: in order of priority, each label takes the first of
  * right, left, above, below its mark where it stays inside the panel, clear
- * of every label placed before it and of every other candidate's mark (a
- * label never covers another place or node); a label with no such place is
+ * of every label placed before it and of the other candidates' marks (all of
+ * them, or those labelled so far: `avoid`); a label with no such place is
  * left for hover. Marks and placed labels are kept in grids, so the cost is
  * linear in the candidates; `limit` bounds the labels.
  */
 export function placeLabels(candidates: LabelCandidate[], options: PlacementOptions): PlacedLabel[] {
-  const { width, height, fontSize = 10, maxChars = 28, limit = 150 } = options;
+  const { width, height, fontSize = 10, maxChars = 28, limit = 150, avoid = "all" } = options;
   const placed: PlacedLabel[] = [];
   const pad = 2;
   const lineH = fontSize * 1.3;
   const sorted = [...candidates].sort((a, b) => b.priority - a.priority);
   const cell = Math.max(16, fontSize * 3);
   const marks = new Grid(cell);
-  sorted.forEach((c, i) => {
-    const r = c.clear ?? c.r;
-    marks.add([c.x - r, c.y - r, c.x + r, c.y + r], i);
-  });
+  const obstacles = sorted.map((c) => ({ x: c.x, y: c.y, r: c.clear ?? c.r }));
+  const block = (i: number) => {
+    const m = obstacles[i];
+    marks.add([m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r], i);
+  };
+  if (avoid === "all") for (let i = 0; i < obstacles.length; i++) block(i);
   const labels = new Grid(cell);
   const boxes: number[][] = [];
   for (let i = 0; i < sorted.length; i++) {
@@ -138,14 +147,15 @@ export function placeLabels(candidates: LabelCandidate[], options: PlacementOpti
       if (labels.some(box, (j) => overlaps(boxes[j], box))) continue;
       if (
         marks.some(box, (j) => {
-          const m = sorted[j];
-          return j !== i && coversCircle(box, m.x, m.y, m.clear ?? m.r);
+          const m = obstacles[j];
+          return j !== i && coversCircle(box, m.x, m.y, m.r);
         })
       )
         continue;
       placed.push({ id: c.id, text, x, y, anchor, box: box as PlacedLabel["box"] });
       boxes.push(box);
       labels.add(box, boxes.length - 1);
+      if (avoid === "labelled") block(i);
       break;
     }
   }
