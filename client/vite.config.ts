@@ -3,6 +3,8 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { defineConfig, type Plugin } from "vite";
+import { getUrl } from "./src/data/api.ts";
+import { statsQuery } from "./src/data/queries.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const outDir = join(root, "dist");
@@ -38,13 +40,33 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Preloads the stats query (GET /graphql?query=…) from the page's head: the
+ * timeline needs the graph's time range before it can ask for its events, and
+ * this way that answer travels while the script downloads and starts instead
+ * of after (client/src/data/load.ts `loadStats` takes it). The address comes
+ * from the same document and function the client uses, so the two match.
+ */
+function preloadStats(): Plugin {
+  return {
+    name: "rasd-preload-stats",
+    transformIndexHtml: () => [
+      {
+        tag: "link",
+        attrs: { rel: "preload", as: "fetch", crossorigin: "anonymous", href: getUrl(statsQuery) },
+        injectTo: "head",
+      },
+    ],
+  };
+}
+
 // The client is served by the Rasd server from client/dist; `npm run dev:client`
 // proxies /graphql to a running `rasd start`. Views other than the timeline, the
 // ingest dialog and the world atlases are split into chunks loaded on demand.
 export default defineConfig({
   root,
   base: "/",
-  plugins: [precompress()],
+  plugins: [preloadStats(), precompress()],
   build: { outDir, emptyOutDir: true, sourcemap: true },
   server: { proxy: { "/graphql": "http://127.0.0.1:4000", "/export": "http://127.0.0.1:4000" } },
 });

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:client`: initial JS size and first paint before/after
- * (first-paint.ts, BENCH_SKIP_PAINT=1 skips it), then Rasd's timeline and
+ * (first-paint.ts, BENCH_SKIP_PAINT=1 skips it; BENCH_PAINT_ONLY=1 runs only
+ * it), then Rasd's timeline and
  * graph side by side with vis-timeline and force-graph in the same headless
  * Chromium (peers.ts): first render, heap, frame times while panning and zooming.
  */
@@ -18,6 +19,7 @@ import { firstPaintBench } from "./first-paint.ts";
 import { peersBench } from "./peers.ts";
 
 if (process.env.BENCH_SKIP_PAINT !== "1") await firstPaintBench();
+if (process.env.BENCH_PAINT_ONLY === "1") process.exit(0);
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const outDir = mkdtempSync(join(tmpdir(), "rasd-bench-client-"));

@@ -69,6 +69,7 @@ describe("the workspace lists possible duplicate actors to merge or dismiss, by 
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${ws.app.url}/`);
     await page.waitForSelector("#app.ready", { timeout: 60_000 });
+    await page.click("#toolbar-more > summary");
     await page.click("#duplicates-open");
     await page.waitForSelector(".duplicates-dialog li.candidate");
     const groups = await page.$$eval(".duplicates-dialog li.candidate", (n) => n.map((li) => li.textContent ?? ""));

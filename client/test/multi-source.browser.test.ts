@@ -88,6 +88,7 @@ describe("one event, many sources, in the workspace", () => {
 
   it("candidate duplicates are listed for review with their score and reasons", async () => {
     const { page, errors } = await open("");
+    await page.click("#toolbar-more > summary");
     await page.click("#review-open");
     const first = page.locator("li.candidate").first();
     await first.waitFor();

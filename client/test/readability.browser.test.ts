@@ -71,6 +71,61 @@ async function panelsInside(page: Page) {
   assert.ok(scroll <= viewport.height, `the page does not scroll (${scroll} > ${viewport.height})`);
 }
 
+/** Every control of the toolbar on one line (they share a horizontal band) and inside the viewport. */
+async function toolbarOneLine(page: Page) {
+  const { items, width } = await page.evaluate(() => ({
+    width: innerWidth,
+    items: [...document.querySelectorAll(".toolbar > *")]
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { name: e.id || e.className || e.tagName, top: r.top, bottom: r.bottom, right: r.right };
+      })
+      .filter((r) => r.bottom > r.top),
+  }));
+  assert.ok(items.length >= 8, `the toolbar's controls are shown (${items.length})`);
+  const bandTop = Math.max(...items.map((i) => i.top));
+  const bandBottom = Math.min(...items.map((i) => i.bottom));
+  assert.ok(bandTop < bandBottom, `the toolbar is one line at ${width} px: ${JSON.stringify(items)}`);
+  for (const i of items) assert.ok(i.right <= width, `${i.name} inside the ${width} px viewport (${i.right})`);
+}
+
+/**
+ * No map label covers another place's mark: each label's box against every
+ * other place's circle (its outer ring, drawn for regions and countries).
+ */
+async function mapLabelsClearOfMarks(page: Page, name: string) {
+  const { labels, marks } = await page.evaluate(() => ({
+    labels: [...document.querySelectorAll(".map .place-label")].map((e) => {
+      const r = e.getBoundingClientRect();
+      return {
+        id: e.getAttribute("data-id"),
+        text: e.textContent,
+        x: r.left,
+        y: r.top,
+        right: r.right,
+        bottom: r.bottom,
+      };
+    }),
+    marks: [...document.querySelectorAll(".map g.place")].map((g) => {
+      const r = (g.querySelector("circle.ring") ?? g).getBoundingClientRect();
+      return { id: g.getAttribute("data-id"), cx: r.left + r.width / 2, cy: r.top + r.height / 2, r: r.width / 2 };
+    }),
+  }));
+  assert.ok(labels.length >= 2 && marks.length >= 2, `${name}: places and labels drawn`);
+  // A one-pixel touch of glyph box and circle is not something a reader sees.
+  const slack = 1;
+  for (const l of labels)
+    for (const m of marks) {
+      if (m.id === l.id) continue;
+      const dx = m.cx - Math.max(l.x, Math.min(m.cx, l.right));
+      const dy = m.cy - Math.max(l.y, Math.min(m.cy, l.bottom));
+      assert.ok(
+        Math.hypot(dx, dy) >= m.r - slack,
+        `${name}: the label "${l.text}" covers the mark of ${m.id} (${JSON.stringify({ label: l, mark: m })})`,
+      );
+    }
+}
+
 /** Generous: the machine the tests run on is shared, and a layout settles in its own time. */
 const slow = { timeout: 120_000 };
 
@@ -98,13 +153,15 @@ describe("the workspace stays readable with a busy graph (1440×900, seed + 240 
     await ws?.stop();
   });
 
-  it("every panel fits the viewport at 1440×900 and 1280×720, without page scrolling", async () => {
+  it("every panel fits the viewport at 1440×900 and 1280×720, without page scrolling; the toolbar is one line", async () => {
     const page = await ws.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await open(page, ws.app.url);
     await panelsInside(page);
+    await toolbarOneLine(page);
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.waitForTimeout(400);
     await panelsInside(page);
+    await toolbarOneLine(page);
     await page.close();
   });
 
@@ -115,6 +172,7 @@ describe("the workspace stays readable with a busy graph (1440×900, seed + 240 
     await open(page, ws.app.url);
     assertReadable("graph", await boxes(page, ".graph .labels text", ".graph-slot"), 5);
     assertReadable("map", await boxes(page, ".map .place-label", ".map-slot"), 3);
+    await mapLabelsClearOfMarks(page, "busy map");
     assertReadable("timeline", await boxes(page, ".timeline .mark-label", ".timeline-view"), 0);
     const axis = (await page.textContent(".timeline-view .axis")) ?? "";
     assert.match(axis, /20\d\d/, `the axis names the year: ${axis}`);
@@ -176,7 +234,7 @@ describe("the workspace stays readable with a busy graph (1440×900, seed + 240 
   });
 });
 
-describe("the seed workspace (screenshots)", { skip: !shots }, () => {
+describe("the seed workspace at 1440×900", () => {
   let ws: Awaited<ReturnType<typeof startWorkspace>>;
   before(async () => {
     ws = await startWorkspace((db) => ingestBundle(db, seedBundle()));
@@ -184,9 +242,11 @@ describe("the seed workspace (screenshots)", { skip: !shots }, () => {
   after(async () => {
     await ws?.stop();
   });
-  it("the seed at 1440×900", async () => {
+  it("map labels cover no other place (Ain al-Asad beside Iraq), nor each other", async () => {
     const page = await ws.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await open(page, `${ws.app.url}/?sel=${encodeURIComponent("location:ain-al-asad-air-base")}`);
+    assertReadable("seed map", await boxes(page, ".map .place-label", ".map-slot"), 2);
+    await mapLabelsClearOfMarks(page, "seed map");
     await page.waitForTimeout(500);
     await shot(page, "workspace.png");
     await page.close();

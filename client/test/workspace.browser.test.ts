@@ -189,6 +189,7 @@ describe("the analyst's workspace in Chromium", () => {
       ws.app.url,
       `?sel=${encodeURIComponent(ainAlAsadAttack)}&types=ATTACK`,
     );
+    await page.click("#export-menu > summary");
     await page.selectOption("#export-scope", "selection");
     await page.selectOption("#export-format", "gexf");
     const href = (await page.getAttribute("#export", "href")) ?? "";

@@ -9,6 +9,7 @@ import {
   loadTimeline,
   type Stats,
   type TimelineSlice,
+  timelineMaxEvents,
 } from "../data/load.ts";
 import type { Article, Dataset, GraphData } from "../data/model.ts";
 import { mergeDatasets } from "../data/shape.ts";
@@ -110,9 +111,16 @@ export class WorkspaceData {
     const [a, b] = domain.map(Number);
     const span = b - a;
     const range: [Date, Date] = [new Date(a - span / 2), new Date(b + span / 2)];
-    const slice = await this.#requests.timeline.run((signal) =>
-      loadTimeline(filters, range, { buckets: Math.min(1000, (width * 2) / 4), signal }),
-    );
+    const load = (buckets: number) =>
+      this.#requests.timeline.run((signal) => loadTimeline(filters, range, { buckets, signal }));
+    const detail = Math.min(1000, (width * 2) / 4);
+    // The buckets are drawn only in place of the events. When the whole graph has no more events
+    // than an answer carries, the events come back, so one bucket will do: hundreds of empty
+    // buckets cost the server more than the events on a small graph (the seed's first paint).
+    const eventsWillFit = this.stats.events <= timelineMaxEvents;
+    let slice = await load(eventsWillFit ? 1 : detail);
+    // The graph grew past that since the stats were read: ask again with the buckets.
+    if (slice && !slice.data && eventsWillFit) slice = await load(detail);
     if (!slice) return false;
     this.slice = slice;
     return true;

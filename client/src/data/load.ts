@@ -1,4 +1,4 @@
-import { request } from "./api.ts";
+import { request, requestGet } from "./api.ts";
 import type { Filters, TimeWindow } from "./filters.ts";
 import type { ResultOf, VariablesOf } from "./graphql.ts";
 import type { Article, Dataset, GraphData, GraphNode, NodeKind, TimelineMark } from "./model.ts";
@@ -39,8 +39,19 @@ export interface Stats {
   latest: Date | null;
 }
 
+/** Whether the stats request index.html preloads is still unused (it answers the first `loadStats` only). */
+let statsPreloaded = true;
+
+/**
+ * The graph's size and time range. The first call takes the answer the page
+ * preloaded (the timeline cannot ask for its range before it): by the time
+ * the script runs, it has usually arrived. Later calls (after an ingest, or
+ * after an outage) ask afresh.
+ */
 export async function loadStats(signal?: AbortSignal): Promise<Stats> {
-  const { stats } = await request(statsQuery, {}, { signal });
+  const first = statsPreloaded;
+  statsPreloaded = false;
+  const { stats } = first ? await requestGet(statsQuery, { signal }) : await request(statsQuery, {}, { signal });
   return {
     events: stats.events,
     earliest: stats.earliest ? new Date(stats.earliest) : null,
@@ -87,11 +98,18 @@ export interface TimelineSlice {
   data: Dataset | null;
 }
 
+/** The most events one timeline answer carries (more are drawn from bucket counts). */
+export const timelineMaxEvents = 1000;
+
 /** The timeline for [from, to): bucket counts always, the events when at most `maxEvents` match. */
 export async function loadTimeline(
   filters: Filters,
   [from, to]: [Date, Date],
-  { buckets = 200, maxEvents = 1000, signal }: { buckets?: number; maxEvents?: number; signal?: AbortSignal } = {},
+  {
+    buckets = 200,
+    maxEvents = timelineMaxEvents,
+    signal,
+  }: { buckets?: number; maxEvents?: number; signal?: AbortSignal } = {},
 ): Promise<TimelineSlice> {
   const { timeline } = await request(
     timelineQuery,

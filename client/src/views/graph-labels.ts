@@ -50,5 +50,5 @@ export function graphLabels(nodes: GraphNode[], links: IndexedLink[], f: LabelFr
       priority: boost + f.importance[i],
     });
   }
-  return placeLabels(candidates, { width: f.width, height: f.height, limit: f.canvas ? 80 : 150 });
+  return placeLabels(candidates, { width: f.width, height: f.height, limit: f.canvas ? 80 : 150, avoid: "labelled" });
 }

@@ -5,6 +5,8 @@ export interface LabelCandidate {
   y: number;
   /** The mark's radius: the label starts clear of it. */
   r: number;
+  /** How far from (x, y) other labels must stay: the mark's outermost drawing (default `r`). */
+  clear?: number;
   text: string;
   /** Higher goes first; the selection and hovered node get the highest. */
   priority: number;
@@ -28,6 +30,13 @@ export interface PlacementOptions {
   maxChars?: number;
   /** Labels at most this many (the most important that fit). */
   limit?: number;
+  /**
+   * Which marks a label must not cover: "all" the candidates' (a map's few
+   * places), or only those of labelled candidates (a dense graph, where
+   * avoiding every node would leave its hubs unlabelled and label only the
+   * periphery).
+   */
+  avoid?: "all" | "labelled";
 }
 
 let measurer: CanvasRenderingContext2D | null = null;
@@ -54,21 +63,73 @@ export function truncate(text: string, max: number): string {
 
 const overlaps = (a: number[], b: number[]) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
+/** Whether the box [x0, y0, x1, y1] comes within the circle (the point of the box nearest the centre). */
+const coversCircle = (box: number[], x: number, y: number, r: number) => {
+  const dx = x - Math.max(box[0], Math.min(x, box[2]));
+  const dy = y - Math.max(box[1], Math.min(y, box[3]));
+  return dx * dx + dy * dy < r * r;
+};
+
+/**
+ * A uniform grid over the panel: each cell lists the items whose box touches
+ * it, so a label asks only its neighbourhood (linear in marks and labels, not
+ * quadratic: thousands of graph nodes are obstacles on every still frame).
+ */
+class Grid {
+  readonly #cells = new Map<number, number[]>();
+  readonly #size: number;
+  constructor(size: number) {
+    this.#size = size;
+  }
+  #each(box: number[], f: (key: number) => void) {
+    const s = this.#size;
+    const [c0, c1] = [Math.floor(box[0] / s), Math.floor(box[2] / s)];
+    const [r0, r1] = [Math.floor(box[1] / s), Math.floor(box[3] / s)];
+    // Keys for cells within ±32k cells; marks far off the panel are never asked about.
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) f((r + 32768) * 65536 + (c + 32768));
+  }
+  add(box: number[], item: number) {
+    this.#each(box, (key) => {
+      const cell = this.#cells.get(key);
+      if (cell) cell.push(item);
+      else this.#cells.set(key, [item]);
+    });
+  }
+  some(box: number[], test: (item: number) => boolean): boolean {
+    let hit = false;
+    this.#each(box, (key) => {
+      if (!hit) hit = this.#cells.get(key)?.some(test) ?? false;
+    });
+    return hit;
+  }
+}
+
 /**
  * Greedy label placement: in order of priority, each label takes the first of
- * right, left, above, below its mark where it stays inside the panel and
- * clear of every label placed before it (and of the marks of those labels);
- * a label with no such place is left for hover. Quadratic in the labels
- * placed, which `limit` bounds.
+ * right, left, above, below its mark where it stays inside the panel, clear
+ * of every label placed before it and of the other candidates' marks (all of
+ * them, or those labelled so far: `avoid`); a label with no such place is
+ * left for hover. Marks and placed labels are kept in grids, so the cost is
+ * linear in the candidates; `limit` bounds the labels.
  */
 export function placeLabels(candidates: LabelCandidate[], options: PlacementOptions): PlacedLabel[] {
-  const { width, height, fontSize = 10, maxChars = 28, limit = 150 } = options;
+  const { width, height, fontSize = 10, maxChars = 28, limit = 150, avoid = "all" } = options;
   const placed: PlacedLabel[] = [];
-  const taken: number[][] = [];
   const pad = 2;
   const lineH = fontSize * 1.3;
   const sorted = [...candidates].sort((a, b) => b.priority - a.priority);
-  for (const c of sorted) {
+  const cell = Math.max(16, fontSize * 3);
+  const marks = new Grid(cell);
+  const obstacles = sorted.map((c) => ({ x: c.x, y: c.y, r: c.clear ?? c.r }));
+  const block = (i: number) => {
+    const m = obstacles[i];
+    marks.add([m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r], i);
+  };
+  if (avoid === "all") for (let i = 0; i < obstacles.length; i++) block(i);
+  const labels = new Grid(cell);
+  const boxes: number[][] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i];
     if (placed.length >= limit) break;
     if (!(c.x >= 0 && c.x <= width && c.y >= 0 && c.y <= height)) continue;
     const text = truncate(c.text, maxChars);
@@ -83,9 +144,18 @@ export function placeLabels(candidates: LabelCandidate[], options: PlacementOpti
     ];
     for (const [x, y, anchor, box] of options) {
       if (box[0] < pad || box[1] < pad || box[2] > width - pad || box[3] > height - pad) continue;
-      if (taken.some((t) => overlaps(t, box))) continue;
+      if (labels.some(box, (j) => overlaps(boxes[j], box))) continue;
+      if (
+        marks.some(box, (j) => {
+          const m = obstacles[j];
+          return j !== i && coversCircle(box, m.x, m.y, m.r);
+        })
+      )
+        continue;
       placed.push({ id: c.id, text, x, y, anchor, box: box as PlacedLabel["box"] });
-      taken.push(box, [c.x - c.r, c.y - c.r, c.x + c.r, c.y + c.r]);
+      boxes.push(box);
+      labels.add(box, boxes.length - 1);
+      if (avoid === "labelled") block(i);
       break;
     }
   }

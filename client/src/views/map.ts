@@ -145,7 +145,10 @@ export function map(points: MapPoint[], options: MapOptions): HTMLDivElement & {
         id: c.id,
         x: c.x,
         y: c.y,
-        r: size(c.events),
+        // The label starts beyond the drawn ring (regions and countries), and no other label comes
+        // within the ring's circle, drawn or not (it is the place's extent on screen).
+        r: size(c.events) + (geoPrecision(c.lead.location.kind) === "point" ? 1.5 : 4.5),
+        clear: size(c.events) + 4.5,
         text: c.members.length > 1 ? `${c.lead.location.name} +${c.members.length - 1}` : c.lead.location.name,
         priority: c.events + (c.members.some((m) => m.location.id === selection) ? 1e6 : 0),
       })),
