@@ -22,10 +22,17 @@ export interface IngestResult {
  * The one door into the graph for any producer of bundles (the extractor, a
  * person, another tool): validate everything first, then write it all in one
  * transaction. A refused bundle throws BundleValidationError and writes nothing.
+ * `resolve: false` skips event resolution (RASD_RESOLVE_ON_INGEST=false for
+ * `rasd ingest`): each event is stored as its article tells it.
  */
-export async function ingestBundle(db: Database, input: unknown, who?: string): Promise<IngestResult> {
+export async function ingestBundle(
+  db: Database,
+  input: unknown,
+  who?: string,
+  options: { resolve?: boolean } = {},
+): Promise<IngestResult> {
   const bundle: ArticleBundle = validateBundle(input);
-  const [resolved] = await writeBundles(db, [bundle], { who });
+  const [resolved] = await writeBundles(db, [bundle], { who, resolve: options.resolve });
   return {
     articleId: bundle.article.id,
     actors: bundle.actors.length,
