@@ -199,6 +199,8 @@ export class Shell {
         window: s.window,
         selection: s.selection,
         highlight: relatedEvents(this.data.dataset().events, s.selection),
+        asOf: s.filters.asOf,
+        onAsOf: (asOf) => this.#set(null, { filters: { ...this.store.state.filters, asOf } }),
       },
     );
     view.addEventListener("input", () => {
@@ -208,7 +210,10 @@ export class Shell {
         this.#set("timeline", { window: v.window, selection: v.selection, domain: v.domain });
       else this.#set("timeline", { domain: v.domain });
     });
+    // Stepping the as-of marker with keys reloads and redraws the timeline: the new marker keeps the focus.
+    const asOfFocused = !!this.layout.timeline.querySelector(".as-of-marker:focus");
     swap(this.layout.timeline, view);
+    if (asOfFocused) view.querySelector<SVGGElement>(".as-of-marker")?.focus();
     this.#renderStrip();
     const total = slice?.total ?? 0;
     this.layout.timelineTitle.textContent = !slice
