@@ -152,6 +152,10 @@ const work = mkdtempSync(join(tmpdir(), "rasd-test-"));
 process.env[RUN_TAG] = work;
 const baseEnv = { ...process.env, TZ: "UTC" };
 delete baseEnv.NEO4J_DATABASE;
+// Set when this runner is itself started from inside a test (interrupt.test.ts does): a
+// `node --test` that inherits it takes itself for a child of that outer run and never
+// runs its files the way a terminal's `npm test` does.
+delete baseEnv.NODE_TEST_CONTEXT;
 
 // The throwaway Neo4j starts first and boots while the checks and the unit lane run.
 const dataDir = join(work, "neo4j");

@@ -7,8 +7,7 @@ import {
   mergeDuplicates,
 } from "../data/duplicates.ts";
 import { h } from "./dom.ts";
-
-const keyStorage = "rasd.editorKey";
+import { openReviewList } from "./review-list-dialog.ts";
 
 /** The member kept by a merge unless the editor picks another: the one articles mention most. */
 const keepOf = (g: DuplicateGroup) =>
@@ -47,133 +46,82 @@ function member(m: DuplicateMember, groupId: string, keep: boolean): HTMLElement
  * ↑/↓ (or k/j) move between groups, M merges, D dismisses, Esc closes.
  */
 export function openDuplicateReview(opts: { onChanged: () => void }): void {
-  const key = h("input", {
-    type: "password",
-    id: "duplicates-key",
-    autocomplete: "off",
-    placeholder: "editor API key",
-  });
-  key.value = sessionStorage.getItem(keyStorage) ?? "";
   const kind = h(
     "select",
     { id: "duplicates-kind" },
     h("option", { value: "ACTOR" }, "actors"),
     h("option", { value: "LOCATION" }, "places"),
   );
-  const status = h("p", { class: "hint", "aria-live": "polite" });
-  const list = h("ol", { class: "candidates", "aria-label": "Possible duplicates" });
-  const close = h("button", { type: "button", id: "duplicates-close" }, "Close");
-  const dialog = h(
-    "dialog",
-    { class: "review-dialog duplicates-dialog", "aria-labelledby": "duplicates-title" },
-    h("h2", { id: "duplicates-title" }, "Possible duplicates"),
-    h("p", { class: "hint" }, "↑/↓ move between groups · M merge into the kept one · D dismiss · Esc close"),
-    h("label", {}, "Editor key ", key),
-    h("label", {}, " Show ", kind),
-    status,
-    list,
-    h("div", { class: "dialog-buttons" }, close),
-  );
-  document.body.append(dialog);
-  let changed = false;
-  const done = () => {
-    dialog.close();
-    dialog.remove();
-    if (changed) opts.onChanged();
-  };
-  close.addEventListener("click", done);
-  dialog.addEventListener("close", () => dialog.isConnected && done());
-
-  const items = () => [...list.querySelectorAll<HTMLLIElement>("li.candidate")];
-  const focusAt = (i: number) => {
-    const all = items();
-    all[Math.max(0, Math.min(i, all.length - 1))]?.focus();
-  };
-
-  const decide = async (li: HTMLLIElement, g: DuplicateGroup, merge: boolean) => {
-    if (!key.value) {
-      status.textContent = "An editor key is needed to merge or dismiss.";
-      key.focus();
-      return;
-    }
-    const keep = li.querySelector<HTMLInputElement>("input[type=radio]:checked")?.value ?? keepOf(g);
-    const ids = g.members.map((m) => m.id);
-    const at = items().indexOf(li);
-    li.setAttribute("aria-busy", "true");
-    try {
-      if (merge)
-        await mergeDuplicates(
-          keep,
-          ids.filter((id) => id !== keep),
-          key.value,
-        );
-      else await dismissDuplicates(kind.value as DuplicateKind, ids, key.value);
-      sessionStorage.setItem(keyStorage, key.value);
-      changed = true;
-      const name = g.members.find((m) => m.id === keep)?.name ?? keep;
-      status.textContent = merge ? `Merged into “${name}” (${keep}).` : "Dismissed: they stay apart.";
-      li.remove();
-      focusAt(at);
-      if (items().length === 0) list.replaceChildren(h("li", { class: "hint" }, "No duplicates left to review."));
-    } catch (error) {
-      status.textContent = `Not done: ${(error as Error).message}`;
-      li.removeAttribute("aria-busy");
-    }
-  };
-
-  const row = (g: DuplicateGroup) => {
-    const mergeButton = h("button", { type: "button", class: "accept" }, "Merge");
-    const dismiss = h("button", { type: "button", class: "reject" }, "Dismiss");
-    const keep = keepOf(g);
-    const shared = g.pairs.reduce((s, p) => s + p.sharedEventCount, 0);
-    const li = h(
-      "li",
+  const keptIn = (li: HTMLLIElement, g: DuplicateGroup) =>
+    li.querySelector<HTMLInputElement>("input[type=radio]:checked")?.value ?? keepOf(g);
+  const review = openReviewList<DuplicateGroup>({
+    idPrefix: "duplicates",
+    title: "Possible duplicates",
+    dialogClass: "review-dialog duplicates-dialog",
+    hint: "↑/↓ move between groups · M merge into the kept one · D dismiss · Esc close",
+    listLabel: "Possible duplicates",
+    controls: [h("label", {}, " Show ", kind)],
+    needKey: "An editor key is needed to merge or dismiss.",
+    noneLeft: "No duplicates left to review.",
+    decisions: [
       {
-        class: "candidate",
-        tabindex: "0",
-        "data-id": g.id,
-        "aria-label": `${g.members.length} possible duplicates: ${g.members.map((m) => m.name).join(", ")}`,
+        label: "Merge",
+        className: "accept",
+        key: "m",
+        run: async (g, li, key) => {
+          const keep = keptIn(li, g);
+          const others = g.members.map((m) => m.id).filter((id) => id !== keep);
+          await mergeDuplicates(keep, others, key);
+          return `Merged into “${g.members.find((m) => m.id === keep)?.name ?? keep}” (${keep}).`;
+        },
       },
-      ...g.members.map((m) => member(m, g.id, m.id === keep)),
-      h(
-        "p",
-        { class: "candidate-score" },
-        `score ${g.score.toFixed(2)}: ${g.reasons.join("; ")}${shared ? ` · ${shared} shared event${shared === 1 ? "" : "s"}` : ""}`,
-      ),
-      h("div", { class: "dialog-buttons" }, mergeButton, dismiss),
-    );
-    mergeButton.addEventListener("click", () => decide(li, g, true));
-    dismiss.addEventListener("click", () => decide(li, g, false));
-    li.addEventListener("keydown", (event) => {
-      if (event.target !== li && !(event.target instanceof HTMLButtonElement)) return;
-      const at = items().indexOf(li);
-      const k = event.key.toLowerCase();
-      if (k === "arrowdown" || k === "j") focusAt(at + 1);
-      else if (k === "arrowup" || k === "k") focusAt(at - 1);
-      else if (k === "m") decide(li, g, true);
-      else if (k === "d") decide(li, g, false);
-      else return;
-      event.preventDefault();
-    });
-    return li;
-  };
+      {
+        label: "Dismiss",
+        className: "reject",
+        key: "d",
+        run: async (g, _li, key) => {
+          await dismissDuplicates(
+            kind.value as DuplicateKind,
+            g.members.map((m) => m.id),
+            key,
+          );
+          return "Dismissed: they stay apart.";
+        },
+      },
+    ],
+    row: (g) => {
+      const keep = keepOf(g);
+      const shared = g.pairs.reduce((s, p) => s + p.sharedEventCount, 0);
+      return {
+        attrs: {
+          "data-id": g.id,
+          "aria-label": `${g.members.length} possible duplicates: ${g.members.map((m) => m.name).join(", ")}`,
+        },
+        children: [
+          ...g.members.map((m) => member(m, g.id, m.id === keep)),
+          h(
+            "p",
+            { class: "candidate-score" },
+            `score ${g.score.toFixed(2)}: ${g.reasons.join("; ")}${shared ? ` · ${shared} shared event${shared === 1 ? "" : "s"}` : ""}`,
+          ),
+        ],
+      };
+    },
+    onChanged: opts.onChanged,
+  });
 
   const load = () => {
-    status.textContent = "Loading…";
-    list.replaceChildren();
+    review.loading();
     loadDuplicates(kind.value as DuplicateKind)
-      .then(({ total, groups }) => {
-        status.textContent = `${total} group${total === 1 ? "" : "s"} to review, strongest first.`;
-        list.replaceChildren(
-          ...(groups.length ? groups.map(row) : [h("li", { class: "hint" }, "No possible duplicates.")]),
-        );
-        focusAt(0);
-      })
-      .catch((error: Error) => {
-        status.textContent = `Could not load the suggestions: ${error.message}`;
-      });
+      .then(({ total, groups }) =>
+        review.show(
+          groups,
+          `${total} group${total === 1 ? "" : "s"} to review, strongest first.`,
+          "No possible duplicates.",
+        ),
+      )
+      .catch((error: Error) => review.failed(`Could not load the suggestions: ${error.message}`));
   };
   kind.addEventListener("change", load);
-  dialog.showModal();
   load();
 }

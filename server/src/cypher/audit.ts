@@ -24,6 +24,20 @@ export function writeAudit(entry: AuditWrite): Statement {
   };
 }
 
+/** One entry as `entryProjection` returns it. */
+export interface AuditEntryRow {
+  id: string;
+  at: string;
+  who: string;
+  action: string;
+  target: string;
+  before: string;
+  after: string;
+  undoable: boolean;
+  undoneBy: string | null;
+  undoes: string | null;
+}
+
 const entryProjection = (v: string) =>
   `${v} { .id, .who, .action, .target, .before, .after, .undoneBy, .undoes, undoable: coalesce(${v}.undoable, false),
     at: toString(${v}.at) }`;

@@ -98,19 +98,3 @@ RETURN count(c) AS changed`,
     params: { a, b, status },
   };
 }
-
-/** One audit entry per mutation: who, when, what, and the state before and after (JSON). */
-export function audit(entry: {
-  id: string;
-  who: string;
-  action: string;
-  target: string;
-  before: string;
-  after: string;
-}): Statement {
-  return {
-    cypher: `CREATE (x:${AUDIT_ENTRY} {id: $entry.id, at: datetime(), who: $entry.who, action: $entry.action,
-  target: $entry.target, before: $entry.before, after: $entry.after})`,
-    params: { entry },
-  };
-}

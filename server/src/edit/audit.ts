@@ -64,16 +64,6 @@ export async function record(run: Run, entry: Omit<q.AuditWrite, "id">): Promise
   return id;
 }
 
-interface EntryRow {
-  id: string;
-  action: string;
-  target: string;
-  before: string;
-  after: string;
-  undoable: boolean;
-  undoneBy: string | null;
-}
-
 /**
  * Restores the state before entry `auditId` (default: `who`'s newest
  * undoable entry) in one transaction, and logs the undo as an entry of its
@@ -85,7 +75,7 @@ export async function undo(db: Database, auditId: string | null, who: string) {
     async (run) => {
       const id = auditId ?? ((await run(q.lastUndoable(who))).records[0]?.get("id") as string | undefined);
       if (!id) throw new EditError("auditId", `${who} has no edit left to undo`);
-      const row = (await run(q.auditEntryForUpdate(id))).records[0]?.get("entry") as EntryRow | undefined;
+      const row = (await run(q.auditEntryForUpdate(id))).records[0]?.get("entry") as q.AuditEntryRow | undefined;
       if (!row) throw new MissingNode(id);
       if (!row.undoable)
         throw new EditError(

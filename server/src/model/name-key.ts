@@ -18,7 +18,8 @@ import { normalizeArabic } from "../text/arabic-normalize.ts";
  * ميليشيا) do not meet.
  */
 
-const ARABIC_LETTERS: Record<string, string> = {
+/** Arabic (and Persian-shaped) consonants to the key's Latin letters; geocoding reuses it (extract/mentions/geonames.ts). */
+export const ARABIC_LETTERS: Readonly<Record<string, string>> = {
   ب: "b",
   ت: "t",
   ث: "t",

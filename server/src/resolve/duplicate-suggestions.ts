@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { QueryResult } from "neo4j-driver";
 import * as d from "../cypher/duplicates.ts";
-import { audit } from "../cypher/event-merges.ts";
 import type { Database, Statement } from "../db/database.ts";
+import { record } from "../edit/audit.ts";
 import { type DuplicateGroup, duplicateGroups, type NamedEntity, pairKey, similarTo } from "./duplicate-groups.ts";
 import { EditError } from "./event-edits.ts";
 
@@ -78,17 +78,14 @@ export async function dismissDuplicates(db: Database, label: d.DuplicateLabel, i
       }),
     );
     await run(d.dismissPairs(rows));
-    const auditId = `audit:${randomUUID()}`;
-    await run(
-      audit({
-        id: auditId,
-        who,
-        action: "dismissDuplicates",
-        target: unique.join(" "),
-        before: JSON.stringify({ suggested: true }),
-        after: JSON.stringify({ dismissed: rows.map((r) => [r.a, r.b]) }),
-      }),
-    );
+    const auditId = await record(run, {
+      who,
+      action: "dismissDuplicates",
+      target: unique.join(" "),
+      before: JSON.stringify({ suggested: true }),
+      after: JSON.stringify({ dismissed: rows.map((r) => [r.a, r.b]) }),
+      undoable: false,
+    });
     return { ids: unique, pairs: rows.length, auditId };
   });
 }

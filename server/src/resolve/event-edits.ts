@@ -4,6 +4,7 @@ import { mergeStatements } from "../cypher/merge-entities.ts";
 import { recordMerges, refreshEvents } from "../cypher/resolve.ts";
 import { countCreatedEvents } from "../cypher/timeline-counts.ts";
 import type { Database } from "../db/database.ts";
+import { record } from "../edit/audit.ts";
 import { eventSearchText } from "../model/search-text.ts";
 import type { Run } from "./resolve-bundle.ts";
 
@@ -54,11 +55,9 @@ const summary = (s: EventState[]) =>
     })),
   );
 
-async function audit(run: Run, who: string, action: string, target: string, before: string, after: string) {
-  const id = `audit:${randomUUID()}`;
-  await run(m.audit({ id, who, action, target, before, after }));
-  return id;
-}
+/** Merges and splits of events are undone by each other (mergeEvents ↔ splitEvent), not through `undo`. */
+const audit = (run: Run, who: string, action: string, target: string, before: string, after: string) =>
+  record(run, { who, action, target, before, after, undoable: false });
 
 export async function mergeEvents(db: Database, ids: string[], reason: string, who: string) {
   const unique = [...new Set(ids)];

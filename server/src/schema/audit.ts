@@ -1,6 +1,6 @@
 import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
-import { auditCount, auditPage } from "../cypher/audit.ts";
+import { type AuditEntryRow, auditCount, auditPage } from "../cypher/audit.ts";
 import { undo } from "../edit/audit.ts";
 import { once, PAGE } from "./connections.ts";
 import { edited, NotFoundError, ValidationError } from "./errors.ts";
@@ -11,20 +11,7 @@ import { AuditAction } from "./scalars.ts";
  * the state before and after as JSON — filtered and paged as a relay
  * connection, and `undo`, which puts an entry's "before" back.
  */
-interface AuditRow {
-  id: string;
-  at: string;
-  who: string;
-  action: string;
-  target: string;
-  before: string;
-  after: string;
-  undoable: boolean;
-  undoneBy: string | null;
-  undoes: string | null;
-}
-
-const AuditEntry = builder.objectRef<AuditRow>("AuditEntry").implement({
+const AuditEntry = builder.objectRef<AuditEntryRow>("AuditEntry").implement({
   description: "One mutation: who, when, what, and the state before and after (JSON)",
   fields: (t) => ({
     id: t.exposeID("id"),
@@ -62,7 +49,7 @@ builder.queryField("auditLog", (t) =>
       resolve: async (_r, args, ctx) => {
         const f = { ...args.filter, target: args.filter?.target ? String(args.filter.target) : null };
         const page = await resolveOffsetConnection({ args, ...PAGE }, async ({ offset, limit }) =>
-          (await ctx.read(auditPage(f, offset, limit))).records.map((r) => r.get("entry") as AuditRow),
+          (await ctx.read(auditPage(f, offset, limit))).records.map((r) => r.get("entry") as AuditEntryRow),
         );
         return {
           ...page,

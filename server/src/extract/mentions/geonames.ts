@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { ARABIC_LETTERS } from "../../model/name-key.ts";
 import { normalizeArabic } from "../../text/arabic-normalize.ts";
 
 /** A GeoNames place (population ≥ 1000) or a country, as seeds/geonames/places.tsv.gz holds it. */
@@ -163,32 +164,9 @@ export function arabicKey(name: string | undefined): string {
  * name missing from the Arabic catalogue still finds its place: الفاشر and
  * "El Fasher" / "Al Fashir" both give "fsr".
  */
-const ARABIC_CONSONANTS: Record<string, string> = {
-  ب: "b",
-  ت: "t",
-  ث: "t",
-  ج: "j",
-  ح: "h",
-  خ: "k",
-  د: "d",
-  ذ: "d",
-  ر: "r",
-  ز: "z",
-  س: "s",
-  ش: "s",
-  ص: "s",
-  ض: "d",
-  ط: "t",
-  ظ: "z",
-  غ: "g",
-  ف: "f",
-  ق: "k",
-  ك: "k",
-  ل: "l",
-  م: "m",
-  ن: "n",
-  ه: "h",
-};
+// The name key's letter table, except that GeoNames romanises خ as "kh" and غ as
+// "gh", which latinSkeleton reads as k and g (the name key merges them into x and j).
+const ARABIC_CONSONANTS: Readonly<Record<string, string>> = { ...ARABIC_LETTERS, خ: "k", غ: "g" };
 
 export function arabicSkeleton(name: string): string {
   const key = arabicKey(name);
