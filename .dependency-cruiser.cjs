@@ -5,7 +5,7 @@
 //   1 contracts   bundle/ paths.ts config.ts
 //   2 reading     extract/          2 storage  db/ (but migrations) neo4j-managed/
 //   3 queries     cypher/
-//   4 services    ingest/ export/ loaders/ edit/ db/migrations.ts seed.ts
+//   4 services    ingest/ resolve/ export/ loaders/ edit/ db/migrations.ts seed.ts
 //   5 API         builder.ts context.ts auth.ts schema/ plugins/ yoga.ts
 //   6 serving     http/ client-build.ts
 //   7 CLI         cli/
@@ -17,7 +17,7 @@ const layers = [
   ["reading and storage", ["extract/", "db/(?!migrations\\.ts$)", "neo4j-managed/"]],
   ["queries", ["cypher/"]],
   // Migrations apply the queries layer's statements (the timeline aggregates' recount), so they sit above it.
-  ["services", ["ingest/", "export/", "loaders/", "edit/", "db/migrations\\.ts$", "seed\\.ts$"]],
+  ["services", ["ingest/", "resolve/", "export/", "loaders/", "edit/", "db/migrations\\.ts$", "seed\\.ts$"]],
   ["API", ["builder\\.ts$", "context\\.ts$", "auth\\.ts$", "schema/", "plugins/", "yoga\\.ts$"]],
   ["serving", ["http/", "client-build\\.ts$"]],
   ["CLI", ["cli/"]],

@@ -12,7 +12,7 @@
 //   node scripts/run-tests.mjs FILE…   only these files; Neo4j and the client
 //                         build only when one of them needs them.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -141,6 +141,31 @@ const freePort = () =>
     });
   });
 
+/** One unless measured otherwise (README, "Tests"): several shards compete for the same cores. */
+const DEFAULT_SHARDS = 1;
+
+/**
+ * Splits files into `n` shards of about equal expected time, longest first onto the
+ * lightest shard. Expected time: browser files (Chromium, the app) weigh three times a
+ * graph file of the same size; a file's size stands for how much it does.
+ */
+function splitIntoShards(list, n) {
+  const weight = (f) => {
+    let size = 1;
+    try {
+      size = statSync(join(root, f)).size;
+    } catch {}
+    return size * (laneOf(root, f) === "browser" ? 3 : 1);
+  };
+  const out = Array.from({ length: n }, () => ({ files: [], load: 0 }));
+  for (const f of [...list].sort((a, b) => weight(b) - weight(a))) {
+    const lightest = out.reduce((a, b) => (b.load < a.load ? b : a));
+    lightest.files.push(f);
+    lightest.load += weight(f);
+  }
+  return out.map((x) => x.files);
+}
+
 const files = only.length ? only : allTestFiles(root);
 const lanes = { unit: [], graph: [], isolated: [], browser: [] };
 for (const f of files) lanes[laneOf(root, f)].push(f);
@@ -157,31 +182,43 @@ delete baseEnv.NEO4J_DATABASE;
 // runs its files the way a terminal's `npm test` does.
 delete baseEnv.NODE_TEST_CONTEXT;
 
-// The throwaway Neo4j starts first and boots while the checks and the unit lane run.
-const dataDir = join(work, "neo4j");
-const neo = { kind: "managed", dataDir, heap: "2g", pageCache: "512m" };
-let neo4jReady = Promise.resolve(undefined);
+// The graph and browser lanes are split into shards, each with a throwaway Neo4j of its
+// own, run side by side (their files share a database and reset it, so one file at a
+// time per database). RASD_TEST_SHARDS sets how many; see the README for the measurement
+// behind the default.
+const shardCount = Math.max(1, Math.min(4, Number(process.env.RASD_TEST_SHARDS ?? DEFAULT_SHARDS) || 1));
+const sharedFiles = [...lanes.graph, ...lanes.browser];
+const shards = splitIntoShards(sharedFiles, Math.min(shardCount, Math.max(1, sharedFiles.length)));
+
+// The throwaway Neo4j servers start first and boot while the checks and the unit lane run.
+const neos = shards.map((_, i) => ({
+  kind: "managed",
+  dataDir: join(work, i === 0 ? "neo4j" : `neo4j-${i + 1}`),
+  heap: "2g",
+  pageCache: "512m",
+}));
+let neo4jReady = [];
 const { startManagedNeo4j, stopManagedNeo4j } = await import("../server/src/neo4j-managed/managed-neo4j.ts");
 cleanup = async () => {
-  try {
-    await stopManagedNeo4j(neo);
-  } catch {}
+  await Promise.all(neos.map((neo) => stopManagedNeo4j(neo).catch(() => {})));
   // Whatever the tests left running when they were cut short: their servers,
   // Chromium, the private Neo4j servers of the CLI tests.
   await stopTaggedProcesses(work);
   rmSync(work, { recursive: true, force: true });
 };
 if (needsNeo4j) {
-  neo.port = await freePort();
-  console.log(`Starting a throwaway Neo4j in ${dataDir} on port ${neo.port}…`);
-  const t0 = Date.now();
-  neo4jReady = startManagedNeo4j(neo, { log: (l) => console.log(l), timeoutMs: 300_000 }).then(
-    (running) => {
-      console.log(`Neo4j ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-      return running;
-    },
-    (error) => ({ error }),
-  );
+  neo4jReady = neos.map(async (neo) => {
+    neo.port = await freePort();
+    console.log(`Starting a throwaway Neo4j in ${neo.dataDir} on port ${neo.port}…`);
+    const t0 = Date.now();
+    return startManagedNeo4j(neo, { log: (l) => console.log(l), timeoutMs: 300_000 }).then(
+      (running) => {
+        console.log(`Neo4j ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+        return running;
+      },
+      (error) => ({ error }),
+    );
+  });
 }
 
 if (full) {
@@ -243,24 +280,41 @@ if (needsNeo4j) {
     const { buildClientIfNeeded } = await import("../server/src/client-build.ts");
     await timed("client build (when stale)", () => buildClientIfNeeded((l) => console.log(l)));
   }
-  const running = await timed("waiting for the test Neo4j", () => neo4jReady);
-  if (!running || running.error) {
-    console.error(`could not start the test Neo4j: ${running?.error?.message}`);
+  const servers = await timed("waiting for the test Neo4j", () => Promise.all(neo4jReady));
+  const broken = servers.find((r) => !r || r.error);
+  if (broken) {
+    console.error(`could not start the test Neo4j: ${broken?.error?.message}`);
     failed++;
   } else {
-    // One file at a time: these tests share the one test database and reset it.
-    await timed("graph and browser lanes", () =>
-      runFiles([...lanes.graph, ...lanes.browser], {
-        concurrency: 1,
-        env: {
-          ...baseEnv,
-          NEO4J_URI: running.uri,
-          NEO4J_USER: running.user,
-          NEO4J_PASSWORD: running.password,
-          RASD_TEST: "1",
-        },
-        tapFile: join(work, "graph.tap"),
-        lane: "graph/browser",
+    await timed(`graph and browser lanes (${shards.length} shard${shards.length === 1 ? "" : "s"} side by side)`, () =>
+      Promise.all(
+        shards.map(async (shardFiles, i) => {
+          const running = servers[i];
+          // The first shard reports as it goes; the others' reports are printed whole at the end.
+          const specFile = i === 0 ? undefined : join(work, `graph-${i + 1}.spec`);
+          await runFiles(shardFiles, {
+            concurrency: 1,
+            env: {
+              ...baseEnv,
+              NEO4J_URI: running.uri,
+              NEO4J_USER: running.user,
+              NEO4J_PASSWORD: running.password,
+              RASD_TEST: "1",
+            },
+            tapFile: join(work, `graph-${i + 1}.tap`),
+            lane: shards.length === 1 ? "graph/browser" : `graph/browser ${i + 1}`,
+            specFile,
+          });
+          return specFile;
+        }),
+      ).then((specFiles) => {
+        for (const [i, specFile] of specFiles.entries()) {
+          if (!specFile) continue;
+          console.log(`\n── graph and browser lanes, shard ${i + 1} ──`);
+          try {
+            process.stdout.write(readFileSync(specFile, "utf8"));
+          } catch {}
+        }
       }),
     );
   }

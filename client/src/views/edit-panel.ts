@@ -8,6 +8,7 @@ import {
   type EditRequest,
   provenanceText,
 } from "../data/edits.ts";
+import { el } from "./element.ts";
 
 /**
  * The evidence panel's editing section for the selected event, claim, actor
@@ -23,17 +24,6 @@ export interface EditPanelData {
   /** The last edit made from this panel, offered for undo. */
   lastEdit: { auditId: string; label: string } | null;
   status: { text: string; error: boolean } | null;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function select(name: string, options: readonly (string | { id: string; name: string })[], value?: string | null) {

@@ -2,22 +2,11 @@ import type { EvidenceFocus, Passage } from "../data/evidence.ts";
 import type { ActorRef, Claim, Event } from "../data/model.ts";
 import { certaintyLabels, typeColour } from "../data/palette.ts";
 import { detectLanguage, formatDay, formatRange } from "../data/text.ts";
+import { el } from "./element.ts";
 
 export interface EvidenceOptions {
   /** How much article text to keep either side of a highlighted span when the whole article is known (default: all of it). */
   context?: number;
-}
-
-/** Creates an element; text goes in as textContent, never as markup. */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** A span of text in its own language and direction (Arabic right-to-left). */

@@ -1,6 +1,7 @@
 import { factGroups } from "../data/fact-groups.ts";
 import type { EventSources } from "../data/sources.ts";
 import { formatDay } from "../data/text.ts";
+import { el } from "./element.ts";
 import { factChart } from "./fact-chart.ts";
 
 /**
@@ -8,13 +9,6 @@ import { factChart } from "./fact-chart.ts";
  * language, time, each evidence span in its own script and direction) and a
  * table of what they disagree on. view(data) → Element; text goes in as text.
  */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 function inLanguage<K extends keyof HTMLElementTagNameMap>(tag: K, text: string, language: string, className?: string) {
   const node = el(tag, className, text);
   node.lang = language;

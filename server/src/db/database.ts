@@ -56,6 +56,9 @@ function toDomainError(error: unknown): Error {
   return error as Error;
 }
 
+/** Runs one statement inside an open transaction (what `Database.transaction` hands its work). */
+export type Run = (s: Statement) => Promise<QueryResult>;
+
 export interface RunOptions {
   /** Tagged on the transaction (shows in SHOW TRANSACTIONS and query.log). */
   metadata?: Record<string, unknown>;
@@ -151,10 +154,7 @@ export class Database {
    * write from what it read (ingest resolves an article against the graph
    * this way, so nothing can change in between). All or nothing.
    */
-  async writeWork<T>(
-    work: (run: (s: Statement) => Promise<QueryResult>) => Promise<T>,
-    options: RunOptions = {},
-  ): Promise<T> {
+  async writeWork<T>(work: (run: Run) => Promise<T>, options: RunOptions = {}): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(

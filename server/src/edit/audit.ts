@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import * as q from "../cypher/audit.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, Run } from "../db/database.ts";
 import type { AuditAction } from "../model/vocabulary.ts";
-import { EditError, MissingNode, type Run } from "./errors.ts";
+import { EditError, MissingNode } from "./errors.ts";
 import { canonical, firstDifference, restoreSnapshot, type Snapshot, type Target, takeSnapshot } from "./snapshot.ts";
 
 /**

@@ -1,9 +1,3 @@
-import type { QueryResult } from "neo4j-driver";
-import type { Statement } from "../db/database.ts";
-
-/** Runs one statement inside the edit's write transaction. */
-export type Run = (s: Statement) => Promise<QueryResult>;
-
 /** A refused edit: `path` names the argument that is wrong, the message says why. Nothing is written. */
 export class EditError extends Error {
   override name = "EditError";

@@ -1,8 +1,8 @@
 import * as q from "../cypher/edits.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, Run } from "../db/database.ts";
 import { ROLES } from "../model/vocabulary.ts";
 import { audited } from "./audit.ts";
-import { EditError, MissingNode, type Run } from "./errors.ts";
+import { EditError, MissingNode } from "./errors.ts";
 
 /**
  * An analyst's corrections of who took part in an event and where it

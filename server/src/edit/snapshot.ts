@@ -1,8 +1,9 @@
 import neo4j, { isDateTime, isPoint } from "neo4j-driver";
 import { labelOfId } from "../cypher/projections.ts";
 import * as q from "../cypher/snapshot.ts";
+import type { Run } from "../db/database.ts";
 import { MERGE_RECORD } from "../model/vocabulary.ts";
-import { EditError, type Run } from "./errors.ts";
+import { EditError } from "./errors.ts";
 
 /**
  * A snapshot is the JSON an audit entry keeps as "before" and "after": the

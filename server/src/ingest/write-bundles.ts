@@ -1,9 +1,9 @@
 import type { ArticleBundle } from "../bundle/types.ts";
 import type { Database } from "../db/database.ts";
 import { record } from "../edit/audit.ts";
-import { type ResolvedArticle, resolveAndWrite } from "../resolve/resolve-bundle.ts";
 import { addBundleRows, emptyRows } from "./bundle-rows.ts";
 import { ingestStatements } from "./bundle-statements.ts";
+import { type ResolvedArticle, resolveAndWrite } from "./resolve-bundle.ts";
 
 /** What an ingest entry records: the bundle's producer and what was written (undone by deleting the article). */
 function ingestEntry(who: string, b: ArticleBundle, r: ResolvedArticle) {

@@ -1,7 +1,7 @@
 import { renameEntityIds } from "../bundle/rename-ids.ts";
 import type { ArticleBundle } from "../bundle/types.ts";
 import { entityMatches } from "../cypher/resolve.ts";
-import type { Run } from "../edit/errors.ts";
+import type { Run } from "../db/database.ts";
 
 /**
  * Finds a bundle's actors and places in the graph by more than their id:

@@ -3,10 +3,9 @@ import * as m from "../cypher/event-merges.ts";
 import { mergeStatements } from "../cypher/merge-entities.ts";
 import { recordMerges, refreshEvents } from "../cypher/resolve.ts";
 import { countCreatedEvents } from "../cypher/timeline-counts.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, Run } from "../db/database.ts";
 import { record } from "../edit/audit.ts";
 import { eventSearchText } from "../model/search-text.ts";
-import type { Run } from "./resolve-bundle.ts";
 
 /**
  * An analyst's merge, split and rejection of candidate duplicates. Each runs

@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { QueryResult } from "neo4j-driver";
 import type { ArticleBundle, BundleEvent } from "../bundle/types.ts";
 import * as q from "../cypher/resolve.ts";
-import type { Statement } from "../db/database.ts";
-import { addBundleRows, emptyRows, endInstant, type ReportExtras, startInstant } from "../ingest/bundle-rows.ts";
-import { entityStatements, eventStatements } from "../ingest/bundle-statements.ts";
-import { creditedOutlet, publisherKey } from "./article-source.ts";
-import { resolveEntityIds } from "./entity-ids.ts";
-import { type EventFacts, matchEvents, type PlaceFacts } from "./match-score.ts";
-import { bandKeys, minhashSignature, SYNDICATION_THRESHOLD, similarity } from "./minhash.ts";
-import { factsByEvent } from "./report-facts.ts";
+import type { Run } from "../db/database.ts";
+import { creditedOutlet, publisherKey } from "../resolve/article-source.ts";
+import { resolveEntityIds } from "../resolve/entity-ids.ts";
+import { type EventFacts, matchEvents, type PlaceFacts } from "../resolve/match-score.ts";
+import { bandKeys, minhashSignature, SYNDICATION_THRESHOLD, similarity } from "../resolve/minhash.ts";
+import { factsByEvent } from "../resolve/report-facts.ts";
+import { addBundleRows, emptyRows, endInstant, type ReportExtras, startInstant } from "./bundle-rows.ts";
+import { entityStatements, eventStatements } from "./bundle-statements.ts";
 
 /**
  * Writes one validated bundle, resolving it against the graph inside the same
@@ -19,7 +18,6 @@ import { factsByEvent } from "./report-facts.ts";
  * POSSIBLY_SAME_AS candidates for weaker matches. Returns the ids of every
  * event whose derived facts changed.
  */
-export type Run = (s: Statement) => Promise<QueryResult>;
 
 export interface ResolvedArticle {
   articleId: string;
