@@ -89,7 +89,15 @@ describe("one event, many sources, in the workspace", () => {
   it("the as-of marker on the articles-published row sets the date by keys and by drag, kept in the URL and the picker", async () => {
     const { page, errors } = await open(`?sel=${encodeURIComponent(masyaf)}`);
     const count = (text: string) =>
-      page.waitForFunction((t) => document.querySelector(".sources .sources-count")?.textContent === t, text);
+      page
+        .waitForFunction((t) => document.querySelector(".sources .sources-count")?.textContent === t, text)
+        .catch(async (error: Error) => {
+          const shown = await page.evaluate(() => ({
+            sources: document.querySelector(".sources-slot")?.textContent,
+            url: location.search,
+          }));
+          throw new Error(`expected "${text}", panel shows ${JSON.stringify(shown)}: ${error.message}`);
+        });
     await count("Reported by 2 independent sources");
     const marker = page.locator(".timeline .as-of-marker");
     assert.equal(await marker.getAttribute("role"), "slider");
