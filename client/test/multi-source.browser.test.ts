@@ -119,19 +119,20 @@ describe("one event, many sources, in the workspace", () => {
         ms,
       );
 
-    // ← steps back to the latest article's publication (The National, 11:00), then the one before (Sky News Arabia).
+    // ← steps back to the minute after the latest article's publication (The National, 11:00), then after
+    // the one before (Sky News Arabia, 03:30).
     await marker.focus();
     await page.keyboard.press("ArrowLeft");
-    await settled("2024-09-09T11:00:00.000Z");
-    await focusedAt(Date.parse("2024-09-09T11:00:00Z"));
+    await settled("2024-09-09T11:01:00.000Z");
+    await focusedAt(Date.parse("2024-09-09T11:01:00Z"));
     await count("Reported by 2 independent sources");
     await page.keyboard.press("ArrowLeft");
-    await settled("2024-09-09T03:30:00.000Z");
-    await focusedAt(Date.parse("2024-09-09T03:30:00Z"));
+    await settled("2024-09-09T03:31:00.000Z");
+    await focusedAt(Date.parse("2024-09-09T03:31:00Z"));
     await count("Reported by 1 independent source");
     assert.match(
       (await page.locator(".timeline .as-of-marker").getAttribute("aria-valuetext")) ?? "",
-      /as of 2024-09-09 03:30 UTC/,
+      /as of 2024-09-09 03:31 UTC/,
     );
     // End: now again, nothing in the URL or the picker.
     await page.keyboard.press("End");

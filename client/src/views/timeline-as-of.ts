@@ -23,7 +23,8 @@ const label = (t: number) => `${new Date(t).toISOString().slice(0, 16).replace("
  * focus it (it is a slider) and press ←/→ for the previous/next article's
  * publication, PageUp/PageDown for a day, Home for the first article, End
  * for now. Dropping it past the last time shown also means now. Dates are
- * whole minutes, rounded up so the article at that minute counts.
+ * whole minutes, rounded up; a key step lands on the minute after an
+ * article's publication, so that article counts.
  */
 export function asOfMarker(
   svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
@@ -89,14 +90,17 @@ export function asOfMarker(
   handle.on("keydown", (e: KeyboardEvent) => {
     const at = value ?? Number.POSITIVE_INFINITY;
     let next: number | null | undefined;
+    // A publication is stepped to the minute after it: the server compares publication times with their
+    // own UTC offset, and an instant equal to one given in another offset may not count as "by then".
+    const after = (t: number) => upToMinute(t + 1);
     if (e.key === "ArrowLeft" || e.key === "ArrowDown")
-      next = d3.max(publications.filter((t) => upToMinute(t) < at)) ?? (value === null ? null : value - day);
+      next = d3.max(publications.filter((t) => after(t) < at).map(after)) ?? (value === null ? null : value - day);
     else if (e.key === "ArrowRight" || e.key === "ArrowUp") {
-      const later = publications.find((t) => upToMinute(t) > at);
+      const later = publications.map(after).find((t) => t > at);
       next = later ?? (value === null ? null : value + day);
     } else if (e.key === "PageDown") next = (value ?? x.domain()[1].getTime()) - day;
     else if (e.key === "PageUp") next = value === null ? null : value + day;
-    else if (e.key === "Home") next = publications[0] ?? null;
+    else if (e.key === "Home") next = publications.length ? after(publications[0]) : null;
     else if (e.key === "End") next = null;
     if (next === undefined) return;
     // The timeline's own keys (move between items, zoom) stay out of the slider's way.
