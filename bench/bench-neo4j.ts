@@ -6,13 +6,15 @@ import { startManagedNeo4j, stopManagedNeo4j } from "../server/src/neo4j-managed
  * The benchmarks' own managed Neo4j: a data folder under /tmp and a port of
  * its own, so a run never touches the development graph. The folder is kept
  * between runs so bench:api can reuse what bench:ingest loaded.
+ * RASD_BENCH_DIR, RASD_BENCH_PORT, RASD_BENCH_HEAP and RASD_BENCH_PAGECACHE
+ * let two benchmarks run at once without sharing a database.
  */
 export const benchNeo4j = {
   kind: "managed" as const,
   dataDir: process.env.RASD_BENCH_DIR ?? "/tmp/rasd-bench-neo4j",
   port: Number(process.env.RASD_BENCH_PORT ?? 17699),
-  heap: "4g",
-  pageCache: "4g",
+  heap: process.env.RASD_BENCH_HEAP ?? "4g",
+  pageCache: process.env.RASD_BENCH_PAGECACHE ?? "4g",
 };
 
 export async function openBenchDatabase(): Promise<{ db: Database; stop: () => Promise<void> }> {

@@ -1,99 +1,132 @@
-// `npm run bench:ingest`: loads BENCH_EVENTS (default 1,000,000) synthetic events with their actors,
-// locations and claims through the bundle path, batched, and prints entities per second; then the
-// ratio to one transaction per bundle on the same 10,000-event sample. Then, on top of the full graph,
-// the cost of resolution (syndication + same-event matching, server/src/resolve/): BENCH_RESOLVE_EVENTS
-// (default 2,000) further events ingested one bundle per transaction without resolution, and as many
-// again with it, side by side. Uses its own Neo4j under /tmp.
+// `npm run bench:ingest`: what event resolution (syndication + same-event matching, server/src/resolve/)
+// costs at ingest, as the graph grows. One synthetic stream (seed 1) in which BENCH_RETELL (default 0.2)
+// of the events retell a recent event in another outlet's article (same type, dates, place and actors:
+// what resolution exists for). For each size in BENCH_SIZES (default 10000,100000,1000000; each size a
+// prefix of the next) the graph is bulk-loaded up to that many events (200 bundles per transaction, no
+// resolution), then the next BENCH_RESOLVE_EVENTS (default 2,000) events of the same stream are
+// ingested as ingestBundle does it, one bundle per transaction, in chunks of BENCH_CHUNK_EVENTS
+// (default 100) alternating with and without resolution (with, without, without, with, ...), so both
+// modes see the same graph, the same data and the same machine load. Prints entities per second for
+// each mode, their ratio (goal: resolution no slower than ×2 at 1M events), how many incoming events
+// resolution merged or found candidates for, and the load average. Uses its own Neo4j under /tmp.
 
-import { bundleItems, generateSyntheticBundles, loadSynthetic } from "../../seeds/synthetic/generate.ts";
+import { loadavg } from "node:os";
+import { bundleItems, generateSyntheticBundles } from "../../seeds/synthetic/generate.ts";
+import type { ArticleBundle } from "../../server/src/bundle/types.ts";
 import { validateBundle } from "../../server/src/bundle/validate.ts";
 import { writeBundles } from "../../server/src/ingest/write-bundles.ts";
 import { emptyGraph, eventCount, openBenchDatabase } from "../bench-neo4j.ts";
 
-const total = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const sample = Number(process.env.BENCH_SAMPLE ?? 10_000);
+const sizes = (process.env.BENCH_SIZES ?? "10000,100000,1000000")
+  .split(",")
+  .map(Number)
+  .sort((a, b) => a - b);
+if (sizes.some((n) => !Number.isInteger(n) || n < 0)) throw new Error("BENCH_SIZES: comma-separated event counts");
+const sample = Number(process.env.BENCH_RESOLVE_EVENTS ?? 2_000);
+const chunkEvents = Number(process.env.BENCH_CHUNK_EVENTS ?? 100);
+const retell = Number(process.env.BENCH_RETELL ?? 0.2);
+const bulkPerTx = 200;
+
+type Mode = "with" | "without";
+/** ABBA order: neither mode always goes first after a bulk load or a slow spell. */
+const ORDER: Mode[] = ["with", "without", "without", "with"];
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ");
+
 const { db, stop } = await openBenchDatabase();
 try {
   await emptyGraph(db);
-  // Same sample both ways (seed 2, so the full load below starts from an empty graph too).
-  const batched = await loadSynthetic(db, { events: sample, seed: 2, batchArticles: 200 });
-  await emptyGraph(db);
-  const t0 = performance.now();
-  let entities = 0;
-  for (const b of generateSyntheticBundles({ events: sample, seed: 2 })) {
-    const valid = validateBundle(b);
-    entities += bundleItems(valid);
-    await writeBundles(db, [valid]);
-  }
-  const single = { seconds: (performance.now() - t0) / 1000, entities };
-  await emptyGraph(db);
-
-  let last = 0;
-  const full = await loadSynthetic(db, {
-    events: total,
+  const stream = generateSyntheticBundles({
+    events: sizes[sizes.length - 1] + sizes.length * sample,
     seed: 1,
-    batchArticles: 200,
-    onProgress: (n) => {
-      if (n - last >= 100_000) {
-        last = n;
-        console.log(`  ${n.toLocaleString("en")} events loaded`);
-      }
-    },
-  });
-  // Resolution on a graph of `total` events: two fresh samples (seeds 3 and 4) of the same size, the
-  // first written as before, the second resolved against everything stored (index-backed candidate search).
-  const resolveSample = Number(process.env.BENCH_RESOLVE_EVENTS ?? 2_000);
-  const oneByOne = async (seed: number, resolve: boolean) => {
-    const t = performance.now();
-    let n = 0;
-    for (const b of generateSyntheticBundles({ events: resolveSample, seed })) {
-      const valid = validateBundle(b);
-      n += bundleItems(valid);
-      await writeBundles(db, [valid], { resolve });
-    }
-    return { seconds: (performance.now() - t) / 1000, entities: n };
+    retell,
+  })[Symbol.iterator]();
+  let streamed = 0;
+  const nextBundle = (): ArticleBundle | null => {
+    const n = stream.next();
+    if (n.done) return null;
+    streamed += n.value.events.length;
+    return validateBundle(n.value);
   };
-  const plain = await oneByOne(3, false);
-  const resolved = await oneByOne(4, true);
+  const rows: Record<string, string | number>[] = [];
 
-  const rate = (r: { seconds: number; entities: number }) => r.entities / r.seconds;
-  console.log("\nbench:ingest (bundle path: validateBundle + writeBundles)");
-  console.table([
-    {
-      run: `full load, ${total.toLocaleString("en")} events, 200 bundles/tx`,
-      entities: full.entities,
-      seconds: +full.seconds.toFixed(1),
-      "entities/s": Math.round(rate(full)),
-    },
-    {
-      run: `sample ${sample} events, 200 bundles/tx`,
-      entities: batched.entities,
-      seconds: +batched.seconds.toFixed(1),
-      "entities/s": Math.round(rate(batched)),
-    },
-    {
-      run: `sample ${sample} events, 1 bundle/tx`,
-      entities: single.entities,
-      seconds: +single.seconds.toFixed(1),
-      "entities/s": Math.round(rate(single)),
-    },
-    {
-      run: `+${resolveSample} events on ${total.toLocaleString("en")}, 1 bundle/tx, no resolution`,
-      entities: plain.entities,
-      seconds: +plain.seconds.toFixed(1),
-      "entities/s": Math.round(rate(plain)),
-    },
-    {
-      run: `+${resolveSample} events on ${total.toLocaleString("en")}, 1 bundle/tx, with resolution`,
-      entities: resolved.entities,
-      seconds: +resolved.seconds.toFixed(1),
-      "entities/s": Math.round(rate(resolved)),
-    },
-  ]);
+  for (const size of sizes) {
+    // Bulk load up to `size` events: the graph resolution searches.
+    const t0 = performance.now();
+    let batch: ArticleBundle[] = [];
+    let lastProgress = streamed;
+    while (streamed < size) {
+      const b = nextBundle();
+      if (!b) break;
+      batch.push(b);
+      if (batch.length >= bulkPerTx || streamed >= size) {
+        await writeBundles(db, batch, { resolve: false });
+        batch = [];
+      }
+      if (streamed - lastProgress >= 50_000) {
+        lastProgress = streamed;
+        console.log(`  ${streamed.toLocaleString("en")} events loaded (load average ${load()})`);
+      }
+    }
+    if (batch.length) await writeBundles(db, batch, { resolve: false });
+    console.log(
+      `graph at ${streamed.toLocaleString("en")} events (bulk load ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+    );
+
+    // The next `sample` events, one bundle per transaction, chunks alternating between the modes.
+    const stat = {
+      with: { seconds: 0, entities: 0, events: 0, merged: 0, candidates: 0 },
+      without: { seconds: 0, entities: 0, events: 0, merged: 0, candidates: 0 },
+    };
+    const loadBefore = load();
+    const end = streamed + sample;
+    for (let i = 0; streamed < end; i++) {
+      const mode = ORDER[i % ORDER.length];
+      const bundles: ArticleBundle[] = [];
+      for (let e = 0; e < chunkEvents && streamed < end; ) {
+        const b = nextBundle();
+        if (!b) break;
+        bundles.push(b);
+        e += b.events.length;
+      }
+      if (bundles.length === 0) break;
+      const s = stat[mode];
+      const t = performance.now();
+      for (const b of bundles) {
+        const [r] = await writeBundles(db, [b], { resolve: mode === "with" });
+        s.merged += r?.merged ?? 0;
+        s.candidates += r?.candidates ?? 0;
+      }
+      s.seconds += (performance.now() - t) / 1000;
+      for (const b of bundles) {
+        s.entities += bundleItems(b);
+        s.events += b.events.length;
+      }
+    }
+    const rate = (m: Mode) => stat[m].entities / stat[m].seconds;
+    const row = {
+      "graph events": size,
+      "events with / without": `${stat.with.events} / ${stat.without.events}`,
+      "entities/s with": Math.round(rate("with")),
+      "entities/s without": Math.round(rate("without")),
+      "time with / without": +(rate("without") / rate("with")).toFixed(2),
+      merged: stat.with.merged,
+      candidates: stat.with.candidates,
+      "load avg (1/5/15 min)": `${loadBefore} → ${load()}`,
+    };
+    rows.push(row);
+    console.log(
+      `at ${size.toLocaleString("en")} events: ingest time with resolution / without = ${row["time with / without"]}× ` +
+        `(goal: at most 2×); resolution merged ${stat.with.merged} of ${stat.with.events} incoming events into stored ` +
+        `ones and recorded ${stat.with.candidates} candidate pairs; load average ${row["load avg (1/5/15 min)"]}`,
+    );
+  }
   console.log(
-    `ingest time with resolution / without, on ${total.toLocaleString("en")} events: ${(rate(plain) / rate(resolved)).toFixed(2)}× (goal: under 2×)`,
+    `\nbench:ingest (one bundle per transaction, as ingestBundle writes; retell share ${retell}; chunks of ${chunkEvents} events, interleaved)`,
   );
-  console.log(`batched / one transaction per bundle on the same sample: ${(rate(batched) / rate(single)).toFixed(1)}×`);
+  console.table(rows);
   console.log(`events in graph: ${await eventCount(db)}`);
 } finally {
   await stop();

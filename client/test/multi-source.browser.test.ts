@@ -86,6 +86,100 @@ describe("one event, many sources, in the workspace", () => {
     await page.close();
   });
 
+  it("the as-of marker on the articles-published row sets the date by keys and by drag, kept in the URL and the picker", async () => {
+    const { page, errors } = await open(`?sel=${encodeURIComponent(masyaf)}`);
+    const count = (text: string) =>
+      page
+        .waitForFunction((t) => document.querySelector(".sources .sources-count")?.textContent === t, text)
+        .catch(async (error: Error) => {
+          const shown = await page.evaluate(() => ({
+            sources: document.querySelector(".sources-slot")?.textContent,
+            url: location.search,
+          }));
+          throw new Error(`expected "${text}", panel shows ${JSON.stringify(shown)}: ${error.message}`);
+        });
+    await count("Reported by 2 independent sources");
+    const marker = page.locator(".timeline .as-of-marker");
+    assert.equal(await marker.getAttribute("role"), "slider");
+    assert.equal(await marker.getAttribute("aria-valuetext"), "now: everything published");
+    const asOfInUrl = () => page.evaluate(() => new URLSearchParams(location.search).get("asof"));
+    const settled = (iso: string | null) =>
+      page.waitForFunction(
+        (v) =>
+          new URLSearchParams(location.search).get("asof") === v &&
+          (document.querySelector("#as-of") as HTMLInputElement).value === (v ? v.slice(0, 16) : ""),
+        iso,
+      );
+    const focusedAt = (ms: number) =>
+      page.waitForFunction(
+        (v) =>
+          document.activeElement?.classList.contains("as-of-marker") &&
+          document.activeElement.getAttribute("aria-valuenow") === String(v) &&
+          document.querySelector("#app.ready"),
+        ms,
+      );
+
+    // ← steps back to the minute after the latest article's publication (The National, 11:00), then after
+    // the one before (Sky News Arabia, 03:30).
+    await marker.focus();
+    await page.keyboard.press("ArrowLeft");
+    await settled("2024-09-09T11:01:00.000Z");
+    await focusedAt(Date.parse("2024-09-09T11:01:00Z"));
+    await count("Reported by 2 independent sources");
+    await page.keyboard.press("ArrowLeft");
+    await settled("2024-09-09T03:31:00.000Z");
+    await focusedAt(Date.parse("2024-09-09T03:31:00Z"));
+    await count("Reported by 1 independent source");
+    assert.match(
+      (await page.locator(".timeline .as-of-marker").getAttribute("aria-valuetext")) ?? "",
+      /as of 2024-09-09 03:31 UTC/,
+    );
+    // End: now again, nothing in the URL or the picker.
+    await page.keyboard.press("End");
+    await settled(null);
+    await count("Reported by 2 independent sources");
+
+    // The picker moves the marker.
+    await page.fill("#as-of", "2024-08-06T00:00");
+    await page.dispatchEvent("#as-of", "change");
+    await settled("2024-08-06T00:00:00.000Z");
+    await page.waitForFunction(
+      (v) => document.querySelector(".timeline .as-of-marker")?.getAttribute("aria-valuenow") === String(v),
+      Date.parse("2024-08-06T00:00:00Z"),
+    );
+
+    // Dragging it 60 px to the left sets an earlier date; dropping it past the plot's right end means now.
+    await page.waitForSelector("#app.ready .timeline .as-of-marker");
+    const grip = await page.locator(".timeline .as-of-grip").boundingBox();
+    assert.ok(grip);
+    const [gx, gy] = [grip.x + grip.width / 2, grip.y + grip.height / 2];
+    await page.mouse.move(gx, gy);
+    await page.mouse.down();
+    await page.mouse.move(gx - 30, gy, { steps: 3 });
+    await page.mouse.move(gx - 60, gy, { steps: 3 });
+    await page.mouse.up();
+    await page.waitForFunction(() => {
+      const v = new URLSearchParams(location.search).get("asof");
+      return v !== null && v < "2024-08-06T00:00:00.000Z";
+    });
+    const dragged = await asOfInUrl();
+    assert.ok(dragged);
+    await settled(dragged);
+    assert.match(dragged, /:00\.000Z$/, "whole minutes, as the picker shows them");
+    await page.waitForSelector("#app.ready .timeline .as-of-marker");
+    const again = await page.locator(".timeline .as-of-grip").boundingBox();
+    assert.ok(again);
+    const plot = await page.locator(".timeline").boundingBox();
+    assert.ok(plot);
+    await page.mouse.move(again.x + again.width / 2, again.y + again.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(plot.x + plot.width - 2, again.y + again.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await settled(null);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it("candidate duplicates are listed for review with their score and reasons", async () => {
     const { page, errors } = await open("");
     await page.click("#toolbar-more > summary");

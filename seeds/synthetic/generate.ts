@@ -23,7 +23,27 @@ export interface SyntheticOptions {
   seed?: number;
   /** Events per article (the last article may have fewer). Default 5. */
   eventsPerArticle?: number;
+  /**
+   * Share (0..1) of events that retell a recent event of the same stream in
+   * another article: same type, dates, place, initiator and target, told by
+   * another outlet, in either language: what event resolution exists for.
+   * Default 0 (every event distinct), which keeps the stream of a seed as it was.
+   */
+  retell?: number;
 }
+
+/** What a later article needs to tell an event again. */
+interface Told {
+  type: (typeof EVENT_TYPES)[number];
+  initiator: PoolActor;
+  target: PoolActor;
+  place: PoolLocation;
+  dates: Pick<BundleEvent, "start" | "end" | "edtf">;
+  precision: DatePrecision;
+}
+
+/** Retellings draw from the last this-many events generated (a news cycle's worth). */
+const RECENT_EVENTS = 2_000;
 
 const PUBLISHERS = ["Erem News", "Al Jazeera", "Reuters", "Shafaq News", "Alsumaria", "The National"];
 const DAY = 86_400_000;
@@ -60,15 +80,24 @@ export function* generateSyntheticBundles(options: SyntheticOptions): Iterable<A
   // A place's WITHIN tie is stated once, by the first article naming it: repeating it in every
   // article would grow one relationship's evidence list with every article.
   const withinStated = new Set<string>();
+  const retell = { share: options.retell ?? 0, recent: [] as Told[] };
   let made = 0;
   for (let n = 0; made < options.events; n++) {
     const count = Math.min(perArticle, options.events - made);
-    yield article(rng, seed, n, made, count, withinStated);
+    yield article(rng, seed, n, made, count, withinStated, retell);
     made += count;
   }
 }
 
-function article(rng: Random, seed: number, n: number, firstEvent: number, count: number, withinStated: Set<string>) {
+function article(
+  rng: Random,
+  seed: number,
+  n: number,
+  firstEvent: number,
+  count: number,
+  withinStated: Set<string>,
+  retell: { share: number; recent: Told[] },
+) {
   const ar = rng() < 0.7;
   const articleId = `article:syn-${seed}-${n}`;
   const published = FIRST_DAY + Math.floor(rng() * DAYS) * DAY;
@@ -86,11 +115,13 @@ function article(rng: Random, seed: number, n: number, firstEvent: number, count
   };
 
   for (let j = 0; j < count; j++) {
-    const type = pick(rng, EVENT_TYPES);
-    const initiator = pick(rng, ACTORS);
-    let target = pick(rng, ACTORS);
+    // rng() is drawn for retelling only when it is asked for, so a seed's stream without it stays the same.
+    const told = retell.share > 0 && retell.recent.length > 0 && rng() < retell.share ? pick(rng, retell.recent) : null;
+    const type = told?.type ?? pick(rng, EVENT_TYPES);
+    const initiator = told?.initiator ?? pick(rng, ACTORS);
+    let target = told?.target ?? pick(rng, ACTORS);
     if (target.id === initiator.id) target = ACTORS[(ACTORS.indexOf(target) + 1) % ACTORS.length];
-    const place = rng() < 0.15 ? pick(rng, COUNTRIES) : pick(rng, PLACES);
+    const place = told?.place ?? (rng() < 0.15 ? pick(rng, COUNTRIES) : pick(rng, PLACES));
     const sentenceStart = text.position;
     const aSpan = mentionActor(initiator);
     text.add(` ${VERBS[type][ar ? 1 : 0]} `);
@@ -106,8 +137,13 @@ function article(rng: Random, seed: number, n: number, firstEvent: number, count
     }
     const sentence = text.since(sentenceStart);
     text.add(ar ? ".\n" : ".\n");
-    const precision = pick(rng, PRECISIONS);
-    const dates = eventDates(published - Math.floor(rng() * 30) * DAY, precision, rng);
+    const precision = told?.precision ?? pick(rng, PRECISIONS);
+    const dates = told?.dates ?? eventDates(published - Math.floor(rng() * 30) * DAY, precision, rng);
+    if (retell.share > 0 && !told) {
+      if (retell.recent.length >= RECENT_EVENTS)
+        retell.recent[Math.floor(rng() * RECENT_EVENTS)] = { type, initiator, target, place, dates, precision };
+      else retell.recent.push({ type, initiator, target, place, dates, precision });
+    }
     events.push({
       id: `event:syn-${seed}-${firstEvent + j}`,
       type,

@@ -92,6 +92,16 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new Error(`invalid ${name}: ${raw} (expected true or false)`);
 }
 
+/**
+ * RASD_RESOLVE_ON_INGEST=false: `rasd ingest` stores each event as its article
+ * tells it, without matching it to stored events or syndicated copies (a bulk
+ * load of data known to hold no duplicates, or a baseline to time resolution
+ * against). Default true.
+ */
+export function resolveOnIngest(env: NodeJS.ProcessEnv = process.env): boolean {
+  return flag(env, "RASD_RESOLVE_ON_INGEST", true);
+}
+
 /** RASD_API_KEYS="key1:editor:amira,key2:reader": key, role, and an optional name for the audit log. */
 function apiKeys(raw: string | undefined): ApiKey[] {
   if (!raw) return [];

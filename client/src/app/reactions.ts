@@ -43,7 +43,8 @@ export const rules: Rule[] = [
   {
     change: "as of",
     when: (s, p) => (s.filters.asOf?.getTime() ?? null) !== (p.filters.asOf?.getTime() ?? null),
-    redraw: [],
+    // The evidence panel's sources are read as of the date: redrawn even when the window's events stay the same.
+    redraw: ["evidence"],
     load: ["expansions"],
   },
 ];

@@ -29,6 +29,8 @@ export class Shell {
   #lazy: LazyViews | null = null;
   #domainTimer: ReturnType<typeof setTimeout> | undefined;
   #pointerDown = false;
+  /** The as-of marker had the focus when the timeline was last swapped out. */
+  #asOfFocus = false;
   #timelineStale = false;
   /** Failures to reach the API, shown in the status line. */
   onError: (error: Error) => void = (error) => {
@@ -202,6 +204,8 @@ export class Shell {
         window: s.window,
         selection: s.selection,
         highlight: relatedEvents(this.data.dataset().events, s.selection),
+        asOf: s.filters.asOf,
+        onAsOf: (asOf) => this.#set(null, { filters: { ...this.store.state.filters, asOf } }),
       },
     );
     view.addEventListener("input", () => {
@@ -211,7 +215,17 @@ export class Shell {
         this.#set("timeline", { window: v.window, selection: v.selection, domain: v.domain });
       else this.#set("timeline", { domain: v.domain });
     });
+    // Stepping the as-of marker with keys reloads and redraws the timeline: the new marker keeps the focus,
+    // also across a redraw in between that has no marker (while loading).
+    const active = document.activeElement;
+    if (active?.closest(".as-of-marker")) this.#asOfFocus = true;
+    else if (active && active !== document.body) this.#asOfFocus = false;
     swap(this.layout.timeline, view);
+    const marker = this.#asOfFocus ? view.querySelector<SVGGElement>(".as-of-marker") : null;
+    if (marker) {
+      marker.focus();
+      this.#asOfFocus = false;
+    }
     this.#renderStrip();
     const total = slice?.total ?? 0;
     this.layout.timelineTitle.textContent = !slice

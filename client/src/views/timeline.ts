@@ -3,6 +3,7 @@ import type { TimeWindow } from "../data/filters.ts";
 import type { LaneKey } from "../data/lanes.ts";
 import type { Bucket } from "../data/load.ts";
 import type { Event, TimelineMark } from "../data/model.ts";
+import { asOfMarker } from "./timeline-as-of.ts";
 import { timelineBrush } from "./timeline-brush.ts";
 import { bucketRows } from "./timeline-buckets.ts";
 import { marksPainter } from "./timeline-draw.ts";
@@ -41,6 +42,10 @@ export interface TimelineOptions {
   focus?: string | null;
   /** Above this many items the marks are drawn on a canvas. */
   svgLimit?: number;
+  /** The date the views are read as of (null: now), shown as a marker on the articles-published row. */
+  asOf?: Date | null;
+  /** Given, the marker can be dragged or stepped with keys and reports the new date (null: now). */
+  onAsOf?: (asOf: Date | null) => void;
 }
 
 /** What the timeline reports through `input` events. */
@@ -116,6 +121,12 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
       emit();
     },
   });
+  // The as-of control lives on the publications row: it is a date of publication.
+  const publicationRow = rows.find((r) => r.kind === "article");
+  const asOf =
+    options.onAsOf && publicationRow
+      ? asOfMarker(layers.svg, geometry, publicationRow, { asOf: options.asOf ?? null, onAsOf: options.onAsOf })
+      : null;
   const zoom = timelineZoom(geometry, (scale) => {
     x = scale;
     schedule();
@@ -183,6 +194,7 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   /** Draws what changed since the last frame: the axis when the domain moved, the marks and brush when anything did. */
   function render() {
     layers.axis(x);
+    asOf?.render(x);
     const painted = paint({ x, selection, focus, highlight });
     const windowKey = String(brushWindow);
     // The brush follows the marks only when there is one: an empty brush is not moved every frame.

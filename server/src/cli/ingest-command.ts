@@ -1,4 +1,4 @@
-import { loadSettings } from "../config.ts";
+import { loadSettings, resolveOnIngest } from "../config.ts";
 import { connect } from "../db/connect.ts";
 import { runMigrations } from "../db/migrations.ts";
 import { ingestArticle } from "../ingest/ingest-article.ts";
@@ -20,6 +20,7 @@ export async function ingestCommand(files: string[]): Promise<number> {
     log(`nothing to ingest: ${refused.length === 1 ? "the file was" : `all ${refused.length} files were`} refused`);
     return 1;
   }
+  const resolve = resolveOnIngest();
   const connection = await connect(loadSettings().neo4j, log);
   const { db } = connection;
   let failed = refused.length;
@@ -30,8 +31,8 @@ export async function ingestCommand(files: string[]): Promise<number> {
       try {
         const r =
           "bundle" in input
-            ? await ingestBundle(db, input.bundle, "cli")
-            : await ingestArticle(db, input.article, input.file, "cli");
+            ? await ingestBundle(db, input.bundle, "cli", { resolve })
+            : await ingestArticle(db, input.article, input.file, "cli", { resolve });
         log(
           `${input.file}: ${r.articleId} — ${r.actors} actors, ${r.locations} locations, ${r.events} events, ${r.claims} claims`,
         );

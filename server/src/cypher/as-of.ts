@@ -52,3 +52,23 @@ export function eventDatesAsOf(v: string): string {
     CASE WHEN dated = 0 THEN ${v}.end WHEN lo > hi THEN last ELSE hi END AS asOfEnd
 }`;
 }
+
+/**
+ * Keeps `reportedStart`/`reportedEnd` on the event `v`: the hull of its
+ * reports' intervals (earliest start, latest end). Every state the event had
+ * as of an earlier date lies inside it, so an as-of window finds the events
+ * whose dates may have been wider then through the `reportedStart` index
+ * (event-filter.ts). Kept only where today's dates may differ from an earlier
+ * state's — more than one dated report, or dates other than the hull (an
+ * analyst's) — and null elsewhere, so that index holds the few, not all.
+ * Run after anything that changes an event's reports or dates.
+ */
+export function keepReportedHull(v: string): string {
+  return `CALL (${v}) {
+  OPTIONAL MATCH (:Article)-[hullReport:REPORTS]->(${v})
+  WITH min(hullReport.start) AS first, max(hullReport.end) AS last, count(hullReport.start) AS dated
+  WITH first, last, first IS NOT NULL AND last IS NOT NULL
+    AND (dated > 1 OR ${v}.start IS NULL OR ${v}.end IS NULL OR first <> ${v}.start OR last <> ${v}.end) AS kept
+  SET ${v}.reportedStart = CASE WHEN kept THEN first END, ${v}.reportedEnd = CASE WHEN kept THEN last END
+}`;
+}

@@ -1,4 +1,5 @@
 import type { Statement } from "../db/database.ts";
+import { eventDatesAsOf } from "./as-of.ts";
 import { fulltextQuery } from "./fulltext.ts";
 import { spanCounts } from "./timeline-counts.ts";
 
@@ -132,19 +133,57 @@ WITH DISTINCT e, 1.0 AS score`;
   return { params, rootKind, root, window: windowFilters(f), rest };
 }
 
-/** The window as plain conditions on `e` (OVERLAPS: the uncertain range may touch it; WITHIN: inside). */
-function windowFilters(f: EventFilter): string[] {
+/**
+ * The window as plain conditions on an event's dates, `e.start`/`e.end` unless
+ * other expressions are given (the dates as of a date: `asOfStart`/`asOfEnd`).
+ * OVERLAPS: the uncertain range may touch the window; WITHIN: it lies inside.
+ */
+function windowFilters(f: EventFilter, start = "e.start", end = "e.end"): string[] {
   const from = f.from ? Date.parse(f.from) : null;
   const to = f.to ? Date.parse(f.to) : null;
   const conditions: string[] = [];
   if (f.match === "WITHIN") {
-    if (from !== null) conditions.push("e.start >= datetime($from)");
-    if (to !== null) conditions.push("e.end <= datetime($to)", "e.start <= datetime($to)");
+    if (from !== null) conditions.push(`${start} >= datetime($from)`);
+    if (to !== null) conditions.push(`${end} <= datetime($to)`, `${start} <= datetime($to)`);
     return conditions;
   }
-  if (to !== null) conditions.push("(e.start <= datetime($to) OR (e.start IS NULL AND e.end IS NOT NULL))");
-  if (from !== null) conditions.push("e.end >= datetime($from)");
+  if (to !== null) conditions.push(`(${start} <= datetime($to) OR (${start} IS NULL AND ${end} IS NOT NULL))`);
+  if (from !== null) conditions.push(`${end} >= datetime($from)`);
   return conditions;
+}
+
+/**
+ * A window read as of a date is matched against the event's dates as the
+ * reports published by then gave them (cypher/as-of.ts), not against today's
+ * merged dates: a later report may have narrowed the interval since.
+ */
+export const windowAsOf = (f: EventFilter): boolean => !!f.asOf && !!(f.from || f.to);
+
+/**
+ * Binds `asOfStart`/`asOfEnd` for `e` and keeps the events whose dates as of
+ * $asOf meet the window; `carry` names the other variables to keep.
+ */
+export function asOfWindowCheck(f: EventFilter, carry: string[]): string {
+  return `${eventDatesAsOf("e")}
+WITH ${["e", ...carry, "asOfStart", "asOfEnd"].join(", ")} WHERE ${windowFilters(f, "asOfStart", "asOfEnd").join(" AND ")}`;
+}
+
+/**
+ * The events an as-of window must look at, by index: those whose stored dates
+ * meet the window (an event with no other hull stood then as it stands now,
+ * when it was reported at all), plus those whose reports' hull
+ * (`reportedStart`/`reportedEnd`, kept only where it differs from the stored
+ * dates) overlaps it, since every earlier state lies inside that hull.
+ * Yields `e`; `dated`/`undated` are the stored-date branches.
+ */
+function asOfWindowRoot(dated: string[], undated: string[] | null, f: EventFilter): string {
+  const hull = [
+    f.to ? "e.reportedStart <= datetime($to)" : "e.reportedStart IS NOT NULL",
+    f.from ? "e.reportedEnd >= datetime($from)" : null,
+  ].filter((x): x is string => !!x);
+  const branches = [dated, undated, hull].filter((b): b is string[] => !!b);
+  const union = branches.map((b) => `MATCH (e:Event) WHERE ${b.join(" AND ")} RETURN e`).join("\n  UNION\n  ");
+  return `CALL () {\n  ${union}\n}`;
 }
 
 /**
@@ -180,19 +219,31 @@ export function undatedWindow(f: EventFilter): string[] | null {
  */
 export function eventMatch(f: EventFilter, span: SpanStats): Statement {
   const p = filterParts(f);
+  const asOf = windowAsOf(f);
   const where = [...p.rest];
   let root: string;
   if (p.root) {
     root = p.root;
-    where.unshift(...p.window);
+    if (!asOf) where.unshift(...p.window);
   } else if (p.rootKind === "window") {
     const dated = datedWindow(f, span, p.params);
     const undated = span.undatedStarts > 0 ? undatedWindow(f) : null;
-    const union = undated ? `\n  UNION\n  MATCH (e:Event) WHERE ${undated.join(" AND ")} RETURN e` : "";
-    root = `CALL () {\n  MATCH (e:Event) WHERE ${dated.join(" AND ")} RETURN e${union}\n}\nWITH e, 1.0 AS score`;
+    if (asOf) root = `${asOfWindowRoot(dated, undated, f)}\nWITH e, 1.0 AS score`;
+    else {
+      const union = undated ? `\n  UNION\n  MATCH (e:Event) WHERE ${undated.join(" AND ")} RETURN e` : "";
+      root = `CALL () {\n  MATCH (e:Event) WHERE ${dated.join(" AND ")} RETURN e${union}\n}\nWITH e, 1.0 AS score`;
+    }
   } else {
     root = "MATCH (e:Event) WITH e, 1.0 AS score";
   }
   const cypher = where.length ? `${root}\nWITH e, score WHERE ${where.join("\n  AND ")}` : root;
-  return { cypher, params: p.params };
+  // As of a date the window is checked last, on the dates the event had then (bound as asOfStart/asOfEnd).
+  return { cypher: asOf ? `${cypher}\n${asOfWindowCheck(f, ["score"])}` : cypher, params: p.params };
+}
+
+/** The segment pages' root for an as-of window: the same index-backed candidates as eventMatch. */
+export function asOfWindowCandidates(f: EventFilter, span: SpanStats, params: Record<string, unknown>): string {
+  const dated = datedWindow(f, span, params);
+  const undated = span.undatedStarts + span.endless > 0 ? undatedWindow(f) : null;
+  return asOfWindowRoot(dated, undated, f);
 }

@@ -1,12 +1,15 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
 import {
+  asOfWindowCandidates,
+  asOfWindowCheck,
   datedWindow,
   type EventFilter,
   eventMatch,
   filterParts,
   type SpanStats,
   undatedWindow,
+  windowAsOf,
 } from "./event-filter.ts";
 import { eventProjection } from "./projections.ts";
 
@@ -102,8 +105,12 @@ export function eventsSegmentPage(
   const startDir = page.inverted ? flip(forwardStart) : forwardStart;
   const idDir = page.inverted ? "DESC" : "ASC";
   let match: string;
-  if (p.root) {
-    const has = page.seg === "dated" ? "e.start IS NOT NULL" : "e.start IS NULL";
+  const has = page.seg === "dated" ? "e.start IS NOT NULL" : "e.start IS NULL";
+  if (windowAsOf(f)) {
+    // As of a date the window holds the dates of then; the page still walks today's start order.
+    const root = p.root ?? asOfWindowCandidates(f, span, p.params);
+    match = `${root}\nWITH e WHERE ${[has, ...p.rest, ...conds].join("\n  AND ")}\n${asOfWindowCheck(f, [])}`;
+  } else if (p.root) {
     match = `${p.root}\nWITH e WHERE ${[has, ...p.window, ...p.rest, ...conds].join("\n  AND ")}`;
   } else if (page.seg === "dated") {
     const w = p.rootKind === "window" ? datedWindow(f, span, p.params) : ["e.start IS NOT NULL"];

@@ -1,5 +1,6 @@
 import type { Statement } from "../db/database.ts";
 import { MERGE_RECORD, MERGED_INTO, POSSIBLY_SAME_AS, SYNDICATES } from "../model/vocabulary.ts";
+import { keepReportedHull } from "./as-of.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /**
@@ -130,6 +131,8 @@ FOREACH (_ IN CASE WHEN dated > 0 AND NOT conflict THEN [1] ELSE [] END |
   SET e.start = lo, e.end = hi, e.precision = coalesce(precision, e.precision))
 FOREACH (_ IN CASE WHEN dated > 0 AND conflict THEN [1] ELSE [] END |
   SET e.start = first, e.end = last, e.precision = 'RANGE')
+WITH e, old
+${keepReportedHull("e")}
 WITH collect(old) + collect(${countKey("e", 1)}) AS keys
 ${applyCounts("keys", "keys")}
 RETURN size(keys) / 2 AS refreshed`,

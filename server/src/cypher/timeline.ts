@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
-import { type EventFilter, eventMatch, type SpanStats } from "./event-filter.ts";
+import { type EventFilter, eventMatch, type SpanStats, windowAsOf } from "./event-filter.ts";
 import { eventProjection } from "./projections.ts";
 
 /**
@@ -15,9 +15,11 @@ export function timelineBuckets(
   window: { fromMs: number; widthMs: number; buckets: number },
 ): Statement {
   const m = eventMatch(f, span);
+  // As of a date an event counts where its dates then put it (eventMatch binds them).
+  const at = windowAsOf(f) ? "coalesce(asOfStart, asOfEnd)" : "coalesce(e.start, e.end)";
   return {
     cypher: `${m.cypher}
-WITH e, toInteger(floor((coalesce(e.start, e.end).epochMillis - $fromMs) / $widthMs)) AS b
+WITH e, toInteger(floor((${at}.epochMillis - $fromMs) / $widthMs)) AS b
 WITH CASE WHEN b < 0 THEN 0 WHEN b >= $buckets THEN $buckets - 1 ELSE b END AS bucket, e.type AS type, count(*) AS n
 RETURN bucket, type, n ORDER BY bucket, type`,
     params: {

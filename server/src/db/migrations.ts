@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { keepReportedHull } from "../cypher/as-of.ts";
 import { rebuildSpanCounts, rebuildTimelineCounts, timelineCountsKept } from "../cypher/timeline-counts.ts";
 import { repoRoot } from "../paths.ts";
 import type { Database } from "./database.ts";
@@ -36,7 +37,27 @@ export async function runMigrations(db: Database): Promise<number> {
   // Full-text and range indexes populate in the background; wait so the first query sees them.
   await db.write({ cypher: "CALL db.awaitIndexes(300)" });
   await ensureTimelineCounts(db);
+  await ensureReportedHulls(db);
   return count;
+}
+
+/**
+ * Events merged before the report hull was kept (cypher/as-of.ts) get it
+ * once; a marker node says it was done, so later starts read one node.
+ */
+export async function ensureReportedHulls(db: Database): Promise<void> {
+  const done = await db.read({ cypher: "MATCH (m:SchemaMark {key: 'reported-hull'}) RETURN count(m) > 0 AS done" });
+  if (done.records[0]?.get("done")) return;
+  await db.autoCommit(
+    {
+      cypher: `MATCH (e:Event) WHERE e.reportCount > 1 OR e.lockedFields IS NOT NULL
+CALL (e) {
+  ${keepReportedHull("e").replaceAll("\n", "\n  ")}
+} IN TRANSACTIONS OF 5000 ROWS`,
+    },
+    { metadata: { app: "rasd", operation: "reported-hull" } },
+  );
+  await db.write({ cypher: "MERGE (:SchemaMark {key: 'reported-hull'})" });
 }
 
 /**

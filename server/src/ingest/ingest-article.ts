@@ -35,8 +35,9 @@ export async function ingestArticle(
   bytes: Uint8Array,
   filename?: string,
   who?: string,
+  options: { resolve?: boolean } = {},
 ): Promise<IngestResult> {
-  return ingestBundle(db, await extractFromBytes(db, bytes, filename), who);
+  return ingestBundle(db, await extractFromBytes(db, bytes, filename), who, options);
 }
 
 /** A bundle file is JSON with bundleVersion; anything else is an article to extract. */

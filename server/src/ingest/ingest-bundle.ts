@@ -24,15 +24,17 @@ export interface IngestResult {
  * transaction. A refused bundle throws BundleValidationError and writes nothing.
  * `analyst` is the editor key's name when an analyst reviewed the bundle
  * (the ingestBundle mutation): the items it marks are stored as theirs.
+ * `resolve: false` skips event resolution (RASD_RESOLVE_ON_INGEST=false for
+ * `rasd ingest`): each event is stored as its article tells it.
  */
 export async function ingestBundle(
   db: Database,
   input: unknown,
   who?: string,
-  { analyst }: { analyst?: string } = {},
+  options: { analyst?: string; resolve?: boolean } = {},
 ): Promise<IngestResult> {
-  const bundle: ArticleBundle = validateBundle(input, { analyst });
-  const [resolved] = await writeBundles(db, [bundle], { who, analyst });
+  const bundle: ArticleBundle = validateBundle(input, { analyst: options.analyst });
+  const [resolved] = await writeBundles(db, [bundle], { who, analyst: options.analyst, resolve: options.resolve });
   return {
     articleId: bundle.article.id,
     actors: bundle.actors.length,

@@ -57,7 +57,28 @@ export async function writeBundles(
   if (options.resolve === false) {
     const rows = emptyRows();
     for (const b of bundles) addBundleRows(rows, b, { analyst: options.analyst });
-    await db.writeAll(ingestStatements(rows), { metadata });
+    const statements = ingestStatements(rows);
+    if (!options.who) {
+      await db.writeAll(statements, { metadata });
+      return [];
+    }
+    // Unresolved, each event is written as its bundle tells it: the audit entry says so.
+    const none: ResolvedArticle = {
+      articleId: "",
+      sourceKey: "",
+      copyOf: null,
+      events: new Map(),
+      merged: 0,
+      candidates: 0,
+      touchedEvents: [],
+    };
+    await db.writeWork(
+      async (run) => {
+        for (const s of statements) await run(s);
+        for (const b of bundles) await record(run, ingestEntry(options.who as string, b, none));
+      },
+      { metadata },
+    );
     return [];
   }
   return db.writeWork(

@@ -65,6 +65,52 @@ describe("as of a date: only what had been published by then", () => {
     });
   });
 
+  test("time windows as of a date use the dates the reports then gave, not today's narrower ones", async () => {
+    // Today the strike is dated 8 September; as of the first report it was "September".
+    const window = { window: { from: "2024-09-15T00:00:00Z", to: "2024-09-20T00:00:00Z" } };
+    const events = `query($filter: EventFilter) { events(filter: $filter, first: 20) {
+      totalCount nodes { id start end independentSources } } }`;
+    const listed = async (filter: Record<string, unknown>) => (await api.data(events, { filter })).events;
+    assert.deepEqual((await listed(window)).nodes, [], "today's dates miss the window");
+    for (const filter of [
+      { ...window, asOf: BETWEEN_MASYAF },
+      { ...window, asOf: BETWEEN_MASYAF, locations: ["location:masyaf"] },
+      { ...window, asOf: BETWEEN_MASYAF, types: ["AIRSTRIKE", "ATTACK", "SHELLING"] },
+    ]) {
+      const then = await listed(filter);
+      assert.deepEqual(
+        then.nodes,
+        [{ id: masyaf, start: "2024-09-01T00:00:00.000Z", end: "2024-09-30T23:59:59.999Z", independentSources: 1 }],
+        `listed as it stood then (${JSON.stringify(filter)})`,
+      );
+      assert.equal(then.totalCount, 1);
+    }
+    assert.deepEqual((await listed({ ...window, asOf: "2024-09-10T00:00:00Z" })).nodes, [], "after the second report");
+    const within = {
+      window: { from: "2024-09-01T00:00:00Z", to: "2024-10-01T00:00:00Z", match: "WITHIN" },
+      asOf: BETWEEN_MASYAF,
+    };
+    assert.deepEqual(
+      (await listed(within)).nodes.map((n: { id: string }) => n.id),
+      [masyaf],
+    );
+    const early = { window: { from: "2024-09-08T00:00:00Z", to: "2024-09-09T00:00:00Z" }, asOf: BETWEEN_MASYAF };
+    assert.deepEqual(
+      (await listed(early)).nodes.map((n: { id: string }) => n.id),
+      [masyaf],
+      "a window inside the wider interval meets it too",
+    );
+
+    const timeline = `query($asOf: DateTime) { timeline(from: "2024-09-15T00:00:00Z", to: "2024-09-21T00:00:00Z",
+      buckets: 6, filter: {asOf: $asOf}) { total buckets { start count } events { id start } } }`;
+    const now = (await api.data(timeline, {})).timeline;
+    assert.equal(now.total, 0);
+    const then = (await api.data(timeline, { asOf: BETWEEN_MASYAF })).timeline;
+    assert.equal(then.total, 1);
+    assert.deepEqual(then.events, [{ id: masyaf, start: "2024-09-01T00:00:00.000Z" }]);
+    assert.equal(then.buckets[0].count, 1, "counted at the window's start, where its interval then began (before it)");
+  });
+
   test("search finds only what had been published, and answers for that date", async () => {
     const q = `query($asOf: DateTime) { search(text: "Masyaf", kinds: [EVENT], asOf: $asOf) {
       node { ... on Event { id independentSources start } } } }`;

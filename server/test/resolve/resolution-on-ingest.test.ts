@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
+import { resolveOnIngest } from "../../src/config.ts";
 import type { Database } from "../../src/db/database.ts";
 import { ingestArticle } from "../../src/ingest/ingest-article.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
@@ -110,5 +111,28 @@ RETURN e.id AS id, e.reportCount AS reports, e.independentSources AS sources`,
     await ingestBundle(db, multiSourceBundle("masyaf-strike.en"));
     await ingestBundle(db, multiSourceBundle("masyaf-strike.ar"));
     assert.deepEqual(await count(), first);
+  });
+
+  test("RASD_RESOLVE_ON_INGEST=false stores each article's events as told (the baseline bench:ingest times), still audited", async () => {
+    assert.equal(resolveOnIngest({}), true, "on unless switched off");
+    assert.throws(() => resolveOnIngest({ RASD_RESOLVE_ON_INGEST: "maybe" }), /RASD_RESOLVE_ON_INGEST: maybe/);
+    const resolve = resolveOnIngest({ RASD_RESOLVE_ON_INGEST: "false" });
+    assert.equal(resolve, false);
+    const ar = await ingestBundle(db, multiSourceBundle("masyaf-strike.ar"), "cli", { resolve });
+    const en = await ingestBundle(db, multiSourceBundle("masyaf-strike.en"), "cli", { resolve });
+    assert.equal(ar.mergedEvents + en.mergedEvents, 0);
+    const r = await db.read({
+      cypher: `MATCH (a:Article)-[:REPORTS]->(e:Event)-[:OCCURRED_IN]->(:Location {id: 'location:masyaf'})
+RETURN count(DISTINCT e) AS events, count(DISTINCT a) AS articles`,
+    });
+    assert.equal(Number(r.records[0].get("articles")), 2);
+    assert.equal(Number(r.records[0].get("events")), 2, "not matched: one event per article");
+    const audit = await db.read({
+      cypher: "MATCH (x:AuditEntry {action: 'ingest'}) RETURN x.who AS who, x.target AS target ORDER BY x.at",
+    });
+    assert.deepEqual(
+      audit.records.map((x) => x.get("target")),
+      [ar.articleId, en.articleId],
+    );
   });
 });
