@@ -149,8 +149,15 @@ describe("one event, many sources, in the workspace", () => {
     );
 
     // Dragging it 60 px to the left sets an earlier date; dropping it past the plot's right end means now.
-    await page.waitForSelector("#app.ready .timeline .as-of-marker");
-    const grip = await page.locator(".timeline .as-of-grip").boundingBox();
+    // The grip's box once the timeline has finished redrawing for the new date (a redraw replaces it).
+    const gripBox = async () => {
+      await page.waitForFunction(() => {
+        const box = document.querySelector("#app.ready .timeline .as-of-grip")?.getBoundingClientRect();
+        return box !== undefined && box.width > 0 && box.height > 0;
+      });
+      return page.locator(".timeline .as-of-grip").boundingBox();
+    };
+    const grip = await gripBox();
     assert.ok(grip);
     const [gx, gy] = [grip.x + grip.width / 2, grip.y + grip.height / 2];
     await page.mouse.move(gx, gy);
@@ -166,8 +173,7 @@ describe("one event, many sources, in the workspace", () => {
     assert.ok(dragged);
     await settled(dragged);
     assert.match(dragged, /:00\.000Z$/, "whole minutes, as the picker shows them");
-    await page.waitForSelector("#app.ready .timeline .as-of-marker");
-    const again = await page.locator(".timeline .as-of-grip").boundingBox();
+    const again = await gripBox();
     assert.ok(again);
     const plot = await page.locator(".timeline").boundingBox();
     assert.ok(plot);
