@@ -150,12 +150,15 @@ describe("one event, many sources, in the workspace", () => {
 
     // Dragging it 60 px to the left sets an earlier date; dropping it past the plot's right end means now.
     // The grip's box once the timeline has finished redrawing for the new date (a redraw replaces it).
+    // (The page itself never scrolls, so the viewport box is the page box.)
     const gripBox = async () => {
-      await page.waitForFunction(() => {
+      const found = await page.waitForFunction(() => {
         const box = document.querySelector("#app.ready .timeline .as-of-grip")?.getBoundingClientRect();
-        return box !== undefined && box.width > 0 && box.height > 0;
+        return box && box.width > 0 && box.height > 0
+          ? { x: box.x, y: box.y, width: box.width, height: box.height }
+          : null;
       });
-      return page.locator(".timeline .as-of-grip").boundingBox();
+      return (await found.jsonValue()) as { x: number; y: number; width: number; height: number };
     };
     const grip = await gripBox();
     assert.ok(grip);
