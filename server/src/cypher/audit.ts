@@ -25,15 +25,8 @@ export function writeAudit(entry: AuditWrite): Statement {
 }
 
 /** One entry as `entryProjection` returns it. */
-export interface AuditEntryRow {
-  id: string;
+export interface AuditEntryRow extends AuditWrite {
   at: string;
-  who: string;
-  action: string;
-  target: string;
-  before: string;
-  after: string;
-  undoable: boolean;
   undoneBy: string | null;
   undoes: string | null;
 }
