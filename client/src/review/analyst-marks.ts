@@ -1,4 +1,4 @@
-import type { EventItem } from "../data/bundle.ts";
+import type { EditableBundle, EventItem, NamedKind } from "../data/bundle.ts";
 
 /**
  * The marks the review puts on what the analyst changed or created:
@@ -26,4 +26,24 @@ export function unmarkPlace(e: EventItem, id: string) {
   if (!e.locationsAssertedBy) return;
   delete e.locationsAssertedBy[id];
   if (Object.keys(e.locationsAssertedBy).length === 0) delete e.locationsAssertedBy;
+}
+
+/** Marks the roles or places that name `id` as the analyst's; returns how to take back the marks it added. */
+export function markTiesTo(bundle: EditableBundle, kind: NamedKind, id: string): () => void {
+  const undo: (() => void)[] = [];
+  for (const e of bundle.events) {
+    if (kind === "actors")
+      for (const p of e.participants)
+        if (p.actor === id && !p.assertedBy) {
+          byAnalyst(p);
+          undo.push(() => delete p.assertedBy);
+        }
+    if (kind === "locations" && e.locations.includes(id) && !e.locationsAssertedBy?.[id]) {
+      markPlace(e, id);
+      undo.push(() => unmarkPlace(e, id));
+    }
+  }
+  return () => {
+    for (const u of undo) u();
+  };
 }

@@ -7,7 +7,7 @@ import type {
   NamedKind,
   Span,
 } from "../data/bundle.ts";
-import { byAnalyst, markPlace, unmarkPlace } from "./analyst-marks.ts";
+import { byAnalyst, markPlace, markTiesTo, unmarkPlace } from "./analyst-marks.ts";
 import { dedupeRefs, dropRefs, rewriteRefs } from "./bundle-refs.ts";
 import { normaliseDates } from "./event-dates.ts";
 
@@ -128,7 +128,7 @@ export class BundleEditorState extends EventTarget {
     if (to.nameAr) item.nameAr = to.nameAr;
     else delete item.nameAr;
     rewriteRefs(this.bundle, id, to.id);
-    const unmark = this.markTiesTo(kind, to.id);
+    const unmark = markTiesTo(this.bundle, kind, to.id);
     byAnalyst(item);
     const twin = this.bundle[kind].find((x) => x !== item && x.id === to.id);
     if (twin) {
@@ -139,26 +139,6 @@ export class BundleEditorState extends EventTarget {
       dedupeRefs(this.bundle, to.id);
     } else this.linked.set(to.id, { before, unmark });
     this.changed();
-  }
-
-  /** Marks the roles or places that name `id` as the analyst's; returns how to take back the marks it added. */
-  private markTiesTo(kind: NamedKind, id: string): () => void {
-    const undo: (() => void)[] = [];
-    for (const e of this.bundle.events) {
-      if (kind === "actors")
-        for (const p of e.participants)
-          if (p.actor === id && !p.assertedBy) {
-            byAnalyst(p);
-            undo.push(() => delete p.assertedBy);
-          }
-      if (kind === "locations" && e.locations.includes(id) && !e.locationsAssertedBy?.[id]) {
-        markPlace(e, id);
-        undo.push(() => unmarkPlace(e, id));
-      }
-    }
-    return () => {
-      for (const u of undo) u();
-    };
   }
 
   /** Undoes a link: the item is new again, with the id and names it had. */
