@@ -3,6 +3,7 @@ import type { Selection } from "../model/selection.ts";
 import {
   ENTITY_LABELS,
   ENTITY_RELATIONS,
+  notDerived,
   PROVENANCE_EDGES,
   relationList,
   relationPattern,
@@ -155,10 +156,10 @@ const typed = (v: string) => `properties(${v}) AS props, [k IN keys(${v}) | [k, 
 
 /** Every property of the selected nodes and of the articles that support them (backup and Cypher script). */
 export function rawNodes(s: Selection): Statement {
-  // The timeline aggregates are derived data: an import recounts them.
+  // Derived nodes (timeline aggregates, migration marks): an import rebuilds them.
   if (s.all && !s.asOf)
     return {
-      cypher: `MATCH (n) WHERE NOT n:TimelineDay AND NOT n:TimelineUndated AND NOT n:TimelineSpans RETURN labels(n) AS labels, ${typed("n")}`,
+      cypher: `MATCH (n) WHERE ${notDerived("n")} RETURN labels(n) AS labels, ${typed("n")}`,
       params: {},
     };
   const articles = s.asOf ? ` WHERE ${articlePasses("n", s)}` : "";

@@ -282,6 +282,15 @@ export const AUDIT_ENTRY = "AuditEntry";
 /** (:DuplicateDismissal {id, pair, a, b, label, at, who}): two actors or places an analyst said are not one. */
 export const DUPLICATE_DISMISSAL = "DuplicateDismissal";
 
+/**
+ * Derived nodes: the timeline aggregates (counts per day and type, undated events, the span
+ * histogram) and the markers of one-time migrations. Recomputed from the graph, so backups
+ * and snapshots leave them out and an import rebuilds them.
+ */
+export const DERIVED_LABELS = ["TimelineDay", "TimelineUndated", "TimelineSpans", "SchemaMark"] as const;
+/** A WHERE condition: node variable `v` is not a derived node. */
+export const notDerived = (v: string) => DERIVED_LABELS.map((l) => `NOT ${v}:${l}`).join(" AND ");
+
 /** Who decided a merge. */
 export const MERGE_AUTHORS = ["EXTRACTOR", "ANALYST"] as const;
 export type MergeAuthor = (typeof MERGE_AUTHORS)[number];

@@ -7,6 +7,7 @@ import type { Database } from "../../src/db/database.ts";
 import { undo } from "../../src/edit/audit.ts";
 import { setRole } from "../../src/edit/event-ties.ts";
 import { replayScript } from "../../src/export/replay-script.ts";
+import { notDerived } from "../../src/model/vocabulary.ts";
 import { resetGraph, testDatabase } from "../helpers/graph.ts";
 import { graphSnapshot } from "../helpers/snapshot.ts";
 import { exportBytes, loadSeed } from "./fixtures.ts";
@@ -25,7 +26,7 @@ after(async () => {
 async function typedRows(db: Database, ids?: string[]): Promise<Map<string, string>> {
   const r = await db.read({
     cypher: `CALL () {
-  MATCH (n) WHERE ($ids IS NULL OR n.id IN $ids) AND NOT n:TimelineDay AND NOT n:TimelineUndated AND NOT n:TimelineSpans
+  MATCH (n) WHERE ($ids IS NULL OR n.id IN $ids) AND ${notDerived("n")}
   RETURN labels(n)[0] + ' ' + n.id AS key, n AS x
   UNION ALL
   MATCH (a)-[r]->(b) WHERE $ids IS NULL OR (a.id IN $ids AND b.id IN $ids)
