@@ -149,6 +149,21 @@ describe("one event, many sources, in the workspace", () => {
     );
 
     // Dragging it 60 px to the left sets an earlier date; dropping it past the plot's right end means now.
+    // A drag must start on the grip the timeline shows once the loads for the new date are done: a
+    // redraw in the middle of a gesture replaces the grip under the mouse.
+    const pending = new Set<unknown>();
+    page.on("request", (r) => {
+      if (r.url().includes("/graphql")) pending.add(r);
+    });
+    page.on("requestfinished", (r) => pending.delete(r));
+    page.on("requestfailed", (r) => pending.delete(r));
+    const loadsDone = async () => {
+      for (let quietFor = 0; quietFor < 3; ) {
+        await page.waitForSelector("#app.ready");
+        await page.waitForTimeout(150);
+        quietFor = pending.size === 0 ? quietFor + 1 : 0;
+      }
+    };
     // The grip's box once the timeline has finished redrawing for the new date (a redraw replaces it).
     // (The page itself never scrolls, so the viewport box is the page box.)
     const gripBox = async () => {
@@ -160,6 +175,7 @@ describe("one event, many sources, in the workspace", () => {
       });
       return (await found.jsonValue()) as { x: number; y: number; width: number; height: number };
     };
+    await loadsDone();
     const grip = await gripBox();
     assert.ok(grip);
     const [gx, gy] = [grip.x + grip.width / 2, grip.y + grip.height / 2];
@@ -176,6 +192,7 @@ describe("one event, many sources, in the workspace", () => {
     assert.ok(dragged);
     await settled(dragged);
     assert.match(dragged, /:00\.000Z$/, "whole minutes, as the picker shows them");
+    await loadsDone();
     const again = await gripBox();
     assert.ok(again);
     const plot = await page.locator(".timeline").boundingBox();
