@@ -1,6 +1,7 @@
 import type { Statement } from "../db/database.ts";
 import { namedSearchTextCypher } from "../model/search-text.ts";
 import { ANALYTIC_TIES, type AnalyticTie, CLAIM_LINKS, type ClaimLink } from "../model/vocabulary.ts";
+import { countCreated } from "./timeline-counts.ts";
 
 /**
  * Cypher for writing one article bundle. Pure: rows in, statements out; the
@@ -83,8 +84,17 @@ SET ${unionEvidence("r")}`,
   };
 }
 
-/** A new event is marked `uncounted` until countCreatedEvents adds it to the timeline aggregates, in the same transaction. */
-export function mergeEvents(rows: unknown[]): Statement {
+/**
+ * Events and the article's report of each. The events this statement creates
+ * are added to the timeline aggregates by the same statement: marked
+ * `uncounted` ON CREATE (so a re-ingest, or a concurrent ingest of the same
+ * event that lost the MERGE race, counts nothing), then counted per (day,
+ * type) in one pass at the end — one statement per batch, not one more
+ * round trip. `countNew: false` leaves the aggregates alone: only for the
+ * benchmark's baseline (bench/ingest/aggregates.ts), never for a real write.
+ */
+export function mergeEvents(rows: unknown[], options: { countNew?: boolean } = {}): Statement {
+  const countNew = options.countNew ?? true;
   return {
     cypher: `UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
@@ -92,21 +102,23 @@ ON CREATE SET e.type = row.type, e.title = row.title, e.summary = row.summary,
     e.start = CASE WHEN row.start IS NULL THEN null ELSE datetime(row.start) END,
     e.end = CASE WHEN row.end IS NULL THEN null ELSE datetime(row.end) END,
     e.precision = row.precision, e.edtf = row.edtf, e.confidence = row.confidence,
-    e.searchText = row.searchText, e.uncounted = true, ${asserted("e")},
+    e.searchText = row.searchText,${countNew ? " e.uncounted = true," : ""} ${asserted("e")},
     e.lockedFields = CASE WHEN row.assertedBy = 'ANALYST' THEN ${reviewedDates} ELSE null END
 // Another report of a stored event: its wording (often the other language) becomes searchable too.
 ON MATCH SET e.searchText = CASE WHEN e.searchText CONTAINS row.searchText THEN e.searchText
     ELSE e.searchText + ' ' + row.searchText END
 WITH e, row
-MATCH (a:Article {id: row.articleId})
-MERGE (a)-[m:REPORTS]->(e)
-// The article's report as an analyst reviewed it stays so when the article is extracted again.
-WITH m, row WHERE NOT (${byAnalyst("m")} AND ${rowNotAnalyst})
-SET m.starts = row.starts, m.ends = row.ends, m.confidence = row.confidence,
-    m.originalId = row.originalId, m.type = row.type, m.title = row.title, m.precision = row.precision, m.edtf = row.edtf,
-    m.start = CASE WHEN row.start IS NULL THEN null ELSE datetime(row.start) END,
-    m.end = CASE WHEN row.end IS NULL THEN null ELSE datetime(row.end) END,
-    m.facts = row.facts, m.resolvedBy = row.resolvedBy, m.score = row.score, m.assertedBy = row.assertedBy`,
+CALL (e, row) {
+  MATCH (a:Article {id: row.articleId})
+  MERGE (a)-[m:REPORTS]->(e)
+  // The article's report as an analyst reviewed it stays so when the article is extracted again.
+  WITH m, row WHERE NOT (${byAnalyst("m")} AND ${rowNotAnalyst})
+  SET m.starts = row.starts, m.ends = row.ends, m.confidence = row.confidence,
+      m.originalId = row.originalId, m.type = row.type, m.title = row.title, m.precision = row.precision, m.edtf = row.edtf,
+      m.start = CASE WHEN row.start IS NULL THEN null ELSE datetime(row.start) END,
+      m.end = CASE WHEN row.end IS NULL THEN null ELSE datetime(row.end) END,
+      m.facts = row.facts, m.resolvedBy = row.resolvedBy, m.score = row.score, m.assertedBy = row.assertedBy
+}${countNew ? `\n${countCreated("e")}` : ""}`,
     params: { rows },
   };
 }

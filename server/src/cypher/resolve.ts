@@ -13,91 +13,135 @@ import { applyCounts, countKey } from "./timeline-counts.ts";
 /** Longest span a stored event may have and still be matched: vaguer events are never auto-resolved. */
 export const MAX_MATCH_SPAN_DAYS = 62;
 
-/** Events this article already reports, by the id its bundle gave them (re-ingest is idempotent). */
-export function reportedBy(articleId: string): Statement {
-  return {
-    cypher: `MATCH (:Article {id: $articleId})-[r:REPORTS]->(e:Event)
-RETURN coalesce(r.originalId, e.id) AS originalId, e.id AS eventId`,
-    params: { articleId },
-  };
-}
-
-/** Kind, point and ancestors of the places an incoming bundle names. */
-export function placeFacts(ids: string[]): Statement {
-  return {
-    cypher: `UNWIND $ids AS id
-MATCH (l:Location {id: id})
-RETURN l.id AS id, l.kind AS kind, l.point AS point, [(l)-[:WITHIN*1..4]->(a:Location) | a.id] AS ancestors`,
-    params: { ids },
-  };
-}
-
 /**
- * Stored events that may be the incoming ones. Rows: {key, lo, start, end,
- * places, actors}; `lo` = start − MAX_MATCH_SPAN_DAYS bounds the start index
- * seek from below, so this reads the events of a few weeks, never all of them,
- * and keeps those at a related place (same, within, or around) or with a shared actor.
+ * Stored events that may be the incoming ones, as a subquery returning one
+ * list `candidates`. Rows of `$rows`: {key, lo, start, end, places, actors};
+ * `lo` = start − MAX_MATCH_SPAN_DAYS bounds the start index seek from below,
+ * so this reads the events of a few weeks, never all of them, and keeps those
+ * at a related place (same, within, or around: the incoming places'
+ * ancestors are looked up here) or with a shared actor.
  */
-export function eventCandidates(articleId: string, rows: unknown[]): Statement {
-  return {
-    cypher: `UNWIND $rows AS ev
-CALL (ev) {
-  MATCH (e:Event)
-  WHERE e.start >= datetime(ev.lo) AND e.start <= datetime(ev.end) AND e.end >= datetime(ev.start)
-    AND (EXISTS { MATCH (e)-[:OCCURRED_IN]->(:Location)-[:WITHIN*0..4]->(l:Location) WHERE l.id IN ev.places }
-      OR EXISTS { MATCH (e)-[:OCCURRED_IN]->(l:Location) WHERE l.id IN ev.ancestors }
-      OR EXISTS { MATCH (x:Actor)-[:PARTICIPATED_IN]->(e) WHERE x.id IN ev.actors })
-    AND NOT EXISTS { MATCH (:Article {id: $articleId})-[:REPORTS]->(e) }
-  RETURN e LIMIT 100
-}
-RETURN ev.key AS key, e.id AS id, e.type AS type, e.start.epochMillis AS start, e.end.epochMillis AS end,
-  e.precision AS precision,
-  [(e)-[:OCCURRED_IN]->(l:Location) | {id: l.id, kind: l.kind, point: l.point,
-    ancestors: [(l)-[:WITHIN*1..4]->(a:Location) | a.id]}] AS places,
-  [(x:Actor)-[p:PARTICIPATED_IN]->(e) | {id: x.id, role: p.role, kind: x.kind}] AS actors,
-  [(a:Article)-[:REPORTS]->(e) | a.id] AS articles`,
-    params: { articleId, rows },
-  };
-}
+const candidatesQuery = `CALL () {
+  UNWIND $rows AS ev
+  WITH ev, COLLECT { UNWIND ev.places AS placeId MATCH (:Location {id: placeId})-[:WITHIN*1..4]->(up:Location)
+    RETURN DISTINCT up.id } AS ancestors
+  CALL (ev, ancestors) {
+    MATCH (e:Event)
+    WHERE e.start >= datetime(ev.lo) AND e.start <= datetime(ev.end) AND e.end >= datetime(ev.start)
+      AND (EXISTS { MATCH (e)-[:OCCURRED_IN]->(:Location)-[:WITHIN*0..4]->(l:Location) WHERE l.id IN ev.places }
+        OR EXISTS { MATCH (e)-[:OCCURRED_IN]->(l:Location) WHERE l.id IN ancestors }
+        OR EXISTS { MATCH (x:Actor)-[:PARTICIPATED_IN]->(e) WHERE x.id IN ev.actors })
+      AND NOT EXISTS { MATCH (:Article {id: $articleId})-[:REPORTS]->(e) }
+    RETURN e LIMIT 100
+  }
+  RETURN collect({key: ev.key, id: e.id, type: e.type, start: e.start.epochMillis, end: e.end.epochMillis,
+    precision: e.precision,
+    places: [(e)-[:OCCURRED_IN]->(l:Location) | {id: l.id, kind: l.kind, point: l.point,
+      ancestors: [(l)-[:WITHIN*1..4]->(a:Location) | a.id]}],
+    actors: [(x:Actor)-[p:PARTICIPATED_IN]->(e) | {id: x.id, role: p.role, kind: x.kind}],
+    articles: [(a:Article)-[:REPORTS]->(e) | a.id]}) AS candidates
+}`;
 
-/** Stored articles sharing an LSH band with the incoming one. `query` holds band keys only (letters and digits). */
-export function syndicationCandidates(query: string, articleId: string): Statement {
-  return {
-    cypher: `CALL db.index.fulltext.queryNodes('article_bands', $query, {limit: 50}) YIELD node
-WHERE node.id <> $articleId
-RETURN node.id AS id, node.minhash AS minhash, node.sourceKey AS sourceKey, node.publishedAt AS publishedAt`,
-    params: { query, articleId },
-  };
-}
-
-/**
- * The article's fingerprint and the source it counts as; when it copies a
- * stored article, the SYNDICATES tie, and the copy's whole group takes one key
- * (an outlet credited by any copy wins over a republisher's name).
- */
-export function setArticleSource(row: {
+/** What {@link resolveArticle} writes and looks up for one incoming article. */
+export interface ArticleResolution {
   articleId: string;
-  minhash: number[];
-  bands: string;
-  sourceKey: string;
-  copyOf: string | null;
-  similarity: number | null;
-}): Statement {
+  /** The article's fingerprint and the source it counts as; `copyOf` the stored article it copies, if any. */
+  source: {
+    minhash: number[];
+    bands: string;
+    sourceKey: string;
+    copyOf: string | null;
+    similarity: number | null;
+  };
+  /** The places the article's events name. */
+  placeIds: string[];
+  /** The article's dated events, as {@link candidatesQuery} rows. */
+  rows: unknown[];
+}
+
+/**
+ * Everything resolving an article's events needs once its actors and places
+ * are written, in one statement (one row):
+ * - the article's fingerprint and source; when it copies a stored article,
+ *   the SYNDICATES tie, and the copy's whole group takes one key (an outlet
+ *   credited by any copy wins over a republisher's name): `group` (article
+ *   ids) and `groupEvents` (what they report: their source counts change);
+ * - `already`: the events this article already reports, by the id its bundle
+ *   gave them (re-ingest is idempotent);
+ * - `places`: kind, point and ancestors of the places its events name;
+ * - `candidates`: stored events that may be its events.
+ */
+export function resolveArticle(p: ArticleResolution): Statement {
   return {
-    cypher: `MATCH (a:Article {id: $row.articleId})
-SET a.minhash = $row.minhash, a.minhashBands = $row.bands, a.sourceKey = $row.sourceKey
+    cypher: `MATCH (a:Article {id: $articleId})
+SET a.minhash = $source.minhash, a.minhashBands = $source.bands, a.sourceKey = $source.sourceKey
 WITH a
 CALL (a) {
-  MATCH (orig:Article {id: $row.copyOf})
+  MATCH (orig:Article {id: $source.copyOf})
   MERGE (a)-[s:${SYNDICATES}]->(orig)
-  SET s.similarity = $row.similarity, s.at = datetime()
+  SET s.similarity = $source.similarity, s.at = datetime()
   WITH a, orig
   MATCH (orig)-[:${SYNDICATES}*0..10]-(member:Article)
   SET member.sourceKey = a.sourceKey
   RETURN collect(member.id) AS group
 }
-RETURN group`,
-    params: { row },
+CALL (group) {
+  UNWIND CASE WHEN size(group) > 1 THEN group ELSE [] END AS memberId
+  MATCH (:Article {id: memberId})-[:REPORTS]->(e:Event)
+  RETURN collect(DISTINCT e.id) AS groupEvents
+}
+CALL (a) {
+  MATCH (a)-[r:REPORTS]->(e:Event)
+  RETURN collect({originalId: coalesce(r.originalId, e.id), eventId: e.id}) AS already
+}
+CALL () {
+  UNWIND $placeIds AS placeId
+  MATCH (l:Location {id: placeId})
+  RETURN collect({id: l.id, kind: l.kind, point: l.point, ancestors: [(l)-[:WITHIN*1..4]->(up:Location) | up.id]}) AS places
+}
+${candidatesQuery}
+RETURN group, groupEvents, already, places, candidates`,
+    params: { ...p },
+  };
+}
+
+/** A merge decided on ingest, as a MergeRecord row of {@link recordMerges}. */
+export interface MergeRow {
+  id: string;
+  event: string;
+  by: string;
+  byKind: string;
+  reason: string;
+  /** The match score; null for an analyst's merge. */
+  score: number | null;
+  reasons: string[];
+  events: string[];
+  articles: string[];
+}
+
+/** A candidate pair for review, as a row of {@link recordCandidates}. */
+export interface CandidateRow {
+  from: string;
+  to: string;
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * What resolving an article decided, written in one statement after its
+ * events: the merge records, the candidate pairs, then the refresh of every
+ * event whose derived facts changed (`ids`).
+ */
+export function finishResolution(p: { ids: string[]; merges: MergeRow[]; candidates: CandidateRow[] }): Statement {
+  return {
+    cypher: `CALL () {
+  ${mergeRecords("merges").replaceAll("\n", "\n  ")}
+}
+CALL () {
+  ${candidatePairs("candidates").replaceAll("\n", "\n  ")}
+}
+${refresh("ids")}`,
+    params: p,
   };
 }
 
@@ -108,8 +152,12 @@ RETURN group`,
  * the independent-source count (distinct sourceKey), first and last report.
  */
 export function refreshEvents(ids: string[]): Statement {
-  return {
-    cypher: `UNWIND $ids AS id
+  return { cypher: refresh("ids"), params: { ids } };
+}
+
+/** {@link refreshEvents} of the event ids in the list parameter `$<param>`. */
+function refresh(param: string): string {
+  return `UNWIND $${param} AS id
 MATCH (e:Event {id: id})
 // The event leaves its day in the timeline aggregates before its dates change and joins the new one after.
 WITH e, ${countKey("e", -1)} AS old
@@ -135,50 +183,72 @@ WITH e, old
 ${keepReportedHull("e")}
 WITH collect(old) + collect(${countKey("e", 1)}) AS keys
 ${applyCounts("keys", "keys")}
-RETURN size(keys) / 2 AS refreshed`,
-    params: { ids },
-  };
+RETURN size(keys) / 2 AS refreshed`;
 }
 
 /** One MergeRecord per merge: when, who, why, the score and what it joined. */
-export function recordMerges(rows: unknown[]): Statement {
-  return {
-    cypher: `UNWIND $rows AS row
+export function recordMerges(rows: MergeRow[]): Statement {
+  return { cypher: mergeRecords("rows"), params: { rows } };
+}
+
+const mergeRecords = (param: string) => `UNWIND $${param} AS row
 MATCH (e:Event {id: row.event})
 CREATE (m:${MERGE_RECORD} {id: row.id, at: datetime(), by: row.by, byKind: row.byKind, reason: row.reason,
   score: row.score, reasons: row.reasons, events: row.events, articles: row.articles})
-CREATE (m)-[:${MERGED_INTO}]->(e)`,
-    params: { rows },
-  };
-}
+CREATE (m)-[:${MERGED_INTO}]->(e)`;
 
 /** Candidate duplicates for review; a candidate once rejected stays rejected. */
-export function recordCandidates(rows: unknown[]): Statement {
-  return {
-    cypher: `UNWIND $rows AS row
+export function recordCandidates(rows: CandidateRow[]): Statement {
+  return { cypher: candidatePairs("rows"), params: { rows } };
+}
+
+const candidatePairs = (param: string) => `UNWIND $${param} AS row
 MATCH (a:Event {id: row.from}), (b:Event {id: row.to})
 WHERE a <> b AND NOT EXISTS { (a)-[x:${POSSIBLY_SAME_AS}]-(b) WHERE x.status = 'REJECTED' }
 MERGE (a)-[c:${POSSIBLY_SAME_AS}]->(b)
 ON CREATE SET c.at = datetime(), c.status = 'OPEN'
-SET c.score = row.score, c.reasons = row.reasons`,
-    params: { rows },
-  };
+SET c.score = row.score, c.reasons = row.reasons`;
+
+/**
+ * How the graph knows a bundle's actors or places, as a subquery returning the
+ * list `<param>`: under the same id, under the same Wikidata (or GeoNames)
+ * id, or as a node merged into another (`mergedIds`). One row per item:
+ * {id, wikidataId, geonamesId}.
+ */
+function entityMatches(label: "Actor" | "Location", param: "actors" | "locations"): string {
+  return `CALL () {
+  UNWIND $${param} AS row
+  OPTIONAL MATCH (self:${label} {id: row.id})
+  RETURN collect({id: row.id, exists: self IS NOT NULL, wikidataId: self.wikidataId, geonamesId: self.geonamesId,
+    byWikidata: COLLECT { MATCH (q:${label}) WHERE row.wikidataId IS NOT NULL AND q.wikidataId = row.wikidataId RETURN q.id }[0],
+    byGeonames: COLLECT { MATCH (g:${label}) WHERE row.geonamesId IS NOT NULL AND g.geonamesId = row.geonamesId RETURN g.id }[0],
+    mergedInto: CASE WHEN self IS NULL THEN COLLECT { MATCH (m:${label}) WHERE row.id IN m.mergedIds RETURN m.id }[0] END
+  }) AS ${param}
+}`;
 }
 
 /**
- * How the graph knows a bundle's actors or places: under the same id, under
- * the same Wikidata (or GeoNames) id, or as a node merged into another
- * (`mergedIds`). One row per item: {id, wikidataId, geonamesId}.
+ * What resolving an incoming article needs to know before anything of it is
+ * written, in one read: how the graph knows its actors (`actors`) and places
+ * (`locations`), and the stored articles sharing an LSH band with it
+ * (`copies`: id, minhash, sourceKey; `bands` holds band keys only, letters
+ * and digits, for the full-text index). One row.
  */
-export function entityMatches(label: "Actor" | "Location", rows: unknown[]): Statement {
-  const l = label === "Actor" ? "Actor" : "Location";
+export function incomingLookups(p: {
+  articleId: string;
+  bands: string;
+  actors: unknown[];
+  locations: unknown[];
+}): Statement {
   return {
-    cypher: `UNWIND $rows AS row
-OPTIONAL MATCH (self:${l} {id: row.id})
-RETURN row.id AS id, self IS NOT NULL AS exists, self.wikidataId AS wikidataId, self.geonamesId AS geonamesId,
-  COLLECT { MATCH (q:${l}) WHERE row.wikidataId IS NOT NULL AND q.wikidataId = row.wikidataId RETURN q.id }[0] AS byWikidata,
-  COLLECT { MATCH (g:${l}) WHERE row.geonamesId IS NOT NULL AND g.geonamesId = row.geonamesId RETURN g.id }[0] AS byGeonames,
-  CASE WHEN self IS NULL THEN COLLECT { MATCH (m:${l}) WHERE row.id IN m.mergedIds RETURN m.id }[0] END AS mergedInto`,
-    params: { rows },
+    cypher: `${entityMatches("Actor", "actors")}
+${entityMatches("Location", "locations")}
+CALL () {
+  CALL db.index.fulltext.queryNodes('article_bands', $bands, {limit: 50}) YIELD node
+  WHERE node.id <> $articleId
+  RETURN collect({id: node.id, minhash: node.minhash, sourceKey: node.sourceKey}) AS copies
+}
+RETURN actors, locations, copies`,
+    params: p,
   };
 }

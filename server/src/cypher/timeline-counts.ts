@@ -85,6 +85,18 @@ CALL (${vars}) {
 }
 
 /**
+ * The tail of a statement that created events (bound to `e`, marked
+ * `uncounted` ON CREATE, possibly on several rows each): clears the mark and
+ * adds each to the aggregates once. Ends the statement (one row, no columns).
+ */
+export function countCreated(e: string): string {
+  return `WITH DISTINCT ${e} WHERE ${e}.uncounted
+REMOVE ${e}.uncounted
+WITH collect(${countKey(e, 1)}) AS keys
+${applyCounts("keys", "keys")}`;
+}
+
+/**
  * Counts the events this transaction created (mergeEvents marks them
  * `uncounted` ON CREATE, so a re-ingest, or a concurrent ingest of the same
  * event that lost the MERGE race, counts nothing) and clears the mark.
@@ -92,10 +104,8 @@ CALL (${vars}) {
 export function countCreatedEvents(ids: string[]): Statement {
   return {
     cypher: `UNWIND $ids AS id
-MATCH (e:Event {id: id}) WHERE e.uncounted
-REMOVE e.uncounted
-WITH collect(${countKey("e", 1)}) AS keys
-${applyCounts("keys", "keys")}`,
+MATCH (e:Event {id: id})
+${countCreated("e")}`,
     params: { ids },
   };
 }

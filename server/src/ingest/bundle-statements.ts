@@ -1,5 +1,4 @@
 import * as q from "../cypher/ingest.ts";
-import { countCreatedEvents } from "../cypher/timeline-counts.ts";
 import type { Statement } from "../db/database.ts";
 import { ANALYTIC_TIES, CLAIM_LINKS } from "../model/vocabulary.ts";
 import type { BundleRows } from "./bundle-rows.ts";
@@ -27,7 +26,6 @@ export function eventStatements(rows: BundleRows): Statement[] {
   const out: Statement[] = [];
   const add = (s: Statement, n: number) => n > 0 && out.push(s);
   add(q.mergeEvents(rows.events), rows.events.length);
-  add(countCreatedEvents([...new Set(rows.events.map((e) => e.id))]), rows.events.length);
   add(q.mergeParticipants(rows.participants), rows.participants.length);
   add(q.mergeOccurredIn(rows.occurredIn), rows.occurredIn.length);
   add(q.mergeClaims(rows.claims), rows.claims.length);

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
+import type { Record as Neo4jRecord } from "neo4j-driver";
 import type { ArticleBundle, BundleEvent } from "../bundle/types.ts";
 import * as q from "../cypher/resolve.ts";
 import type { Run } from "../db/database.ts";
 import { creditedOutlet, publisherKey } from "../resolve/article-source.ts";
-import { resolveEntityIds } from "../resolve/entity-ids.ts";
+import { entityRows, renameMatched } from "../resolve/entity-ids.ts";
 import { type EventFacts, matchEvents, type PlaceFacts } from "../resolve/match-score.ts";
 import { bandKeys, minhashSignature, SYNDICATION_THRESHOLD, similarity } from "../resolve/minhash.ts";
 import { factsByEvent } from "../resolve/report-facts.ts";
@@ -17,6 +18,13 @@ import { entityStatements, eventStatements } from "./bundle-statements.ts";
  * (high confidence, recorded in a MergeRecord), or a new event, with
  * POSSIBLY_SAME_AS candidates for weaker matches. Returns the ids of every
  * event whose derived facts changed.
+ *
+ * Resolution costs three statements on top of the plain write (each a round
+ * trip, what dominates on a busy machine): one read before anything is
+ * written (how the graph knows the actors and places, syndication
+ * candidates), one after the actors and places (the article's source, what
+ * it already reports, its places' facts, candidate events), and one after
+ * the events (merge records, candidate pairs, refresh of the touched events).
  */
 
 export interface ResolvedArticle {
@@ -32,14 +40,34 @@ export interface ResolvedArticle {
 
 const DAY_MS = 86_400_000;
 
+/** Neo4j points come back as {x: longitude, y: latitude}. */
+type StoredPlace = { id: string; kind: string; point: { x: number; y: number } | null; ancestors: string[] };
+const placeFacts = (p: StoredPlace): PlaceFacts => ({
+  ...p,
+  point: p.point ? { longitude: p.point.x, latitude: p.point.y } : null,
+});
+
 export async function resolveAndWrite(run: Run, incoming: ArticleBundle, analyst?: string): Promise<ResolvedArticle> {
-  const bundle = await resolveEntityIds(run, incoming);
-  const articleId = bundle.article.id;
+  const articleId = incoming.article.id;
+  const sig = minhashSignature(incoming.article.text);
+  const bands = bandKeys(sig).join(" ");
+  const [lookups] = (await run(q.incomingLookups({ articleId, bands, ...entityRows(incoming) }))).records;
+  const bundle = renameMatched(incoming, { actors: lookups.get("actors"), locations: lookups.get("locations") });
   const base = addBundleRows(emptyRows(), bundle, { analyst });
   for (const s of entityStatements(base)) await run(s);
 
-  const source = await resolveSource(run, bundle);
-  const ids = await resolveEvents(run, bundle);
+  const source = chooseSource(bundle, sig, lookups.get("copies"));
+  const [found] = (
+    await run(
+      q.resolveArticle({
+        articleId,
+        source: { minhash: sig, bands, ...source },
+        placeIds: [...new Set(bundle.events.flatMap((e) => e.locations))],
+        rows: candidateRows(bundle),
+      }),
+    )
+  ).records;
+  const ids = decideEvents(bundle, found);
 
   const rewritten: ArticleBundle = {
     ...bundle,
@@ -59,32 +87,25 @@ export async function resolveAndWrite(run: Run, incoming: ArticleBundle, analyst
   }
   for (const s of eventStatements(addBundleRows(emptyRows(), rewritten, { reports: extras, analyst }))) await run(s);
 
-  const touched = new Set(rewritten.events.map((e) => e.id));
-  if (source.group.length > 1) {
-    const r = await run({
-      cypher: "MATCH (a:Article)-[:REPORTS]->(e:Event) WHERE a.id IN $group RETURN DISTINCT e.id AS id",
-      params: { group: source.group },
-    });
-    for (const rec of r.records) touched.add(rec.get("id"));
-  }
-  await run(q.refreshEvents([...touched]));
-  if (ids.merges.length > 0)
-    await run(
-      q.recordMerges(
-        ids.merges.map((m) => ({
-          id: `merge:${randomUUID()}`,
-          event: m.target,
-          by: bundle.producer?.name ?? "ingest",
-          byKind: "EXTRACTOR",
-          reason: "matched on ingest",
-          score: m.score,
-          reasons: m.reasons,
-          events: [m.incoming, m.target],
-          articles: [articleId],
-        })),
-      ),
-    );
-  if (ids.candidates.length > 0) await run(q.recordCandidates(ids.candidates));
+  // The group's events change too: their source counts follow the group's one key.
+  const touched = new Set([...rewritten.events.map((e) => e.id), ...(found.get("groupEvents") as string[])]);
+  await run(
+    q.finishResolution({
+      ids: [...touched],
+      merges: ids.merges.map((m) => ({
+        id: `merge:${randomUUID()}`,
+        event: m.target,
+        by: bundle.producer?.name ?? "ingest",
+        byKind: "EXTRACTOR",
+        reason: "matched on ingest",
+        score: m.score,
+        reasons: m.reasons,
+        events: [m.incoming, m.target],
+        articles: [articleId],
+      })),
+      candidates: ids.candidates,
+    }),
+  );
   return {
     articleId,
     sourceKey: source.sourceKey,
@@ -96,66 +117,69 @@ export async function resolveAndWrite(run: Run, incoming: ArticleBundle, analyst
   };
 }
 
-async function resolveSource(run: Run, bundle: ArticleBundle) {
-  const articleId = bundle.article.id;
-  const sig = minhashSignature(bundle.article.text);
-  const bands = bandKeys(sig);
-  const found = await run(q.syndicationCandidates(bands.join(" "), articleId));
+/** The stored article this one copies (the most similar above the threshold), and the source it counts as. */
+function chooseSource(
+  bundle: ArticleBundle,
+  sig: number[],
+  copies: { id: string; minhash: number[] | null; sourceKey: string | null }[],
+) {
   let best: { id: string; sourceKey: string | null; similarity: number } | null = null;
-  for (const r of found.records) {
-    const stored = r.get("minhash") as number[] | null;
-    if (!stored) continue;
-    const sim = similarity(sig, stored);
+  for (const c of copies) {
+    if (!c.minhash) continue;
+    const sim = similarity(sig, c.minhash);
     if (sim >= SYNDICATION_THRESHOLD && (!best || sim > best.similarity))
-      best = { id: r.get("id"), sourceKey: r.get("sourceKey"), similarity: sim };
+      best = { id: c.id, sourceKey: c.sourceKey, similarity: sim };
   }
-  const sourceKey = creditedOutlet(bundle) ?? best?.sourceKey ?? publisherKey(bundle.article.publisher);
-  const r = await run(
-    q.setArticleSource({
-      articleId,
-      minhash: sig,
-      bands: bands.join(" "),
-      sourceKey,
-      copyOf: best?.id ?? null,
-      similarity: best?.similarity ?? null,
-    }),
-  );
-  const group = (r.records[0]?.get("group") as string[] | undefined) ?? [];
-  return { sourceKey, copyOf: best?.id ?? null, group };
+  return {
+    sourceKey: creditedOutlet(bundle) ?? best?.sourceKey ?? publisherKey(bundle.article.publisher),
+    copyOf: best?.id ?? null,
+    similarity: best?.similarity ?? null,
+  };
 }
 
 function millis(iso: string | null): number | null {
   return iso === null ? null : Date.parse(iso);
 }
 
-async function resolveEvents(run: Run, bundle: ArticleBundle) {
+/** The candidate search's rows (cypher/resolve.ts): each dated event's match window, places and named actors. */
+function candidateRows(bundle: ArticleBundle) {
+  return bundle.events
+    .filter((e) => e.start || e.end)
+    .map((e) => {
+      const s = millis(startInstant(e.start));
+      const t = millis(endInstant(e.end ?? e.start));
+      const start = s ?? (t as number) - q.MAX_MATCH_SPAN_DAYS * DAY_MS;
+      const end = t ?? (s as number) + q.MAX_MATCH_SPAN_DAYS * DAY_MS;
+      return {
+        key: e.id,
+        lo: new Date(start - q.MAX_MATCH_SPAN_DAYS * DAY_MS).toISOString(),
+        start: new Date(start).toISOString(),
+        end: new Date(end).toISOString(),
+        places: [...new Set(e.locations)],
+        actors: e.participants.filter((p) => !p.actor.startsWith("actor:anon-")).map((p) => p.actor),
+      };
+    });
+}
+
+/**
+ * Which stored event each incoming event is (a merge), or what it may be (a
+ * candidate), from what {@link q.resolveArticle} found.
+ */
+function decideEvents(bundle: ArticleBundle, found: Neo4jRecord) {
   const articleId = bundle.article.id;
   const target = new Map<string, string>();
   const original = new Map<string, string>();
   const merges: { incoming: string; target: string; score: number; reasons: string[] }[] = [];
-  const candidates: { from: string; to: string; score: number; reasons: string[] }[] = [];
+  const candidates: q.CandidateRow[] = [];
 
   // Re-ingesting an article keeps the events it was resolved to.
-  const already = await run(q.reportedBy(articleId));
-  for (const r of already.records) target.set(r.get("originalId"), r.get("eventId"));
+  for (const r of found.get("already") as { originalId: string; eventId: string }[])
+    target.set(r.originalId, r.eventId);
   const open = bundle.events.filter((e) => !target.has(e.id) && (e.start || e.end));
   for (const e of bundle.events) if (target.has(e.id)) original.set(e.id, e.id);
   if (open.length === 0) return { target, original, merges, candidates };
 
-  const placeIds = [...new Set(open.flatMap((e) => e.locations))];
-  const places = new Map<string, PlaceFacts>();
-  if (placeIds.length > 0) {
-    const r = await run(q.placeFacts(placeIds));
-    for (const rec of r.records) {
-      const point = rec.get("point") as { x: number; y: number } | null;
-      places.set(rec.get("id"), {
-        id: rec.get("id"),
-        kind: rec.get("kind"),
-        point: point ? { longitude: point.x, latitude: point.y } : null,
-        ancestors: rec.get("ancestors"),
-      });
-    }
-  }
+  const places = new Map((found.get("places") as StoredPlace[]).map((p) => [p.id, placeFacts(p)]));
   const actorKinds = new Map(bundle.actors.map((a) => [a.id, a.kind]));
   const facts = (e: BundleEvent): EventFacts => ({
     id: e.id,
@@ -168,36 +192,14 @@ async function resolveEvents(run: Run, bundle: ArticleBundle) {
     articles: [articleId],
   });
   const incoming = new Map(open.map((e) => [e.id, facts(e)]));
-  const rows = [...incoming.values()].map((f) => {
-    const start = f.start ?? (f.end as number) - q.MAX_MATCH_SPAN_DAYS * DAY_MS;
-    const end = f.end ?? (f.start as number) + q.MAX_MATCH_SPAN_DAYS * DAY_MS;
-    return {
-      key: f.id,
-      lo: new Date(start - q.MAX_MATCH_SPAN_DAYS * DAY_MS).toISOString(),
-      start: new Date(start).toISOString(),
-      end: new Date(end).toISOString(),
-      places: f.places.map((p) => p.id),
-      ancestors: [...new Set(f.places.flatMap((p) => p.ancestors))],
-      actors: f.actors.filter((a) => !a.id.startsWith("actor:anon-")).map((a) => a.id),
-    };
-  });
-  const found = await run(q.eventCandidates(articleId, rows));
-  const scored = found.records.map((r) => {
-    const stored: EventFacts = {
-      id: r.get("id"),
-      type: r.get("type"),
-      start: r.get("start"),
-      end: r.get("end"),
-      precision: r.get("precision"),
-      places: (
-        r.get("places") as { id: string; kind: string; point: { x: number; y: number } | null; ancestors: string[] }[]
-      ).map((p) => ({ ...p, point: p.point ? { longitude: p.point.x, latitude: p.point.y } : null })),
-      actors: r.get("actors"),
-      articles: r.get("articles"),
-    };
-    const key = r.get("key") as string;
-    return { key, stored: stored.id, match: matchEvents(incoming.get(key) as EventFacts, stored) };
-  });
+  type Candidate = Omit<EventFacts, "places"> & { key: string; places: StoredPlace[] };
+  const scored = (found.get("candidates") as Candidate[])
+    .filter((c) => incoming.has(c.key))
+    .map(({ key, ...stored }) => ({
+      key,
+      stored: stored.id,
+      match: matchEvents(incoming.get(key) as EventFacts, { ...stored, places: stored.places.map(placeFacts) }),
+    }));
   // Best matches first, so each stored event takes this article's strongest claim on it.
   scored.sort((a, b) => b.match.score - a.match.score);
   const taken = new Set<string>();

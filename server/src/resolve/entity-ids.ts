@@ -1,47 +1,52 @@
 import { renameEntityIds } from "../bundle/rename-ids.ts";
 import type { ArticleBundle } from "../bundle/types.ts";
-import { entityMatches } from "../cypher/resolve.ts";
-import type { Run } from "../db/database.ts";
+
+/** An item's row for the entity lookup (cypher/resolve.ts incomingLookups). */
+export interface EntityRow {
+  id: string;
+  wikidataId: string | null;
+  geonamesId: number | null;
+}
+
+/** The lookup rows for a bundle's actors and places. */
+export function entityRows(bundle: ArticleBundle): { actors: EntityRow[]; locations: EntityRow[] } {
+  return {
+    actors: bundle.actors.map((a) => ({ id: a.id, wikidataId: a.wikidataId ?? null, geonamesId: null })),
+    locations: bundle.locations.map((l) => ({
+      id: l.id,
+      wikidataId: l.wikidataId ?? null,
+      geonamesId: l.geonamesId ?? null,
+    })),
+  };
+}
 
 /**
- * Finds a bundle's actors and places in the graph by more than their id:
- * the same Wikidata id (or, for places, GeoNames id) is the same thing, a
- * node merged away (`mergedIds`) lives on in the node it was merged into,
- * and a stored node with a different Wikidata id is never the same thing,
- * however alike the ids: the newcomer gets an id of its own ("actor:x~q42").
+ * Finds a bundle's actors and places in the graph by more than their id,
+ * given what the lookup found for each (`Stored & {id}`, by label): the same
+ * Wikidata id (or, for places, GeoNames id) is the same thing, a node merged
+ * away (`mergedIds`) lives on in the node it was merged into, and a stored
+ * node with a different Wikidata id is never the same thing, however alike
+ * the ids: the newcomer gets an id of its own ("actor:x~q42").
  */
-export async function resolveEntityIds(run: Run, bundle: ArticleBundle): Promise<ArticleBundle> {
+export function renameMatched(
+  bundle: ArticleBundle,
+  found: { actors: (Stored & { id: string })[]; locations: (Stored & { id: string })[] },
+): ArticleBundle {
+  const rows = entityRows(bundle);
   const rename = new Map<string, string>();
-  for (const [label, items] of [
-    ["Actor", bundle.actors],
-    ["Location", bundle.locations],
-  ] as const) {
-    if (items.length === 0) continue;
-    const rows = items.map((x) => ({
-      id: x.id,
-      wikidataId: x.wikidataId ?? null,
-      geonamesId: "geonamesId" in x ? (x.geonamesId ?? null) : null,
-    }));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const found = await run(entityMatches(label, rows));
-    for (const m of found.records) {
-      const row = byId.get(m.get("id"));
+  for (const label of ["actors", "locations"] as const) {
+    const byId = new Map(rows[label].map((r) => [r.id, r]));
+    for (const m of found[label]) {
+      const row = byId.get(m.id);
       if (!row) continue;
-      const target = chooseId(row, {
-        exists: m.get("exists"),
-        wikidataId: m.get("wikidataId"),
-        geonamesId: m.get("geonamesId"),
-        byWikidata: m.get("byWikidata"),
-        byGeonames: m.get("byGeonames"),
-        mergedInto: m.get("mergedInto"),
-      });
+      const target = chooseId(row, m);
       if (target !== row.id) rename.set(row.id, target);
     }
   }
   return renameEntityIds(bundle, rename);
 }
 
-interface Stored {
+export interface Stored {
   exists: boolean;
   wikidataId: string | null;
   geonamesId: number | null;

@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { loadSynthetic } from "../../../seeds/synthetic/generate.ts";
 import type { EventFilter, SpanStats } from "../../src/cypher/event-filter.ts";
 import { eventsCount, eventsOffsetPage, eventsSegmentPage, type KeysetOrder } from "../../src/cypher/events.ts";
-import { eventCandidates } from "../../src/cypher/resolve.ts";
+import { resolveArticle } from "../../src/cypher/resolve.ts";
 import { timelineBuckets, timelineEdges, timelineEvents } from "../../src/cypher/timeline.ts";
 import { countByTypes, timelineDays } from "../../src/cypher/timeline-counts.ts";
 import type { Database, Statement } from "../../src/db/database.ts";
@@ -134,10 +134,17 @@ describe("query plans of the timeline and events statements", () => {
       start: "2019-03-10T00:00:00.000Z",
       end: "2019-03-10T23:59:59.999Z",
       places: ["location:baghdad"],
-      ancestors: ["location:iraq"],
       actors: ["actor:syn-hassan-al-amiri"],
     };
-    const plan = await explain(eventCandidates("article:incoming", [row]));
+    // The statement ingest runs (article source, reported events, place facts and candidates in one).
+    const s = resolveArticle({
+      articleId: "article:incoming",
+      source: { minhash: [1, 2], bands: "b0x1", sourceKey: "reuters", copyOf: null, similarity: null },
+      placeIds: ["location:baghdad"],
+      rows: [row],
+    });
+    const plan = (await db.write({ cypher: `EXPLAIN ${s.cypher}`, params: s.params })).summary
+      .plan as unknown as PlanNode;
     assert.deepEqual(
       eventScans(plan).map((o) => o.operatorType),
       [],
