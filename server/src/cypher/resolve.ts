@@ -15,9 +15,11 @@ export const MAX_MATCH_SPAN_DAYS = 62;
 
 /**
  * Stored events that may be the incoming ones, as a subquery returning one
- * list `candidates`. Rows of `$rows`: {key, lo, start, end, places, actors};
- * `lo` = start − MAX_MATCH_SPAN_DAYS bounds the start index seek from below,
- * so this reads the events of a few weeks, never all of them, and keeps those
+ * list `candidates`. Rows of `$rows`: {key, types, lo, start, end, places,
+ * actors}; `types` are those that can be the same incident (vocabulary
+ * sameIncidentTypesOf) and `lo` = start − MAX_MATCH_SPAN_DAYS bounds the
+ * (type, start) index seek from below, so this reads the events of those
+ * types in a few weeks, never all of them, and keeps those
  * at a related place (same, within, or around: the incoming places'
  * ancestors are looked up here) or with a shared actor.
  */
@@ -27,7 +29,8 @@ const candidatesQuery = `CALL () {
     RETURN DISTINCT up.id } AS ancestors
   CALL (ev, ancestors) {
     MATCH (e:Event)
-    WHERE e.start >= datetime(ev.lo) AND e.start <= datetime(ev.end) AND e.end >= datetime(ev.start)
+    WHERE e.type IN ev.types AND e.start >= datetime(ev.lo) AND e.start <= datetime(ev.end)
+      AND e.end >= datetime(ev.start)
       AND (EXISTS { MATCH (e)-[:OCCURRED_IN]->(:Location)-[:WITHIN*0..4]->(l:Location) WHERE l.id IN ev.places }
         OR EXISTS { MATCH (e)-[:OCCURRED_IN]->(l:Location) WHERE l.id IN ancestors }
         OR EXISTS { MATCH (x:Actor)-[:PARTICIPATED_IN]->(e) WHERE x.id IN ev.actors })

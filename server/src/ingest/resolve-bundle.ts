@@ -3,6 +3,7 @@ import type { Record as Neo4jRecord } from "neo4j-driver";
 import type { ArticleBundle, BundleEvent } from "../bundle/types.ts";
 import * as q from "../cypher/resolve.ts";
 import type { Run } from "../db/database.ts";
+import { sameIncidentTypesOf } from "../model/vocabulary.ts";
 import { creditedOutlet, publisherKey } from "../resolve/article-source.ts";
 import { entityRows, renameMatched } from "../resolve/entity-ids.ts";
 import { type EventFacts, matchEvents, type PlaceFacts } from "../resolve/match-score.ts";
@@ -141,7 +142,7 @@ function millis(iso: string | null): number | null {
   return iso === null ? null : Date.parse(iso);
 }
 
-/** The candidate search's rows (cypher/resolve.ts): each dated event's match window, places and named actors. */
+/** The candidate search's rows (cypher/resolve.ts): each dated event's types that may match, match window, places and named actors. */
 function candidateRows(bundle: ArticleBundle) {
   return bundle.events
     .filter((e) => e.start || e.end)
@@ -152,6 +153,7 @@ function candidateRows(bundle: ArticleBundle) {
       const end = t ?? (s as number) + q.MAX_MATCH_SPAN_DAYS * DAY_MS;
       return {
         key: e.id,
+        types: sameIncidentTypesOf(e.type),
         lo: new Date(start - q.MAX_MATCH_SPAN_DAYS * DAY_MS).toISOString(),
         start: new Date(start).toISOString(),
         end: new Date(end).toISOString(),

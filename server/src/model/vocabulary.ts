@@ -318,6 +318,10 @@ export const sameIncidentTypes = (a: string, b: string): boolean =>
   a === b ||
   (isEventType(a) && isEventType(b) && EVENT_TYPES[a].family === "violence" && EVENT_TYPES[b].family === "violence");
 
+/** Every type {@link sameIncidentTypes} accepts beside `type` (the candidate search on ingest seeks these only). */
+export const sameIncidentTypesOf = (type: string): string[] =>
+  isEventType(type) && EVENT_TYPES[type].family === "violence" ? eventTypesOf("violence") : [type];
+
 // ---- Provenance, audit and analyst edits ---------------------------------
 // Every node and tie an ingest or an edit asserts carries
 //   assertedBy (one of ASSERTERS), asserter (the extractor's version, the analyst's key name, the importing tool)

@@ -1,0 +1,4 @@
+// Candidate search on ingest (server/src/cypher/resolve.ts): an incoming event is compared only with
+// stored events of a type that can be the same incident, overlapping its dates. One seek per compatible
+// type over the start range reads those, not every event of the weeks around it.
+CREATE RANGE INDEX event_type_start IF NOT EXISTS FOR (n:Event) ON (n.type, n.start);
