@@ -18,7 +18,7 @@ export const MAX_MATCH_SPAN_DAYS = 62;
  * list `candidates`. Rows of `$rows`: {key, types, lo, start, end, places,
  * actors}; `types` are those that can be the same incident (vocabulary
  * sameIncidentTypesOf) and `lo` = start − MAX_MATCH_SPAN_DAYS bounds the
- * (type, start) index seek from below, so this reads the events of those
+ * (type, start, end) index seek from below, so this reads the events of those
  * types in a few weeks, never all of them, and keeps those
  * at a related place (same, within, or around: the incoming places'
  * ancestors are looked up here) or with a shared actor.

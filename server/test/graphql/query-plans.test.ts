@@ -126,7 +126,7 @@ describe("query plans of the timeline and events statements", () => {
     assert.deepEqual(failures, []);
   });
 
-  it("finds an incoming event's candidate duplicates through the (type, start) index, never by reading every Event", async () => {
+  it("finds an incoming event's candidate duplicates through the (type, start, end) index, never by reading every Event", async () => {
     // The row resolve-bundle.ts builds for an event of 10 March 2019 in Baghdad by a known actor.
     const row = {
       key: "event:incoming",
@@ -152,11 +152,12 @@ describe("query plans of the timeline and events statements", () => {
     );
     const seeks = operators(plan).filter(
       (o) =>
-        o.operatorType.startsWith("NodeIndexSeek") && String(o.arguments.Details ?? "").includes(":Event(type, start)"),
+        o.operatorType.startsWith("NodeIndexSeek") &&
+        String(o.arguments.Details ?? "").includes(":Event(type, start, end)"),
     );
     assert.ok(
       seeks.length > 0,
-      `the candidates come from a seek on the Event (type, start) index, by compatible type and start range; plan: ${operators(
+      `the candidates come from a seek on the Event (type, start, end) index, by compatible type and start range; plan: ${operators(
         plan,
       )
         .map((o) => `${o.operatorType} ${o.arguments.Details ?? ""}`)
