@@ -29,6 +29,7 @@ const candidatesQuery = `CALL () {
     RETURN DISTINCT up.id } AS ancestors
   CALL (ev, ancestors) {
     MATCH (e:Event)
+    USING INDEX e:Event(type, start, end)
     WHERE e.type IN ev.types AND e.start >= datetime(ev.lo) AND e.start <= datetime(ev.end)
       AND e.end >= datetime(ev.start)
       AND (EXISTS { MATCH (e)-[:OCCURRED_IN]->(:Location)-[:WITHIN*0..4]->(l:Location) WHERE l.id IN ev.places }
@@ -108,7 +109,7 @@ RETURN group, groupEvents, already, places, candidates`,
   };
 }
 
-/** A merge decided on ingest, as a MergeRecord row of {@link recordMerges}. */
+/** A merge, as a MergeRecord row of {@link recordMerges}. */
 export interface MergeRow {
   id: string;
   event: string;
@@ -131,36 +132,14 @@ export interface CandidateRow {
 }
 
 /**
- * What resolving an article decided, written in one statement after its
- * events: the merge records, the candidate pairs, then the refresh of every
- * event whose derived facts changed (`ids`).
- */
-export function finishResolution(p: { ids: string[]; merges: MergeRow[]; candidates: CandidateRow[] }): Statement {
-  return {
-    cypher: `CALL () {
-  ${mergeRecords("merges").replaceAll("\n", "\n  ")}
-}
-CALL () {
-  ${candidatePairs("candidates").replaceAll("\n", "\n  ")}
-}
-${refresh("ids")}`,
-    params: p,
-  };
-}
-
-/**
  * Recomputes what an event derives from its reports: the interval all
  * reports allow (their intersection; when they do not intersect, their union
  * with dateConflict = true, so the disagreement shows instead of vanishing),
  * the independent-source count (distinct sourceKey), first and last report.
  */
 export function refreshEvents(ids: string[]): Statement {
-  return { cypher: refresh("ids"), params: { ids } };
-}
-
-/** {@link refreshEvents} of the event ids in the list parameter `$<param>`. */
-function refresh(param: string): string {
-  return `UNWIND $${param} AS id
+  return {
+    cypher: `UNWIND $ids AS id
 MATCH (e:Event {id: id})
 // The event leaves its day in the timeline aggregates before its dates change and joins the new one after.
 WITH e, ${countKey("e", -1)} AS old
@@ -186,72 +165,60 @@ WITH e, old
 ${keepReportedHull("e")}
 WITH collect(old) + collect(${countKey("e", 1)}) AS keys
 ${applyCounts("keys", "keys")}
-RETURN size(keys) / 2 AS refreshed`;
+RETURN size(keys) / 2 AS refreshed`,
+    params: { ids },
+  };
 }
 
 /** One MergeRecord per merge: when, who, why, the score and what it joined. */
 export function recordMerges(rows: MergeRow[]): Statement {
-  return { cypher: mergeRecords("rows"), params: { rows } };
-}
-
-const mergeRecords = (param: string) => `UNWIND $${param} AS row
+  return {
+    cypher: `UNWIND $rows AS row
 MATCH (e:Event {id: row.event})
 CREATE (m:${MERGE_RECORD} {id: row.id, at: datetime(), by: row.by, byKind: row.byKind, reason: row.reason,
   score: row.score, reasons: row.reasons, events: row.events, articles: row.articles})
-CREATE (m)-[:${MERGED_INTO}]->(e)`;
+CREATE (m)-[:${MERGED_INTO}]->(e)`,
+    params: { rows },
+  };
+}
 
 /** Candidate duplicates for review; a candidate once rejected stays rejected. */
 export function recordCandidates(rows: CandidateRow[]): Statement {
-  return { cypher: candidatePairs("rows"), params: { rows } };
-}
-
-const candidatePairs = (param: string) => `UNWIND $${param} AS row
+  return {
+    cypher: `UNWIND $rows AS row
 MATCH (a:Event {id: row.from}), (b:Event {id: row.to})
 WHERE a <> b AND NOT EXISTS { (a)-[x:${POSSIBLY_SAME_AS}]-(b) WHERE x.status = 'REJECTED' }
 MERGE (a)-[c:${POSSIBLY_SAME_AS}]->(b)
 ON CREATE SET c.at = datetime(), c.status = 'OPEN'
-SET c.score = row.score, c.reasons = row.reasons`;
-
-/**
- * How the graph knows a bundle's actors or places, as a subquery returning the
- * list `<param>`: under the same id, under the same Wikidata (or GeoNames)
- * id, or as a node merged into another (`mergedIds`). One row per item:
- * {id, wikidataId, geonamesId}.
- */
-function entityMatches(label: "Actor" | "Location", param: "actors" | "locations"): string {
-  return `CALL () {
-  UNWIND $${param} AS row
-  OPTIONAL MATCH (self:${label} {id: row.id})
-  RETURN collect({id: row.id, exists: self IS NOT NULL, wikidataId: self.wikidataId, geonamesId: self.geonamesId,
-    byWikidata: COLLECT { MATCH (q:${label}) WHERE row.wikidataId IS NOT NULL AND q.wikidataId = row.wikidataId RETURN q.id }[0],
-    byGeonames: COLLECT { MATCH (g:${label}) WHERE row.geonamesId IS NOT NULL AND g.geonamesId = row.geonamesId RETURN g.id }[0],
-    mergedInto: CASE WHEN self IS NULL THEN COLLECT { MATCH (m:${label}) WHERE row.id IN m.mergedIds RETURN m.id }[0] END
-  }) AS ${param}
-}`;
+SET c.score = row.score, c.reasons = row.reasons`,
+    params: { rows },
+  };
 }
 
-/**
- * What resolving an incoming article needs to know before anything of it is
- * written, in one read: how the graph knows its actors (`actors`) and places
- * (`locations`), and the stored articles sharing an LSH band with it
- * (`copies`: id, minhash, sourceKey; `bands` holds band keys only, letters
- * and digits, for the full-text index). One row.
- */
-export function incomingLookups(p: {
-  articleId: string;
-  bands: string;
-  actors: unknown[];
-  locations: unknown[];
-}): Statement {
+/** Stored articles sharing an LSH band with the incoming one. `query` holds band keys only (letters and digits). */
+export function syndicationCandidates(query: string, articleId: string): Statement {
   return {
-    cypher: `${entityMatches("Actor", "actors")}
-${entityMatches("Location", "locations")}
-CALL () {
-  CALL db.index.fulltext.queryNodes('article_bands', $bands, {limit: 50}) YIELD node
-  WHERE node.id <> $articleId
-  RETURN collect({id: node.id, minhash: node.minhash, sourceKey: node.sourceKey}) AS copies
+    cypher: `CALL db.index.fulltext.queryNodes('article_bands', $query, {limit: 50}) YIELD node
+WHERE node.id <> $articleId
+RETURN node.id AS id, node.minhash AS minhash, node.sourceKey AS sourceKey`,
+    params: { query, articleId },
+  };
 }
-RETURN actors, locations, copies`,
-    params: p,
+
+/**
+ * How the graph knows a bundle's actors or places: under the same id, under
+ * the same Wikidata (or GeoNames) id, or as a node merged into another
+ * (`mergedIds`). One row per item: {id, wikidataId, geonamesId}.
+ */
+export function entityMatches(label: "Actor" | "Location", rows: unknown[]): Statement {
+  const l = label === "Actor" ? "Actor" : "Location";
+  return {
+    cypher: `UNWIND $rows AS row
+OPTIONAL MATCH (self:${l} {id: row.id})
+RETURN row.id AS id, self IS NOT NULL AS exists, self.wikidataId AS wikidataId, self.geonamesId AS geonamesId,
+  COLLECT { MATCH (q:${l}) WHERE row.wikidataId IS NOT NULL AND q.wikidataId = row.wikidataId RETURN q.id }[0] AS byWikidata,
+  COLLECT { MATCH (g:${l}) WHERE row.geonamesId IS NOT NULL AND g.geonamesId = row.geonamesId RETURN g.id }[0] AS byGeonames,
+  CASE WHEN self IS NULL THEN COLLECT { MATCH (m:${l}) WHERE row.id IN m.mergedIds RETURN m.id }[0] END AS mergedInto`,
+    params: { rows },
   };
 }
