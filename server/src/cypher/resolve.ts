@@ -208,7 +208,11 @@ RETURN node.id AS id, node.minhash AS minhash, node.sourceKey AS sourceKey`,
 /**
  * How the graph knows a bundle's actors or places: under the same id, under
  * the same Wikidata (or GeoNames) id, or as a node merged into another
- * (`mergedIds`). One row per item: {id, wikidataId, geonamesId}.
+ * (`mergedIds`). One row per item: {id, wikidataId, geonamesId}. The
+ * Wikidata and GeoNames lookups are pinned to their indexes (the planner
+ * chose a label scan inside COLLECT); a null id equals nothing. A node merged
+ * away is found by a label scan only for ids the graph does not hold
+ * (`mergedIds` is a list, which no index holds).
  */
 export function entityMatches(label: "Actor" | "Location", rows: unknown[]): Statement {
   const l = label === "Actor" ? "Actor" : "Location";
@@ -216,8 +220,8 @@ export function entityMatches(label: "Actor" | "Location", rows: unknown[]): Sta
     cypher: `UNWIND $rows AS row
 OPTIONAL MATCH (self:${l} {id: row.id})
 RETURN row.id AS id, self IS NOT NULL AS exists, self.wikidataId AS wikidataId, self.geonamesId AS geonamesId,
-  COLLECT { MATCH (q:${l}) WHERE row.wikidataId IS NOT NULL AND q.wikidataId = row.wikidataId RETURN q.id }[0] AS byWikidata,
-  COLLECT { MATCH (g:${l}) WHERE row.geonamesId IS NOT NULL AND g.geonamesId = row.geonamesId RETURN g.id }[0] AS byGeonames,
+  COLLECT { MATCH (q:${l}) USING INDEX q:${l}(wikidataId) WHERE q.wikidataId = row.wikidataId RETURN q.id }[0] AS byWikidata,
+  ${l === "Location" ? "COLLECT { MATCH (g:Location) USING INDEX g:Location(geonamesId) WHERE g.geonamesId = row.geonamesId RETURN g.id }[0]" : "null"} AS byGeonames,
   CASE WHEN self IS NULL THEN COLLECT { MATCH (m:${l}) WHERE row.id IN m.mergedIds RETURN m.id }[0] END AS mergedInto`,
     params: { rows },
   };
