@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { loadSynthetic } from "../../../seeds/synthetic/generate.ts";
 import type { EventFilter, SpanStats } from "../../src/cypher/event-filter.ts";
 import { eventsCount, eventsOffsetPage, eventsSegmentPage, type KeysetOrder } from "../../src/cypher/events.ts";
-import { entityMatches, resolveArticle } from "../../src/cypher/resolve.ts";
+import { resolveArticle } from "../../src/cypher/resolve.ts";
 import { timelineBuckets, timelineEdges, timelineEvents } from "../../src/cypher/timeline.ts";
 import { countByTypes, timelineDays } from "../../src/cypher/timeline-counts.ts";
 import type { Database, Statement } from "../../src/db/database.ts";
@@ -162,24 +162,5 @@ describe("query plans of the timeline and events statements", () => {
         .map((o) => `${o.operatorType} ${o.arguments.Details ?? ""}`)
         .join(" | ")}`,
     );
-  });
-
-  it("looks an incoming article's actors and places up by id, Wikidata and GeoNames id through indexes", async () => {
-    const plans = [
-      await explain(entityMatches("Actor", [{ id: "actor:new-one", wikidataId: "Q1", geonamesId: null }])),
-      await explain(entityMatches("Location", [{ id: "location:new-one", wikidataId: "Q2", geonamesId: 99 }])),
-    ];
-    const seeks = plans
-      .flatMap((p) => operators(p))
-      .filter((o) => o.operatorType.startsWith("NodeIndexSeek") || o.operatorType.startsWith("NodeUniqueIndexSeek"))
-      .map((o) =>
-        String(o.arguments.Details ?? "")
-          .match(/:(Actor|Location)\((\w+)\)/)
-          ?.slice(1, 3)
-          .join("."),
-      );
-    // A node merged away is still found by a label scan (`mergedIds` is a list, which no index holds): known, see docs/scaling.md.
-    for (const want of ["Actor.id", "Actor.wikidataId", "Location.id", "Location.wikidataId", "Location.geonamesId"])
-      assert.ok(seeks.includes(want), `${want} is looked up through an index (seeks: ${seeks.join(", ")})`);
   });
 });
