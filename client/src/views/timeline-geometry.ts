@@ -20,6 +20,24 @@ export interface TimelineGeometry extends LaneGeometry {
   span: number;
 }
 
+const margin = { top: 6, right: 16, bottom: 36, left: 160 };
+export const defaultRowHeight = 26;
+const smallestRowHeight = 16;
+
+/** How many row heights a row takes (one with sub-rows is taller, not `slots` times taller). */
+const rowUnits = (row: Row) => (row.slots > 1 ? row.slots * 0.7 : 1);
+
+/**
+ * The tallest row height (at most `max`, at least 16 px) at which every row
+ * and the axis fit in `height`.
+ */
+export function fittedRowHeight(rows: Row[], height: number, max = defaultRowHeight): number {
+  const units = rows.reduce((s, r) => s + rowUnits(r), 0) || 1;
+  // One px per row for rounding taller rows up, and the 2 px under the last row.
+  const room = height - margin.top - margin.bottom - 2 - rows.length;
+  return Math.max(smallestRowHeight, Math.min(max, Math.floor(room / units)));
+}
+
 /**
  * Lays the rows out top to bottom (a row with sub-rows is taller, not
  * `slots` times taller) and fits the extent, or the items' own, padded by 5%
@@ -30,8 +48,7 @@ export function timelineGeometry(
   o: { width: number; rowHeight: number; extent?: TimeWindow },
 ): TimelineGeometry {
   const { width, rowHeight } = o;
-  const margin = { top: 6, right: 16, bottom: 36, left: 160 };
-  const rowH = (row: Row) => (row.slots > 1 ? Math.round(row.slots * rowHeight * 0.7) : rowHeight);
+  const rowH = (row: Row) => (row.slots > 1 ? Math.round(rowUnits(row) * rowHeight) : rowHeight);
   const tops = new Map<Row, number>();
   let plotBottom = margin.top;
   for (const row of rows) {
@@ -51,7 +68,7 @@ export function timelineGeometry(
   return {
     width,
     height: plotBottom + 2,
-    margin,
+    margin: { ...margin },
     plotBottom,
     left: margin.left,
     right: width - margin.right,

@@ -43,12 +43,15 @@ export interface SpanStats {
    */
   firstDayMs?: number | null;
   lastDayMs?: number | null;
+  /** How many events the graph holds (Neo4j's count store), when read. */
+  events?: number;
 }
 
 /**
  * The span statistics from the timeline aggregates (cypher/timeline-counts.ts):
  * two nodes and the two ends of the day index read, whatever the number of
- * events — the write paths keep them.
+ * events — the write paths keep them — and the number of events, from the
+ * count store.
  */
 export function spanStats(): Statement {
   const spans = spanCounts().cypher.replace(/\n/g, "\n  ");
@@ -62,7 +65,11 @@ CALL () {
   OPTIONAL MATCH (u:TimelineUndated {key: 'events'})
   RETURN coalesce(reduce(s = 0, k IN [k IN keys(u) WHERE k <> 'key'] | s + u[k]), 0) AS endless
 }
-RETURN maxSpanMs, undatedStarts, endless, ${endDay("ASC")} AS firstDay, ${endDay("DESC")} AS lastDay`,
+CALL () {
+  MATCH (e:Event)
+  RETURN count(e) AS events
+}
+RETURN maxSpanMs, undatedStarts, endless, events, ${endDay("ASC")} AS firstDay, ${endDay("DESC")} AS lastDay`,
   };
 }
 

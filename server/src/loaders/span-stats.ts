@@ -25,6 +25,7 @@ export function eventSpanStats(ctx: { db: Database; read: Read }): Promise<SpanS
         maxSpanMs: Number(r.records[0]?.get("maxSpanMs") ?? 0),
         undatedStarts: Number(r.records[0]?.get("undatedStarts") ?? 0),
         endless: Number(r.records[0]?.get("endless") ?? 0),
+        events: Number(r.records[0]?.get("events") ?? 0),
         firstDayMs: day("firstDay"),
         lastDayMs: day("lastDay"),
       };
