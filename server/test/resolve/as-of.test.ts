@@ -6,7 +6,7 @@ import type { Database } from "../../src/db/database.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
 import { testYoga } from "../graphql/gql.ts";
 import { startTestApp } from "../helpers/app.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 import { multiSourceBundle } from "./helpers.ts";
 
 // Publication times of the test set (UTC): Baghdad drone strike 7 Feb 2024 21:30; Reuters on Ain al-Asad
@@ -20,8 +20,7 @@ let api: ReturnType<typeof testYoga>;
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let masyaf: string;
 before(async () => {
-  db = await testDatabase();
-  await resetGraph(db);
+  db = await emptyDatabase();
   for (const name of [
     "baghdad-drone-strike.en",
     "ain-al-asad-rockets.reuters.en",
