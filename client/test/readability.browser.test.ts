@@ -164,18 +164,16 @@ async function graphLabelsClearOfNodes(page: Page, name: string) {
 
 /** Every timeline row shows whole above the axis: none hides, even in part, under it. */
 async function timelineRowsAboveAxis(page: Page) {
-  const { rows, axisTop, bodyBottom } = await page.evaluate(() => {
-    const band = (e: Element) => e.getBoundingClientRect();
-    return {
-      rows: [...document.querySelectorAll(".timeline .row-band")].map((e, i) => ({
-        label: document.querySelectorAll(".timeline .row-label")[i]?.textContent ?? "",
-        top: band(e).top,
-        bottom: band(e).bottom,
-      })),
-      axisTop: document.querySelector(".timeline-axis")?.getBoundingClientRect().top ?? 0,
-      bodyBottom: document.querySelector(".panel-timeline .panel-body")?.getBoundingClientRect().bottom ?? 0,
-    };
-  });
+  // No named functions inside: the page does not have the helpers the test's compiler adds for them.
+  const { rows, axisTop, bodyBottom } = await page.evaluate(() => ({
+    rows: [...document.querySelectorAll(".timeline .row-band")].map((e, i) => ({
+      label: document.querySelectorAll(".timeline .row-label")[i]?.textContent ?? "",
+      top: e.getBoundingClientRect().top,
+      bottom: e.getBoundingClientRect().bottom,
+    })),
+    axisTop: document.querySelector(".timeline-axis")?.getBoundingClientRect().top ?? 0,
+    bodyBottom: document.querySelector(".panel-timeline .panel-body")?.getBoundingClientRect().bottom ?? 0,
+  }));
   assert.ok(
     rows.some((r) => /claims stated/.test(r.label)),
     "the claims-stated row is drawn",

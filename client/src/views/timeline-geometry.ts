@@ -22,20 +22,26 @@ export interface TimelineGeometry extends LaneGeometry {
 
 const margin = { top: 6, right: 16, bottom: 36, left: 160 };
 export const defaultRowHeight = 26;
-const smallestRowHeight = 16;
+/** Rows shrink to fit no further than this, nor a sub-row below `smallestSlot`: a label's 10 px text must fit. */
+const smallestRowHeight = 18;
+const smallestSlot = 17;
 
-/** How many row heights a row takes (one with sub-rows is taller, not `slots` times taller). */
-const rowUnits = (row: Row) => (row.slots > 1 ? row.slots * 0.7 : 1);
+/** A row's height for a row height of `h` (one with sub-rows is taller, not `slots` times taller). */
+const rowHeightAt = (row: Row, h: number) =>
+  row.slots > 1 ? Math.max(Math.round(row.slots * h * 0.7), row.slots * smallestSlot) : h;
+
+/** The view's height, axis included, at row height `h`. */
+const viewHeight = (rows: Row[], h: number) =>
+  margin.top + (rows.length ? rows.reduce((s, r) => s + rowHeightAt(r, h), 0) : h) + 2 + margin.bottom;
 
 /**
- * The tallest row height (at most `max`, at least 16 px) at which every row
+ * The tallest row height (at most `max`, at least 18 px) at which every row
  * and the axis fit in `height`.
  */
 export function fittedRowHeight(rows: Row[], height: number, max = defaultRowHeight): number {
-  const units = rows.reduce((s, r) => s + rowUnits(r), 0) || 1;
-  // One px per row for rounding taller rows up, and the 2 px under the last row.
-  const room = height - margin.top - margin.bottom - 2 - rows.length;
-  return Math.max(smallestRowHeight, Math.min(max, Math.floor(room / units)));
+  let h = max;
+  while (h > smallestRowHeight && viewHeight(rows, h) > height) h--;
+  return h;
 }
 
 /**
@@ -48,7 +54,7 @@ export function timelineGeometry(
   o: { width: number; rowHeight: number; extent?: TimeWindow },
 ): TimelineGeometry {
   const { width, rowHeight } = o;
-  const rowH = (row: Row) => (row.slots > 1 ? Math.round(rowUnits(row) * rowHeight) : rowHeight);
+  const rowH = (row: Row) => rowHeightAt(row, rowHeight);
   const tops = new Map<Row, number>();
   let plotBottom = margin.top;
   for (const row of rows) {
