@@ -64,12 +64,14 @@ export function timelineEdges(
     branches.push(
       `MATCH (e:Event) WHERE e.start >= datetime($d1) AND e.start <= datetime($to) AND e.end IS NOT NULL${type} RETURN e`,
     );
-  const undatedLead = Math.max(w.fromMs, first) < Math.min(w.d0Ms, last);
-  const undatedTrail = Math.max(w.d1Ms, first) < last;
-  if (span.undatedStarts > 0 && (undatedLead || undatedTrail))
+  // Events known only by their end, as two ranges on the end index (an OR of the two would be read as
+  // one range from `from` on: every event that ends in the window).
+  if (span.undatedStarts > 0 && Math.max(w.fromMs, first) < Math.min(w.d0Ms, last))
     branches.push(
-      `MATCH (e:Event) WHERE e.start IS NULL AND e.end >= datetime($from) AND (e.end < datetime($d0) OR e.end >= datetime($d1))${type} RETURN e`,
+      `MATCH (e:Event) WHERE e.end >= datetime($from) AND e.end < datetime($d0) AND e.start IS NULL${type} RETURN e`,
     );
+  if (span.undatedStarts > 0 && Math.max(w.d1Ms, first) < last)
+    branches.push(`MATCH (e:Event) WHERE e.end >= datetime($d1) AND e.start IS NULL${type} RETURN e`);
   if (!branches.length) return null;
   return {
     cypher: `CALL () {
