@@ -99,6 +99,12 @@ describe("query plans of the timeline and events statements", () => {
       "timelineEdges (events' days known)",
       timelineEdges(null, known, { fromMs, toMs, d0Ms: fromMs + 3_600_000, d1Ms: toMs - 86_399_000 }),
     );
+    // A window from before the first event's day to after the last one's (the whole graph) reads no event.
+    const inside = { ...span, firstDayMs: fromMs + 2 * 86_400_000, lastDayMs: toMs - 3 * 86_400_000 };
+    assert.equal(
+      timelineEdges(null, inside, { fromMs, toMs, d0Ms: fromMs + 3_600_000, d1Ms: toMs - 86_399_000 }),
+      null,
+    );
     await check(
       "timelineDays",
       timelineDays(17000, 21000, [17000 * 86_400_000, 19000 * 86_400_000, 21000 * 86_400_000]),
