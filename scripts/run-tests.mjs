@@ -19,7 +19,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { register } from "tsx/esm/api";
 import { RUN_TAG, stopTaggedProcesses } from "./tagged-processes.mjs";
-import { allTestFiles, laneOf } from "./test-lanes.mjs";
+import { allTestFiles, ENTRY_SUFFIX, laneOf } from "./test-lanes.mjs";
 
 register();
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -85,13 +85,17 @@ async function timed(name, step) {
 }
 
 /**
- * One module importing `files`, so Node's runner runs them all in one process:
- * each file in a process of its own pays ~4 s of start-up (tsx, the schema, the
- * driver) before its first test.
+ * One module running `files` in one process, each inside a suite named by its
+ * path (so a file's top-level hooks stay its own): each file in a process of
+ * its own pays ~4 s of start-up (tsx, the schema, the driver) before its first test.
  */
 function entryImporting(files, lane) {
-  const entry = join(work, `${lane.replace(/\W+/g, "-")}.entry.mjs`);
-  writeFileSync(entry, files.map((f) => `import ${JSON.stringify(pathToFileURL(join(root, f)).href)};\n`).join(""));
+  const entry = join(work, `${lane.replace(/\W+/g, "-")}${ENTRY_SUFFIX}`);
+  const suites = files.map(
+    (f) =>
+      `describe(${JSON.stringify(f)}, async () => { await import(${JSON.stringify(pathToFileURL(join(root, f)).href)}); });\n`,
+  );
+  writeFileSync(entry, `import { describe } from "node:test";\n${suites.join("")}`);
   return entry;
 }
 
@@ -315,7 +319,8 @@ if (needsNeo4j) {
             tapFile: join(work, `graph-${i + 1}.tap`),
             lane: shards.length === 1 ? "graph/browser" : `graph/browser ${i + 1}`,
             specFile,
-            oneProcess: process.env.RASD_TEST_ONE_PROCESS === "1",
+            // A file's own process again with RASD_TEST_ONE_PROCESS=0 (README, "The two commands").
+            oneProcess: process.env.RASD_TEST_ONE_PROCESS !== "0",
           });
           return specFile;
         }),
