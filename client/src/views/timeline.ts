@@ -103,6 +103,9 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   root.dataset.detail = buckets ? "buckets" : "events";
   root.style.position = "relative";
   root.style.width = `${width}px`;
+  // Given a height, the view fills it: what follows in the panel (the weekly strip) starts below the
+  // fold rather than half a line of it showing under the axis.
+  if (options.height) root.style.minHeight = `${options.height}px`;
   const layers = timelineLayers(root, rows, geometry, {
     canvas: !!buckets || itemCount > svgLimit,
     label: `Timeline of ${buckets ? `${d3.sum(buckets, (b) => b.count)} events (counts per period)` : `${data.events.length} events`}. Arrow keys move, Enter selects, Escape clears, + and - zoom.`,
