@@ -13,7 +13,7 @@ import {
   timelineQuery,
 } from "./queries.ts";
 import type { SearchHit } from "./search.ts";
-import { type RawArticle, type RawEvent, shapeArticle, shapeDataset } from "./shape.ts";
+import { type RawEvent, shapeArticle, shapeDataset } from "./shape.ts";
 
 /** The API's EventFilter input, as the schema types it. */
 type EventFilter = NonNullable<VariablesOf<typeof eventsPageQuery>["filter"]>;
