@@ -71,23 +71,20 @@ export function timelineLayers(
     .attr("height", height);
   drawLanes(svg.append("g").attr("class", "rows"), rows, g);
 
-  const axisG = d3
-    .select(root)
-    .append("svg")
-    .attr("class", "timeline-axis")
-    .attr("width", width)
-    .attr("height", g.margin.bottom)
-    .append("g")
-    .attr("class", "axis");
-  axisG
-    .append("rect")
-    .attr("class", "axis-grip")
-    .attr("x", g.left)
-    .attr("width", g.right - g.left)
-    .attr("height", g.margin.bottom)
-    .append("title")
-    .text("Drag to pan, wheel to zoom");
-  const axis = twoLevelAxis(axisG.append("g").attr("class", "axis-ticks"), g.left, g.right);
+  // The axis is a strip of its own (sticky below the lanes), HTML rather than SVG: its ticks move by CSS
+  // transforms while the view moves (timeline-axis.ts). The grip takes the drags that pan.
+  const strip = document.createElement("div");
+  strip.className = "timeline-axis";
+  strip.style.cssText = `width:${width}px;height:${g.margin.bottom}px`;
+  const grip = document.createElement("div");
+  grip.className = "axis-grip";
+  grip.title = "Drag to pan, wheel to zoom";
+  grip.style.cssText = `left:${g.left}px;width:${g.right - g.left}px`;
+  const ticks = document.createElement("div");
+  ticks.className = "axis";
+  strip.append(grip, ticks);
+  root.append(strip);
+  const axis = twoLevelAxis(ticks, g.left, g.right);
   const marks = svg
     .append("g")
     .attr("class", "marks")
