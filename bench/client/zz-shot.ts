@@ -1,0 +1,26 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import sirv from "sirv";
+import { build } from "vite";
+import { launchChromium } from "../../client/test/helpers/browser.ts";
+const outDir = mkdtempSync(join(tmpdir(), "rasd-shot-"));
+await build({ root: new URL(".", import.meta.url).pathname, base: "./", logLevel: "warn", build: { outDir, emptyOutDir: true, minify: false } });
+const serve = sirv(outDir, { dev: true });
+const server = createServer((req, res) => serve(req, res, () => void res.writeHead(404).end()));
+await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1440, height: 700 } });
+await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`);
+await page.waitForFunction(() => "bench" in window);
+await page.evaluate(() => (window as any).bench.prepare("rasd-timeline", 2000));
+await page.evaluate(() => (window as any).bench.mount("rasd-timeline"));
+await page.screenshot({ path: "/tmp/frames4/axis-1.png" });
+await page.mouse.move(800, 300);
+for (let i = 0; i < 12; i++) { await page.mouse.wheel(0, -300); await page.waitForTimeout(50); }
+await page.waitForTimeout(400);
+await page.screenshot({ path: "/tmp/frames4/axis-2.png" });
+console.log(await page.textContent(".timeline-view .axis"));
+await browser.close(); server.close();
