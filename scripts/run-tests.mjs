@@ -12,14 +12,14 @@
 //   node scripts/run-tests.mjs FILE…   only these files; Neo4j and the client
 //                         build only when one of them needs them.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { register } from "tsx/esm/api";
 import { RUN_TAG, stopTaggedProcesses } from "./tagged-processes.mjs";
-import { allTestFiles, laneOf } from "./test-lanes.mjs";
+import { allTestFiles, ENTRY_SUFFIX, laneOf } from "./test-lanes.mjs";
 
 register();
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -84,8 +84,23 @@ async function timed(name, step) {
   }
 }
 
+/**
+ * One module running `files` in one process, each inside a suite named by its
+ * path (so a file's top-level hooks stay its own): each file in a process of
+ * its own pays ~4 s of start-up (tsx, the schema, the driver) before its first test.
+ */
+function entryImporting(files, lane) {
+  const entry = join(work, `${lane.replace(/\W+/g, "-")}${ENTRY_SUFFIX}`);
+  const suites = files.map(
+    (f) =>
+      `describe(${JSON.stringify(f)}, async () => { await import(${JSON.stringify(pathToFileURL(join(root, f)).href)}); });\n`,
+  );
+  writeFileSync(entry, `import { describe } from "node:test";\n${suites.join("")}`);
+  return entry;
+}
+
 /** Runs test files with Node's runner; its TAP summary is added to the totals. */
-async function runFiles(files, { concurrency, env, tapFile, lane, specFile }) {
+async function runFiles(files, { concurrency, env, tapFile, lane, specFile, oneProcess = false }) {
   if (files.length === 0) return;
   const code = await run(
     process.execPath,
@@ -100,7 +115,7 @@ async function runFiles(files, { concurrency, env, tapFile, lane, specFile }) {
       `--test-reporter-destination=${tapFile}`,
       "--test-reporter=./scripts/test-timing-reporter.mjs",
       `--test-reporter-destination=${timingsFile(lane)}`,
-      ...files,
+      ...(oneProcess ? [entryImporting(files, lane)] : files),
     ],
     { env },
   );
@@ -304,6 +319,8 @@ if (needsNeo4j) {
             tapFile: join(work, `graph-${i + 1}.tap`),
             lane: shards.length === 1 ? "graph/browser" : `graph/browser ${i + 1}`,
             specFile,
+            // A file's own process again with RASD_TEST_ONE_PROCESS=0 (README, "The two commands").
+            oneProcess: process.env.RASD_TEST_ONE_PROCESS !== "0",
           });
           return specFile;
         }),

@@ -18,6 +18,9 @@ const OWN_NEO4J_HELPERS = [
 const BROWSER_HELPERS = ["client/test/helpers/browser.ts"];
 const TEST_DIRS = ["server/test", "client/test"];
 
+/** The file name ending of a generated module that runs a lane's files in one process (run-tests.mjs). */
+export const ENTRY_SUFFIX = ".entry.mjs";
+
 /** Every *.test.ts under `dir` (relative to the repository root), sorted. */
 export function testFiles(root, dir) {
   let out = [];

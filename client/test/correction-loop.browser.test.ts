@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { ingestBundle } from "../../server/src/ingest/ingest-bundle.ts";
-import { startWorkspace } from "./helpers/workspace.ts";
+import { graphqlOverHttp, startWorkspace } from "./helpers/workspace.ts";
 
 /**
  * Issue 13's loop on the seed article, in Chromium, checking the graph
@@ -59,17 +59,8 @@ describe("the correction loop: ingest, correct, see who said so, undo, merge and
     await ws?.stop();
   });
 
-  // biome-ignore lint/suspicious/noExplicitAny: test data is navigated freely.
-  const ask = async (query: string, variables: Record<string, unknown> = {}): Promise<any> => {
-    const r = await fetch(`${ws.app.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${editorKey}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await r.json();
-    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-    return body.data;
-  };
+  const ask = (query: string, variables: Record<string, unknown> = {}) =>
+    graphqlOverHttp(ws.app.url, editorKey)(query, variables);
   const select = async (page: Page, id: string) => {
     await page.goto(`${ws.app.url}/?sel=${encodeURIComponent(id)}`);
     await page.waitForSelector(`.evidence-view[data-id="${id}"] .edit-panel`, { timeout: 60_000 });

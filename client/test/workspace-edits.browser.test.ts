@@ -3,23 +3,15 @@ import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { ingestBundle } from "../../server/src/ingest/ingest-bundle.ts";
 import { seedBundle } from "../../server/test/helpers/seed.ts";
-import { openWorkspace, startWorkspace } from "./helpers/workspace.ts";
+import { graphqlOverHttp, openWorkspace, startWorkspace } from "./helpers/workspace.ts";
 
 const attack = "event:attacks-on-us-forces-at-ain-al-asad-2024-08";
 const factions = "actor:iraqi-armed-factions";
 const editorKey = "workspace-editor-key";
 
 /** The graph as stored, read through GraphQL (what the analyst's edits must change). */
-async function graph(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const r = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${editorKey}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await r.json();
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return body.data;
-}
+const graph = (url: string, query: string, variables: Record<string, unknown> = {}) =>
+  graphqlOverHttp(url, editorKey)(query, variables);
 
 async function giveKey(page: Page) {
   await page.waitForSelector(".editor-key-form input");

@@ -6,7 +6,7 @@ import type { Database } from "../src/db/database.ts";
 import { ArticleInputError } from "../src/extract/input-error.ts";
 import { closeExtractionPool, ExtractionBusyError, extractInWorker } from "../src/extract-pool/pool.ts";
 import { startTestApp } from "./helpers/app.ts";
-import { resetGraph, testDatabase } from "./helpers/graph.ts";
+import { emptyDatabase } from "./helpers/graph.ts";
 
 const EXTRACT = `query Extract($raw: String, $filename: String) {
   extractArticle(raw: $raw, filename: $filename) {
@@ -23,8 +23,7 @@ describe("extraction runs in worker threads: a 2 MB article never stalls the ser
   let db: Database;
   let app: Awaited<ReturnType<typeof startTestApp>>;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
+    db = await emptyDatabase();
     app = await startTestApp(db);
   });
   after(async () => {

@@ -9,6 +9,16 @@ function swatch(draw: (svg: d3.Selection<SVGSVGElement, undefined, null, undefin
   return svg.node() as SVGSVGElement;
 }
 
+/** A grey bar whose opacity follows `stops` ([offset, opacity]): how the timeline draws uncertain dates. */
+function gradientSwatch(id: string, stops: [number, number][]): SVGSVGElement {
+  return swatch((s) => {
+    const g = s.append("defs").append("linearGradient").attr("id", id);
+    for (const [offset, opacity] of stops)
+      g.append("stop").attr("offset", offset).attr("stop-color", okabeIto.grey).attr("stop-opacity", opacity);
+    s.append("rect").attr("x", 1).attr("y", 2).attr("width", 24).attr("height", 10).attr("fill", `url(#${id})`);
+  });
+}
+
 /** A legend line: the stroke a graph link of that kind is drawn with. */
 function lineSwatch(stroke: string, width: number, dash?: string, opacity?: number): SVGSVGElement {
   return swatch((s) => {
@@ -66,39 +76,19 @@ export function legend(): HTMLElement {
         "known day",
       ),
       item(
-        swatch((s) => {
-          const g = s.append("defs").append("linearGradient").attr("id", "legend-fuzzy");
-          for (const [o, a] of [
-            [0, 0.05],
-            [0.2, 0.6],
-            [0.8, 0.6],
-            [1, 0.05],
-          ])
-            g.append("stop").attr("offset", o).attr("stop-color", okabeIto.grey).attr("stop-opacity", a);
-          s.append("rect")
-            .attr("x", 1)
-            .attr("y", 2)
-            .attr("width", 24)
-            .attr("height", 10)
-            .attr("fill", "url(#legend-fuzzy)");
-        }),
+        gradientSwatch("legend-fuzzy", [
+          [0, 0.05],
+          [0.2, 0.6],
+          [0.8, 0.6],
+          [1, 0.05],
+        ]),
         "uncertain: earliest–latest, fuzzy ends",
       ),
       item(
-        swatch((s) => {
-          const g = s.append("defs").append("linearGradient").attr("id", "legend-open");
-          for (const [o, a] of [
-            [0, 0],
-            [1, 0.6],
-          ])
-            g.append("stop").attr("offset", o).attr("stop-color", okabeIto.grey).attr("stop-opacity", a);
-          s.append("rect")
-            .attr("x", 1)
-            .attr("y", 2)
-            .attr("width", 24)
-            .attr("height", 10)
-            .attr("fill", "url(#legend-open)");
-        }),
+        gradientSwatch("legend-open", [
+          [0, 0],
+          [1, 0.6],
+        ]),
         "open start (only “by” a date)",
       ),
       item(

@@ -1,13 +1,13 @@
+import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import type { Database } from "../../../server/src/db/database.ts";
 import { startTestApp } from "../../../server/test/helpers/app.ts";
-import { resetGraph, testDatabase } from "../../../server/test/helpers/graph.ts";
+import { emptyDatabase } from "../../../server/test/helpers/graph.ts";
 import { launchChromium } from "./browser.ts";
 
 /** A real app (HTTP server over the test Neo4j) and Chromium, with a graph loaded by `load`. */
 export async function startWorkspace(load: (db: Database) => Promise<unknown>, settings: Record<string, unknown> = {}) {
-  const db = await testDatabase();
-  await resetGraph(db);
+  const db = await emptyDatabase();
   await load(db);
   const app = await startTestApp(db, settings);
   const browser: Browser = await launchChromium();
@@ -45,4 +45,19 @@ export function operations(page: Page): string[] {
     if (name) names.push(name);
   });
   return names;
+}
+
+/** Asks the app's GraphQL endpoint over HTTP with `key`, insisting on success; returns data (what tests check the stored graph with). */
+export function graphqlOverHttp(url: string, key: string) {
+  // biome-ignore lint/suspicious/noExplicitAny: test data is navigated freely.
+  return async (query: string, variables: Record<string, unknown> = {}): Promise<any> => {
+    const r = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await r.json();
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    return body.data;
+  };
 }

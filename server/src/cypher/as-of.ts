@@ -54,6 +54,36 @@ export function eventDatesAsOf(v: string): string {
 }
 
 /**
+ * Event `v`'s dates as they stood on $asOf meet the window $from–$to (either
+ * may be null): the dates of eventDatesAsOf, as an expression without
+ * aggregation, so it can sit inside a path's list predicate (export walks).
+ * With R the reports published by then: no dated report → today's dates;
+ * R's intervals intersect → [latest start, earliest end]; they conflict →
+ * [earliest start, latest end]. The hull test in front is the cheap one.
+ */
+export function eventInWindowAsOf(v: string): string {
+  const reports = (cond: string) =>
+    `EXISTS { MATCH (asOfArticle:Article)-[asOfReport:REPORTS]->(${v}) WHERE ${published("asOfArticle")} AND ${cond} }`;
+  const dated = reports("(asOfReport.start IS NOT NULL OR asOfReport.end IS NOT NULL)");
+  // Some report starts after some report (itself included) ends: latest start > earliest end.
+  const conflict = `(${reports("asOfReport.start > asOfReport.end")} OR EXISTS {
+    MATCH (asOfA1:Article)-[asOfR1:REPORTS]->(${v})<-[asOfR2:REPORTS]-(asOfA2:Article)
+    WHERE ${published("asOfA1")} AND ${published("asOfA2")} AND asOfR1.start > asOfR2.end })`;
+  const startsBy = `CASE WHEN NOT ${dated} THEN ${v}.start IS NULL OR ${v}.start <= datetime($to)
+    WHEN ${conflict} THEN ${reports("asOfReport.start <= datetime($to)")}
+    ELSE NOT ${reports("asOfReport.start > datetime($to)")} END`;
+  const endsFrom = `CASE WHEN NOT ${dated} THEN ${v}.end >= datetime($from)
+    WHEN ${conflict} THEN ${reports("asOfReport.end >= datetime($from)")}
+    ELSE ${reports("asOfReport.end IS NOT NULL")} AND NOT ${reports("asOfReport.end < datetime($from)")} END`;
+  // Every earlier state lies within today's dates or the reports' hull (keepReportedHull).
+  const hull = `($to IS NULL OR ${v}.start IS NULL OR ${v}.start <= datetime($to) OR ${v}.reportedStart <= datetime($to))
+  AND ($from IS NULL OR ${v}.end >= datetime($from) OR ${v}.reportedEnd >= datetime($from))`;
+  return `(${hull}
+  AND ($to IS NULL OR ${startsBy})
+  AND ($from IS NULL OR ${endsFrom}))`;
+}
+
+/**
  * Keeps `reportedStart`/`reportedEnd` on the event `v`: the hull of its
  * reports' intervals (earliest start, latest end). Every state the event had
  * as of an earlier date lies inside it, so an as-of window finds the events

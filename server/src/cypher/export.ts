@@ -8,7 +8,7 @@ import {
   relationList,
   relationPattern,
 } from "../model/vocabulary.ts";
-import { eventDatesAsOf, nodePublished, tiePublished } from "./as-of.ts";
+import { eventDatesAsOf, eventInWindowAsOf, nodePublished, tiePublished } from "./as-of.ts";
 
 /**
  * Cypher for exports. Pure: a Selection in, statements out. Every statement
@@ -26,8 +26,12 @@ const isEntity = (v: string) => `(${ENTITY_LABELS.map((l) => `${v}:${l}`).join("
 /** Window and type: they hold for every exported event, seeds and reached ones alike. */
 function eventWindow(v: string, s: Selection): string[] {
   const out: string[] = [];
-  if (s.from) out.push(`${v}.end >= datetime($from)`);
-  if (s.to) out.push(`${v}.start <= datetime($to)`);
+  // As of a date, the window is met by the dates the event's reports then gave.
+  if (s.asOf && (s.from || s.to)) out.push(eventInWindowAsOf(v));
+  else {
+    if (s.from) out.push(`${v}.end >= datetime($from)`);
+    if (s.to) out.push(`${v}.start <= datetime($to)`);
+  }
   if (s.types.length) out.push(`${v}.type IN $types`);
   return out;
 }

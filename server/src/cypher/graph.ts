@@ -1,7 +1,7 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
 import { ENTITY_RELATIONS, GRAPH_RELATIONS, type GraphRelation, relationPattern } from "../model/vocabulary.ts";
-import { nodePublished, tiePublished } from "./as-of.ts";
+import { eventInWindowAsOf, nodePublished, tiePublished } from "./as-of.ts";
 import { type EventFilter, eventMatch, type SpanStats } from "./event-filter.ts";
 import { anyProjection, LABELS } from "./projections.ts";
 
@@ -28,8 +28,12 @@ export function neighborhoodSeeds(ids: string[]): Statement {
  * One hop out from the frontier: at most `perNode` ties per node, `limit` in
  * all. Events outside the window or of other types are not entered; with
  * `asOf`, neither is anything not yet published then, nor a tie whose
- * evidence all came later.
+ * evidence all came later, and the window is met by the event's dates as they
+ * stood then.
  */
+const todaysWindow = (m: string) =>
+  `($to IS NULL OR ${m}.start IS NULL OR ${m}.start <= datetime($to)) AND ($from IS NULL OR ${m}.end >= datetime($from))`;
+
 export function neighborhoodHop(
   frontier: string[],
   opts: {
@@ -49,8 +53,7 @@ MATCH (n) WHERE elementId(n) = fid
 CALL (n) {
   MATCH (n)-[r:${relTypes(opts.relations)}]-(m)
   WHERE any(l IN labels(m) WHERE l IN $labels)
-    AND (NOT m:Event OR (($to IS NULL OR m.start IS NULL OR m.start <= datetime($to))
-      AND ($from IS NULL OR m.end >= datetime($from)) AND ($types IS NULL OR m.type IN $types)))
+    AND (NOT m:Event OR (${opts.asOf ? eventInWindowAsOf("m") : todaysWindow("m")} AND ($types IS NULL OR m.type IN $types)))
     AND ${tiePublished("r")} AND ${nodePublished("m")}
   RETURN r, m LIMIT $perNode
 }

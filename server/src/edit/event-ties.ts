@@ -15,15 +15,18 @@ export function checkId(path: string, id: string, prefix: string) {
     throw new EditError(path, `"${id}" is not ${prefix === "actor" ? "an" : "a"} ${prefix} id`);
 }
 
-function checkRole(role: string) {
-  if (!(ROLES as readonly string[]).includes(role))
+/** The role, when it is one of the vocabulary's (null is refused: setRole and addParticipant need one). */
+function checkRole(role: string | null): string {
+  if (role === null || !(ROLES as readonly string[]).includes(role))
     throw new EditError("role", `"${role}" is not a role (one of ${ROLES.join(", ")})`);
+  return role;
 }
 
+/** The role is null only for removeParticipant ("every role"); setRole and addParticipant refuse null. */
 interface ParticipantArgs {
   event: string;
   actor: string;
-  role: string;
+  role: string | null;
 }
 
 async function participationOf(run: Run, event: string, actor: string) {
@@ -39,35 +42,31 @@ const eventTies = (event: string) => [{ id: event, ties: true }];
 export async function setRole(db: Database, who: string, a: ParticipantArgs) {
   checkId("event", a.event, "event");
   checkId("actor", a.actor, "actor");
-  checkRole(a.role);
+  const role = checkRole(a.role);
   return audited(db, { who, action: "setRole", target: a.event, touches: eventTies(a.event) }, async (run) => {
     const roles = await participationOf(run, a.event, a.actor);
     if (roles.length === 0)
       throw new EditError("actor", `${a.actor} does not take part in ${a.event} (use addParticipant)`);
-    if (roles.length === 1 && roles[0] === a.role)
-      throw new EditError("role", `${a.actor} already has the role ${a.role} in ${a.event}`);
-    await run(q.setRole(a.event, a.actor, a.role, who));
-    return { result: { ...a, roles: [a.role] } };
+    if (roles.length === 1 && roles[0] === role)
+      throw new EditError("role", `${a.actor} already has the role ${role} in ${a.event}`);
+    await run(q.setRole(a.event, a.actor, role, who));
+    return { result: { ...a, roles: [role] } };
   });
 }
 
 export async function addParticipant(db: Database, who: string, a: ParticipantArgs) {
   checkId("event", a.event, "event");
   checkId("actor", a.actor, "actor");
-  checkRole(a.role);
+  const role = checkRole(a.role);
   return audited(db, { who, action: "addParticipant", target: a.event, touches: eventTies(a.event) }, async (run) => {
     const roles = await participationOf(run, a.event, a.actor);
-    if (roles.includes(a.role)) throw new EditError("role", `${a.actor} already has the role ${a.role} in ${a.event}`);
-    await run(q.addParticipant(a.event, a.actor, a.role, who));
-    return { result: { ...a, roles: [...roles, a.role] } };
+    if (roles.includes(role)) throw new EditError("role", `${a.actor} already has the role ${role} in ${a.event}`);
+    await run(q.addParticipant(a.event, a.actor, role, who));
+    return { result: { ...a, roles: [...roles, role] } };
   });
 }
 
-export async function removeParticipant(
-  db: Database,
-  who: string,
-  a: Omit<ParticipantArgs, "role"> & { role: string | null },
-) {
+export async function removeParticipant(db: Database, who: string, a: ParticipantArgs) {
   checkId("event", a.event, "event");
   checkId("actor", a.actor, "actor");
   if (a.role) checkRole(a.role);

@@ -127,7 +127,7 @@ export function claimNodes(
         id: `claim:${state.scope}-${n + 1}`,
         text: text.slice(d.content.start, d.content.end),
         language: input.language,
-        ...(statedOn(state, d, statementDates) ?? (toldPublisher ? { statedAt: state.doc.published } : {})),
+        ...(statedOn(d, statementDates) ?? (toldPublisher ? { statedAt: state.doc.published } : {})),
         certainty: d.certainty,
         claimant: d.claimant,
         ...(d.toldTo && present.has(d.toldTo) ? { toldTo: d.toldTo } : {}),
@@ -154,7 +154,7 @@ export function relationList(state: ExtractState, present: Set<string>): BundleR
 }
 
 /** "… said on Tuesday": the day of the statement, when the cue's sentence gives one. */
-function statedOn(state: ExtractState, d: ClaimDraft, dates: readonly DateMention[]) {
+function statedOn(d: ClaimDraft, dates: readonly DateMention[]) {
   const day = dates.find((x) => x.sentence === d.sentence && x.precision === "DAY" && x.start);
   return day?.start ? { statedAt: day.start } : undefined;
 }

@@ -27,7 +27,7 @@ export const DEFAULT_LIST_SIZE = 20;
  * actor network's actors and ties by its `first`, a neighbourhood by its
  * `limit`. Multiplying them again would count every item twice.
  */
-const OWNER_BOUNDED = new Set([
+export const OWNER_BOUNDED: ReadonlySet<string> = new Set([
   "ActorNetwork.actors",
   "ActorNetwork.ties",
   "Graph.nodes",

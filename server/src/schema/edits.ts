@@ -32,62 +32,50 @@ const editor = {
   errors: { types: [ValidationError, NotFoundError] },
 };
 
-builder.mutationField("setRole", (t) =>
-  t.field({
-    ...editor,
-    type: EventTieResult,
+/**
+ * Who took part in an event, and in which role. The role is required except
+ * when removing (then every role of the actor in the event goes).
+ */
+const participantEdits = [
+  {
+    name: "setRole",
+    edit: setRole,
+    roleRequired: true,
     description:
       "The actor's role in the event becomes `role` (its evidence is kept; the role it replaces is retracted)",
-    args: {
-      event: t.arg.id({ required: true }),
-      actor: t.arg.id({ required: true }),
-      role: t.arg({ type: Role, required: true }),
-    },
-    resolve: async (_r, a, ctx) => {
-      const r = await edited(() =>
-        setRole(ctx.db, ctx.who, { event: String(a.event), actor: String(a.actor), role: a.role }),
-      );
-      return { event: String(a.event), auditId: r.auditId };
-    },
-  }),
-);
-
-builder.mutationField("addParticipant", (t) =>
-  t.field({
-    ...editor,
-    type: EventTieResult,
-    args: {
-      event: t.arg.id({ required: true }),
-      actor: t.arg.id({ required: true }),
-      role: t.arg({ type: Role, required: true }),
-    },
-    resolve: async (_r, a, ctx) => {
-      const r = await edited(() =>
-        addParticipant(ctx.db, ctx.who, { event: String(a.event), actor: String(a.actor), role: a.role }),
-      );
-      return { event: String(a.event), auditId: r.auditId };
-    },
-  }),
-);
-
-builder.mutationField("removeParticipant", (t) =>
-  t.field({
-    ...editor,
-    type: EventTieResult,
+  },
+  {
+    name: "addParticipant",
+    edit: addParticipant,
+    roleRequired: true,
+    description: "Adds the actor to the event in `role`",
+  },
+  {
+    name: "removeParticipant",
+    edit: removeParticipant,
+    roleRequired: false,
     description: "Removes the actor from the event (only that role, when given); a re-ingest does not add it back",
-    args: {
-      event: t.arg.id({ required: true }),
-      actor: t.arg.id({ required: true }),
-      role: t.arg({ type: Role, required: false }),
-    },
-    resolve: async (_r, a, ctx) => {
-      const r = await edited(() =>
-        removeParticipant(ctx.db, ctx.who, { event: String(a.event), actor: String(a.actor), role: a.role ?? null }),
-      );
-      return { event: String(a.event), auditId: r.auditId };
-    },
-  }),
-);
+  },
+] as const;
+
+for (const { name, edit, roleRequired, description } of participantEdits)
+  builder.mutationField(name, (t) =>
+    t.field({
+      ...editor,
+      type: EventTieResult,
+      description,
+      args: {
+        event: t.arg.id({ required: true }),
+        actor: t.arg.id({ required: true }),
+        role: t.arg({ type: Role, required: roleRequired }),
+      },
+      resolve: async (_r, a, ctx) => {
+        const args = { event: String(a.event), actor: String(a.actor), role: a.role ?? null };
+        const r = await edited(() => edit(ctx.db, ctx.who, args));
+        return { event: args.event, auditId: r.auditId };
+      },
+    }),
+  );
 
 for (const [name, add] of [
   ["addEventPlace", true],

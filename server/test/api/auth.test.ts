@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "../../src/db/database.ts";
 import { EDITOR_KEY, READER_KEY, testYoga } from "../graphql/gql.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 import { seedBundle } from "../helpers/seed.ts";
 
 const ingest = `mutation I($b: JSON!) { ingestBundle(bundle: $b) { __typename ... on IngestResult { articleId events } } }`;
@@ -10,8 +10,7 @@ const ingest = `mutation I($b: JSON!) { ingestBundle(bundle: $b) { __typename ..
 describe("API keys and roles", () => {
   let db: Database;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
+    db = await emptyDatabase();
   });
   after(async () => db.close());
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "../../src/db/database.ts";
 import { startRasd } from "../helpers/cli.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 
 // `rasd start` against the test Neo4j through NEO4J_URI: nothing is started,
 // the graph is migrated, the seed loaded because the graph is empty, the
@@ -10,8 +10,7 @@ import { resetGraph, testDatabase } from "../helpers/graph.ts";
 describe("rasd start (what npm start runs)", () => {
   let db: Database;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
+    db = await emptyDatabase();
   });
   after(async () => db.close());
 

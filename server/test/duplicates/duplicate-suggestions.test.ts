@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import type { Database } from "../../src/db/database.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
 import { EDITOR_KEY, testYoga } from "../graphql/gql.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 
 interface Named {
   id: string;
@@ -76,8 +76,7 @@ describe("duplicate suggestions: actors with the same or similar names in either
   const groupOf = async (id: string) => (await groups()).find((g) => g.members.some((m: Named) => m.id === id));
 
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
+    db = await emptyDatabase();
     gql = testYoga(db);
     // Nine bundles, nine ids, one name: the case from issue 13.
     for (const [i, id] of zarqan.entries())

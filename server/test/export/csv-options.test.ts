@@ -6,7 +6,7 @@ import type { ArticleBundle } from "../../src/bundle/types.ts";
 import type { Database } from "../../src/db/database.ts";
 import { SelectionError } from "../../src/export/selection.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 import { exportBytes } from "./fixtures.ts";
 
 /** Names a spreadsheet would run as formulas, and a place west of Greenwich and south of the equator. */
@@ -48,8 +48,7 @@ const BUNDLE: ArticleBundle = {
 
 let db: Database;
 before(async () => {
-  db = await testDatabase();
-  await resetGraph(db);
+  db = await emptyDatabase();
   await ingestBundle(db, BUNDLE);
 });
 after(() => db.close());

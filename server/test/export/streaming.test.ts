@@ -5,13 +5,12 @@ import type { Database } from "../../src/db/database.ts";
 import { createExport } from "../../src/export/export-stream.ts";
 import { EXPORT_FORMATS, parseExportRequest } from "../../src/export/selection.ts";
 import { startTestApp } from "../helpers/app.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 
 let db: Database;
 let total = 0;
 before(async () => {
-  db = await testDatabase();
-  await resetGraph(db);
+  db = await emptyDatabase();
   await loadSynthetic(db, { events: 4000, seed: 7 });
   const counts = await createExport(db, parseExportRequest({ format: "graphml", all: "1" })).source.count();
   total = counts.nodes + counts.edges;

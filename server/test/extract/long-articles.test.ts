@@ -70,7 +70,7 @@ describe("capEvidence", () => {
 
 describe("sentences never run on past the limit", () => {
   it("cuts text without full stops at a comma or a space, covering all of it", () => {
-    const text = "كلمة، ".repeat(2000) + "نهاية";
+    const text = `${"كلمة، ".repeat(2000)}نهاية`;
     const spans = splitSentences(text, 0, text.length);
     assert.ok(spans.length > 1);
     for (const s of spans) assert.ok(s.end - s.start <= MAX_SENTENCE, `${s.end - s.start} chars`);

@@ -4,9 +4,9 @@ import type { Database } from "../../src/db/database.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
 import { resetGraph, testDatabase } from "../helpers/graph.ts";
 import { seedBundle } from "../helpers/seed.ts";
-import { testYoga } from "./gql.ts";
+import { EDITOR_KEY, namedEditorYoga, READER_KEY, type testYoga } from "./gql.ts";
 
-const KEY = "amira-editor-key";
+const KEY = EDITOR_KEY;
 const THREAT = "event:factions-threaten-to-end-truce-2024-08";
 const ATTACK = "event:attacks-on-us-forces-at-ain-al-asad-2024-08";
 const FACTIONS = "actor:iraqi-armed-factions";
@@ -34,17 +34,7 @@ describe("analyst edits: typed mutations, provenance, audit log and undo", () =>
 
   before(async () => {
     db = await testDatabase();
-    gql = testYoga(db, {
-      settings: {
-        apiKeys: [
-          { key: KEY, role: "editor", name: "amira" },
-          { key: "reader-key-123", role: "reader" },
-        ],
-        openReads: true,
-        graphiql: false,
-        queryTimeoutMs: 60000,
-      },
-    });
+    gql = namedEditorYoga(db, "amira");
   });
   beforeEach(async () => {
     await resetGraph(db);
@@ -128,7 +118,7 @@ describe("analyst edits: typed mutations, provenance, audit log and undo", () =>
     }
     assert.equal(await auditCount(), before, "no refused edit left an entry");
     assert.deepEqual(await roles(ATTACK, FACTIONS), ["INITIATOR"]);
-    const reader = await gql.post(`mutation { undo { __typename } }`, {}, "reader-key-123");
+    const reader = await gql.post(`mutation { undo { __typename } }`, {}, READER_KEY);
     assert.equal(reader.status, 403);
   });
 

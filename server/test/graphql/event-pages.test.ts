@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { loadSynthetic } from "../../../seeds/synthetic/generate.ts";
 import type { Database } from "../../src/db/database.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 import { EDITOR_KEY, testYoga } from "./gql.ts";
 
 interface Page {
@@ -29,8 +29,7 @@ describe("event pages with keyset cursors", () => {
     ).records.map((r) => r.get("id") as string);
 
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
+    db = await emptyDatabase();
     await loadSynthetic(db, { events: 400, seed: 9, batchArticles: 50 });
     gql = testYoga(db);
     // Events without a start: one known only by its end, one with no date at all.

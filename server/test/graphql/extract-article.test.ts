@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { validateBundle } from "../../src/bundle/validate.ts";
 import type { Database } from "../../src/db/database.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 import { graphSnapshot } from "../helpers/snapshot.ts";
 import { testYoga } from "./gql.ts";
 
@@ -19,8 +19,7 @@ describe("extractArticle: review what would be stored, writing nothing", () => {
   let db: Database;
   let gql: ReturnType<typeof testYoga>;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
+    db = await emptyDatabase();
     gql = testYoga(db);
   });
   after(async () => db.close());

@@ -6,21 +6,22 @@ import { seededDatabase } from "../helpers/graph.ts";
 export const EDITOR_KEY = "editor-key-123";
 export const READER_KEY = "reader-key-123";
 
+/** The settings of the test API: one editor key (named `editor` when given) and one reader key. */
+function testSettings(editor?: string): YogaOptions["settings"] {
+  return {
+    apiKeys: [
+      { key: EDITOR_KEY, role: "editor", ...(editor ? { name: editor } : {}) },
+      { key: READER_KEY, role: "reader" },
+    ],
+    openReads: true,
+    graphiql: false,
+    queryTimeoutMs: 60000,
+  };
+}
+
 /** An in-process GraphQL server over the test database, with one editor and one reader key. */
 export function testYoga(db: Database, overrides: Partial<YogaOptions> = {}) {
-  const yoga = createRasdYoga({
-    db,
-    settings: {
-      apiKeys: [
-        { key: EDITOR_KEY, role: "editor" },
-        { key: READER_KEY, role: "reader" },
-      ],
-      openReads: true,
-      graphiql: false,
-      queryTimeoutMs: 60000,
-    },
-    ...overrides,
-  });
+  const yoga = createRasdYoga({ db, settings: testSettings(), ...overrides });
   /** Posts an operation; returns status and body. */
   async function post(query: string, variables: Record<string, unknown> = {}, key?: string) {
     const headers: Record<string, string> = { "content-type": "application/json" };
@@ -42,6 +43,9 @@ export function testYoga(db: Database, overrides: Partial<YogaOptions> = {}) {
   }
   return { yoga, post, data };
 }
+
+/** testYoga whose editor key belongs to a named analyst: the name audit entries and provenance show. */
+export const namedEditorYoga = (db: Database, editor: string) => testYoga(db, { settings: testSettings(editor) });
 
 /** The seed graph and an in-process API over it: what most API tests start from. */
 export async function seededApi() {

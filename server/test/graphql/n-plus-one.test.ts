@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { loadSynthetic } from "../../../seeds/synthetic/generate.ts";
 import type { Database } from "../../src/db/database.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 import { testYoga } from "./gql.ts";
 
 const deep = `query Deep($first: Int) { events(first: $first) { nodes {
@@ -16,8 +16,7 @@ describe("nested queries are batched, not run per parent", () => {
   let db: Database;
   let gql: ReturnType<typeof testYoga>;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
+    db = await emptyDatabase();
     await loadSynthetic(db, { events: 600, seed: 5 });
     // This measures batching, not the cost limit: 200 events with every nested list are deliberately over it.
     gql = testYoga(db, { limits: { maxCost: 10_000_000 } });

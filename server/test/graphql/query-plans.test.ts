@@ -7,7 +7,7 @@ import { eventCandidates } from "../../src/cypher/resolve.ts";
 import { timelineBuckets, timelineEdges, timelineEvents } from "../../src/cypher/timeline.ts";
 import { countByTypes, timelineDays } from "../../src/cypher/timeline-counts.ts";
 import type { Database, Statement } from "../../src/db/database.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 
 interface PlanNode {
   operatorType: string;
@@ -54,8 +54,7 @@ describe("query plans of the timeline and events statements", () => {
   };
 
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
+    db = await emptyDatabase();
     // Enough events that the planner's statistics look like a real graph.
     await loadSynthetic(db, { events: 3000, seed: 5, batchArticles: 100 });
   });

@@ -6,9 +6,9 @@ import type { Database } from "../../src/db/database.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
 import { resetGraph, testDatabase } from "../helpers/graph.ts";
 import { seedBundle } from "../helpers/seed.ts";
-import { testYoga } from "./gql.ts";
+import { EDITOR_KEY, namedEditorYoga, type testYoga } from "./gql.ts";
 
-const KEY = "amira-review-key";
+const KEY = EDITOR_KEY;
 const ATTACK = "event:attacks-on-us-forces-at-ain-al-asad-2024-08";
 const THREAT = "event:factions-threaten-to-end-truce-2024-08";
 const FACTIONS = "actor:iraqi-armed-factions";
@@ -87,17 +87,7 @@ describe("corrections made in the ingest review are stored as the analyst's, ite
 
   before(async () => {
     db = await testDatabase();
-    gql = testYoga(db, {
-      settings: {
-        apiKeys: [
-          { key: KEY, role: "editor", name: "amira" },
-          { key: "reader-review-key", role: "reader" },
-        ],
-        openReads: true,
-        graphiql: false,
-        queryTimeoutMs: 60000,
-      },
-    });
+    gql = namedEditorYoga(db, "amira");
   });
   beforeEach(async () => resetGraph(db));
   after(async () => db.close());

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { generateSyntheticBundles, loadSynthetic } from "../../../seeds/synthetic/generate.ts";
 import type { Database } from "../../src/db/database.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 import { testYoga } from "./gql.ts";
 
 const EVENTS = 100_000;
@@ -15,8 +15,7 @@ describe(`the API on a synthetic graph of ${EVENTS.toLocaleString("en")} events`
   const from = Date.parse("2019-03-01T00:00:00Z");
   const to = Date.parse("2019-03-31T23:59:59.999Z");
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
+    db = await emptyDatabase();
     const r = await loadSynthetic(db, { events: EVENTS, seed: 11, batchArticles: 250 });
     console.log(`loaded ${r.entities} bundle items in ${r.seconds.toFixed(0)} s`);
     for (const b of generateSyntheticBundles({ events: EVENTS, seed: 11 }))

@@ -8,7 +8,7 @@ import { dayOf, spanOf } from "../../src/cypher/timeline-counts.ts";
 import type { Database } from "../../src/db/database.ts";
 import { ensureTimelineCounts } from "../../src/db/migrations.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 import { EDITOR_KEY, testYoga } from "./gql.ts";
 
 /** What the aggregates hold, as "day type" → count (zero counts left out). */
@@ -84,8 +84,7 @@ describe("timeline aggregates", () => {
   let db: Database;
   let gql: ReturnType<typeof testYoga>;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
+    db = await emptyDatabase();
     gql = testYoga(db);
   });
   after(async () => db.close());

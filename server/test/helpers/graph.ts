@@ -30,6 +30,13 @@ export async function loadSeed(db: Database): Promise<void> {
   await ingestBundle(db, seedBundle());
 }
 
+/** The test database, emptied (the usual `before()` of a test that loads its own data). */
+export async function emptyDatabase(): Promise<Database> {
+  const db = await testDatabase();
+  await resetGraph(db);
+  return db;
+}
+
 /** The test database holding exactly the seed graph (the usual `before()` of a test over the seed). */
 export async function seededDatabase(): Promise<Database> {
   const db = await testDatabase();

@@ -2,14 +2,13 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "../../src/db/database.ts";
 import { startTestApp } from "../helpers/app.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 
 describe("the HTTP server", () => {
   let db: Database;
   let app: Awaited<ReturnType<typeof startTestApp>>;
   before(async () => {
-    db = await testDatabase();
-    await resetGraph(db);
+    db = await emptyDatabase();
     app = await startTestApp(db);
   });
   after(async () => {

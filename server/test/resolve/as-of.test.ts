@@ -6,7 +6,7 @@ import type { Database } from "../../src/db/database.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
 import { testYoga } from "../graphql/gql.ts";
 import { startTestApp } from "../helpers/app.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 import { multiSourceBundle } from "./helpers.ts";
 
 // Publication times of the test set (UTC): Baghdad drone strike 7 Feb 2024 21:30; Reuters on Ain al-Asad
@@ -20,8 +20,7 @@ let api: ReturnType<typeof testYoga>;
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let masyaf: string;
 before(async () => {
-  db = await testDatabase();
-  await resetGraph(db);
+  db = await emptyDatabase();
   for (const name of [
     "baghdad-drone-strike.en",
     "ain-al-asad-rockets.reuters.en",
@@ -141,6 +140,32 @@ describe("as of a date: only what had been published by then", () => {
     assert.equal((await events())[0].node.independentSources, 2);
     assert.equal((await events(BETWEEN_MASYAF))[0].node.independentSources, 1);
     assert.deepEqual(await events(AFTER_REUTERS), [], "the strike was not reported by 5 August");
+  });
+
+  test("a neighbourhood and an export windowed as of a date meet the window with the dates then, not today's", async () => {
+    // Today the strike is dated 8 September; as of the first report it was "September".
+    const window = { from: "2024-09-15T00:00:00Z", to: "2024-09-20T00:00:00Z" };
+    const q = `query($filter: NeighborhoodFilter) { neighborhood(ids: ["location:masyaf"], filter: $filter) {
+      nodes { id label } } }`;
+    const events = async (filter: Record<string, unknown>) =>
+      (await api.data(q, { filter })).neighborhood.nodes
+        .filter((n: { label: string }) => n.label === "Event")
+        .map((n: { id: string }) => n.id);
+    assert.deepEqual(await events({ window }), [], "today's dates miss the window");
+    assert.deepEqual(await events({ window, asOf: BETWEEN_MASYAF }), [masyaf]);
+    assert.deepEqual(await events({ window, asOf: "2024-09-10T00:00:00Z" }), [], "after the second report");
+
+    const exported = async (asOf?: string) => {
+      const params = new URLSearchParams({ format: "node-link", from: window.from, to: window.to, hops: "1" });
+      if (asOf) params.set("asOf", asOf);
+      const res = await fetch(`${app.url}/export?${params}`);
+      assert.equal(res.status, 200);
+      const json = (await res.json()) as { nodes: { id: string; category: string }[] };
+      return json.nodes.filter((n) => n.category === "Event").map((n) => n.id);
+    };
+    assert.deepEqual(await exported(), [], "today's dates miss the window");
+    assert.deepEqual(await exported(BETWEEN_MASYAF), [masyaf]);
+    assert.deepEqual(await exported("2024-09-10T00:00:00Z"), [], "after the second report");
   });
 
   test("the actor network as of a date counts only events and participations reported by then", async () => {

@@ -4,14 +4,13 @@ import type { Database } from "../../src/db/database.ts";
 import { ingestArticle } from "../../src/ingest/ingest-article.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
 import { testYoga } from "../graphql/gql.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 import { multiSourceBundle, multiSourceText } from "./helpers.ts";
 
 /** Issue 12's "Done means", end to end in one test: real articles in, the API's answers out. */
 let db: Database;
 before(async () => {
-  db = await testDatabase();
-  await resetGraph(db);
+  db = await emptyDatabase();
 });
 after(async () => {
   await db.close();

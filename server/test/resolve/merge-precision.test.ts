@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Database } from "../../src/db/database.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
-import { resetGraph, testDatabase } from "../helpers/graph.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
 import { multiSourceBundle, multiSourceDir } from "./helpers.ts";
 
 /**
@@ -14,8 +14,7 @@ import { multiSourceBundle, multiSourceDir } from "./helpers.ts";
  */
 let db: Database;
 before(async () => {
-  db = await testDatabase();
-  await resetGraph(db);
+  db = await emptyDatabase();
 });
 after(async () => {
   await db.close();
