@@ -50,7 +50,7 @@ export function timelineInterim(o: {
         const c = document.createElement("canvas");
         [c.width, c.height] = [OVERVIEW_COLUMNS, Math.ceil(o.height * ratio)];
         c.className = "timeline-overview";
-        c.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${o.height}px;transform-origin:0 0;z-index:0;display:none`;
+        c.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${o.height}px;transform-origin:0 0;will-change:transform;z-index:0;display:none`;
         return c;
       };
       const first = make();

@@ -39,7 +39,7 @@ export function timelineLayers(
     // In a box of the plot's size over the lanes (under it their opaque bands hid every mark), taking no
     // pointer events (the SVG below hit-tests); the canvas keeps the view's coordinates, at -left in the box,
     // and is moved by a CSS transform while the view moves (timeline-interim.ts).
-    canvas.style.cssText = `position:absolute;left:${-g.left}px;top:0;width:${width}px;height:${height}px;transform-origin:0 0;z-index:1`;
+    canvas.style.cssText = `position:absolute;left:${-g.left}px;top:0;width:${width}px;height:${height}px;transform-origin:0 0;will-change:transform;z-index:1`;
     canvas.getContext("2d")?.scale(ratio, ratio);
     const clip = document.createElement("div");
     clip.className = "timeline-plot";
