@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { defineConfig, type Plugin } from "vite";
 import { getUrl } from "./src/data/api.ts";
-import { statsQuery } from "./src/data/queries.ts";
+import { startQuery } from "./src/data/queries.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const outDir = join(root, "dist");
@@ -41,19 +41,21 @@ function precompress(): Plugin {
 }
 
 /**
- * Preloads the stats query (GET /graphql?query=…) from the page's head: the
+ * Preloads the start query (GET /graphql?query=…) from the page's head: the
  * timeline needs the graph's time range before it can ask for its events, and
- * this way that answer travels while the script downloads and starts instead
- * of after (client/src/data/load.ts `loadStats` takes it). The address comes
- * from the same document and function the client uses, so the two match.
+ * on a graph of up to 1000 events the answer carries them too, so it travels
+ * while the script downloads and starts instead of after, and the first paint
+ * waits for no request the script sends (client/src/data/load.ts `loadStart`
+ * takes it). The address comes from the same document and function the client
+ * uses, so the two match.
  */
-function preloadStats(): Plugin {
+function preloadStart(): Plugin {
   return {
-    name: "rasd-preload-stats",
+    name: "rasd-preload-start",
     transformIndexHtml: () => [
       {
         tag: "link",
-        attrs: { rel: "preload", as: "fetch", crossorigin: "anonymous", href: getUrl(statsQuery) },
+        attrs: { rel: "preload", as: "fetch", crossorigin: "anonymous", href: getUrl(startQuery) },
         injectTo: "head",
       },
     ],
@@ -66,7 +68,7 @@ function preloadStats(): Plugin {
 export default defineConfig({
   root,
   base: "/",
-  plugins: [preloadStats(), precompress()],
+  plugins: [preloadStart(), precompress()],
   build: { outDir, emptyOutDir: true, sourcemap: true },
   server: { proxy: { "/graphql": "http://127.0.0.1:4000", "/export": "http://127.0.0.1:4000" } },
 });

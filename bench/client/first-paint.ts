@@ -3,8 +3,10 @@
  * (gzipped), its first meaningful paint on the seed (the timeline's events on
  * screen) and the time until every panel is drawn, for the client as it is
  * and for a baseline commit, side by side, with the load average. The
- * baseline (BENCH_BASELINE_REF) defaults to main before the stats preload and
- * the timeline-first load order, served precompressed like the current client;
+ * baseline (BENCH_BASELINE_REF) defaults to main before the preloaded start
+ * request (stats and a small graph's timeline in one GET) and the timeline's
+ * lean fields, served precompressed like the current client
+ * (BENCH_BASELINE_REF=6155075: before the stats preload and timeline-first loading);
  * BENCH_BASELINE_REF=278b07b BENCH_BASELINE_COMPRESSED=0 compares with the
  * client before the lazy atlas and code splitting, served uncompressed as it was.
  */
@@ -36,7 +38,7 @@ import {
   watchPaint,
 } from "./paint-breakdown.ts";
 
-const baselineRef = process.env.BENCH_BASELINE_REF ?? "6155075";
+const baselineRef = process.env.BENCH_BASELINE_REF ?? "d2c5727";
 const runs = Number(process.env.BENCH_PAINT_RUNS ?? 3);
 /** Serve the baseline precompressed too (0 for a baseline from before precompression). */
 const baselineCompressed = process.env.BENCH_BASELINE_COMPRESSED !== "0";

@@ -77,7 +77,7 @@ export function nameOperations(page: Page): Map<string, string> {
   page.on("request", (r) => {
     if (!r.url().includes("/graphql")) return;
     const body = r.postData() ?? "";
-    // A GET (the preloaded stats) carries its query in the address.
+    // A GET (the preloaded start request) carries its query in the address.
     const text = r.method() === "GET" ? (new URL(r.url()).searchParams.get("query") ?? "") : body;
     const name = `${/(?:query|mutation)\s+(\w+)/.exec(text)?.[1] ?? "?"}${r.method() === "GET" ? " (GET)" : ""}`;
     names.set(String(i++), name);

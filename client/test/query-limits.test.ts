@@ -9,6 +9,7 @@ import { clientOperations } from "./helpers/operations.ts";
 /** Each operation with the largest variables the client sends it. */
 const largest: [string, Record<string, unknown>][] = [
   ["statsQuery", {}],
+  ["startQuery", {}],
   ["eventsPageQuery", { first: pageSize }],
   ["timelineQuery", { from: "2024-01-01", to: "2025-01-01", buckets: 1000, maxEvents: 1000 }],
   ["nodesQuery", { ids: Array.from({ length: maxNodeIds }, (_, i) => `event:${i}`) }],

@@ -47,10 +47,38 @@ describe("the client in Chromium", () => {
     await page.close();
   });
 
+  it("paints the seed's timeline from the request the page preloads, asking nothing after the script runs", async () => {
+    const page = await browser.newPage();
+    const sent: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/graphql") && r.method() === "POST")
+        sent.push(/query (\w+)/.exec(r.postData() ?? "")?.[1] ?? "?");
+    });
+    await page.goto(`${app.url}/`);
+    await page.waitForSelector(".timeline g.event");
+    // Whatever else is on its way by now, the timeline did not wait for a request of its own.
+    assert.ok(!sent.includes("RasdTimeline"), `no timeline request before the first paint: ${sent.join(", ")}`);
+    const preload = await page.getAttribute('link[rel="preload"][as="fetch"]', "href");
+    assert.match(decodeURIComponent(preload ?? ""), /query RasdStart/);
+    await page.close();
+  });
+
   it("draws a wide window from the server's bucket counts, never asking for every event", async () => {
     const page = await browser.newPage();
     const bodies: { operationName?: string; query: string; variables: Record<string, unknown> }[] = [];
-    // Stands in for a graph of a million events: the server answers counts only (events: null).
+    // Stands in for a graph of a million events: the start request (a GET the page preloads) says so and
+    // brings no events; the server answers counts only (events: null).
+    await page.route(/\/graphql\?query=/, async (route) => {
+      if (!/query RasdStart/.test(new URL(route.request().url()).searchParams.get("query") ?? ""))
+        return route.continue();
+      const range = { from: "1000-01-01T00:00:00.000Z", to: "3000-01-01T00:00:00.000Z" };
+      const buckets = [{ ...{ start: range.from, end: range.to }, count: 1_000_000, byType: [] }];
+      const stats = { events: 1_000_000, earliest: "2015-01-01T00:00:00.000Z", latest: "2024-12-31T00:00:00.000Z" };
+      await route.fulfill({
+        contentType: "application/json",
+        body: JSON.stringify({ data: { stats, timeline: { ...range, total: 1_000_000, buckets, events: null } } }),
+      });
+    });
     await page.route("**/graphql", async (route) => {
       const body = JSON.parse(route.request().postData() ?? "{}");
       bodies.push(body);

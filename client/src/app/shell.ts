@@ -198,6 +198,8 @@ export class Shell {
       { events: data.events, marks: timelineMarks(data), buckets: slice?.data ? null : slice?.buckets },
       {
         width: this.#timelineWidth(),
+        // The panel's visible height: all rows show above the axis when they can (the strip is below).
+        height: this.layout.timeline.parentElement?.clientHeight || undefined,
         lanes: s.lanes,
         extent: this.data.extent(),
         domain: s.domain,

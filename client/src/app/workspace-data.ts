@@ -1,11 +1,12 @@
 import { evidenceFor } from "../data/evidence.ts";
 import type { Filters, TimeWindow } from "../data/filters.ts";
 import {
+  eventFilter,
   loadActorNetwork,
   loadEvents,
   loadNeighbourhood,
   loadNodes,
-  loadStats,
+  loadStart,
   loadTimeline,
   type Stats,
   type TimelineSlice,
@@ -72,14 +73,19 @@ export class WorkspaceData {
     this.extra = emptyDataset;
   }
 
-  /** The graph's size and time range, which the timeline opens on. */
+  /** The whole graph's timeline from the start request, until the first timeline load takes it. */
+  #overview: TimelineSlice | null = null;
+
+  /** The graph's size and time range, which the timeline opens on (and, at first, the whole graph's timeline). */
   async loadStats(): Promise<void> {
-    this.stats = await loadStats();
+    const { stats, overview } = await loadStart();
+    this.stats = stats;
+    this.#overview = overview;
   }
 
-  /** Everything loaded, merged. */
+  /** Everything loaded, merged; the window's events (all their fields) win over the timeline's leaner ones. */
   dataset(): Dataset {
-    return mergeDatasets(this.windowEvents, this.slice?.data ?? emptyDataset, this.extra, {
+    return mergeDatasets(this.slice?.data ?? emptyDataset, this.windowEvents, this.extra, {
       events: [],
       claims: [],
       articles: [...this.texts.values()],
@@ -107,6 +113,14 @@ export class WorkspaceData {
 
   /** The timeline's level of detail for the domain (half a view either side), about one bucket per 4 px. */
   async loadTimeline(filters: Filters, domain: [Date, Date], width: number): Promise<boolean> {
+    // The start request's whole-graph timeline serves the first unfiltered load when it carries the events.
+    const overview = this.#overview;
+    this.#overview = null;
+    if (!this.slice && overview?.data && Object.keys(eventFilter(filters)).length === 0) {
+      this.slice = overview;
+      if (this.#sliceFits(domain)) return true;
+      this.slice = null;
+    }
     if (this.#sliceFits(domain)) return false;
     const [a, b] = domain.map(Number);
     const span = b - a;

@@ -8,11 +8,12 @@ import {
   neighborhoodQuery,
   nodesQuery,
   searchQuery,
+  startQuery,
   statsQuery,
   timelineQuery,
 } from "./queries.ts";
 import type { SearchHit } from "./search.ts";
-import { type RawArticle, type RawEvent, shapeArticle, shapeDataset } from "./shape.ts";
+import { type RawEvent, shapeArticle, shapeDataset } from "./shape.ts";
 
 /** The API's EventFilter input, as the schema types it. */
 type EventFilter = NonNullable<VariablesOf<typeof eventsPageQuery>["filter"]>;
@@ -39,24 +40,34 @@ export interface Stats {
   latest: Date | null;
 }
 
-/** Whether the stats request index.html preloads is still unused (it answers the first `loadStats` only). */
-let statsPreloaded = true;
+/** Whether the start request index.html preloads is still unused (it answers the first `loadStart` only). */
+let startPreloaded = true;
 
-/**
- * The graph's size and time range. The first call takes the answer the page
- * preloaded (the timeline cannot ask for its range before it): by the time
- * the script runs, it has usually arrived. Later calls (after an ingest, or
- * after an outage) ask afresh.
- */
-export async function loadStats(signal?: AbortSignal): Promise<Stats> {
-  const first = statsPreloaded;
-  statsPreloaded = false;
-  const { stats } = first ? await requestGet(statsQuery, { signal }) : await request(statsQuery, {}, { signal });
+function shapeStats(stats: ResultOf<typeof statsQuery>["stats"]): Stats {
   return {
     events: stats.events,
     earliest: stats.earliest ? new Date(stats.earliest) : null,
     latest: stats.latest ? new Date(stats.latest) : null,
   };
+}
+
+/**
+ * The graph's size and time range, and — the first time — the unfiltered
+ * timeline of the whole graph with its events when it has at most
+ * timelineMaxEvents (queries.ts `startQuery`; else `overview` has no events).
+ * The first call takes the answer the page preloaded (the timeline cannot ask
+ * for its range before it): by the time the script runs, it has usually
+ * arrived. Later calls (after an ingest, or after an outage) ask for the
+ * stats afresh, with no overview.
+ */
+export async function loadStart(signal?: AbortSignal): Promise<{ stats: Stats; overview: TimelineSlice | null }> {
+  if (startPreloaded) {
+    startPreloaded = false;
+    const { stats, timeline } = await requestGet(startQuery, { signal });
+    return { stats: shapeStats(stats), overview: shapeSlice(timeline) };
+  }
+  const { stats } = await request(statsQuery, {}, { signal });
+  return { stats: shapeStats(stats), overview: null };
 }
 
 /** Events matching the filters in the window, a page at a time, at most `cap` of `total`. */
@@ -98,7 +109,7 @@ export interface TimelineSlice {
   data: Dataset | null;
 }
 
-/** The most events one timeline answer carries (more are drawn from bucket counts). */
+/** The most events one timeline answer carries (more are drawn from bucket counts; startQuery asks for as many). */
 export const timelineMaxEvents = 1000;
 
 /** The timeline for [from, to): bucket counts always, the events when at most `maxEvents` match. */
@@ -122,6 +133,10 @@ export async function loadTimeline(
     },
     { signal },
   );
+  return shapeSlice(timeline);
+}
+
+function shapeSlice(timeline: ResultOf<typeof timelineQuery>["timeline"]): TimelineSlice {
   return {
     from: new Date(timeline.from),
     to: new Date(timeline.to),

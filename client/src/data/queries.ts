@@ -31,6 +31,23 @@ export const EventFields = graphql(
   [ActorFields, LocationFields, EvidenceFields, ArticleFields],
 );
 
+/**
+ * What the timeline draws for an event: its marks, lanes, tooltips, the claims
+ * and articles on their rows, and how many independent sources back it — not
+ * the evidence quotes (read from the articles' texts), which the evidence
+ * panel and the window's events bring.
+ */
+export const TimelineEventFields = graphql(
+  `fragment TimelineEventFields on Event {
+    id type title summary start end precision edtf confidence independentSources
+    actors(first: 10) { id name nameAr kind role }
+    locations(first: 5) { ...LocationFields }
+    claims(first: 5) { id text gloss certainty statedAt language claimant { ...ActorFields } }
+    articles(first: 3) { ...ArticleFields }
+  }`,
+  [ActorFields, LocationFields, ArticleFields],
+);
+
 /** Everything the evidence panel shows for a selected event. */
 export const EventDetailFields = graphql(
   `fragment EventDetailFields on Event {
@@ -64,16 +81,41 @@ export const eventsPageQuery = graphql(
   [EventFields],
 );
 
-/** The timeline's level of detail: counts per bucket always, the events when few. */
+/** A timeline answer: counts per bucket always, the events when few. */
+export const TimelineSliceFields = graphql(
+  `fragment TimelineSliceFields on Timeline {
+    from to total
+    buckets { start end count byType { type count } }
+    events { ...TimelineEventFields }
+  }`,
+  [TimelineEventFields],
+);
+
+/** The timeline's level of detail for a window. */
 export const timelineQuery = graphql(
   `query RasdTimeline($filter: EventFilter, $from: DateTime!, $to: DateTime!, $buckets: Int, $maxEvents: Int) {
-    timeline(filter: $filter, from: $from, to: $to, buckets: $buckets, maxEvents: $maxEvents) {
-      from to total
-      buckets { start end count byType { type count } }
-      events { ...EventFields }
+    timeline(filter: $filter, from: $from, to: $to, buckets: $buckets, maxEvents: $maxEvents) { ...TimelineSliceFields }
+  }`,
+  [TimelineSliceFields],
+);
+
+/**
+ * The first request, preloaded by the page (client/vite.config.ts) so it
+ * travels while the script loads: the graph's size and range, and the whole
+ * graph's events when there are at most 1000 (timelineMaxEvents in load.ts),
+ * so a small graph's timeline paints as soon as the script runs, with no
+ * request after it. Unfiltered, over every year an event can have; one bucket,
+ * since the buckets are drawn only in place of the events. A larger graph's
+ * answer has no events and the timeline asks for its window as usual.
+ */
+export const startQuery = graphql(
+  `query RasdStart {
+    stats { events earliest latest }
+    timeline(from: "1000-01-01T00:00:00Z", to: "3000-01-01T00:00:00Z", buckets: 1, maxEvents: 1000) {
+      ...TimelineSliceFields
     }
   }`,
-  [EventFields],
+  [TimelineSliceFields],
 );
 
 /** Events and articles by id: a selection outside the window, article texts for the evidence panel. */

@@ -1,13 +1,16 @@
 import type { ResultOf } from "./graphql.ts";
 import type { Article, Claim, Dataset, Event } from "./model.ts";
-import type { ArticleFields, EventDetailFields, EventFields } from "./queries.ts";
+import type { ArticleFields, EventDetailFields, EventFields, TimelineEventFields } from "./queries.ts";
 import { detectLanguage } from "./text.ts";
 
 /**
  * An event as the API sends it (dates as ISO strings or null): the timeline's
- * fields or the evidence panel's fuller ones, typed from the operations.
+ * fields, the window's, or the evidence panel's fuller ones, typed from the operations.
  */
-export type RawEvent = ResultOf<typeof EventFields> | ResultOf<typeof EventDetailFields>;
+export type RawEvent =
+  | ResultOf<typeof TimelineEventFields>
+  | ResultOf<typeof EventFields>
+  | ResultOf<typeof EventDetailFields>;
 
 type RawClaim = RawEvent["claims"][number];
 
@@ -70,7 +73,7 @@ export function shapeEvent(raw: RawEvent, claims: Map<string, Claim> = new Map()
       claims.set(claim.id, claim);
       return claim;
     }),
-    evidence: raw.evidence ?? [],
+    evidence: "evidence" in raw ? (raw.evidence ?? []) : [],
   };
 }
 

@@ -41,14 +41,16 @@ export function graphLabels(nodes: GraphNode[], links: IndexedLink[], f: LabelFr
     if (f.selection && !boost) continue;
     // Off-panel nodes get no label: leaving them out here spares sorting them on every still frame.
     if (!(x >= 0 && x <= f.width && y >= 0 && y <= f.height)) continue;
-    candidates.push({
-      id: n.id,
-      x,
-      y,
-      r: f.radius(i) * (f.canvas ? 0.6 : 1),
-      text: n.label,
-      priority: boost + f.importance[i],
-    });
+    const r = f.radius(i) * (f.canvas ? 0.6 : 1);
+    // A symbol of area πr² reaches past r: a square's corners lie 1.25 r out, a triangle's tip further.
+    candidates.push({ id: n.id, x, y, r, clear: r * 1.35, text: n.label, priority: boost + f.importance[i] });
   }
-  return placeLabels(candidates, { width: f.width, height: f.height, limit: f.canvas ? 80 : 150, avoid: "labelled" });
+  // SVG graphs (up to a few thousand nodes) keep every label off every node's mark, so no label hides
+  // a node; on a canvas of thousands only the labelled ones are kept clear, or the hubs would get none.
+  return placeLabels(candidates, {
+    width: f.width,
+    height: f.height,
+    limit: f.canvas ? 80 : 150,
+    avoid: f.canvas ? "labelled" : "all",
+  });
 }

@@ -106,7 +106,7 @@ class Grid {
 
 /**
  * Greedy label placement: in order of priority, each label takes the first of
- * right, left, above, below its mark where it stays inside the panel, clear
+ * right, left, above, below its mark (then its four corners) where it stays inside the panel, clear
  * of every label placed before it and of the other candidates' marks (all of
  * them, or those labelled so far: `avoid`); a label with no such place is
  * left for hover. Marks and placed labels are kept in grids, so the cost is
@@ -141,6 +141,11 @@ export function placeLabels(candidates: LabelCandidate[], options: PlacementOpti
       [c.x - gap, c.y, "end", [c.x - gap - w, c.y - lineH / 2, c.x - gap, c.y + lineH / 2]],
       [c.x, c.y - gap - lineH / 2, "middle", [c.x - w / 2, c.y - gap - lineH, c.x + w / 2, c.y - gap]],
       [c.x, c.y + gap + lineH / 2, "middle", [c.x - w / 2, c.y + gap, c.x + w / 2, c.y + gap + lineH]],
+      // Then the corners: a mark hemmed in on its four sides (a hub among its neighbours) still gets its label.
+      [c.x + gap, c.y - gap, "start", [c.x + gap, c.y - gap - lineH / 2, c.x + gap + w, c.y - gap + lineH / 2]],
+      [c.x + gap, c.y + gap, "start", [c.x + gap, c.y + gap - lineH / 2, c.x + gap + w, c.y + gap + lineH / 2]],
+      [c.x - gap, c.y - gap, "end", [c.x - gap - w, c.y - gap - lineH / 2, c.x - gap, c.y - gap + lineH / 2]],
+      [c.x - gap, c.y + gap, "end", [c.x - gap - w, c.y + gap - lineH / 2, c.x - gap, c.y + gap + lineH / 2]],
     ];
     for (const [x, y, anchor, box] of options) {
       if (box[0] < pad || box[1] < pad || box[2] > width - pad || box[3] > height - pad) continue;

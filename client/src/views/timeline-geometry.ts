@@ -20,6 +20,30 @@ export interface TimelineGeometry extends LaneGeometry {
   span: number;
 }
 
+const margin = { top: 6, right: 16, bottom: 36, left: 160 };
+export const defaultRowHeight = 26;
+/** Rows shrink to fit no further than this, nor a sub-row below `smallestSlot`: a label's 10 px text must fit. */
+const smallestRowHeight = 18;
+const smallestSlot = 17;
+
+/** A row's height for a row height of `h` (one with sub-rows is taller, not `slots` times taller). */
+const rowHeightAt = (row: Row, h: number) =>
+  row.slots > 1 ? Math.max(Math.round(row.slots * h * 0.7), row.slots * smallestSlot) : h;
+
+/** The view's height, axis included, at row height `h`. */
+const viewHeight = (rows: Row[], h: number) =>
+  margin.top + (rows.length ? rows.reduce((s, r) => s + rowHeightAt(r, h), 0) : h) + 2 + margin.bottom;
+
+/**
+ * The tallest row height (at most `max`, at least 18 px) at which every row
+ * and the axis fit in `height`.
+ */
+export function fittedRowHeight(rows: Row[], height: number, max = defaultRowHeight): number {
+  let h = max;
+  while (h > smallestRowHeight && viewHeight(rows, h) > height) h--;
+  return h;
+}
+
 /**
  * Lays the rows out top to bottom (a row with sub-rows is taller, not
  * `slots` times taller) and fits the extent, or the items' own, padded by 5%
@@ -30,8 +54,7 @@ export function timelineGeometry(
   o: { width: number; rowHeight: number; extent?: TimeWindow },
 ): TimelineGeometry {
   const { width, rowHeight } = o;
-  const margin = { top: 6, right: 16, bottom: 36, left: 160 };
-  const rowH = (row: Row) => (row.slots > 1 ? Math.round(row.slots * rowHeight * 0.7) : rowHeight);
+  const rowH = (row: Row) => rowHeightAt(row, rowHeight);
   const tops = new Map<Row, number>();
   let plotBottom = margin.top;
   for (const row of rows) {
@@ -51,7 +74,7 @@ export function timelineGeometry(
   return {
     width,
     height: plotBottom + 2,
-    margin,
+    margin: { ...margin },
     plotBottom,
     left: margin.left,
     right: width - margin.right,

@@ -7,7 +7,7 @@ import { asOfMarker } from "./timeline-as-of.ts";
 import { timelineBrush } from "./timeline-brush.ts";
 import { bucketRows } from "./timeline-buckets.ts";
 import { marksPainter } from "./timeline-draw.ts";
-import { timelineGeometry } from "./timeline-geometry.ts";
+import { defaultRowHeight, fittedRowHeight, timelineGeometry } from "./timeline-geometry.ts";
 import { type Placed, timelineKeys } from "./timeline-keys.ts";
 import { timelineLayers } from "./timeline-layers.ts";
 import { timelinePointer } from "./timeline-pointer.ts";
@@ -28,7 +28,14 @@ export interface TimelineOptions {
   width: number;
   /** Lanes by event type, actor or location. */
   lanes?: LaneKey;
+  /** A row's height (26 px); with `height`, rows shrink to fit it, down to 16 px. */
   rowHeight?: number;
+  /**
+   * The height the view may take, axis included: rows shrink so all of them
+   * show above the axis (a panel of whole rows, none half hidden under it);
+   * only rows too many even at the smallest height scroll.
+   */
+  height?: number;
   /** The zoomed domain to open at; defaults to the data's extent. */
   domain?: TimeWindow;
   /** The whole time range (zoom level 1); defaults to the items' extent. */
@@ -72,11 +79,14 @@ function invalid(name: string, value: unknown): never {
  * zoom, brush, pointer hit-testing and keys — each in its own module.
  */
 export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivElement & { value: TimelineValue } {
-  const { width, lanes = "type", rowHeight = 26, svgLimit = 1500 } = options;
+  const { width, lanes = "type", svgLimit = 1500 } = options;
   if (!(width > 200)) invalid("width", width);
   if (!["type", "actor", "location"].includes(lanes)) invalid("lanes", lanes);
   const buckets = data.events.length ? null : (data.buckets ?? null);
   const rows = buckets ? bucketRows(buckets) : timelineRows(data.events, data.marks ?? [], lanes);
+  const rowHeight = options.height
+    ? fittedRowHeight(rows, options.height, options.rowHeight)
+    : (options.rowHeight ?? defaultRowHeight);
   const itemCount = d3.sum(rows, (r) => r.items.length);
   const geometry = timelineGeometry(rows, { width, rowHeight, extent: options.extent });
 
@@ -93,6 +103,9 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   root.dataset.detail = buckets ? "buckets" : "events";
   root.style.position = "relative";
   root.style.width = `${width}px`;
+  // Given a height, the view fills it: what follows in the panel (the weekly strip) starts below the
+  // fold rather than half a line of it showing under the axis.
+  if (options.height) root.style.minHeight = `${options.height}px`;
   const layers = timelineLayers(root, rows, geometry, {
     canvas: !!buckets || itemCount > svgLimit,
     label: `Timeline of ${buckets ? `${d3.sum(buckets, (b) => b.count)} events (counts per period)` : `${data.events.length} events`}. Arrow keys move, Enter selects, Escape clears, + and - zoom.`,

@@ -34,14 +34,29 @@ export interface SpanStats {
   undatedStarts: number;
   /** Events with no end (so possibly no date at all), from the timeline aggregates. */
   endless: number;
+  /**
+   * The first and last UTC day (epoch ms of its midnight) that any event with
+   * an end counts in, from the day aggregates; null when there is none, absent
+   * when not read. Every event a window can match starts (or, known only by
+   * its end, ends) inside [firstDayMs, lastDayMs + 1 day), so index ranges
+   * outside it need not be read at all.
+   */
+  firstDayMs?: number | null;
+  lastDayMs?: number | null;
+  /** How many events the graph holds (Neo4j's count store), when read. */
+  events?: number;
 }
 
 /**
  * The span statistics from the timeline aggregates (cypher/timeline-counts.ts):
- * two nodes read, whatever the number of events — the write paths keep them.
+ * two nodes and the two ends of the day index read, whatever the number of
+ * events — the write paths keep them — and the number of events, from the
+ * count store.
  */
 export function spanStats(): Statement {
   const spans = spanCounts().cypher.replace(/\n/g, "\n  ");
+  const endDay = (order: string) =>
+    `head(COLLECT { MATCH (d:TimelineDay) WHERE d.day IS NOT NULL RETURN d.day ORDER BY d.day ${order} LIMIT 1 })`;
   return {
     cypher: `CALL () {
   ${spans}
@@ -50,7 +65,11 @@ CALL () {
   OPTIONAL MATCH (u:TimelineUndated {key: 'events'})
   RETURN coalesce(reduce(s = 0, k IN [k IN keys(u) WHERE k <> 'key'] | s + u[k]), 0) AS endless
 }
-RETURN maxSpanMs, undatedStarts, endless`,
+CALL () {
+  MATCH (e:Event)
+  RETURN count(e) AS events
+}
+RETURN maxSpanMs, undatedStarts, endless, events, ${endDay("ASC")} AS firstDay, ${endDay("DESC")} AS lastDay`,
   };
 }
 

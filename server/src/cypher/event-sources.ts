@@ -33,6 +33,24 @@ RETURN id, sources, total, firstReportedAt, lastReportedAt, e.dateConflict AS da
   };
 }
 
+/**
+ * How many independent sources report each event (as of asOf): the same count
+ * as eventReports gives, without reading the reports' quotes from the
+ * articles' texts — what a list of events shows beside each one.
+ */
+export function eventSourceCounts(ids: string[], asOf: string | null): Statement {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (e:Event {id: id})
+RETURN id, COUNT {
+  MATCH (a:Article)-[:REPORTS]->(e)
+  WHERE $asOf IS NULL OR a.publishedAt <= datetime($asOf)
+  RETURN DISTINCT coalesce(a.sourceKey, a.id) AS source
+} AS sources`,
+    params: { ids, asOf },
+  };
+}
+
 /** Possible duplicates of each event (either direction), best first. */
 export function eventCandidatesOf(ids: string[], status: string, limit: number): Statement {
   return {

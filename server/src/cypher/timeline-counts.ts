@@ -162,6 +162,8 @@ RETURN reduce(m = 0, d IN days | CASE WHEN d > m THEN d ELSE m END) * ${DAY_MS} 
  * the database so only buckets × types rows come back. `edges` are the
  * bucket edges in ms (inner ones at UTC midnights, at most half a day from
  * the even split, so a day's bucket is the even-split guess or its neighbour).
+ * Each day node's properties are read once, as a map (looking each type up
+ * on the node again would walk its property chain once per type).
  */
 export function timelineDays(fromDay: number, toDay: number, edges: number[]): Statement {
   const buckets = edges.length - 1;
@@ -171,8 +173,10 @@ WITH d, d.day * ${DAY_MS} AS t
 WITH d, t, toInteger(floor((t - $fromMs) / $widthMs)) AS i
 WITH d, t, CASE WHEN i < 0 THEN 0 WHEN i >= $buckets THEN $buckets - 1 ELSE i END AS i
 WITH d, CASE WHEN i + 1 < $buckets AND t >= $edges[i + 1] THEN i + 1 WHEN i > 0 AND t < $edges[i] THEN i - 1 ELSE i END AS bucket
-UNWIND [k IN keys(d) WHERE k <> 'day'] AS type
-WITH bucket, type, sum(d[type]) AS n
+WITH bucket, properties(d) AS p
+UNWIND keys(p) AS type
+WITH bucket, type, p WHERE type <> 'day'
+WITH bucket, type, sum(p[type]) AS n WHERE n > 0
 RETURN bucket, type, n`,
     params: {
       fromDay: neo4j.int(fromDay),

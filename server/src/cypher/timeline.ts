@@ -2,6 +2,7 @@ import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
 import { type EventFilter, eventMatch, type SpanStats, windowAsOf } from "./event-filter.ts";
 import { eventProjection } from "./projections.ts";
+import { dayMs } from "./timeline-counts.ts";
 
 /**
  * Counts per time bucket and event type over [from, to), in one pass: an
@@ -37,31 +38,49 @@ RETURN bucket, type, n ORDER BY bucket, type`,
  * into it, those in the partial first day [from, d0) and the partial last
  * day [d1, to], and events known only by their end outside the whole days.
  * Each part is a range on the start (or end) index, bounded by the longest
- * stored span, so its cost is the edges' events, not the window's.
+ * stored span and by the first and last day any event counts in, so its cost
+ * is the edges' events, not the window's — and a window that begins before
+ * the first event and ends after the last (the whole graph, as the timeline
+ * opens) has no edge events at all: null, nothing to read.
  */
 export function timelineEdges(
   types: string[] | null,
   span: SpanStats,
   w: { fromMs: number; toMs: number; d0Ms: number; d1Ms: number },
-): Statement {
+): Statement | null {
+  if (span.firstDayMs === null) return null; // no event with an end: none lies in any window
   const iso = (ms: number) => new Date(ms).toISOString();
   const type = types?.length ? " AND e.type IN $types" : "";
-  const undated =
-    span.undatedStarts > 0
-      ? `
-  UNION
-  MATCH (e:Event) WHERE e.start IS NULL AND e.end >= datetime($from) AND (e.end < datetime($d0) OR e.end >= datetime($d1))${type} RETURN e`
-      : "";
+  // Every event a window can match starts (or, known only by its end, ends) in [first, last).
+  const first = span.firstDayMs ?? Number.NEGATIVE_INFINITY;
+  const last = span.lastDayMs != null ? span.lastDayMs + dayMs : Number.POSITIVE_INFINITY;
+  const lo = Math.max(w.fromMs - span.maxSpanMs, first);
+  const branches: string[] = [];
+  if (lo < w.d0Ms)
+    branches.push(
+      `MATCH (e:Event) WHERE e.start >= datetime($lo) AND e.start < datetime($d0) AND e.end >= datetime($from)${type} RETURN e`,
+    );
+  if (w.d1Ms < last)
+    branches.push(
+      `MATCH (e:Event) WHERE e.start >= datetime($d1) AND e.start <= datetime($to) AND e.end IS NOT NULL${type} RETURN e`,
+    );
+  // Events known only by their end, as two ranges on the end index (an OR of the two would be read as
+  // one range from `from` on: every event that ends in the window).
+  if (span.undatedStarts > 0 && Math.max(w.fromMs, first) < Math.min(w.d0Ms, last))
+    branches.push(
+      `MATCH (e:Event) WHERE e.end >= datetime($from) AND e.end < datetime($d0) AND e.start IS NULL${type} RETURN e`,
+    );
+  if (span.undatedStarts > 0 && Math.max(w.d1Ms, first) < last)
+    branches.push(`MATCH (e:Event) WHERE e.end >= datetime($d1) AND e.start IS NULL${type} RETURN e`);
+  if (!branches.length) return null;
   return {
     cypher: `CALL () {
-  MATCH (e:Event) WHERE e.start >= datetime($lo) AND e.start < datetime($d0) AND e.end >= datetime($from)${type} RETURN e
-  UNION
-  MATCH (e:Event) WHERE e.start >= datetime($d1) AND e.start <= datetime($to) AND e.end IS NOT NULL${type} RETURN e${undated}
+  ${branches.join("\n  UNION\n  ")}
 }
 RETURN coalesce(e.start, e.end).epochMillis AS t, e.type AS type, count(*) AS n`,
     params: {
       types,
-      lo: iso(w.fromMs - span.maxSpanMs),
+      lo: iso(lo),
       from: iso(w.fromMs),
       to: iso(w.toMs),
       d0: iso(w.d0Ms),

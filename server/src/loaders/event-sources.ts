@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { eventCandidatesOf, eventReports } from "../cypher/event-sources.ts";
+import { eventCandidatesOf, eventReports, eventSourceCounts } from "../cypher/event-sources.ts";
 import type { ArticleRow, EventRow } from "../cypher/rows.ts";
 import { type MergedDates, mergeReportDates } from "../resolve/merged-dates.ts";
 import type { Read } from "./loaders.ts";
@@ -76,6 +76,32 @@ export function reportSet(ctx: Reader, e: EventRow): Promise<ReportSet> {
         reports: [],
       };
       return ids.map((id) => got.get(id) ?? empty);
+    });
+    byAsOf.set(key, loader);
+  }
+  return loader.load(e.id);
+}
+
+const sourceCountLoaders = new WeakMap<Reader, Map<string, DataLoader<string, number>>>();
+
+/**
+ * How many independent sources report the event (as of its asOf), one batched
+ * statement per asOf: the count alone, for lists of events that show it
+ * without the reports (the timeline draws single-source events hollow).
+ */
+export function sourceCount(ctx: Reader, e: EventRow): Promise<number> {
+  let byAsOf = sourceCountLoaders.get(ctx);
+  if (!byAsOf) {
+    byAsOf = new Map();
+    sourceCountLoaders.set(ctx, byAsOf);
+  }
+  const key = e.asOf ?? "";
+  let loader = byAsOf.get(key);
+  if (!loader) {
+    loader = new DataLoader<string, number>(async (ids) => {
+      const r = await ctx.read(eventSourceCounts([...ids], e.asOf ?? null));
+      const got = new Map(r.records.map((x) => [x.get("id") as string, Number(x.get("sources"))]));
+      return ids.map((id) => got.get(id) ?? 0);
     });
     byAsOf.set(key, loader);
   }

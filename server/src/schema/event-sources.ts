@@ -7,6 +7,7 @@ import {
   type ReportRow,
   reportSet,
   type SpanRow,
+  sourceCount,
 } from "../loaders/event-sources.ts";
 import { type Disagreement, type DisagreementValue, disagreements } from "../resolve/disagreements.ts";
 import { decodeFact } from "../resolve/report-facts.ts";
@@ -126,7 +127,8 @@ builder.objectFields(EventRef, (t) => ({
   }),
   independentSources: t.int({
     description: "distinct sources among the reports: syndicated copies and articles crediting one outlet count once",
-    resolve: async (e, _a, ctx) => (await reportSet(ctx, e)).sources,
+    // Its own light count: the reports themselves (quotes read from the articles' texts) are not needed for it.
+    resolve: (e, _a, ctx) => sourceCount(ctx, e),
   }),
   reportCount: t.int({ resolve: async (e, _a, ctx) => (await reportSet(ctx, e)).total }),
   firstReportedAt: t.field({

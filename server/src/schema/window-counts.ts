@@ -71,7 +71,7 @@ export interface TypeCount {
 export async function windowCounts(
   ctx: GraphContext,
   f: EventFilter,
-  span: SpanStats,
+  span: SpanStats | Promise<SpanStats>,
   edges: number[],
 ): Promise<TypeCount[]> {
   const fromMs = edges[0];
@@ -87,12 +87,17 @@ export async function windowCounts(
     if (c) c.n += n;
     else out.set(key, { bucket, type, n });
   };
+  // The days need no span statistics: their read starts at once, beside the one for the statistics.
+  const readEdges = async () => {
+    const s = timelineEdges(f.types ?? null, await span, { fromMs, toMs, ...days });
+    return s ? (await ctx.read(s)).records : [];
+  };
   const [dayRows, edgeRows] = await Promise.all([
     ctx.read(timelineDays(days.d0Ms / dayMs, days.d1Ms / dayMs, edges)),
-    ctx.read(timelineEdges(f.types ?? null, span, { fromMs, toMs, ...days })),
+    readEdges(),
   ]);
   for (const r of dayRows.records) add(Number(r.get("bucket")), r.get("type"), Number(r.get("n")));
-  for (const r of edgeRows.records) add(bucketOf(edges, Number(r.get("t"))), r.get("type"), Number(r.get("n")));
+  for (const r of edgeRows) add(bucketOf(edges, Number(r.get("t"))), r.get("type"), Number(r.get("n")));
   return [...out.values()].sort((a, b) => a.bucket - b.bucket || a.type.localeCompare(b.type));
 }
 

@@ -87,8 +87,24 @@ describe("query plans of the timeline and events statements", () => {
           }
     }
     const [fromMs, toMs] = [Date.parse(window.from), Date.parse(window.to)];
-    await check("timelineEdges", timelineEdges(null, span, { fromMs, toMs, d0Ms: fromMs, d1Ms: toMs - 86_399_000 }));
-    await check("timelineEdges (types)", timelineEdges(["ATTACK"], span, { fromMs, toMs, d0Ms: fromMs, d1Ms: fromMs }));
+    const edges = (name: string, s: Statement | null) => {
+      assert.ok(s, `${name}: the window's edges are read`);
+      return check(name, s);
+    };
+    await edges("timelineEdges", timelineEdges(null, span, { fromMs, toMs, d0Ms: fromMs, d1Ms: toMs - 86_399_000 }));
+    await edges("timelineEdges (types)", timelineEdges(["ATTACK"], span, { fromMs, toMs, d0Ms: fromMs, d1Ms: fromMs }));
+    // The events' days known: a window reaching past them on one side still reads the other edge by index.
+    const known = { ...span, firstDayMs: fromMs - 40 * 86_400_000, lastDayMs: toMs + 10 * 86_400_000 };
+    await edges(
+      "timelineEdges (events' days known)",
+      timelineEdges(null, known, { fromMs, toMs, d0Ms: fromMs + 3_600_000, d1Ms: toMs - 86_399_000 }),
+    );
+    // A window from before the first event's day to after the last one's (the whole graph) reads no event.
+    const inside = { ...span, firstDayMs: fromMs + 2 * 86_400_000, lastDayMs: toMs - 3 * 86_400_000 };
+    assert.equal(
+      timelineEdges(null, inside, { fromMs, toMs, d0Ms: fromMs + 3_600_000, d1Ms: toMs - 86_399_000 }),
+      null,
+    );
     await check(
       "timelineDays",
       timelineDays(17000, 21000, [17000 * 86_400_000, 19000 * 86_400_000, 21000 * 86_400_000]),
