@@ -53,11 +53,29 @@ try {
     const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
   });
+  // Inclusive time: each sample counts once for every distinct function on its stack.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at != null; at = parent.get(at)) {
+      const f = byId.get(at)?.callFrame;
+      if (!f) break;
+      const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+    }
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   console.log(
     `${view} ${items}: first render ${build.toFixed(0)} ms; frames p50 ${percentile(r.frames, 50).toFixed(1)} / p95 ${percentile(r.frames, 95).toFixed(1)} ms; profile ${total.toFixed(0)} ms`,
   );
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`${v.toFixed(0).padStart(7)} ms  ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
+  console.log("inclusive (function and what it called):");
+  for (const [k, v] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30))
     console.log(`${v.toFixed(0).padStart(7)} ms  ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
 } finally {
   await browser.close();

@@ -89,28 +89,36 @@ async function toolbarOneLine(page: Page) {
   for (const i of items) assert.ok(i.right <= width, `${i.name} inside the ${width} px viewport (${i.right})`);
 }
 
+/** The screen box, id and text of each label matching `selector`. */
+const labelBoxes = (page: Page, selector: string) =>
+  page.evaluate(
+    (sel) =>
+      [...document.querySelectorAll(sel)].map((e) => {
+        const r = e.getBoundingClientRect();
+        return {
+          id: e.getAttribute("data-id"),
+          text: e.textContent,
+          x: r.left,
+          y: r.top,
+          right: r.right,
+          bottom: r.bottom,
+        };
+      }),
+    selector,
+  );
+
 /**
  * No map label covers another place's mark: each label's box against every
  * other place's circle (its outer ring, drawn for regions and countries).
  */
 async function mapLabelsClearOfMarks(page: Page, name: string) {
-  const { labels, marks } = await page.evaluate(() => ({
-    labels: [...document.querySelectorAll(".map .place-label")].map((e) => {
-      const r = e.getBoundingClientRect();
-      return {
-        id: e.getAttribute("data-id"),
-        text: e.textContent,
-        x: r.left,
-        y: r.top,
-        right: r.right,
-        bottom: r.bottom,
-      };
-    }),
-    marks: [...document.querySelectorAll(".map g.place")].map((g) => {
+  const labels = await labelBoxes(page, ".map .place-label");
+  const marks = await page.evaluate(() =>
+    [...document.querySelectorAll(".map g.place")].map((g) => {
       const r = (g.querySelector("circle.ring") ?? g).getBoundingClientRect();
       return { id: g.getAttribute("data-id"), cx: r.left + r.width / 2, cy: r.top + r.height / 2, r: r.width / 2 };
     }),
-  }));
+  );
   assert.ok(labels.length >= 2 && marks.length >= 2, `${name}: places and labels drawn`);
   // A one-pixel touch of glyph box and circle is not something a reader sees.
   const slack = 1;
@@ -132,23 +140,13 @@ async function mapLabelsClearOfMarks(page: Page, name: string) {
  * or diamond).
  */
 async function graphLabelsClearOfNodes(page: Page, name: string) {
-  const { labels, nodes } = await page.evaluate(() => ({
-    labels: [...document.querySelectorAll(".graph .labels text")].map((e) => {
-      const r = e.getBoundingClientRect();
-      return {
-        id: e.getAttribute("data-id"),
-        text: e.textContent,
-        x: r.left,
-        y: r.top,
-        right: r.right,
-        bottom: r.bottom,
-      };
-    }),
-    nodes: [...document.querySelectorAll(".graph g.node")].map((g) => {
+  const labels = await labelBoxes(page, ".graph .labels text");
+  const nodes = await page.evaluate(() =>
+    [...document.querySelectorAll(".graph g.node")].map((g) => {
       const r = (g.querySelector("path") ?? g).getBoundingClientRect();
       return { id: g.getAttribute("data-id"), x: r.left, y: r.top, right: r.right, bottom: r.bottom };
     }),
-  }));
+  );
   assert.ok(labels.length >= 2 && nodes.length >= 2, `${name}: nodes and labels drawn`);
   const slack = 1;
   for (const l of labels)

@@ -16,22 +16,6 @@ export const ArticleFields = graphql(
 );
 
 /**
- * What the timeline, graph and map draw for an event. Nested lists are capped
- * so a page of 500 stays under the API's cost limit (fields × page sizes).
- */
-export const EventFields = graphql(
-  `fragment EventFields on Event {
-    id type title summary start end precision edtf confidence independentSources
-    actors(first: 10) { id name nameAr kind role }
-    locations(first: 5) { ...LocationFields }
-    claims(first: 5) { id text gloss certainty statedAt language claimant { ...ActorFields } }
-    evidence(first: 5) { ...EvidenceFields }
-    articles(first: 3) { ...ArticleFields }
-  }`,
-  [ActorFields, LocationFields, EvidenceFields, ArticleFields],
-);
-
-/**
  * What the timeline draws for an event: its marks, lanes, tooltips, the claims
  * and articles on their rows, and how many independent sources back it — not
  * the evidence quotes (read from the articles' texts), which the evidence
@@ -46,6 +30,19 @@ export const TimelineEventFields = graphql(
     articles(first: 3) { ...ArticleFields }
   }`,
   [ActorFields, LocationFields, ArticleFields],
+);
+
+/**
+ * What the timeline, graph and map draw for an event: the timeline's fields
+ * and the evidence quotes. Nested lists are capped so a page of 500 stays
+ * under the API's cost limit (fields × page sizes).
+ */
+export const EventFields = graphql(
+  `fragment EventFields on Event {
+    ...TimelineEventFields
+    evidence(first: 5) { ...EvidenceFields }
+  }`,
+  [TimelineEventFields, EvidenceFields],
 );
 
 /** Everything the evidence panel shows for a selected event. */

@@ -59,6 +59,7 @@ export function articlePane(state: BundleEditorState): HTMLElement {
   const asMention = button("span-mention", "Mention of…");
   const asClaim = button("span-claim", "Claim by…");
   let span: { start: number; end: number } | null = null;
+  const controls: HTMLElement[] = [asActor, asPlace, asMention, asClaim, actorKind, placeKind, target];
 
   const fillTargets = () => {
     const keep = target.value;
@@ -71,8 +72,11 @@ export function articlePane(state: BundleEditorState): HTMLElement {
   const update = () => {
     // The dialog is gone: stop listening (the document outlives it).
     if (!pane.isConnected) return document.removeEventListener("selectionchange", update);
-    span = selectedSpan(pane);
-    span = span && trimmed(text, span);
+    const now = selectedSpan(pane);
+    // Pressing one of these buttons or picking a kind can collapse the selection before the
+    // click lands: the span chosen stays until another selection is made.
+    if (!now && controls.some((c) => c === document.activeElement)) return;
+    span = now && trimmed(text, now);
     for (const b of [asActor, asPlace, asMention, asClaim]) b.disabled = !span;
     picked.replaceChildren(
       span

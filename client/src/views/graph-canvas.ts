@@ -56,53 +56,36 @@ export function drawScene(
 }
 
 /**
- * Draws what follows the pointer on top of the scene: the selection ring and
- * the placed labels (screen space; none while moving: text is the costliest draw).
+ * The view's two canvases in a clipping box: the scene (the latest picture
+ * of nodes and links, moved and scaled by a CSS transform while the view
+ * moves, which the compositor does without the main thread) and the overlay
+ * over it (selection ring, labels); plus the main thread's own scene bitmap
+ * for when no worker draws it.
  */
-export function drawOverlay(
-  ctx: CanvasRenderingContext2D,
-  nodes: GraphNode[],
-  f: CanvasGraphFrame,
-  labels: PlacedLabel[],
-): void {
-  const { transform: t, positions: p } = f;
-  const sel = f.selection ? nodes.findIndex((n) => n.id === f.selection) : -1;
-  if (sel >= 0) {
-    const [x, y] = t.apply([p[2 * sel], p[2 * sel + 1]]);
-    ctx.beginPath();
-    ctx.arc(x, y, 10, 0, 2 * Math.PI);
-    ctx.strokeStyle = "#000";
-    ctx.lineWidth = 2.5;
-    ctx.stroke();
-  }
-  ctx.font = `10px system-ui, "Noto Sans", "DejaVu Sans", sans-serif`;
-  ctx.textBaseline = "middle";
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = "#fff";
-  ctx.fillStyle = "#1b1f24";
-  for (const l of labels) {
-    ctx.textAlign = l.anchor === "middle" ? "center" : l.anchor === "end" ? "right" : "left";
-    ctx.strokeText(l.text, l.x, l.y);
-    ctx.fillText(l.text, l.x, l.y);
-  }
-}
-
-/** The visible canvas and the bitmap of the scene it reuses while moving. */
 export function canvasLayers(root: HTMLElement, width: number, height: number) {
   const ratio = globalThis.devicePixelRatio || 1;
   const make = () => {
     const c = document.createElement("canvas");
     c.width = width * ratio;
     c.height = height * ratio;
+    c.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px;transform-origin:0 0`;
     const ctx = c.getContext("2d") as CanvasRenderingContext2D;
     ctx.scale(ratio, ratio);
     return { c, ctx };
   };
-  const visible = make();
-  visible.c.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px;pointer-events:none`;
-  root.prepend(visible.c);
+  const box = document.createElement("div");
+  box.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px;overflow:hidden;pointer-events:none;contain:strict`;
+  const scene = make();
+  scene.c.style.willChange = "transform";
+  const overlay = make();
+  box.append(scene.c, overlay.c);
+  root.prepend(box);
   const off = make();
-  return { ctx: visible.ctx, cache: { ctx: off.ctx, transform: d3.zoomIdentity, version: -1, time: 0 } };
+  return {
+    scene: { ctx: scene.ctx, stamp: null as unknown, drawnFor: { x: 0, y: 0, k: 1 } as View, css: "" },
+    overlay: { ctx: overlay.ctx, dirty: null as null | "all" | [number, number, number, number] },
+    cache: { ctx: off.ctx, transform: d3.zoomIdentity, version: -1, time: 0 },
+  };
 }
 
 export type CanvasLayers = ReturnType<typeof canvasLayers>;
@@ -121,9 +104,12 @@ export interface WorkerScene {
  * (`version`) or the view; while panning or zooming it is only moved and
  * scaled, and redrawn for a newer layout now and then. When the layout runs in
  * a worker, the worker draws the scene (OffscreenCanvas) for the view it is
- * told and this frame only places its latest bitmap: no frame waits for a
- * large graph to be drawn. The overlay (selection ring, labels) is drawn on
- * top; no labels while moving. Returns which thread drew the scene shown.
+ * told. A new picture is copied into the scene canvas once; after that a
+ * frame only sets the canvas's CSS transform from the view it was drawn for
+ * to the current one, so no frame draws or copies the whole scene. The
+ * overlay (selection ring, labels; no labels while moving) is cleared and
+ * drawn only where it had or has something. Returns which thread drew the
+ * scene shown and whether it was drawn for the current view (not stretched).
  */
 export function drawCanvasFrame(
   layers: CanvasLayers,
@@ -131,15 +117,12 @@ export function drawCanvasFrame(
   links: { s: number; t: number; link: GraphLink }[],
   f: CanvasGraphFrame,
   o: { version: number; moving: boolean; labels: () => PlacedLabel[]; worker?: WorkerScene | null },
-): "worker" | "main" {
+): { scene: "worker" | "main"; exact: boolean } {
   const { transform, width, height } = f;
   const cache = layers.cache;
   const fromWorker = o.worker?.latest();
-  let image: CanvasImageSource = cache.ctx.canvas;
-  let drawnFor: View = cache.transform;
   if (o.worker) o.worker.view({ x: transform.x, y: transform.y, k: transform.k });
-  if (fromWorker) [image, drawnFor] = [fromWorker.bitmap, fromWorker.view];
-  else {
+  if (!fromWorker) {
     // The first picture (before the worker's first bitmap), or no worker: drawn here.
     const now = performance.now();
     const behind = o.worker
@@ -151,16 +134,59 @@ export function drawCanvasFrame(
       drawScene(cache.ctx, nodes, links, f);
       Object.assign(cache, { transform, version: o.version, time: now });
     }
-    drawnFor = cache.transform;
   }
-  const k = transform.k / drawnFor.k;
-  const ctx = layers.ctx;
-  ctx.clearRect(0, 0, width, height);
-  ctx.save();
-  ctx.translate(transform.x - drawnFor.x * k, transform.y - drawnFor.y * k);
-  ctx.scale(k, k);
-  ctx.drawImage(image, 0, 0, width, height);
-  ctx.restore();
-  drawOverlay(ctx, nodes, f, o.moving ? [] : o.labels());
-  return fromWorker ? "worker" : "main";
+  const scene = layers.scene;
+  const stamp = fromWorker ?? cache.time;
+  if (scene.stamp !== stamp) {
+    scene.stamp = stamp;
+    scene.ctx.clearRect(0, 0, width, height);
+    scene.ctx.drawImage(fromWorker ? fromWorker.bitmap : cache.ctx.canvas, 0, 0, width, height);
+    const v = fromWorker ? fromWorker.view : cache.transform;
+    scene.drawnFor = { x: v.x, y: v.y, k: v.k };
+  }
+  const d = scene.drawnFor;
+  const k = transform.k / d.k;
+  const [tx, ty] = [transform.x - d.x * k, transform.y - d.y * k];
+  const exact = k === 1 && tx === 0 && ty === 0;
+  const css = exact ? "" : `translate(${tx}px,${ty}px) scale(${k})`;
+  if (scene.css !== css) {
+    scene.ctx.canvas.style.transform = css;
+    scene.css = css;
+  }
+  drawOverlay(layers.overlay, nodes, f, o.moving ? [] : o.labels());
+  return { scene: fromWorker ? "worker" : "main", exact };
+}
+
+/**
+ * Draws what follows the pointer over the scene: the selection ring and the
+ * placed labels (screen space). Clears only what it drew last time, and does
+ * nothing while there was and is nothing to draw (a pan with no selection).
+ */
+function drawOverlay(overlay: CanvasLayers["overlay"], nodes: GraphNode[], f: CanvasGraphFrame, labels: PlacedLabel[]) {
+  const { ctx } = overlay;
+  const { transform: t, positions: p } = f;
+  const sel = f.selection ? nodes.findIndex((n) => n.id === f.selection) : -1;
+  if (overlay.dirty === "all") ctx.clearRect(0, 0, f.width, f.height);
+  else if (overlay.dirty) ctx.clearRect(...overlay.dirty);
+  overlay.dirty = labels.length ? "all" : null;
+  if (sel >= 0) {
+    const [x, y] = t.apply([p[2 * sel], p[2 * sel + 1]]);
+    ctx.beginPath();
+    ctx.arc(x, y, 10, 0, 2 * Math.PI);
+    ctx.strokeStyle = "#000";
+    ctx.lineWidth = 2.5;
+    ctx.stroke();
+    if (!overlay.dirty) overlay.dirty = [x - 14, y - 14, 28, 28];
+  }
+  if (!labels.length) return;
+  ctx.font = `10px system-ui, "Noto Sans", "DejaVu Sans", sans-serif`;
+  ctx.textBaseline = "middle";
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "#fff";
+  ctx.fillStyle = "#1b1f24";
+  for (const l of labels) {
+    ctx.textAlign = l.anchor === "middle" ? "center" : l.anchor === "end" ? "right" : "left";
+    ctx.strokeText(l.text, l.x, l.y);
+    ctx.fillText(l.text, l.x, l.y);
+  }
 }

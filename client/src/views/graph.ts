@@ -233,12 +233,15 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
       const f = { transform, positions: p, selection, hover, width, height, radius };
       // Labels wait for a still layout: placing them over thousands of moving nodes would take every frame.
       const still = () => (layout.running && layout.inWorker ? [] : labels());
-      root.dataset.scene = drawCanvasFrame(canvas, nodes, links, f, {
+      const shown = drawCanvasFrame(canvas, nodes, links, f, {
         version,
         moving,
         labels: still,
         worker: layout.scene,
       });
+      root.dataset.scene = shown.scene;
+      // Still only once the picture is drawn for this view, not the last one stretched to it.
+      if (!shown.exact) root.dataset.layout = "running";
       return;
     }
     if (!svgParts) return;

@@ -3,6 +3,7 @@ import * as d3 from "d3";
 type Scale = d3.ScaleTime<number, number>;
 
 interface Level {
+  name: string;
   /** The lower row's tick format. */
   tick: (d: Date) => string;
   /** The upper row: the enclosing period and its label (null when the ticks are years already). */
@@ -11,54 +12,83 @@ interface Level {
 }
 
 const day = 864e5;
+const levels: Level[] = [
+  { name: "years", tick: d3.utcFormat("%Y"), parent: null, parentLabel: () => "" },
+  { name: "months", tick: d3.utcFormat("%b"), parent: d3.utcYear, parentLabel: d3.utcFormat("%Y") },
+  { name: "days", tick: d3.utcFormat("%-d"), parent: d3.utcMonth, parentLabel: d3.utcFormat("%B %Y") },
+  { name: "hours", tick: d3.utcFormat("%H:%M"), parent: d3.utcDay, parentLabel: d3.utcFormat("%-d %b %Y") },
+];
 
 /** Picks the two rows from the tick step: hours over days, days over months, months over years, years alone. */
 function levelFor(step: number): Level {
-  if (step >= 360 * day) return { tick: d3.utcFormat("%Y"), parent: null, parentLabel: () => "" };
-  if (step >= 28 * day) return { tick: d3.utcFormat("%b"), parent: d3.utcYear, parentLabel: d3.utcFormat("%Y") };
-  if (step >= day) return { tick: d3.utcFormat("%-d"), parent: d3.utcMonth, parentLabel: d3.utcFormat("%B %Y") };
-  return { tick: d3.utcFormat("%H:%M"), parent: d3.utcDay, parentLabel: d3.utcFormat("%-d %b %Y") };
+  return levels[step >= 360 * day ? 0 : step >= 28 * day ? 1 : step >= day ? 2 : 3];
 }
 
-/** Draws the axis for a scale; a no-op when neither its domain nor the plot's edges changed. */
+/** Draws the axis for a scale; a no-op when its domain did not change. */
 export type TwoLevelAxis = (x: Scale) => void;
 
 /**
- * A two-level time axis (never a month without its year): ticks with short
- * labels on the lower row, the enclosing periods on the upper row, the first
- * one held at the left edge so the year (or month and year) is always in view.
- * Redrawn only when the domain or width changed.
+ * Keeps one element per key in `parent`: reuses the ones drawn last time,
+ * creates the new ones (`make`) and removes the ones gone.
  */
-export function twoLevelAxis(
-  g: d3.Selection<SVGGElement, unknown, null, undefined>,
-  left: number,
-  right: number,
-): TwoLevelAxis {
+function keyed(parent: HTMLElement, make: () => HTMLElement) {
+  let shown = new Map<string, HTMLElement>();
+  return (keys: string[]): HTMLElement[] => {
+    const next = new Map<string, HTMLElement>();
+    const out = keys.map((k) => {
+      let el = shown.get(k);
+      if (el) shown.delete(k);
+      else {
+        el = make();
+        parent.append(el);
+      }
+      next.set(k, el);
+      return el;
+    });
+    for (const el of shown.values()) el.remove();
+    shown = next;
+    return out;
+  };
+}
+
+function element(className: string, label?: string): HTMLElement {
+  const el = document.createElement("div");
+  el.className = className;
+  if (label) el.append(Object.assign(document.createElement("span"), { className: label }));
+  return el;
+}
+
+function place(el: HTMLElement, x: number, text: string) {
+  // A transform, not `left`: moving a tick is then a paint, not a layout.
+  el.style.transform = `translateX(${Math.round(x)}px)`;
+  const label = el.firstElementChild as HTMLElement;
+  if (label.textContent !== text) label.textContent = text;
+}
+
+/**
+ * A two-level time axis (never a month without its year) in `axis`, an
+ * element of the strip's size: ticks with short labels on the lower row, the
+ * enclosing periods on the upper row, the first one held at the left edge so
+ * the year (or month and year) is always in view. Each tick and period is an
+ * element kept while its date stays in view and moved by a CSS transform, so
+ * a frame of a pan or zoom restyles a few dozen transforms and creates only
+ * the ticks coming into view (an SVG axis re-laid out its text every frame).
+ */
+export function twoLevelAxis(axis: HTMLElement, left: number, right: number): TwoLevelAxis {
   let drawn = "";
+  const ticks = keyed(axis, () => element("tick", "tick-label"));
+  const periods = keyed(axis, () => element("period", "period-label"));
   return (x: Scale) => {
     const [d0, d1] = x.domain();
-    const key = `${+d0}|${+d1}|${left}|${right}`;
+    const key = `${+d0}|${+d1}`;
     if (key === drawn) return;
     drawn = key;
-    const ticks = x.ticks(Math.max(2, Math.floor((right - left) / 70)));
-    const step = ticks.length > 1 ? +ticks[1] - +ticks[0] : +d1 - +d0;
+    const at = x.ticks(Math.max(2, Math.floor((right - left) / 70)));
+    const step = at.length > 1 ? +at[1] - +at[0] : +d1 - +d0;
     const level = levelFor(step);
-    g.selectAll<SVGLineElement, Date>("line.tick")
-      .data(ticks, (d) => +d)
-      .join("line")
-      .attr("class", "tick")
-      .attr("x1", (d) => x(d))
-      .attr("x2", (d) => x(d))
-      .attr("y1", 0)
-      .attr("y2", 5);
-    g.selectAll<SVGTextElement, Date>("text.tick-label")
-      .data(ticks, (d) => +d)
-      .join("text")
-      .attr("class", "tick-label")
-      .attr("x", (d) => x(d))
-      .attr("y", 15)
-      .attr("text-anchor", "middle")
-      .text(level.tick);
+    ticks(at.map((d) => `${level.name}|${+d}`)).forEach((el, i) => {
+      place(el, x(at[i]), level.tick(at[i]));
+    });
     const parents = level.parent ? [level.parent.floor(d0), ...level.parent.range(d0, d1)] : [];
     const unique = [...new Map(parents.map((p) => [+p, p])).values()];
     // Clamped to the left edge; a later label that would collide with the one before it is left out.
@@ -76,23 +106,11 @@ export function twoLevelAxis(
       placed.push({ d: p, x: px });
       lastEnd = px + w;
     }
-    g.selectAll<SVGTextElement, { d: Date; x: number }>("text.period-label")
-      .data(placed, (d) => +d.d)
-      .join("text")
-      .attr("class", "period-label")
-      .attr("x", (d) => d.x + 2)
-      .attr("y", 29)
-      .text((d) => level.parentLabel(d.d));
-    g.selectAll<SVGLineElement, { d: Date; x: number }>("line.period")
-      .data(
-        placed.filter((p) => x(p.d) >= left),
-        (d) => +d.d,
-      )
-      .join("line")
-      .attr("class", "period")
-      .attr("x1", (d) => d.x)
-      .attr("x2", (d) => d.x)
-      .attr("y1", 0)
-      .attr("y2", 32);
+    periods(placed.map((p) => `${level.name}|${+p.d}`)).forEach((el, i) => {
+      const p = placed[i];
+      place(el, p.x, level.parentLabel(p.d));
+      // A period's boundary line only where the period really starts (not on the clamped label).
+      el.classList.toggle("clamped", x(p.d) < left);
+    });
   };
 }

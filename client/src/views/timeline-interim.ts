@@ -50,7 +50,7 @@ export function timelineInterim(o: {
         const c = document.createElement("canvas");
         [c.width, c.height] = [OVERVIEW_COLUMNS, Math.ceil(o.height * ratio)];
         c.className = "timeline-overview";
-        c.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${o.height}px;transform-origin:0 0;z-index:0;display:none`;
+        c.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${o.height}px;transform-origin:0 0;will-change:transform;z-index:0;display:none`;
         return c;
       };
       const first = make();
@@ -75,9 +75,19 @@ export function timelineInterim(o: {
       if (!exact) return false;
       const { t0, t1 } = exact;
       const { left, right } = o;
-      // The canvas sits at -left in the clip, so its pixel p shows at x(t(p)) − left.
-      const k = (x(t1) - x(t0)) / (right - left);
-      o.canvas.style.transform = `translate(${x(t0) - left * k}px,0) scale(${k},1)`;
+      // The canvas sits at -left in the clip, so its pixel p shows at x(t(p)) − left. A pan keeps the scale
+      // exactly 1 and the shift whole pixels: the compositor then copies the bitmap rather than resampling it.
+      let k = (x(t1) - x(t0)) / (right - left);
+      let shift = x(t0) - left * k;
+      if (Math.abs(k - 1) < 1e-6) [k, shift] = [1, Math.round(shift)];
+      o.canvas.style.transform = k === 1 ? `translateX(${shift}px)` : `translate(${shift}px,0) scale(${k},1)`;
+      // The overview shows only on a side the exact drawing no longer covers (each layer shown costs
+      // compositing every frame).
+      const uncovered = [x(t0) > left, x(t1) < right] as const;
+      if (!uncovered[0] && !uncovered[1]) {
+        if (fringes) for (const f of fringes) f.style.display = "none";
+        return true;
+      }
       const [e0, e1] = o.extent;
       const ko = (x(e1) - x(e0)) / width;
       // The exact drawing's edges in the overview's own pixels: each copy shows one side of it.
@@ -85,11 +95,12 @@ export function timelineInterim(o: {
       const p1 = ((t1 - e0) / (e1 - e0)) * width;
       const [before, after] = overviewCanvases();
       const transform = `translate(${x(e0) - left}px,0) scale(${ko},1)`;
-      for (const [c, clip] of [
-        [before, `inset(0 ${Math.max(0, width - p0)}px 0 0)`],
-        [after, `inset(0 0 0 ${Math.max(0, p1)}px)`],
+      for (const [i, c, clip] of [
+        [0, before, `inset(0 ${Math.max(0, width - p0)}px 0 0)`],
+        [1, after, `inset(0 0 0 ${Math.max(0, p1)}px)`],
       ] as const) {
-        c.style.display = "block";
+        c.style.display = uncovered[i] ? "block" : "none";
+        if (!uncovered[i]) continue;
         c.style.transform = transform;
         c.style.clipPath = clip;
       }

@@ -39,7 +39,7 @@ export function timelineLayers(
     // In a box of the plot's size over the lanes (under it their opaque bands hid every mark), taking no
     // pointer events (the SVG below hit-tests); the canvas keeps the view's coordinates, at -left in the box,
     // and is moved by a CSS transform while the view moves (timeline-interim.ts).
-    canvas.style.cssText = `position:absolute;left:${-g.left}px;top:0;width:${width}px;height:${height}px;transform-origin:0 0;z-index:1`;
+    canvas.style.cssText = `position:absolute;left:${-g.left}px;top:0;width:${width}px;height:${height}px;transform-origin:0 0;will-change:transform;z-index:1`;
     canvas.getContext("2d")?.scale(ratio, ratio);
     const clip = document.createElement("div");
     clip.className = "timeline-plot";
@@ -71,23 +71,20 @@ export function timelineLayers(
     .attr("height", height);
   drawLanes(svg.append("g").attr("class", "rows"), rows, g);
 
-  const axisG = d3
-    .select(root)
-    .append("svg")
-    .attr("class", "timeline-axis")
-    .attr("width", width)
-    .attr("height", g.margin.bottom)
-    .append("g")
-    .attr("class", "axis");
-  axisG
-    .append("rect")
-    .attr("class", "axis-grip")
-    .attr("x", g.left)
-    .attr("width", g.right - g.left)
-    .attr("height", g.margin.bottom)
-    .append("title")
-    .text("Drag to pan, wheel to zoom");
-  const axis = twoLevelAxis(axisG.append("g").attr("class", "axis-ticks"), g.left, g.right);
+  // The axis is a strip of its own (sticky below the lanes), HTML rather than SVG: its ticks move by CSS
+  // transforms while the view moves (timeline-axis.ts). The grip takes the drags that pan.
+  const strip = document.createElement("div");
+  strip.className = "timeline-axis";
+  strip.style.cssText = `width:${width}px;height:${g.margin.bottom}px`;
+  const grip = document.createElement("div");
+  grip.className = "axis-grip";
+  grip.title = "Drag to pan, wheel to zoom";
+  grip.style.cssText = `left:${g.left}px;width:${g.right - g.left}px`;
+  const ticks = document.createElement("div");
+  ticks.className = "axis";
+  strip.append(grip, ticks);
+  root.append(strip);
+  const axis = twoLevelAxis(ticks, g.left, g.right);
   const marks = svg
     .append("g")
     .attr("class", "marks")
