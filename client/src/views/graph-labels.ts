@@ -27,6 +27,13 @@ export interface LabelFrame {
 }
 
 /**
+ * How far the box around a d3 symbol of area πr² reaches from its centre, in
+ * r: a label kept this far off covers neither the mark nor its box (a
+ * triangle's box corners lie 2.06 r out, its tip 1.56 r; a square's corners 1.25 r).
+ */
+const BOX_REACH: Record<GraphNode["kind"], number> = { actor: 1.42, event: 1.26, location: 2.06, claim: 1.91 };
+
+/**
  * The labels that fit, in screen space: the hovered node, the selection and
  * its neighbours first, then by importance; with a selection, only those.
  */
@@ -42,8 +49,15 @@ export function graphLabels(nodes: GraphNode[], links: IndexedLink[], f: LabelFr
     // Off-panel nodes get no label: leaving them out here spares sorting them on every still frame.
     if (!(x >= 0 && x <= f.width && y >= 0 && y <= f.height)) continue;
     const r = f.radius(i) * (f.canvas ? 0.6 : 1);
-    // A symbol of area πr² reaches past r: a square's corners lie 1.25 r out, a triangle's tip further.
-    candidates.push({ id: n.id, x, y, r, clear: r * 1.35, text: n.label, priority: boost + f.importance[i] });
+    candidates.push({
+      id: n.id,
+      x,
+      y,
+      r,
+      clear: r * BOX_REACH[n.kind],
+      text: n.label,
+      priority: boost + f.importance[i],
+    });
   }
   // SVG graphs (up to a few thousand nodes) keep every label off every node's mark, so no label hides
   // a node; on a canvas of thousands only the labelled ones are kept clear, or the hubs would get none.
