@@ -52,37 +52,53 @@ export interface CandidateRow {
 }
 
 export const REPORTS_LOADED = 200;
-const reportLoaders = new WeakMap<Reader, Map<string, DataLoader<string, ReportSet>>>();
+
+type Loaders<V> = WeakMap<Reader, Map<string, DataLoader<string, V>>>;
+
+/**
+ * The request's loader for one variant (an asOf, a status and limit), made on
+ * first use: `batch` answers all the ids of a response in one statement.
+ */
+function loaderFor<V>(
+  all: Loaders<V>,
+  ctx: Reader,
+  variant: string,
+  batch: (ids: string[]) => Promise<V[]>,
+): DataLoader<string, V> {
+  let byVariant = all.get(ctx);
+  if (!byVariant) {
+    byVariant = new Map();
+    all.set(ctx, byVariant);
+  }
+  let loader = byVariant.get(variant);
+  if (!loader) {
+    loader = new DataLoader<string, V>((ids) => batch([...ids]));
+    byVariant.set(variant, loader);
+  }
+  return loader;
+}
+
+const NO_REPORTS: ReportSet = {
+  sources: 0,
+  total: 0,
+  firstReportedAt: null,
+  lastReportedAt: null,
+  dateConflict: null,
+  reports: [],
+};
+const reportLoaders: Loaders<ReportSet> = new WeakMap();
 
 /** One batched statement per asOf for all the events of a response. */
 export function reportSet(ctx: Reader, e: EventRow): Promise<ReportSet> {
-  let byAsOf = reportLoaders.get(ctx);
-  if (!byAsOf) {
-    byAsOf = new Map();
-    reportLoaders.set(ctx, byAsOf);
-  }
-  const key = e.asOf ?? "";
-  let loader = byAsOf.get(key);
-  if (!loader) {
-    loader = new DataLoader<string, ReportSet>(async (ids) => {
-      const r = await ctx.read(eventReports([...ids], e.asOf ?? null, REPORTS_LOADED));
-      const got = new Map(r.records.map((x) => [x.get("id") as string, x.toObject() as unknown as ReportSet]));
-      const empty: ReportSet = {
-        sources: 0,
-        total: 0,
-        firstReportedAt: null,
-        lastReportedAt: null,
-        dateConflict: null,
-        reports: [],
-      };
-      return ids.map((id) => got.get(id) ?? empty);
-    });
-    byAsOf.set(key, loader);
-  }
-  return loader.load(e.id);
+  const asOf = e.asOf ?? null;
+  return loaderFor(reportLoaders, ctx, asOf ?? "", async (ids) => {
+    const r = await ctx.read(eventReports(ids, asOf, REPORTS_LOADED));
+    const got = new Map(r.records.map((x) => [x.get("id") as string, x.toObject() as unknown as ReportSet]));
+    return ids.map((id) => got.get(id) ?? NO_REPORTS);
+  }).load(e.id);
 }
 
-const sourceCountLoaders = new WeakMap<Reader, Map<string, DataLoader<string, number>>>();
+const sourceCountLoaders: Loaders<number> = new WeakMap();
 
 /**
  * How many independent sources report the event (as of its asOf), one batched
@@ -90,22 +106,12 @@ const sourceCountLoaders = new WeakMap<Reader, Map<string, DataLoader<string, nu
  * without the reports (the timeline draws single-source events hollow).
  */
 export function sourceCount(ctx: Reader, e: EventRow): Promise<number> {
-  let byAsOf = sourceCountLoaders.get(ctx);
-  if (!byAsOf) {
-    byAsOf = new Map();
-    sourceCountLoaders.set(ctx, byAsOf);
-  }
-  const key = e.asOf ?? "";
-  let loader = byAsOf.get(key);
-  if (!loader) {
-    loader = new DataLoader<string, number>(async (ids) => {
-      const r = await ctx.read(eventSourceCounts([...ids], e.asOf ?? null));
-      const got = new Map(r.records.map((x) => [x.get("id") as string, Number(x.get("sources"))]));
-      return ids.map((id) => got.get(id) ?? 0);
-    });
-    byAsOf.set(key, loader);
-  }
-  return loader.load(e.id);
+  const asOf = e.asOf ?? null;
+  return loaderFor(sourceCountLoaders, ctx, asOf ?? "", async (ids) => {
+    const r = await ctx.read(eventSourceCounts(ids, asOf));
+    const got = new Map(r.records.map((x) => [x.get("id") as string, Number(x.get("sources"))]));
+    return ids.map((id) => got.get(id) ?? 0);
+  }).load(e.id);
 }
 
 /**
@@ -124,24 +130,13 @@ export async function dateConflictOf(ctx: Reader, e: EventRow): Promise<boolean>
   return Boolean((await reportSet(ctx, e)).dateConflict);
 }
 
-const candidateLoaders = new WeakMap<Reader, Map<string, DataLoader<string, CandidateRow[]>>>();
+const candidateLoaders: Loaders<CandidateRow[]> = new WeakMap();
 
 /** One batched statement per (status, limit) for the candidates of all the events of a response. */
 export function candidatesOf(ctx: Reader, id: string, status: string, limit: number): Promise<CandidateRow[]> {
-  let byArgs = candidateLoaders.get(ctx);
-  if (!byArgs) {
-    byArgs = new Map();
-    candidateLoaders.set(ctx, byArgs);
-  }
-  const key = `${status}:${limit}`;
-  let loader = byArgs.get(key);
-  if (!loader) {
-    loader = new DataLoader<string, CandidateRow[]>(async (ids) => {
-      const r = await ctx.read(eventCandidatesOf([...ids], status, limit));
-      const got = new Map(r.records.map((x) => [x.get("id") as string, x.get("candidates") as CandidateRow[]]));
-      return ids.map((i) => got.get(i) ?? []);
-    });
-    byArgs.set(key, loader);
-  }
-  return loader.load(id);
+  return loaderFor(candidateLoaders, ctx, `${status}:${limit}`, async (ids) => {
+    const r = await ctx.read(eventCandidatesOf(ids, status, limit));
+    const got = new Map(r.records.map((x) => [x.get("id") as string, x.get("candidates") as CandidateRow[]]));
+    return ids.map((i) => got.get(i) ?? []);
+  }).load(id);
 }
