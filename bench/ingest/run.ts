@@ -9,6 +9,11 @@
 // modes see the same graph, the same data and the same machine load. Prints entities per second for
 // each mode, their ratio (goal: resolution no slower than ×2 at 1M events), how many incoming events
 // resolution merged or found candidates for, and the load average. Uses its own Neo4j under /tmp.
+//
+// BENCH_SIZES=have measures the graph in RASD_BENCH_DIR as it is (a 1M store takes hours to load here):
+// nothing is emptied or loaded, and the sample is a stream of its own (BENCH_SEED, default the first
+// seed from 2 up whose first article the graph does not hold), so its events are new to the graph and
+// its retold events retell events of the sample itself. Each run adds its sample to the graph.
 
 import { loadavg } from "node:os";
 import { bundleItems, generateSyntheticBundles } from "../../seeds/synthetic/generate.ts";
@@ -17,11 +22,13 @@ import { validateBundle } from "../../server/src/bundle/validate.ts";
 import { writeBundles } from "../../server/src/ingest/write-bundles.ts";
 import { emptyGraph, eventCount, openBenchDatabase } from "../bench-neo4j.ts";
 
-const sizes = (process.env.BENCH_SIZES ?? "10000,100000,1000000")
+const asIs = process.env.BENCH_SIZES === "have";
+let sizes = (asIs ? "0" : (process.env.BENCH_SIZES ?? "10000,100000,1000000"))
   .split(",")
   .map(Number)
   .sort((a, b) => a - b);
-if (sizes.some((n) => !Number.isInteger(n) || n < 0)) throw new Error("BENCH_SIZES: comma-separated event counts");
+if (sizes.some((n) => !Number.isInteger(n) || n < 0))
+  throw new Error("BENCH_SIZES: comma-separated event counts, or `have`");
 const sample = Number(process.env.BENCH_RESOLVE_EVENTS ?? 2_000);
 const chunkEvents = Number(process.env.BENCH_CHUNK_EVENTS ?? 100);
 const retell = Number(process.env.BENCH_RETELL ?? 0.2);
@@ -35,12 +42,28 @@ const load = () =>
     .map((x) => x.toFixed(1))
     .join(" ");
 
+/** The first seed from 2 up whose stream the graph does not hold yet (its first article is absent). */
+async function unusedSeed(): Promise<number> {
+  for (let seed = 2; ; seed++) {
+    const r = await db.read({
+      cypher: "RETURN EXISTS { (:Article {id: $id}) } AS held",
+      params: { id: `article:syn-${seed}-0` },
+    });
+    if (!r.records[0].get("held")) return seed;
+  }
+}
+
 const { db, stop } = await openBenchDatabase();
 try {
-  await emptyGraph(db);
+  let seed = 1;
+  if (asIs) {
+    sizes = [await eventCount(db)];
+    seed = process.env.BENCH_SEED ? Number(process.env.BENCH_SEED) : await unusedSeed();
+    console.log(`measuring the graph as it is (${sizes[0].toLocaleString("en")} events); sample seed ${seed}`);
+  } else await emptyGraph(db);
   const stream = generateSyntheticBundles({
-    events: sizes[sizes.length - 1] + sizes.length * sample,
-    seed: 1,
+    events: asIs ? 2 * sample : sizes[sizes.length - 1] + sizes.length * sample,
+    seed,
     retell,
   })[Symbol.iterator]();
   let streamed = 0;
@@ -53,8 +76,9 @@ try {
   const rows: Record<string, string | number>[] = [];
 
   for (const size of sizes) {
-    // Bulk load up to `size` events: the graph resolution searches.
+    // Bulk load up to `size` events: the graph resolution searches (none as it is: the sample counts from 0).
     const t0 = performance.now();
+    if (asIs) streamed = size;
     let batch: ArticleBundle[] = [];
     let lastProgress = streamed;
     while (streamed < size) {
@@ -71,9 +95,11 @@ try {
       }
     }
     if (batch.length) await writeBundles(db, batch, { resolve: false });
-    console.log(
-      `graph at ${streamed.toLocaleString("en")} events (bulk load ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
-    );
+    if (asIs) streamed = 0;
+    else
+      console.log(
+        `graph at ${streamed.toLocaleString("en")} events (bulk load ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+      );
 
     // The next `sample` events, one bundle per transaction, chunks alternating between the modes.
     const stat = {
@@ -82,6 +108,7 @@ try {
     };
     const loadBefore = load();
     const end = streamed + sample;
+    if (asIs) console.log(`ingesting ${sample} events of seed ${seed}, chunks alternating with / without resolution`);
     for (let i = 0; streamed < end; i++) {
       const mode = ORDER[i % ORDER.length];
       const bundles: ArticleBundle[] = [];

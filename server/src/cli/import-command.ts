@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { loadSettings } from "../config.ts";
+import { rebuildMergedIdLookup } from "../cypher/merged-ids.ts";
 import { rebuildTimelineCounts } from "../cypher/timeline-counts.ts";
 import { connect } from "../db/connect.ts";
 import { runMigrations } from "../db/migrations.ts";
@@ -31,8 +32,10 @@ export async function importCommand(args: string[]): Promise<number> {
       log(`${file}: the file ends before its completion line; it was cut short, so the graph holds part of it`);
       return 1;
     }
-    // The script wrote events directly, past the write paths that keep the timeline aggregates.
+    // The script wrote events directly, past the write paths that keep the timeline aggregates
+    // and the lookup of merged-away ids: both are rebuilt from what it wrote.
     await db.writeAll(rebuildTimelineCounts(), { metadata: { app: "rasd", operation: "timeline-counts" } });
+    await db.writeAll(rebuildMergedIdLookup(), { metadata: { app: "rasd", operation: "merged-id-lookup" } });
     log(`${file}: ${summary.complete.nodes} nodes and ${summary.complete.relationships} relationships replayed`);
     return 0;
   } finally {

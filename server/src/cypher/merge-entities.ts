@@ -1,6 +1,7 @@
 import type { Statement } from "../db/database.ts";
 import { namedSearchTextCypher } from "../model/search-text.ts";
 import { ANALYTIC_TIES } from "../model/vocabulary.ts";
+import { pointMergedIds } from "./merged-ids.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /**
@@ -107,7 +108,7 @@ ${names}
 SET keep.mergedParts = coalesce(keep.mergedParts, []) + $parts
 SET keep.mergedIds = reduce(acc = coalesce(keep.mergedIds, []), x IN $merge + reduce(s = [], d IN dups | s + coalesce(d.mergedIds, [])) |
     CASE WHEN x IN acc THEN acc ELSE acc + x END)
-WITH keep, dups
+${label === "Event" ? "" : `${pointMergedIds("keep")}\n`}WITH keep, dups
 ${label === "Event" ? applyCounts("dups", `[d IN dups | ${countKey("d", -1)}]`) : ""}
 FOREACH (d IN dups | DETACH DELETE d)
 RETURN keep.id AS id`,

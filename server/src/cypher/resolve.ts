@@ -1,6 +1,7 @@
 import type { Statement } from "../db/database.ts";
 import { MERGE_RECORD, MERGED_INTO, POSSIBLY_SAME_AS, SYNDICATES } from "../model/vocabulary.ts";
 import { keepReportedHull } from "./as-of.ts";
+import { mergedInto } from "./merged-ids.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /**
@@ -211,8 +212,9 @@ RETURN node.id AS id, node.minhash AS minhash, node.sourceKey AS sourceKey`,
  * (`mergedIds`). One row per item: {id, wikidataId, geonamesId}. The
  * Wikidata and GeoNames lookups are pinned to their indexes (the planner
  * chose a label scan inside COLLECT); a null id equals nothing. A node merged
- * away is found by a label scan only for ids the graph does not hold
- * (`mergedIds` is a list, which no index holds).
+ * away is looked up, only for ids the graph does not hold, through the
+ * MergedId lookup (cypher/merged-ids.ts: `mergedIds` is a list, which no
+ * index holds).
  */
 export function entityMatches(label: "Actor" | "Location", rows: unknown[]): Statement {
   const l = label === "Actor" ? "Actor" : "Location";
@@ -222,7 +224,7 @@ OPTIONAL MATCH (self:${l} {id: row.id})
 RETURN row.id AS id, self IS NOT NULL AS exists, self.wikidataId AS wikidataId, self.geonamesId AS geonamesId,
   COLLECT { MATCH (q:${l}) USING INDEX q:${l}(wikidataId) WHERE q.wikidataId = row.wikidataId RETURN q.id }[0] AS byWikidata,
   ${l === "Location" ? "COLLECT { MATCH (g:Location) USING INDEX g:Location(geonamesId) WHERE g.geonamesId = row.geonamesId RETURN g.id }[0]" : "null"} AS byGeonames,
-  CASE WHEN self IS NULL THEN COLLECT { MATCH (m:${l}) WHERE row.id IN m.mergedIds RETURN m.id }[0] END AS mergedInto`,
+  CASE WHEN self IS NULL THEN ${mergedInto(l, "row.id")} END AS mergedInto`,
     params: { rows },
   };
 }

@@ -1,5 +1,6 @@
 import type { Statement } from "../db/database.ts";
 import { GRAPH_RELATIONS, MERGE_RECORD, NODE_LABELS, RESOLUTION_EDGES } from "../model/vocabulary.ts";
+import { pointMergedIds } from "./merged-ids.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /**
@@ -43,11 +44,12 @@ RETURN n.id AS id, properties(n) AS props, ${typesOf("n")} AS types, ${tieList} 
  */
 export function restoreNodes(label: string, rows: { id: string; props: Record<string, unknown> }[]): Statement {
   checkLabel(label);
+  // An actor's or place's merged ids come back with it: the lookup points at it again.
   if (label !== "Event")
     return {
       cypher: `UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
-SET n = row.props`,
+SET n = row.props${label === "Actor" || label === "Location" ? `\n${pointMergedIds("n")}` : ""}`,
       params: { rows },
     };
   return {

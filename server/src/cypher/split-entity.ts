@@ -1,6 +1,6 @@
 import type { Statement } from "../db/database.ts";
 import { namedSearchTextCypher } from "../model/search-text.ts";
-import { PROVENANCE_EDGES } from "../model/vocabulary.ts";
+import { MERGED_ID, PROVENANCE_EDGES } from "../model/vocabulary.ts";
 import { type MergeLabel, TIES, type Tie } from "./merge-entities.ts";
 
 /**
@@ -46,6 +46,9 @@ SET old.aliases = [a IN coalesce(old.aliases, []) WHERE NOT a IN $node.aliases A
   old.mergedParts = [p IN coalesce(old.mergedParts, []) WHERE NOT p CONTAINS ('"id":' + '"' + $node.id + '"')],
   old.correctedBy = $who, old.correctedAt = datetime()
 SET old.searchText = ${namedSearchTextCypher("old")}
+// The id is a node of its own again: the lookup of merged-away ids (cypher/merged-ids.ts) forgets it.
+WITH n
+CALL (n) { MATCH (lookup:${MERGED_ID} {id: n.id}) DELETE lookup }
 RETURN n.id AS id`,
     params: { from, node, kept: keptNormNames, who },
   };

@@ -122,21 +122,24 @@ export class Database {
     return this.run("WRITE", (tx) => tx.run<T>(s.cypher, s.params ?? {}), s, options);
   }
 
-  /** Several statements in one write transaction: all or nothing. */
+  /**
+   * Several statements in one write transaction: all or nothing. They are
+   * pipelined — all sent at once, run by the server in order, their results
+   * awaited together — so a batch costs one round trip, not one per statement.
+   */
   async writeAll(statements: Statement[], options: RunOptions = {}): Promise<QueryResult[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       const results = await withRetries(
         () =>
           session.executeWrite(
-            async (tx) => {
-              const results: QueryResult[] = [];
-              for (const s of statements) {
-                this.emit(s, "WRITE");
-                results.push(await tx.run(s.cypher, s.params ?? {}));
-              }
-              return results;
-            },
+            (tx) =>
+              Promise.all(
+                statements.map((s) => {
+                  this.emit(s, "WRITE");
+                  return tx.run(s.cypher, s.params ?? {});
+                }),
+              ),
             { metadata: options.metadata, timeout: options.timeoutMs },
           ),
         isUnavailable,
@@ -152,7 +155,9 @@ export class Database {
   /**
    * Work that reads and writes in ONE write transaction, deciding what to
    * write from what it read (ingest resolves an article against the graph
-   * this way, so nothing can change in between). All or nothing.
+   * this way, so nothing can change in between). All or nothing. `run` sends
+   * its statement at once: statements started without awaiting the previous
+   * one are pipelined (run in order, one round trip for all of them).
    */
   async writeWork<T>(work: (run: Run) => Promise<T>, options: RunOptions = {}): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });

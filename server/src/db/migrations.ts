@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { keepReportedHull } from "../cypher/as-of.ts";
+import { rebuildMergedIdLookup } from "../cypher/merged-ids.ts";
 import { rebuildSpanCounts, rebuildTimelineCounts, timelineCountsKept } from "../cypher/timeline-counts.ts";
 import { repoRoot } from "../paths.ts";
 import type { Database } from "./database.ts";
@@ -38,7 +39,21 @@ export async function runMigrations(db: Database): Promise<number> {
   await db.write({ cypher: "CALL db.awaitIndexes(300)" });
   await ensureTimelineCounts(db);
   await ensureReportedHulls(db);
+  await ensureMergedIdLookup(db);
   return count;
+}
+
+/**
+ * A graph whose actors or places were merged before the lookup of merged-away
+ * ids existed (cypher/merged-ids.ts) gets it built once; a marker node says
+ * it was done, so later starts read one node.
+ */
+export async function ensureMergedIdLookup(db: Database): Promise<void> {
+  const done = await db.read({ cypher: "MATCH (m:SchemaMark {key: 'merged-id-lookup'}) RETURN count(m) > 0 AS done" });
+  if (done.records[0]?.get("done")) return;
+  await db.writeAll([...rebuildMergedIdLookup(), { cypher: "MERGE (:SchemaMark {key: 'merged-id-lookup'})" }], {
+    metadata: { app: "rasd", operation: "merged-id-lookup" },
+  });
 }
 
 /**

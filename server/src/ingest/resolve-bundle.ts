@@ -58,27 +58,32 @@ export async function resolveAndWrite(run: Run, incoming: ArticleBundle, analyst
   const sig = minhashSignature(incoming.article.text);
   const bands = bandKeys(sig).join(" ");
   const rows = entityRows(incoming);
-  const stored = async (label: "Actor" | "Location", items: EntityRow[]) =>
-    items.length === 0 ? [] : (await run(q.entityMatches(label, items))).records.map((r) => r.toObject() as Matched);
-  const bundle = renameMatched(incoming, {
-    actors: await stored("Actor", rows.actors),
-    locations: await stored("Location", rows.locations),
-  });
-  const copies = (await run(q.syndicationCandidates(bands, articleId))).records.map((r) => r.toObject() as Copy);
+  // Round trip 1: how the graph knows the actors and places, and the syndication candidates (pipelined).
+  const stored = (label: "Actor" | "Location", items: EntityRow[]) =>
+    items.length === 0
+      ? []
+      : run(q.entityMatches(label, items)).then((r) => r.records.map((x) => x.toObject() as Matched));
+  const [actors, locations, copies] = await Promise.all([
+    stored("Actor", rows.actors),
+    stored("Location", rows.locations),
+    run(q.syndicationCandidates(bands, articleId)).then((r) => r.records.map((x) => x.toObject() as Copy)),
+  ]);
+  const bundle = renameMatched(incoming, { actors, locations });
   const base = addBundleRows(emptyRows(), bundle, { analyst });
-  for (const s of entityStatements(base)) await run(s);
 
+  // Round trip 2: the article, actors and places written, then (run after them, in the same pipeline)
+  // the source and the candidate search.
   const source = chooseSource(bundle, sig, copies);
-  const [found] = (
-    await run(
-      q.resolveArticle({
-        articleId,
-        source: { minhash: sig, bands, ...source },
-        placeIds: [...new Set(bundle.events.flatMap((e) => e.locations))],
-        rows: candidateRows(bundle),
-      }),
-    )
-  ).records;
+  const written = entityStatements(base).map(run);
+  const resolution = run(
+    q.resolveArticle({
+      articleId,
+      source: { minhash: sig, bands, ...source },
+      placeIds: [...new Set(bundle.events.flatMap((e) => e.locations))],
+      rows: candidateRows(bundle),
+    }),
+  );
+  const [found] = (await Promise.all([resolution, ...written]))[0].records;
   const ids = decideEvents(bundle, found);
 
   const rewritten: ArticleBundle = {
@@ -97,28 +102,31 @@ export async function resolveAndWrite(run: Run, incoming: ArticleBundle, analyst
       score: merge?.score ?? null,
     });
   }
-  for (const s of eventStatements(addBundleRows(emptyRows(), rewritten, { reports: extras, analyst }))) await run(s);
-
+  // Round trip 3: the events and what they tie, the refresh of the touched events and the records, pipelined.
+  const writes = eventStatements(addBundleRows(emptyRows(), rewritten, { reports: extras, analyst })).map(run);
   // The group's events change too: their source counts follow the group's one key.
   const touched = new Set([...rewritten.events.map((e) => e.id), ...(found.get("groupEvents") as string[])]);
-  await run(q.refreshEvents([...touched]));
+  writes.push(run(q.refreshEvents([...touched])));
   if (ids.merges.length > 0)
-    await run(
-      q.recordMerges(
-        ids.merges.map((m) => ({
-          id: `merge:${randomUUID()}`,
-          event: m.target,
-          by: bundle.producer?.name ?? "ingest",
-          byKind: "EXTRACTOR",
-          reason: "matched on ingest",
-          score: m.score,
-          reasons: m.reasons,
-          events: [m.incoming, m.target],
-          articles: [articleId],
-        })),
+    writes.push(
+      run(
+        q.recordMerges(
+          ids.merges.map((m) => ({
+            id: `merge:${randomUUID()}`,
+            event: m.target,
+            by: bundle.producer?.name ?? "ingest",
+            byKind: "EXTRACTOR",
+            reason: "matched on ingest",
+            score: m.score,
+            reasons: m.reasons,
+            events: [m.incoming, m.target],
+            articles: [articleId],
+          })),
+        ),
       ),
     );
-  if (ids.candidates.length > 0) await run(q.recordCandidates(ids.candidates));
+  if (ids.candidates.length > 0) writes.push(run(q.recordCandidates(ids.candidates)));
+  await Promise.all(writes);
   return {
     articleId,
     sourceKey: source.sourceKey,

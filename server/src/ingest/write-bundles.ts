@@ -74,8 +74,11 @@ export async function writeBundles(
     };
     await db.writeWork(
       async (run) => {
-        for (const s of statements) await run(s);
-        for (const b of bundles) await record(run, ingestEntry(options.who as string, b, none));
+        // Pipelined: the statements are sent at once and run in order (one round trip).
+        await Promise.all([
+          ...statements.map(run),
+          ...bundles.map((b) => record(run, ingestEntry(options.who as string, b, none))),
+        ]);
       },
       { metadata },
     );

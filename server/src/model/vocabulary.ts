@@ -284,12 +284,15 @@ export const DUPLICATE_DISMISSAL = "DuplicateDismissal";
 
 /**
  * Derived nodes: the timeline aggregates (counts per day and type, undated events, the span
- * histogram) and the markers of one-time migrations. Recomputed from the graph, so backups
+ * histogram), the lookup of merged-away ids (cypher/merged-ids.ts) and the markers of one-time migrations. Recomputed from the graph, so backups
  * and snapshots leave them out and an import rebuilds them.
  */
-export const DERIVED_LABELS = ["TimelineDay", "TimelineUndated", "TimelineSpans", "SchemaMark"] as const;
+export const DERIVED_LABELS = ["TimelineDay", "TimelineUndated", "TimelineSpans", "SchemaMark", "MergedId"] as const;
 /** A WHERE condition: node variable `v` is not a derived node. */
 export const notDerived = (v: string) => DERIVED_LABELS.map((l) => `NOT ${v}:${l}`).join(" AND ");
+
+/** (:MergedId {id, into}): an actor or place id merged away, and the node it lives on in (cypher/merged-ids.ts). */
+export const MERGED_ID = "MergedId";
 
 /** Who decided a merge. */
 export const MERGE_AUTHORS = ["EXTRACTOR", "ANALYST"] as const;
