@@ -21,30 +21,41 @@ export const MAX_MATCH_SPAN_DAYS = 62;
  * sameIncidentTypesOf) and `lo` = start − MAX_MATCH_SPAN_DAYS bounds the
  * (type, start, end) index seek from below, so this reads the events of those
  * types in a few weeks, never all of them, and keeps those
- * at a related place (same, within, or around: the incoming places'
- * ancestors are looked up here) or with a shared actor.
+ * at a related place (one of the incoming places or within one, or one of
+ * their ancestors) or with a shared actor — one read of each event's ties
+ * against the `related` nodes — and not reported by
+ * the incoming article already (`reported`: its events, read once). A
+ * candidate's reports are not read: the only article matching compares
+ * (one article tells two events apart) is the incoming one, excluded here.
  */
-const candidatesQuery = `CALL () {
+const candidatesQuery = `CALL (reported) {
   UNWIND $rows AS ev
-  WITH ev, COLLECT { UNWIND ev.places AS placeId MATCH (:Location {id: placeId})-[:WITHIN*1..4]->(up:Location)
-    RETURN DISTINCT up.id } AS ancestors
-  CALL (ev, ancestors) {
+  // What makes a stored event related, looked up once per incoming event as nodes: a place that is
+  // one of the incoming places or lies within one (up to 4 levels), or one of their ancestors, or
+  // one of its named actors. Each event of the window is then tested by reading its ties once and
+  // comparing nodes, no property read, no walk up the place hierarchy per event.
+  WITH ev, COLLECT { UNWIND ev.places AS placeId MATCH (:Location {id: placeId})<-[:WITHIN*0..4]-(d:Location)
+      RETURN d
+      UNION
+      UNWIND ev.places AS placeId MATCH (:Location {id: placeId})-[:WITHIN*1..4]->(up:Location)
+      RETURN up AS d
+      UNION
+      UNWIND ev.actors AS actorId MATCH (x:Actor {id: actorId}) RETURN x AS d } AS related,
+    // Parsed once per incoming event, not once per event of its window.
+    datetime(ev.lo) AS lo, datetime(ev.start) AS start, datetime(ev.end) AS end
+  CALL (ev, related, reported, lo, start, end) {
     MATCH (e:Event)
     USING INDEX e:Event(type, start, end)
-    WHERE e.type IN ev.types AND e.start >= datetime(ev.lo) AND e.start <= datetime(ev.end)
-      AND e.end >= datetime(ev.start)
-      AND (EXISTS { MATCH (e)-[:OCCURRED_IN]->(:Location)-[:WITHIN*0..4]->(l:Location) WHERE l.id IN ev.places }
-        OR EXISTS { MATCH (e)-[:OCCURRED_IN]->(l:Location) WHERE l.id IN ancestors }
-        OR EXISTS { MATCH (x:Actor)-[:PARTICIPATED_IN]->(e) WHERE x.id IN ev.actors })
-      AND NOT EXISTS { MATCH (:Article {id: $articleId})-[:REPORTS]->(e) }
+    WHERE e.type IN ev.types AND e.start >= lo AND e.start <= end AND e.end >= start
+      AND NOT e IN reported
+      AND EXISTS { MATCH (e)-[:OCCURRED_IN|PARTICIPATED_IN]-(n) WHERE n IN related }
     RETURN e LIMIT 100
   }
   RETURN collect({key: ev.key, id: e.id, type: e.type, start: e.start.epochMillis, end: e.end.epochMillis,
     precision: e.precision,
     places: [(e)-[:OCCURRED_IN]->(l:Location) | {id: l.id, kind: l.kind, point: l.point,
       ancestors: [(l)-[:WITHIN*1..4]->(a:Location) | a.id]}],
-    actors: [(x:Actor)-[p:PARTICIPATED_IN]->(e) | {id: x.id, role: p.role, kind: x.kind}],
-    articles: [(a:Article)-[:REPORTS]->(e) | a.id]}) AS candidates
+    actors: [(x:Actor)-[p:PARTICIPATED_IN]->(e) | {id: x.id, role: p.role, kind: x.kind}]}) AS candidates
 }`;
 
 /** What {@link resolveArticle} writes and looks up for one incoming article. */
@@ -97,7 +108,7 @@ CALL (group) {
 }
 CALL (a) {
   MATCH (a)-[r:REPORTS]->(e:Event)
-  RETURN collect({originalId: coalesce(r.originalId, e.id), eventId: e.id}) AS already
+  RETURN collect({originalId: coalesce(r.originalId, e.id), eventId: e.id}) AS already, collect(e) AS reported
 }
 CALL () {
   UNWIND $placeIds AS placeId

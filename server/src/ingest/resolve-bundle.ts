@@ -210,13 +210,18 @@ function decideEvents(bundle: ArticleBundle, found: Neo4jRecord) {
     articles: [articleId],
   });
   const incoming = new Map(open.map((e) => [e.id, facts(e)]));
-  type Candidate = Omit<EventFacts, "places"> & { key: string; places: StoredPlace[] };
+  type Candidate = Omit<EventFacts, "places" | "articles"> & { key: string; places: StoredPlace[] };
+  // No candidate is reported by this article (the search leaves those out), so their articles are not read.
   const scored = (found.get("candidates") as Candidate[])
     .filter((c) => incoming.has(c.key))
     .map(({ key, ...stored }) => ({
       key,
       stored: stored.id,
-      match: matchEvents(incoming.get(key) as EventFacts, { ...stored, places: stored.places.map(placeFacts) }),
+      match: matchEvents(incoming.get(key) as EventFacts, {
+        ...stored,
+        articles: [],
+        places: stored.places.map(placeFacts),
+      }),
     }));
   // Best matches first, so each stored event takes this article's strongest claim on it.
   scored.sort((a, b) => b.match.score - a.match.score);

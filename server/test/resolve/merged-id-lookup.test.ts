@@ -11,7 +11,7 @@ import { seedBundle } from "../helpers/seed.ts";
 const FACTIONS = "actor:iraqi-armed-factions";
 const DUP = "actor:iraq-factions-dup";
 
-/** The seed article retold by another article that names the factions by another id. */
+/** The seed article again as another article, naming the factions by another id. */
 function namingDup(articleId: string): ArticleBundle {
   const seed = seedBundle();
   const b = { ...seed, article: { ...seed.article, id: articleId, url: `https://example.test/${articleId}` } };
@@ -21,12 +21,10 @@ function namingDup(articleId: string): ArticleBundle {
     actors: b.actors.map((a) => (a.id === FACTIONS ? { ...a, id: DUP, name: "Factions of Iraq" } : a)),
     events: b.events.map((e) => ({
       ...e,
-      id: `${e.id}-${articleId}`,
       participants: e.participants.map((p) => ({ ...p, actor: rename(p.actor) })),
     })),
     claims: b.claims.map((c) => ({
       ...c,
-      id: `${c.id}-${articleId}`,
       claimant: rename(c.claimant),
       about: c.about.map((t) => rename(t)),
     })),
