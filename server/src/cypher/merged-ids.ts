@@ -4,7 +4,7 @@ import { MERGED_ID } from "../model/vocabulary.ts";
 /**
  * The lookup of actors and places merged away: one (:MergedId {id, into})
  * node per id in some node's `mergedIds` list, on a uniqueness constraint
- * (schema/migrations/010-merged-id-lookup.cypher), so ingest finds the node
+ * (schema/migrations/011-merged-id-lookup.cypher), so ingest finds the node
  * an incoming id was merged into by an index seek instead of reading every
  * node of the label (no index holds a list property). `mergedIds` stays the
  * truth: a reader checks that `into` still lists the id, so a lookup node
