@@ -122,24 +122,21 @@ export class Database {
     return this.run("WRITE", (tx) => tx.run<T>(s.cypher, s.params ?? {}), s, options);
   }
 
-  /**
-   * Several statements in one write transaction: all or nothing. They are
-   * pipelined — all sent at once, run by the server in order, their results
-   * awaited together — so a batch costs one round trip, not one per statement.
-   */
+  /** Several statements in one write transaction: all or nothing. */
   async writeAll(statements: Statement[], options: RunOptions = {}): Promise<QueryResult[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       const results = await withRetries(
         () =>
           session.executeWrite(
-            (tx) =>
-              Promise.all(
-                statements.map((s) => {
-                  this.emit(s, "WRITE");
-                  return tx.run(s.cypher, s.params ?? {});
-                }),
-              ),
+            async (tx) => {
+              const results: QueryResult[] = [];
+              for (const s of statements) {
+                this.emit(s, "WRITE");
+                results.push(await tx.run(s.cypher, s.params ?? {}));
+              }
+              return results;
+            },
             { metadata: options.metadata, timeout: options.timeoutMs },
           ),
         isUnavailable,

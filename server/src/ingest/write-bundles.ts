@@ -74,11 +74,8 @@ export async function writeBundles(
     };
     await db.writeWork(
       async (run) => {
-        // Pipelined: the statements are sent at once and run in order (one round trip).
-        await Promise.all([
-          ...statements.map(run),
-          ...bundles.map((b) => record(run, ingestEntry(options.who as string, b, none))),
-        ]);
+        for (const s of statements) await run(s);
+        for (const b of bundles) await record(run, ingestEntry(options.who as string, b, none));
       },
       { metadata },
     );
