@@ -33,10 +33,13 @@ try {
       prepare(v: string, n: number): void;
       mount(v: string): Promise<number>;
       interact(c: number): Promise<{ frames: number[]; work: number[] }>;
+      settle(ms: number): Promise<boolean>;
     };
   };
   await page.evaluate(([v, n]) => (window as unknown as B).bench.prepare(v, n), [view, Number(items)] as const);
   const build = await page.evaluate((v) => (window as unknown as B).bench.mount(v), view);
+  // BENCH_SETTLED=1: a graph's frames once its layout has come to rest (bench:client's second phase).
+  if (process.env.BENCH_SETTLED === "1") await page.evaluate(() => (window as unknown as B).bench.settle(60_000));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });

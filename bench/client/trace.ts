@@ -4,7 +4,7 @@
  * compositing), which the JS profile (profile.ts) does not see. Records a
  * Chromium trace of the bench page's scripted gesture and prints the CPU time
  * per frame on each busy thread and the main thread's costliest kinds of work.
- * With BENCH_COMPARE_REF=<git ref> it builds that commit's bench page too and
+ * BENCH_SETTLED=1 waits for a graph layout to come to rest first. With BENCH_COMPARE_REF=<git ref> it builds that commit's bench page too and
  * alternates the two (BENCH_ROUNDS rounds, a fresh page each), so a change is
  * judged against its baseline under the same load; CPU time per frame varies
  * far less with the machine's load than frame times do.
@@ -37,6 +37,7 @@ interface TraceEvent {
 const [view = "rasd-timeline", items = "20000"] = process.argv.slice(2);
 const frames = Number(process.env.BENCH_FRAMES ?? 150);
 const ref = process.env.BENCH_COMPARE_REF;
+const settled = process.env.BENCH_SETTLED === "1";
 const rounds = Number(process.env.BENCH_ROUNDS ?? (ref ? 3 : 1));
 const here = fileURLToPath(new URL(".", import.meta.url));
 
@@ -73,6 +74,7 @@ type B = {
     prepare(v: string, n: number): void;
     mount(v: string): Promise<number>;
     interact(c: number): Promise<{ frames: number[]; work: number[] }>;
+    settle(ms: number): Promise<boolean>;
   };
 };
 
@@ -92,6 +94,8 @@ async function traced(browser: Browser, url: string): Promise<Sample> {
     await page.waitForFunction(() => "bench" in window);
     await page.evaluate(([v, n]) => (window as unknown as B).bench.prepare(v, n), [view, Number(items)] as const);
     await page.evaluate((v) => (window as unknown as B).bench.mount(v), view);
+    // BENCH_SETTLED=1: a graph's frames once its layout has come to rest (the second phase bench:client measures).
+    if (settled) await page.evaluate(() => (window as unknown as B).bench.settle(60_000));
     await browser.startTracing(page, {
       categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink", "cc", "viz"],
     });
