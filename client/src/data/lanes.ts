@@ -22,22 +22,27 @@ const maxLanes = 14;
  */
 export function lanesBy(events: Event[], key: LaneKey): Lane[] {
   const lanes = new Map<string, Lane>();
-  const put = (id: string, label: string, labelAr: string | null, e: Event) => {
+  // Called once per event (per actor or place), 100,000 times for a large timeline: the lane's label is
+  // made only when the lane is, and the duration read once.
+  const put = (id: string, label: () => [string, string | null], e: Event) => {
     let lane = lanes.get(id);
     if (!lane) {
-      lane = { key: id, label, labelAr, events: [], maxDuration: 0 };
+      const [name, nameAr] = label();
+      lane = { key: id, label: name, labelAr: nameAr, events: [], maxDuration: 0 };
       lanes.set(id, lane);
     }
     lane.events.push(e);
-    lane.maxDuration = Math.max(lane.maxDuration, e.end.getTime() - e.start.getTime());
+    const d = e.end.getTime() - e.start.getTime();
+    if (d > lane.maxDuration) lane.maxDuration = d;
   };
+  const none: () => [string, null] = () => [key === "actor" ? "no actor" : "no place", null];
   for (const e of events) {
-    if (key === "type") put(e.type, typeName(e.type), null, e);
+    if (key === "type") put(e.type, () => [typeName(e.type), null], e);
     else {
       const refs = key === "actor" ? e.actors : e.locations;
       const unique = new Map(refs.map((r) => [r.id, r]));
-      if (!unique.size) put("(none)", key === "actor" ? "no actor" : "no place", null, e);
-      for (const r of unique.values()) put(r.id, r.name, r.nameAr, e);
+      if (!unique.size) put("(none)", none, e);
+      for (const r of unique.values()) put(r.id, () => [r.name, r.nameAr], e);
     }
   }
   let list = [...lanes.values()];
@@ -64,8 +69,21 @@ export function lanesBy(events: Event[], key: LaneKey): Lane[] {
       list = [...list.slice(0, maxLanes - 1), others];
     }
   }
-  for (const lane of list) lane.events.sort((a, b) => a.start.getTime() - b.start.getTime());
+  for (const lane of list) sortByStart(lane.events);
   return list;
+}
+
+/**
+ * Sorts events by start in place. The events usually come sorted (the API
+ * answers in start order), so one pass checks that first; otherwise the
+ * starts are read once rather than twice per comparison.
+ */
+function sortByStart(events: Event[]): void {
+  let sorted = true;
+  for (let i = 1; i < events.length && sorted; i++) sorted = events[i - 1].start.getTime() <= events[i].start.getTime();
+  if (sorted) return;
+  const starts = new Map(events.map((e) => [e, e.start.getTime()]));
+  events.sort((a, b) => (starts.get(a) as number) - (starts.get(b) as number));
 }
 
 /** Index of the first event in `events` (sorted by start) starting at or after `t`. */

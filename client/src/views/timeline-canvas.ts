@@ -88,8 +88,14 @@ const spansCache = new WeakMap<Row, { starts: Float64Array; ends: Float64Array }
 function spansOf(row: Row) {
   let spans = spansCache.get(row);
   if (!spans) {
-    const starts = Float64Array.from(row.items, (it) => it.start);
-    const ends = Float64Array.from(row.items, (it) => it.end).sort();
+    const n = row.items.length;
+    const starts = new Float64Array(n);
+    const ends = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = row.items[i].start;
+      ends[i] = row.items[i].end;
+    }
+    ends.sort();
     spans = { starts, ends };
     spansCache.set(row, spans);
   }
@@ -191,6 +197,8 @@ function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: numb
   const r = Math.min(5, h / 3);
   const size = Math.ceil(2 * r + 2);
   const outlined: [number, number, number, string][] = [];
+  // This call's sprites by colour, then dimmed and hollow: no sprite key is built per mark.
+  const stamps = new Map<string, (Sprite | undefined)[]>();
   for (let i = i0; i < i1; i++) {
     const it = row.items[i];
     if (it.end < f.t0 || it.start > f.t1) continue;
@@ -201,7 +209,14 @@ function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: numb
     const single = singleSource(it);
     if (x1 - x0 < 5) {
       const cx = (x0 + x1) / 2;
-      ctx.drawImage(dotSprite(it.colour, 0.9 * dim, r, single), cx - size / 2, y + h / 2 - size / 2, size, size);
+      let byColour = stamps.get(it.colour);
+      if (!byColour) {
+        byColour = [];
+        stamps.set(it.colour, byColour);
+      }
+      const variant = (dim < 1 ? 2 : 0) + (single ? 1 : 0);
+      byColour[variant] ??= dotSprite(it.colour, 0.9 * dim, r, single);
+      ctx.drawImage(byColour[variant], cx - size / 2, y + h / 2 - size / 2, size, size);
     } else {
       // Fuzzy ends: the core is denser than the outer eighths of the range.
       const fade = (x1 - x0) / 8;
