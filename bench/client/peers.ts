@@ -33,6 +33,8 @@ interface Phase {
 }
 interface Run {
   view: ViewName;
+  /** The view's name in the report ("rasd-graph (before)" for the baseline's). */
+  label: string;
   n: number;
   firstRender: number | null;
   heapMb: number | null;
@@ -94,10 +96,10 @@ function phase(r: Frames & { layoutRunning: boolean }): Phase {
   };
 }
 
-async function measure(browser: Browser, url: string, view: ViewName, n: number): Promise<Run> {
+async function measure(browser: Browser, url: string, view: ViewName, n: number, label: string = view): Promise<Run> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  page.on("pageerror", (e) => console.error(`page error (${view} ${n}): ${e.message}`));
-  const run: Run = { view, n, firstRender: null, heapMb: null, phases: [] };
+  page.on("pageerror", (e) => console.error(`page error (${label} ${n}): ${e.message}`));
+  const run: Run = { view, label, n, firstRender: null, heapMb: null, phases: [] };
   try {
     await page.goto(url);
     await page.waitForFunction(() => "bench" in window);
@@ -131,13 +133,17 @@ const ms = (x: number | null | undefined) => (x == null ? "—" : x >= 100 ? x.t
 const ratio = (a: number | null | undefined, b: number | null | undefined) =>
   a != null && b != null && b > 0 ? `×${(a / b).toFixed(1)}` : "—";
 
-export async function peersBench(browser: Browser, url: string): Promise<void> {
+/**
+ * `baselineUrl`: the bench page of a baseline commit (BENCH_BASELINE_REF),
+ * whose Rasd view is measured beside the working tree's, "before".
+ */
+export async function peersBench(browser: Browser, url: string, baselineUrl?: string): Promise<void> {
   const pairs: [ViewName, ViewName, number][] = [
     ...timelineSizes.map((n) => ["rasd-timeline", "vis-timeline", n] as [ViewName, ViewName, number]),
     ...graphSizes.map((n) => ["rasd-graph", "force-graph", n] as [ViewName, ViewName, number]),
   ];
   await marksCost(browser, url);
-  const rows: { rasd: Run; peer: Run; blank: Run }[] = [];
+  const rows: { rasd: Run; peer: Run; blank: Run; before: Run | null }[] = [];
   for (const [i, [rasdView, peerView, n]] of pairs.entries()) {
     // Interleaved, and the order alternates, so load drifts on the shared machine hit both alike.
     const both = i % 2 ? [peerView, rasdView] : [rasdView, peerView];
@@ -146,11 +152,24 @@ export async function peersBench(browser: Browser, url: string): Promise<void> {
     const control: ViewName[] = process.env.BENCH_BLANK === "0" ? [] : ["blank-page"];
     const order = [...control, ...(process.env.BENCH_PEERS === "0" ? [rasdView] : both)];
     const out: Partial<Record<ViewName, Run>> = {};
-    for (const view of order) {
+    // The baseline's view beside Rasd's: first on even sizes, last on odd ones.
+    let before: Run | null = null;
+    const runs: (() => Promise<Run>)[] = order.map((view) => async () => {
       out[view] = await measure(browser, url, view, n);
-      const r = out[view] as Run;
+      return out[view] as Run;
+    });
+    if (baselineUrl) {
+      const runBefore = async () => {
+        before = await measure(browser, baselineUrl, rasdView, n, `${rasdView} (before)`);
+        return before;
+      };
+      if (i % 2) runs.push(runBefore);
+      else runs.splice(control.length, 0, runBefore);
+    }
+    for (const go of runs) {
+      const r = await go();
       console.log(
-        `  ${view} ${n.toLocaleString("en")}: first render ${ms(r.firstRender)} ms, heap ${ms(r.heapMb)} MB, ` +
+        `  ${r.label} ${n.toLocaleString("en")}: first render ${ms(r.firstRender)} ms, heap ${ms(r.heapMb)} MB, ` +
           r.phases
             .map((p) => `frames p50 ${ms(p.p50)} / p95 ${ms(p.p95)} ms${p.layoutRunning ? " (layout running)" : ""}`)
             .join("; ") +
@@ -158,8 +177,10 @@ export async function peersBench(browser: Browser, url: string): Promise<void> {
       );
     }
     rows.push({
+      before,
       blank: out["blank-page"] ?? {
         view: "blank-page",
+        label: "blank-page",
         n,
         firstRender: null,
         heapMb: null,
@@ -167,20 +188,28 @@ export async function peersBench(browser: Browser, url: string): Promise<void> {
         note: "not run",
       },
       rasd: out[rasdView] as Run,
-      peer: out[peerView] ?? { view: peerView, n, firstRender: null, heapMb: null, phases: [], note: "not run" },
+      peer: out[peerView] ?? {
+        view: peerView,
+        label: peerView,
+        n,
+        firstRender: null,
+        heapMb: null,
+        phases: [],
+        note: "not run",
+      },
     });
   }
   console.log(
     `\nbench:client — ${frameCount} frames per pan/zoom (at most ${phaseMs / 1000} s each), one input step per frame`,
   );
   console.table(
-    rows.flatMap(({ rasd, peer, blank }) =>
-      [blank, rasd, peer]
+    rows.flatMap(({ rasd, peer, blank, before }) =>
+      [blank, ...(before ? [before] : []), rasd, peer]
         .filter((r) => r.note !== "not run")
         .map((r) => {
           const [running, still] = [r.phases[0], r.phases[1]];
           return {
-            view: r.view,
+            view: r.label,
             items: r.n,
             "first render ms": r.firstRender == null ? (r.note ?? "—") : +ms(r.firstRender),
             "heap MB": r.heapMb == null ? "—" : +ms(r.heapMb),
@@ -193,8 +222,17 @@ export async function peersBench(browser: Browser, url: string): Promise<void> {
         }),
     ),
   );
-  for (const { rasd, peer, blank } of rows) {
+  for (const { rasd, peer, blank, before } of rows) {
     const [a, b] = [rasd.phases.at(-1), peer.phases.at(-1)];
+    if (before)
+      console.log(
+        `${rasd.view} ${rasd.n.toLocaleString("en")} before → after: first render ${ms(before.firstRender)} → ${ms(rasd.firstRender)} ms (${ratio(before.firstRender, rasd.firstRender)} faster), ` +
+          `frame p50 / p95 ${before.phases.map((p) => `${ms(p.p50)} / ${ms(p.p95)}`).join(", ")} → ${rasd.phases.map((p) => `${ms(p.p50)} / ${ms(p.p95)}`).join(", ")} ms` +
+          (rasd.phases.length > 1 ? " (layout running, settled)" : "") +
+          (before.firstRender != null && peer.firstRender != null
+            ? `; vs ${peer.view} first render before ${ratio(peer.firstRender, before.firstRender)}, after ${ratio(peer.firstRender, rasd.firstRender)}`
+            : ""),
+      );
     console.log(
       `${rasd.view} ${rasd.n.toLocaleString("en")} vs ${peer.view}: first render ${ratio(peer.firstRender, rasd.firstRender)} faster, ` +
         `heap ${ratio(peer.heapMb, rasd.heapMb)} smaller, frame p95 ${ms(rasd.phases[0]?.p95)} vs ${ms(peer.phases[0]?.p95)} ms` +

@@ -9,19 +9,11 @@
  * judged against its baseline under the same load; CPU time per frame varies
  * far less with the machine's load than frame times do.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { loadavg } from "node:os";
 import type { Browser } from "playwright-core";
-import sirv from "sirv";
-import { build } from "vite";
 import { launchChromium } from "../../client/test/helpers/browser.ts";
-import { repoRoot } from "../../server/src/paths.ts";
 import { percentile } from "../bench-neo4j.ts";
+import { serveBench } from "./serve.ts";
 
 interface TraceEvent {
   name: string;
@@ -39,35 +31,6 @@ const frames = Number(process.env.BENCH_FRAMES ?? 150);
 const ref = process.env.BENCH_COMPARE_REF;
 const settled = process.env.BENCH_SETTLED === "1";
 const rounds = Number(process.env.BENCH_ROUNDS ?? (ref ? 3 : 1));
-const here = fileURLToPath(new URL(".", import.meta.url));
-
-/** Builds the bench page (of `commit`, or of the working tree) and serves it; returns its URL. */
-async function serveBench(commit: string | null) {
-  let root = here;
-  if (commit) {
-    // Inside the repository, so the ref's page resolves the same node_modules.
-    const src = join(repoRoot, "node_modules", ".cache", `rasd-trace-${commit}`);
-    rmSync(src, { recursive: true, force: true });
-    mkdirSync(src, { recursive: true });
-    execFileSync("sh", [
-      "-c",
-      `git -C "${repoRoot}" archive "${commit}" client bench seeds/synthetic server/src | tar -x -C "${src}"`,
-    ]);
-    root = join(src, "bench", "client");
-  }
-  const outDir = mkdtempSync(join(tmpdir(), "rasd-bench-trace-"));
-  await build({ root, base: "./", logLevel: "warn", build: { outDir, emptyOutDir: true, minify: false } });
-  const serve = sirv(outDir, { dev: true });
-  const server = createServer((req, res) => serve(req, res, () => void res.writeHead(404).end()));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`,
-    close() {
-      server.close();
-      rmSync(outDir, { recursive: true, force: true });
-    },
-  };
-}
 
 type B = {
   bench: {
@@ -156,8 +119,8 @@ function report(label: string, samples: Sample[]) {
   console.log(`  main thread: ${work.map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ")}`);
 }
 
-const variants = [{ label: "working tree", site: await serveBench(null) }];
-if (ref) variants.unshift({ label: ref, site: await serveBench(ref) });
+const variants = [{ label: "working tree", site: await serveBench(null, { minify: false }) }];
+if (ref) variants.unshift({ label: ref, site: await serveBench(ref, { minify: false }) });
 const browser = await launchChromium();
 try {
   console.log(
