@@ -21,31 +21,42 @@ const maxLanes = 14;
  * actors sits in both their lanes; one with none sits in "none".
  */
 export function lanesBy(events: Event[], key: LaneKey): Lane[] {
-  const lanes = new Map<string, Lane>();
-  // Called once per event (per actor or place), 100,000 times for a large timeline: the lane's label is
-  // made only when the lane is, and the duration read once.
-  const put = (id: string, label: () => [string, string | null], e: Event) => {
-    let lane = lanes.get(id);
-    if (!lane) {
-      const [name, nameAr] = label();
-      lane = { key: id, label: name, labelAr: nameAr, events: [], maxDuration: 0 };
-      lanes.set(id, lane);
+  // One entry per lane, touched once per event (per actor or place): 100,000 times for a large timeline,
+  // so the start and end are read once, and whether the lane is already in order is noted on the way.
+  const lanes = new Map<string, { lane: Lane; last: number; sorted: boolean }>();
+  const put = (id: string, label: string, labelAr: string | null, e: Event) => {
+    let entry = lanes.get(id);
+    if (!entry) {
+      entry = {
+        lane: { key: id, label, labelAr, events: [], maxDuration: 0 },
+        last: Number.NEGATIVE_INFINITY,
+        sorted: true,
+      };
+      lanes.set(id, entry);
     }
+    const { lane } = entry;
     lane.events.push(e);
-    const d = e.end.getTime() - e.start.getTime();
+    const start = e.start.getTime();
+    const d = e.end.getTime() - start;
     if (d > lane.maxDuration) lane.maxDuration = d;
+    if (start < entry.last) entry.sorted = false;
+    entry.last = start;
   };
-  const none: () => [string, null] = () => [key === "actor" ? "no actor" : "no place", null];
   for (const e of events) {
-    if (key === "type") put(e.type, () => [typeName(e.type), null], e);
+    // A type lane is named once it exists (below), not per event.
+    if (key === "type") put(e.type, "", null, e);
     else {
       const refs = key === "actor" ? e.actors : e.locations;
       const unique = new Map(refs.map((r) => [r.id, r]));
-      if (!unique.size) put("(none)", none, e);
-      for (const r of unique.values()) put(r.id, () => [r.name, r.nameAr], e);
+      if (!unique.size) put("(none)", key === "actor" ? "no actor" : "no place", null, e);
+      for (const r of unique.values()) put(r.id, r.name, r.nameAr, e);
     }
   }
-  let list = [...lanes.values()];
+  for (const { lane, sorted } of lanes.values()) {
+    if (key === "type") lane.label = typeName(lane.key);
+    if (!sorted) sortByStart(lane.events);
+  }
+  let list = [...lanes.values()].map((entry) => entry.lane);
   if (key === "type") list.sort((a, b) => a.key.localeCompare(b.key));
   else {
     list.sort((a, b) => b.events.length - a.events.length || a.label.localeCompare(b.label));
@@ -66,22 +77,15 @@ export function lanesBy(events: Event[], key: LaneKey): Lane[] {
             others.events.push(e);
             others.maxDuration = Math.max(others.maxDuration, e.end.getTime() - e.start.getTime());
           }
+      sortByStart(others.events);
       list = [...list.slice(0, maxLanes - 1), others];
     }
   }
-  for (const lane of list) sortByStart(lane.events);
   return list;
 }
 
-/**
- * Sorts events by start in place. The events usually come sorted (the API
- * answers in start order), so one pass checks that first; otherwise the
- * starts are read once rather than twice per comparison.
- */
+/** Sorts events by start in place, reading each start once rather than twice per comparison. */
 function sortByStart(events: Event[]): void {
-  let sorted = true;
-  for (let i = 1; i < events.length && sorted; i++) sorted = events[i - 1].start.getTime() <= events[i].start.getTime();
-  if (sorted) return;
   const starts = new Map(events.map((e) => [e, e.start.getTime()]));
   events.sort((a, b) => (starts.get(a) as number) - (starts.get(b) as number));
 }
