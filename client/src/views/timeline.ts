@@ -95,7 +95,8 @@ export function timeline(data: TimelineData, options: TimelineOptions): HTMLDivE
   let selection = options.selection ?? null;
   let focus = options.focus ?? selection;
   const highlight = options.highlight ?? null;
-  let drawnWindow = "";
+  // What the brush shows: a new brush shows none, so the first picture moves it only for a window.
+  let drawnWindow = String(null);
   let frameRequested = false;
 
   const root = document.createElement("div") as HTMLDivElement & { value: TimelineValue };
