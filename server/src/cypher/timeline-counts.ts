@@ -1,5 +1,6 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
+import { EVENT_TYPE_NAMES, TIMELINE_BLOCKS } from "../model/vocabulary.ts";
 
 /**
  * Timeline aggregates: how many events of each type count in each UTC day,
@@ -20,6 +21,12 @@ import type { Statement } from "../db/database.ts";
  * One node per day with a property per type: a whole-range read is one row
  * per day whatever the number of events. Type names come from the event type
  * enum (validated before any write), never from free text.
+ *
+ * The same counts are kept summed over aligned blocks of 8 and of 64 days
+ * (`(:TimelineBlock8 {block: floor(day / 8), ATTACK: …})`, TimelineBlock64
+ * likewise), so a window reads each bucket as a few blocks plus the loose
+ * days at its ends (timelineDays): ten years in 200 buckets is about 1,700
+ * nodes instead of 3,650, a total over ten years about 70.
  *
  * Beside them, how long the dated events last, for window queries to bound
  * their start-index range (an event overlapping [from, to] starts after
@@ -51,26 +58,32 @@ export const countKey = (e: string, sign: 1 | -1) =>
 /**
  * A unit subquery applying a list of `{day, type, n}` changes (`keys`, a Cypher
  * expression over the imported variables `vars`). Changes are summed per key
- * first and applied in day order, so concurrent writers lock days in the same
- * order. A count that drops to 0 stays as 0: deleting the node would race a
- * concurrent MERGE of the same day.
+ * first and applied level by level — 64-day blocks, 8-day blocks, days, then
+ * the undated and span nodes — each level in key order, so concurrent writers
+ * take their locks in one order and cannot deadlock. A count that drops to 0
+ * stays as 0: deleting the node would race a concurrent MERGE of the same day.
  */
 export function applyCounts(vars: string, keys: string): string {
-  // The span histogram is one node: it is changed last, after the days, so writers lock in one order.
   return `CALL (${vars}) {
   UNWIND ${keys} AS k
   WITH k.day AS day, k.type AS type, sum(k.n) AS n
   WHERE n <> 0
-  WITH day, type, n ORDER BY day, type
-  CALL (day, type, n) {
-    WITH day, type, n WHERE day IS NOT NULL
-    MERGE (d:TimelineDay {day: day})
-    SET d[type] = coalesce(d[type], 0) + n
-  }
-  CALL (day, type, n) {
-    WITH day, type, n WHERE day IS NULL
-    MERGE (u:TimelineUndated {key: 'events'})
-    SET u[type] = coalesce(u[type], 0) + n
+  WITH collect({day: day, type: type, n: n}) AS changes
+  WHERE size(changes) > 0
+${applyBlockCounts("changes")}
+  CALL (changes) {
+    UNWIND changes AS c
+    WITH c.day AS day, c.type AS type, c.n AS n ORDER BY day, type
+    CALL (day, type, n) {
+      WITH day, type, n WHERE day IS NOT NULL
+      MERGE (d:TimelineDay {day: day})
+      SET d[type] = coalesce(d[type], 0) + n
+    }
+    CALL (day, type, n) {
+      WITH day, type, n WHERE day IS NULL
+      MERGE (u:TimelineUndated {key: 'events'})
+      SET u[type] = coalesce(u[type], 0) + n
+    }
   }
 }
 CALL (${vars}) {
@@ -82,6 +95,21 @@ CALL (${vars}) {
   MERGE (s:TimelineSpans {key: 'events'})
   FOREACH (c IN changes | SET s[c.span] = coalesce(s[c.span], 0) + c.n)
 }`;
+}
+
+/** Unit subqueries adding a list of `{day, type, n}` changes (the variable `changes`) to the block counts, coarsest first. */
+function applyBlockCounts(changes: string): string {
+  return TIMELINE_BLOCKS.map(
+    ({ days, label }) => `  CALL (${changes}) {
+    UNWIND ${changes} AS c
+    WITH c WHERE c.day IS NOT NULL
+    WITH toInteger(floor(c.day / ${days}.0)) AS block, c.type AS type, sum(c.n) AS n
+    WHERE n <> 0
+    WITH block, type, n ORDER BY block, type
+    MERGE (b:${label} {block: block})
+    SET b[type] = coalesce(b[type], 0) + n
+  }`,
+  ).join("\n");
 }
 
 /**
@@ -119,6 +147,8 @@ export function rebuildTimelineCounts(): Statement[] {
   return [
     ...rebuildSpanCounts(),
     { cypher: "MATCH (d:TimelineDay) DELETE d" },
+    ...TIMELINE_BLOCKS.map(({ label }) => ({ cypher: `MATCH (b:${label}) DELETE b` })),
+    { cypher: "MERGE (:SchemaMark {key: 'timeline-blocks'})" },
     { cypher: "MATCH (u:TimelineUndated) DELETE u" },
     { cypher: "CREATE (:TimelineUndated {key: 'events'})" },
     {
@@ -144,12 +174,29 @@ SET s[span] = n`,
   ];
 }
 
+/** Sums the day counts into the block counts (a graph whose day counts predate the blocks), and marks them kept. */
+export function rebuildBlockCounts(): Statement[] {
+  return [
+    ...TIMELINE_BLOCKS.map(({ label }) => ({ cypher: `MATCH (b:${label}) DELETE b` })),
+    {
+      cypher: `MATCH (d:TimelineDay)
+WITH properties(d) AS p
+UNWIND keys(p) AS type
+WITH p.day AS day, type, p[type] AS n WHERE type <> 'day' AND n <> 0
+WITH collect({day: day, type: type, n: n}) AS changes
+${applyBlockCounts("changes")}`,
+    },
+    { cypher: "MERGE (:SchemaMark {key: 'timeline-blocks'})" },
+  ];
+}
+
 /** Whether the aggregates have been built for this graph (the marker nodes exist). */
 export function timelineCountsKept(): Statement {
   return {
     cypher: `OPTIONAL MATCH (u:TimelineUndated {key: 'events'})
 OPTIONAL MATCH (s:TimelineSpans {key: 'events'})
-RETURN u IS NOT NULL AS kept, s IS NOT NULL AS spansKept`,
+OPTIONAL MATCH (b:SchemaMark {key: 'timeline-blocks'})
+RETURN u IS NOT NULL AS kept, s IS NOT NULL AS spansKept, b IS NOT NULL AS blocksKept`,
   };
 }
 
@@ -168,44 +215,90 @@ RETURN reduce(m = 0, d IN days | CASE WHEN d > m THEN d ELSE m END) * ${DAY_MS} 
 }
 
 /**
+ * The nodes that sum bucket i's whole days [a, b) with the fewest reads: the
+ * 64-day blocks inside it, the 8-day blocks inside what is left at each end,
+ * then the loose days — as [lo, hi, bucket] key ranges per level.
+ */
+export function bucketPieces(bucketDays: [number, number][]): { days: number[][]; blocks: Map<number, number[][]> } {
+  const sizes = [...TIMELINE_BLOCKS.map((b) => b.days), 1];
+  const blocks = new Map<number, number[][]>(TIMELINE_BLOCKS.map((b) => [b.days, []]));
+  const days: number[][] = [];
+  const cover = (a: number, b: number, level: number, bucket: number) => {
+    if (a >= b) return;
+    const size = sizes[level];
+    if (size === 1) {
+      days.push([a, b, bucket]);
+      return;
+    }
+    const lo = Math.ceil(a / size);
+    const hi = Math.floor(b / size);
+    if (lo >= hi) {
+      cover(a, b, level + 1, bucket);
+      return;
+    }
+    blocks.get(size)?.push([lo, hi, bucket]);
+    cover(a, lo * size, level + 1, bucket);
+    cover(hi * size, b, level + 1, bucket);
+  };
+  for (const [i, [a, b]] of bucketDays.entries()) cover(a, b, 0, i);
+  return { days, blocks };
+}
+
+/**
  * Counts per bucket and type over the whole days [fromDay, toDay), summed in
- * the database so only buckets × types rows come back. `edges` are the
- * bucket edges in ms (inner ones at UTC midnights, at most half a day from
- * the even split, so a day's bucket is the even-split guess or its neighbour).
- * Each day node's properties are read once, as a map (looking each type up
- * on the node again would walk its property chain once per type).
+ * the database so only one row per bucket comes back. `edges` are the bucket
+ * edges in ms (inner ones at UTC midnights), so each bucket holds the days
+ * whose midnight lies in [edges[i], edges[i + 1]). Each bucket is read as
+ * block and day ranges (bucketPieces), each range one seek on its level's
+ * unique index. The types are the vocabulary's, one summed column each:
+ * cheaper than unwinding every node's property map into rows.
  */
 export function timelineDays(fromDay: number, toDay: number, edges: number[]): Statement {
   const buckets = edges.length - 1;
+  const clip = (d: number) => Math.min(toDay, Math.max(fromDay, d));
+  const bucketDays = Array.from({ length: buckets }, (_, i): [number, number] => [
+    clip(Math.ceil(edges[i] / DAY_MS)),
+    clip(Math.ceil(edges[i + 1] / DAY_MS)),
+  ]);
+  const { days, blocks } = bucketPieces(bucketDays);
+  const int = (ranges: number[][]) => ranges.map((r) => r.map((x) => neo4j.int(x)));
+  const levels = [
+    `UNWIND $days AS r MATCH (n:TimelineDay) WHERE n.day >= r[0] AND n.day < r[1] RETURN r[2] AS bucket, n`,
+    ...TIMELINE_BLOCKS.map(
+      ({ days: size, label }) =>
+        `UNWIND $b${size} AS r MATCH (n:${label}) WHERE n.block >= r[0] AND n.block < r[1] RETURN r[2] AS bucket, n`,
+    ),
+  ];
   return {
-    cypher: `MATCH (d:TimelineDay) WHERE d.day >= $fromDay AND d.day < $toDay
-WITH d, d.day * ${DAY_MS} AS t
-WITH d, t, toInteger(floor((t - $fromMs) / $widthMs)) AS i
-WITH d, t, CASE WHEN i < 0 THEN 0 WHEN i >= $buckets THEN $buckets - 1 ELSE i END AS i
-WITH d, CASE WHEN i + 1 < $buckets AND t >= $edges[i + 1] THEN i + 1 WHEN i > 0 AND t < $edges[i] THEN i - 1 ELSE i END AS bucket
-WITH bucket, properties(d) AS p
-UNWIND keys(p) AS type
-WITH bucket, type, p WHERE type <> 'day'
-WITH bucket, type, sum(p[type]) AS n WHERE n > 0
-RETURN bucket, type, n`,
+    cypher: `CALL () {
+  ${levels.join("\n  UNION ALL\n  ")}
+}
+RETURN bucket, ${EVENT_TYPE_NAMES.map((t) => `sum(n.${t}) AS ${t}`).join(", ")}`,
     params: {
-      fromDay: neo4j.int(fromDay),
-      toDay: neo4j.int(toDay),
-      fromMs: edges[0],
-      widthMs: (edges[buckets] - edges[0]) / buckets,
-      buckets: neo4j.int(buckets),
-      edges,
+      days: int(days),
+      ...Object.fromEntries(TIMELINE_BLOCKS.map(({ days: size }) => [`b${size}`, int(blocks.get(size) ?? [])])),
     },
   };
 }
 
-/** Events of the given types (null: all) counted by the aggregates: every day plus the undated ones. */
+/** The rows of timelineDays as bucket, type, count (types with no events left out). */
+export function dayRowsCounts(records: { get(key: string): unknown }[]): { bucket: number; type: string; n: number }[] {
+  const out: { bucket: number; type: string; n: number }[] = [];
+  for (const r of records)
+    for (const type of EVENT_TYPE_NAMES) {
+      const n = Number(r.get(type) ?? 0);
+      if (n) out.push({ bucket: Number(r.get("bucket")), type, n });
+    }
+  return out;
+}
+
+/** Events of the given types (null: all) counted by the aggregates: every 64-day block plus the undated ones. */
 export function countByTypes(types: string[] | null): Statement {
   const sum = (v: string) =>
-    `reduce(s = 0, t IN coalesce($types, [k IN keys(${v}) WHERE k <> 'day' AND k <> 'key']) | s + coalesce(${v}[t], 0))`;
+    `reduce(s = 0, t IN coalesce($types, [k IN keys(${v}) WHERE k <> 'day' AND k <> 'key' AND k <> 'block']) | s + coalesce(${v}[t], 0))`;
   return {
     cypher: `CALL () {
-  MATCH (d:TimelineDay) WHERE d.day IS NOT NULL
+  MATCH (d:${TIMELINE_BLOCKS[0].label}) WHERE d.block IS NOT NULL
   RETURN sum(${sum("d")}) AS dated
 }
 CALL () {

@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { keepReportedHull } from "../cypher/as-of.ts";
-import { rebuildSpanCounts, rebuildTimelineCounts, timelineCountsKept } from "../cypher/timeline-counts.ts";
+import {
+  rebuildBlockCounts,
+  rebuildSpanCounts,
+  rebuildTimelineCounts,
+  timelineCountsKept,
+} from "../cypher/timeline-counts.ts";
 import { repoRoot } from "../paths.ts";
 import type { Database } from "./database.ts";
 
@@ -64,11 +69,14 @@ CALL (e) {
  * A graph that predates the timeline aggregates (or was loaded by
  * neo4j-admin import) has none yet: count them once, in one transaction.
  * From then on every write path keeps them. A graph whose day counts predate
- * the span histogram gets only that counted.
+ * the span histogram or the block counts gets only those counted.
  */
 export async function ensureTimelineCounts(db: Database): Promise<void> {
   const r = (await db.read(timelineCountsKept())).records[0];
   const metadata = { app: "rasd", operation: "timeline-counts" };
   if (!r?.get("kept")) await db.writeAll(rebuildTimelineCounts(), { metadata });
-  else if (!r.get("spansKept")) await db.writeAll(rebuildSpanCounts(), { metadata });
+  else {
+    if (!r.get("spansKept")) await db.writeAll(rebuildSpanCounts(), { metadata });
+    if (!r.get("blocksKept")) await db.writeAll(rebuildBlockCounts(), { metadata });
+  }
 }

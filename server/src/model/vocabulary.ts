@@ -287,7 +287,19 @@ export const DUPLICATE_DISMISSAL = "DuplicateDismissal";
  * histogram) and the markers of one-time migrations. Recomputed from the graph, so backups
  * and snapshots leave them out and an import rebuilds them.
  */
-export const DERIVED_LABELS = ["TimelineDay", "TimelineUndated", "TimelineSpans", "SchemaMark"] as const;
+/** The timeline's day counts summed over aligned blocks of days, coarsest first (cypher/timeline-counts.ts). */
+export const TIMELINE_BLOCKS = [
+  { days: 64, label: "TimelineBlock64" },
+  { days: 8, label: "TimelineBlock8" },
+] as const;
+
+export const DERIVED_LABELS: readonly string[] = [
+  "TimelineDay",
+  ...TIMELINE_BLOCKS.map((b) => b.label),
+  "TimelineUndated",
+  "TimelineSpans",
+  "SchemaMark",
+];
 /** A WHERE condition: node variable `v` is not a derived node. */
 export const notDerived = (v: string) => DERIVED_LABELS.map((l) => `NOT ${v}:${l}`).join(" AND ");
 

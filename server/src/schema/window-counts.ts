@@ -1,7 +1,7 @@
 import type { GraphContext } from "../context.ts";
 import type { EventFilter, SpanStats } from "../cypher/event-filter.ts";
 import { timelineEdges } from "../cypher/timeline.ts";
-import { countByTypes, dayMs, timelineDays } from "../cypher/timeline-counts.ts";
+import { countByTypes, dayMs, dayRowsCounts, timelineDays } from "../cypher/timeline-counts.ts";
 
 /**
  * Answers "how many events, of which types, when" from the day aggregates
@@ -96,7 +96,7 @@ export async function windowCounts(
     ctx.read(timelineDays(days.d0Ms / dayMs, days.d1Ms / dayMs, edges)),
     readEdges(),
   ]);
-  for (const r of dayRows.records) add(Number(r.get("bucket")), r.get("type"), Number(r.get("n")));
+  for (const c of dayRowsCounts(dayRows.records)) add(c.bucket, c.type, c.n);
   for (const r of edgeRows) add(bucketOf(edges, Number(r.get("t"))), r.get("type"), Number(r.get("n")));
   return [...out.values()].sort((a, b) => a.bucket - b.bucket || a.type.localeCompare(b.type));
 }

@@ -8,6 +8,7 @@ import { dayOf, spanOf } from "../../src/cypher/timeline-counts.ts";
 import type { Database } from "../../src/db/database.ts";
 import { ensureTimelineCounts } from "../../src/db/migrations.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
+import { TIMELINE_BLOCKS } from "../../src/model/vocabulary.ts";
 import { emptyDatabase } from "../helpers/graph.ts";
 import { EDITOR_KEY, testYoga } from "./gql.ts";
 
@@ -22,6 +23,33 @@ RETURN day, p`,
   for (const rec of r.records)
     for (const [k, v] of Object.entries(rec.get("p") as Record<string, number>))
       if (k !== "day" && k !== "key" && Number(v) !== 0) out.set(`${rec.get("day")} ${k}`, Number(v));
+  return out;
+}
+
+/** The 8- and 64-day block counts as kept, as "<size>:<block> type" → count (zero counts left out). */
+async function blocks(db: Database): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const { days, label } of TIMELINE_BLOCKS) {
+    const r = await db.read({ cypher: `MATCH (b:${label}) RETURN b.block AS block, properties(b) AS p` });
+    for (const rec of r.records)
+      for (const [k, v] of Object.entries(rec.get("p") as Record<string, number>))
+        if (k !== "block" && Number(v) !== 0) out.set(`${days}:${rec.get("block")} ${k}`, Number(v));
+  }
+  return out;
+}
+
+/** The block counts recounted from the events: each event in the block of the day it counts on. */
+async function blockRecount(db: Database): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const { days } of TIMELINE_BLOCKS) {
+    const r = await db.read({
+      cypher: `MATCH (e:Event) WITH ${dayOf("e")} AS day, e.type AS type WHERE day IS NOT NULL
+WITH toInteger(floor(day / toFloat($days))) AS block, type, count(*) AS n
+RETURN block, type, n`,
+      params: { days },
+    });
+    for (const rec of r.records) out.set(`${days}:${rec.get("block")} ${rec.get("type")}`, Number(rec.get("n")));
+  }
   return out;
 }
 
@@ -210,11 +238,13 @@ describe("timeline aggregates", () => {
       if (step % 12 === 11) {
         assert.deepEqual(sorted(await aggregates(db)), sorted(await recount(db)), `after step ${step}`);
         assert.deepEqual(sorted(await spans(db)), sorted(await spanRecount(db)), `spans after step ${step}`);
+        assert.deepEqual(sorted(await blocks(db)), sorted(await blockRecount(db)), `blocks after step ${step}`);
         await assertSpanStats(db, `after step ${step}`);
       }
     }
     assert.deepEqual(sorted(await aggregates(db)), sorted(await recount(db)));
     assert.deepEqual(sorted(await spans(db)), sorted(await spanRecount(db)));
+    assert.deepEqual(sorted(await blocks(db)), sorted(await blockRecount(db)));
     await assertSpanStats(db, "at the end");
     assert.ok((await recount(db)).size > 20, "the graph has events on many days");
     for (const [op] of weights) assert.ok((done.get(op) ?? 0) > 0, `${op} ran`);
@@ -252,6 +282,14 @@ describe("timeline aggregates", () => {
     await db.write({ cypher: "MATCH (s:TimelineSpans) DELETE s" });
     await ensureTimelineCounts(db);
     assert.deepEqual(sorted(await spans(db)), sorted(kept));
+    // And one whose day counts predate the 8- and 64-day blocks gets them summed from the days.
+    const keptBlocks = await blocks(db);
+    assert.ok(keptBlocks.size > 0);
+    await db.write({ cypher: "MATCH (b) WHERE b:TimelineBlock8 OR b:TimelineBlock64 DELETE b" });
+    await db.write({ cypher: "MATCH (m:SchemaMark {key: 'timeline-blocks'}) DELETE m" });
+    await ensureTimelineCounts(db);
+    assert.deepEqual(sorted(await blocks(db)), sorted(keptBlocks));
+    assert.deepEqual(sorted(await blocks(db)), sorted(await blockRecount(db)));
   });
 
   it("gives the timeline the same counts as scanning the events", async () => {
@@ -279,5 +317,27 @@ describe("timeline aggregates", () => {
     const typed = (await gql.data(q, { f: { types: ["ATTACK", "PROTEST"] } })).timeline;
     const typedScan = (await gql.data(q, { f: { types: ["ATTACK", "PROTEST"], minConfidence: 0 } })).timeline;
     assert.deepEqual(typed, typedScan);
+    // Wide buckets (281 and 731 days, read mostly as 64-day blocks) and narrow ones (4 days: 8-day blocks
+    // never fit, days only) agree too; each window is a whole number of days per bucket, so the edges match.
+    for (const [from, to, buckets] of [
+      ["2015-01-01T00:00:00Z", "2025-01-01T00:00:00Z", 13],
+      ["2014-12-31T00:00:00Z", "2025-01-02T00:00:00Z", 5],
+      ["2017-02-01T00:00:00Z", "2017-05-28T00:00:00Z", 29],
+    ] as const) {
+      const wide = `query T($f: EventFilter) { timeline(from: "${from}", to: "${to}", buckets: ${buckets}, filter: $f) {
+        total buckets { start end count byType { type count } } } }`;
+      const agg = (await gql.data(wide, {})).timeline;
+      assert.ok(agg.total > 0, `${from}–${to} has events`);
+      assert.deepEqual(
+        agg,
+        (await gql.data(wide, { f: { minConfidence: 0 } })).timeline,
+        `${from}–${to}, ${buckets} buckets`,
+      );
+    }
+    // The events connection's totalCount, read from the 64-day blocks, against a scan.
+    const count = `query C($f: EventFilter) { events(filter: $f, first: 1) { totalCount totalCountIsExact } }`;
+    const fromBlocks = (await gql.data(count, { f: { types: ["ATTACK"] } })).events;
+    const scan = await db.read({ cypher: "MATCH (e:Event {type: 'ATTACK'}) RETURN count(e) AS n" });
+    assert.equal(fromBlocks.totalCount, Number(scan.records[0].get("n")));
   });
 });
