@@ -47,6 +47,8 @@ interface Run {
   note?: string;
   /** How many first renders the reported one is the median of. */
   renders?: number;
+  /** Its first renders alternated with the baseline's. */
+  alternated?: boolean;
 }
 
 /** One first render of `view` in a fresh page (until painted), ms. */
@@ -192,10 +194,25 @@ export async function peersBench(browser: Browser, url: string, baselineUrl?: st
       if (i % 2) runs.push(runBefore);
       else runs.splice(control.length, 0, runBefore);
     }
-    for (const go of runs) {
-      const r = await go();
+    const lines: Run[] = [];
+    for (const go of runs) lines.push(await go());
+    if (before && out[rasdView]) {
+      // Before and after again, alternating sample by sample: a view measured right after a peer's
+      // page (seconds of work, tens of MB to free) would otherwise start on a busier browser.
+      const [b, a] = [before as Run, out[rasdView] as Run];
+      const pairs: [number[], number[]] = [[], []];
+      for (let k = 0; k < rasdRenders; k++) {
+        pairs[0].push(await firstRenderOnly(browser, baselineUrl as string, rasdView, n));
+        pairs[1].push(await firstRenderOnly(browser, url, rasdView, n));
+      }
+      b.firstRender = percentile(pairs[0], 50);
+      a.firstRender = percentile(pairs[1], 50);
+      b.renders = a.renders = rasdRenders;
+      a.alternated = b.alternated = true;
+    }
+    for (const r of lines) {
       console.log(
-        `  ${r.label} ${n.toLocaleString("en")}: first render ${ms(r.firstRender)} ms${r.renders ? ` (median of ${r.renders})` : ""}, heap ${ms(r.heapMb)} MB, ` +
+        `  ${r.label} ${n.toLocaleString("en")}: first render ${ms(r.firstRender)} ms${r.renders ? ` (median of ${r.renders}${r.alternated ? ", alternating before/after" : ""})` : ""}, heap ${ms(r.heapMb)} MB, ` +
           r.phases
             .map((p) => `frames p50 ${ms(p.p50)} / p95 ${ms(p.p95)} ms${p.layoutRunning ? " (layout running)" : ""}`)
             .join("; ") +
