@@ -1,5 +1,6 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
+import { EVENT_TYPE_NAMES } from "../model/vocabulary.ts";
 import { type EventFilter, eventMatch, type SpanStats, windowAsOf } from "./event-filter.ts";
 import { eventProjection } from "./projections.ts";
 import { dayMs } from "./timeline-counts.ts";
@@ -51,35 +52,40 @@ export function timelineEdges(
   if (span.firstDayMs === null) return null; // no event with an end: none lies in any window
   const iso = (ms: number) => new Date(ms).toISOString();
   const type = types?.length ? " AND e.type IN $types" : "";
+  // The two start ranges seek the (type, start, end) index once per type: type, start and end are all in
+  // the index, so an event that ended before the window is dropped without reading it. On the start index
+  // alone, every event of the longest span before the window was read (a month of events at 1M: 18,700).
+  const byType = (where: string) =>
+    `UNWIND $edgeTypes AS type MATCH (e:Event) USING INDEX e:Event(type, start, end) WHERE e.type = type AND ${where} RETURN e.type AS type, e.start.epochMillis AS t`;
   // Every event a window can match starts (or, known only by its end, ends) in [first, last).
   const first = span.firstDayMs ?? Number.NEGATIVE_INFINITY;
   const last = span.lastDayMs != null ? span.lastDayMs + dayMs : Number.POSITIVE_INFINITY;
   const lo = Math.max(w.fromMs - span.maxSpanMs, first);
   const branches: string[] = [];
   if (lo < w.d0Ms)
-    branches.push(
-      `MATCH (e:Event) WHERE e.start >= datetime($lo) AND e.start < datetime($d0) AND e.end >= datetime($from)${type} RETURN e`,
-    );
+    branches.push(byType("e.start >= datetime($lo) AND e.start < datetime($d0) AND e.end >= datetime($from)"));
   if (w.d1Ms < last)
-    branches.push(
-      `MATCH (e:Event) WHERE e.start >= datetime($d1) AND e.start <= datetime($to) AND e.end IS NOT NULL${type} RETURN e`,
-    );
+    branches.push(byType("e.start >= datetime($d1) AND e.start <= datetime($to) AND e.end IS NOT NULL"));
   // Events known only by their end, as two ranges on the end index (an OR of the two would be read as
   // one range from `from` on: every event that ends in the window).
   if (span.undatedStarts > 0 && Math.max(w.fromMs, first) < Math.min(w.d0Ms, last))
     branches.push(
-      `MATCH (e:Event) WHERE e.end >= datetime($from) AND e.end < datetime($d0) AND e.start IS NULL${type} RETURN e`,
+      `MATCH (e:Event) WHERE e.end >= datetime($from) AND e.end < datetime($d0) AND e.start IS NULL${type} RETURN e.type AS type, e.end.epochMillis AS t`,
     );
   if (span.undatedStarts > 0 && Math.max(w.d1Ms, first) < last)
-    branches.push(`MATCH (e:Event) WHERE e.end >= datetime($d1) AND e.start IS NULL${type} RETURN e`);
+    branches.push(
+      `MATCH (e:Event) WHERE e.end >= datetime($d1) AND e.start IS NULL${type} RETURN e.type AS type, e.end.epochMillis AS t`,
+    );
   if (!branches.length) return null;
+  // The branches are disjoint (two start ranges apart, then events with no start), so nothing is counted twice.
   return {
     cypher: `CALL () {
-  ${branches.join("\n  UNION\n  ")}
+  ${branches.join("\n  UNION ALL\n  ")}
 }
-RETURN coalesce(e.start, e.end).epochMillis AS t, e.type AS type, count(*) AS n`,
+RETURN t, type, count(*) AS n`,
     params: {
       types,
+      edgeTypes: types?.length ? types : EVENT_TYPE_NAMES,
       lo: iso(lo),
       from: iso(w.fromMs),
       to: iso(w.toMs),
