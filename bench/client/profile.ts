@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/client/profile.ts <view> <items>`: where a view's pan and zoom
  * frames go. Runs the bench page's scripted gesture under the V8 CPU profiler
- * and prints the functions with the most self time, so a frame budget miss can
+ * (BENCH_PROFILE=mount: the first render instead) and prints the functions with the most self time, so a frame budget miss can
  * be traced to its cause before anything is changed.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -33,15 +33,23 @@ try {
       prepare(v: string, n: number): void;
       mount(v: string): Promise<number>;
       interact(c: number): Promise<{ frames: number[]; work: number[] }>;
+      settle(ms: number): Promise<boolean>;
     };
   };
   await page.evaluate(([v, n]) => (window as unknown as B).bench.prepare(v, n), [view, Number(items)] as const);
-  const build = await page.evaluate((v) => (window as unknown as B).bench.mount(v), view);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-  await cdp.send("Profiler.start");
-  const r = await page.evaluate((c) => (window as unknown as B).bench.interact(c), frames);
+  // BENCH_PROFILE=mount profiles the first render (until painted) instead of the gesture.
+  const mountOnly = process.env.BENCH_PROFILE === "mount";
+  if (mountOnly) await cdp.send("Profiler.start");
+  const build = await page.evaluate((v) => (window as unknown as B).bench.mount(v), view);
+  // BENCH_SETTLED=1: a graph's frames once its layout has come to rest (bench:client's second phase).
+  if (process.env.BENCH_SETTLED === "1") await page.evaluate(() => (window as unknown as B).bench.settle(60_000));
+  if (!mountOnly) await cdp.send("Profiler.start");
+  const r = mountOnly
+    ? { frames: [0], work: [0] }
+    : await page.evaluate((c) => (window as unknown as B).bench.interact(c), frames);
   const { profile } = await cdp.send("Profiler.stop");
   const self = new Map<string, number>();
   const dt = profile.timeDeltas ?? [];

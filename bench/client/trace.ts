@@ -4,24 +4,16 @@
  * compositing), which the JS profile (profile.ts) does not see. Records a
  * Chromium trace of the bench page's scripted gesture and prints the CPU time
  * per frame on each busy thread and the main thread's costliest kinds of work.
- * With BENCH_COMPARE_REF=<git ref> it builds that commit's bench page too and
+ * BENCH_SETTLED=1 waits for a graph layout to come to rest first. With BENCH_COMPARE_REF=<git ref> it builds that commit's bench page too and
  * alternates the two (BENCH_ROUNDS rounds, a fresh page each), so a change is
  * judged against its baseline under the same load; CPU time per frame varies
  * far less with the machine's load than frame times do.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { loadavg } from "node:os";
 import type { Browser } from "playwright-core";
-import sirv from "sirv";
-import { build } from "vite";
 import { launchChromium } from "../../client/test/helpers/browser.ts";
-import { repoRoot } from "../../server/src/paths.ts";
 import { percentile } from "../bench-neo4j.ts";
+import { serveBench } from "./serve.ts";
 
 interface TraceEvent {
   name: string;
@@ -37,42 +29,15 @@ interface TraceEvent {
 const [view = "rasd-timeline", items = "20000"] = process.argv.slice(2);
 const frames = Number(process.env.BENCH_FRAMES ?? 150);
 const ref = process.env.BENCH_COMPARE_REF;
+const settled = process.env.BENCH_SETTLED === "1";
 const rounds = Number(process.env.BENCH_ROUNDS ?? (ref ? 3 : 1));
-const here = fileURLToPath(new URL(".", import.meta.url));
-
-/** Builds the bench page (of `commit`, or of the working tree) and serves it; returns its URL. */
-async function serveBench(commit: string | null) {
-  let root = here;
-  if (commit) {
-    // Inside the repository, so the ref's page resolves the same node_modules.
-    const src = join(repoRoot, "node_modules", ".cache", `rasd-trace-${commit}`);
-    rmSync(src, { recursive: true, force: true });
-    mkdirSync(src, { recursive: true });
-    execFileSync("sh", [
-      "-c",
-      `git -C "${repoRoot}" archive "${commit}" client bench seeds/synthetic server/src | tar -x -C "${src}"`,
-    ]);
-    root = join(src, "bench", "client");
-  }
-  const outDir = mkdtempSync(join(tmpdir(), "rasd-bench-trace-"));
-  await build({ root, base: "./", logLevel: "warn", build: { outDir, emptyOutDir: true, minify: false } });
-  const serve = sirv(outDir, { dev: true });
-  const server = createServer((req, res) => serve(req, res, () => void res.writeHead(404).end()));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`,
-    close() {
-      server.close();
-      rmSync(outDir, { recursive: true, force: true });
-    },
-  };
-}
 
 type B = {
   bench: {
     prepare(v: string, n: number): void;
     mount(v: string): Promise<number>;
     interact(c: number): Promise<{ frames: number[]; work: number[] }>;
+    settle(ms: number): Promise<boolean>;
   };
 };
 
@@ -92,6 +57,8 @@ async function traced(browser: Browser, url: string): Promise<Sample> {
     await page.waitForFunction(() => "bench" in window);
     await page.evaluate(([v, n]) => (window as unknown as B).bench.prepare(v, n), [view, Number(items)] as const);
     await page.evaluate((v) => (window as unknown as B).bench.mount(v), view);
+    // BENCH_SETTLED=1: a graph's frames once its layout has come to rest (the second phase bench:client measures).
+    if (settled) await page.evaluate(() => (window as unknown as B).bench.settle(60_000));
     await browser.startTracing(page, {
       categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink", "cc", "viz"],
     });
@@ -152,8 +119,8 @@ function report(label: string, samples: Sample[]) {
   console.log(`  main thread: ${work.map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ")}`);
 }
 
-const variants = [{ label: "working tree", site: await serveBench(null) }];
-if (ref) variants.unshift({ label: ref, site: await serveBench(ref) });
+const variants = [{ label: "working tree", site: await serveBench(null, { minify: false }) }];
+if (ref) variants.unshift({ label: ref, site: await serveBench(ref, { minify: false }) });
 const browser = await launchChromium();
 try {
   console.log(

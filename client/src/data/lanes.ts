@@ -21,18 +21,30 @@ const maxLanes = 14;
  * actors sits in both their lanes; one with none sits in "none".
  */
 export function lanesBy(events: Event[], key: LaneKey): Lane[] {
-  const lanes = new Map<string, Lane>();
+  // One entry per lane, touched once per event (per actor or place): 100,000 times for a large timeline,
+  // so the start and end are read once, and whether the lane is already in order is noted on the way.
+  const lanes = new Map<string, { lane: Lane; last: number; sorted: boolean }>();
   const put = (id: string, label: string, labelAr: string | null, e: Event) => {
-    let lane = lanes.get(id);
-    if (!lane) {
-      lane = { key: id, label, labelAr, events: [], maxDuration: 0 };
-      lanes.set(id, lane);
+    let entry = lanes.get(id);
+    if (!entry) {
+      entry = {
+        lane: { key: id, label, labelAr, events: [], maxDuration: 0 },
+        last: Number.NEGATIVE_INFINITY,
+        sorted: true,
+      };
+      lanes.set(id, entry);
     }
+    const { lane } = entry;
     lane.events.push(e);
-    lane.maxDuration = Math.max(lane.maxDuration, e.end.getTime() - e.start.getTime());
+    const start = e.start.getTime();
+    const d = e.end.getTime() - start;
+    if (d > lane.maxDuration) lane.maxDuration = d;
+    if (start < entry.last) entry.sorted = false;
+    entry.last = start;
   };
   for (const e of events) {
-    if (key === "type") put(e.type, typeName(e.type), null, e);
+    // A type lane is named once it exists (below), not per event.
+    if (key === "type") put(e.type, "", null, e);
     else {
       const refs = key === "actor" ? e.actors : e.locations;
       const unique = new Map(refs.map((r) => [r.id, r]));
@@ -40,7 +52,11 @@ export function lanesBy(events: Event[], key: LaneKey): Lane[] {
       for (const r of unique.values()) put(r.id, r.name, r.nameAr, e);
     }
   }
-  let list = [...lanes.values()];
+  for (const { lane, sorted } of lanes.values()) {
+    if (key === "type") lane.label = typeName(lane.key);
+    if (!sorted) sortByStart(lane.events);
+  }
+  let list = [...lanes.values()].map((entry) => entry.lane);
   if (key === "type") list.sort((a, b) => a.key.localeCompare(b.key));
   else {
     list.sort((a, b) => b.events.length - a.events.length || a.label.localeCompare(b.label));
@@ -61,11 +77,17 @@ export function lanesBy(events: Event[], key: LaneKey): Lane[] {
             others.events.push(e);
             others.maxDuration = Math.max(others.maxDuration, e.end.getTime() - e.start.getTime());
           }
+      sortByStart(others.events);
       list = [...list.slice(0, maxLanes - 1), others];
     }
   }
-  for (const lane of list) lane.events.sort((a, b) => a.start.getTime() - b.start.getTime());
   return list;
+}
+
+/** Sorts events by start in place, reading each start once rather than twice per comparison. */
+function sortByStart(events: Event[]): void {
+  const starts = new Map(events.map((e) => [e, e.start.getTime()]));
+  events.sort((a, b) => (starts.get(a) as number) - (starts.get(b) as number));
 }
 
 /** Index of the first event in `events` (sorted by start) starting at or after `t`. */

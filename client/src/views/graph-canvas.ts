@@ -47,7 +47,7 @@ export function sceneStyle(
  * the layer the view keeps as a bitmap and reuses while the analyst pans and zooms.
  */
 export function drawScene(
-  ctx: CanvasRenderingContext2D,
+  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
   nodes: GraphNode[],
   links: { s: number; t: number; link: GraphLink }[],
   f: CanvasGraphFrame,
@@ -60,7 +60,10 @@ export function drawScene(
  * of nodes and links, moved and scaled by a CSS transform while the view
  * moves, which the compositor does without the main thread) and the overlay
  * over it (selection ring, labels); plus the main thread's own scene bitmap
- * for when no worker draws it.
+ * for when no worker draws it. The scene canvas takes each picture as an
+ * ImageBitmap (`bitmaprenderer`): handing it over is not a copy, where
+ * drawing a 1400×900 bitmap into a 2D canvas cost the commit 8–26 ms of
+ * main-thread raster in software rendering, the settled graph's longest frames.
  */
 export function canvasLayers(root: HTMLElement, width: number, height: number) {
   const ratio = globalThis.devicePixelRatio || 1;
@@ -69,22 +72,36 @@ export function canvasLayers(root: HTMLElement, width: number, height: number) {
     c.width = width * ratio;
     c.height = height * ratio;
     c.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px;transform-origin:0 0`;
-    const ctx = c.getContext("2d") as CanvasRenderingContext2D;
-    ctx.scale(ratio, ratio);
-    return { c, ctx };
+    return c;
   };
   const box = document.createElement("div");
   box.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px;overflow:hidden;pointer-events:none;contain:strict`;
   const scene = make();
-  scene.c.style.willChange = "transform";
+  scene.style.willChange = "transform";
   const overlay = make();
-  box.append(scene.c, overlay.c);
+  const overlayCtx = overlay.getContext("2d") as CanvasRenderingContext2D;
+  overlayCtx.scale(ratio, ratio);
+  box.append(scene, overlay);
   root.prepend(box);
-  const off = make();
+  const off = new OffscreenCanvas(width * ratio, height * ratio);
   return {
-    scene: { ctx: scene.ctx, stamp: null as unknown, drawnFor: { x: 0, y: 0, k: 1 } as View, css: "" },
-    overlay: { ctx: overlay.ctx, dirty: null as null | "all" | [number, number, number, number] },
-    cache: { ctx: off.ctx, transform: d3.zoomIdentity, version: -1, time: 0 },
+    scene: {
+      canvas: scene,
+      renderer: scene.getContext("bitmaprenderer") as ImageBitmapRenderingContext,
+      stamp: null as unknown,
+      drawnFor: { x: 0, y: 0, k: 1 } as View,
+      css: "",
+    },
+    overlay: { ctx: overlayCtx, dirty: null as null | "all" | [number, number, number, number] },
+    cache: {
+      ctx: off.getContext("2d") as OffscreenCanvasRenderingContext2D,
+      ratio,
+      transform: d3.zoomIdentity,
+      version: -1,
+      time: 0,
+      /** The main thread's latest picture, until the scene canvas takes it. */
+      latest: null as { bitmap: ImageBitmap; view: View } | null,
+    },
   };
 }
 
@@ -118,7 +135,7 @@ export function drawCanvasFrame(
   f: CanvasGraphFrame,
   o: { version: number; moving: boolean; labels: () => PlacedLabel[]; worker?: WorkerScene | null },
 ): { scene: "worker" | "main"; exact: boolean } {
-  const { transform, width, height } = f;
+  const { transform } = f;
   const cache = layers.cache;
   const fromWorker = o.worker?.latest();
   if (o.worker) o.worker.view({ x: transform.x, y: transform.y, k: transform.k });
@@ -131,18 +148,25 @@ export function drawCanvasFrame(
         ? cache.version < 0 || (cache.version !== o.version && now - cache.time > refreshWhileMoving)
         : cache.version !== o.version || cache.transform !== transform;
     if (behind) {
+      // Each transfer leaves a fresh bitmap behind; the device-pixel scale is set again for it.
+      cache.ctx.setTransform(cache.ratio, 0, 0, cache.ratio, 0, 0);
       drawScene(cache.ctx, nodes, links, f);
+      cache.latest?.bitmap.close();
+      cache.latest = {
+        bitmap: (cache.ctx.canvas as OffscreenCanvas).transferToImageBitmap(),
+        view: { x: transform.x, y: transform.y, k: transform.k },
+      };
       Object.assign(cache, { transform, version: o.version, time: now });
     }
   }
   const scene = layers.scene;
-  const stamp = fromWorker ?? cache.time;
-  if (scene.stamp !== stamp) {
-    scene.stamp = stamp;
-    scene.ctx.clearRect(0, 0, width, height);
-    scene.ctx.drawImage(fromWorker ? fromWorker.bitmap : cache.ctx.canvas, 0, 0, width, height);
-    const v = fromWorker ? fromWorker.view : cache.transform;
-    scene.drawnFor = { x: v.x, y: v.y, k: v.k };
+  const picture = fromWorker ?? cache.latest;
+  if (picture && scene.stamp !== picture) {
+    scene.stamp = picture;
+    // The bitmap moves into the canvas (and is gone from here): shown once, never copied.
+    scene.renderer.transferFromImageBitmap(picture.bitmap);
+    if (picture === cache.latest) cache.latest = null;
+    scene.drawnFor = { ...picture.view };
   }
   const d = scene.drawnFor;
   const k = transform.k / d.k;
@@ -150,7 +174,7 @@ export function drawCanvasFrame(
   const exact = k === 1 && tx === 0 && ty === 0;
   const css = exact ? "" : `translate(${tx}px,${ty}px) scale(${k})`;
   if (scene.css !== css) {
-    scene.ctx.canvas.style.transform = css;
+    scene.canvas.style.transform = css;
     scene.css = css;
   }
   drawOverlay(layers.overlay, nodes, f, o.moving ? [] : o.labels());

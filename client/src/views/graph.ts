@@ -106,6 +106,10 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
   let transform = d3.zoomIdentity;
   let hover = -1;
   let frameRequested = false;
+  // Gestures under way. d3-zoom starts a new gesture on mousedown while a wheel gesture's idle timer
+  // still runs; that timer's "end" then comes in the middle of the drag. A single flag would call the
+  // view still there and place every label on every remaining frame of the drag.
+  let gestures = 0;
   let moving = false;
   // A layout is framed to fit once it settles. A re-render of the same nodes keeps the analyst's
   // pan and zoom instead (positions alone, drawn without their zoom, would fall outside the panel).
@@ -168,6 +172,7 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
     .zoom<SVGSVGElement, unknown>()
     .scaleExtent([0.05, 12])
     .on("start", () => {
+      gestures++;
       moving = true;
     })
     .on("zoom", (e) => {
@@ -176,8 +181,9 @@ export function graph(data: GraphData, options: GraphOptions): GraphElement {
       requestDraw();
     })
     .on("end", () => {
-      moving = false;
-      requestDraw();
+      gestures = Math.max(0, gestures - 1);
+      moving = gestures > 0;
+      if (!moving) requestDraw();
     });
   svg.call(zoom).on("dblclick.zoom", null);
   if (framed && options.transform) {

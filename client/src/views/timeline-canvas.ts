@@ -88,8 +88,14 @@ const spansCache = new WeakMap<Row, { starts: Float64Array; ends: Float64Array }
 function spansOf(row: Row) {
   let spans = spansCache.get(row);
   if (!spans) {
-    const starts = Float64Array.from(row.items, (it) => it.start);
-    const ends = Float64Array.from(row.items, (it) => it.end).sort();
+    const n = row.items.length;
+    const starts = new Float64Array(n);
+    const ends = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = row.items[i].start;
+      ends[i] = row.items[i].end;
+    }
+    ends.sort();
     spans = { starts, ends };
     spansCache.set(row, spans);
   }
@@ -98,8 +104,22 @@ function spansOf(row: Row) {
 
 /** How many of `sorted` are below `t`. */
 function below(sorted: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
+  return belowFrom(sorted, 0, t);
+}
+
+/**
+ * How many of `sorted` are below `t`, knowing at least `from` are: a few
+ * steps forward (the next column's count is usually near the last), else a
+ * bisection of the rest, so a sweep over the columns costs neither the
+ * items in view nor a full bisection per column.
+ */
+function belowFrom(sorted: Float64Array, from: number, t: number): number {
+  let lo = from;
+  const n = sorted.length;
+  const stop = Math.min(n, lo + 8);
+  while (lo < stop && sorted[lo] < t) lo++;
+  if (lo < stop || lo === n) return lo;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid] < t) lo = mid + 1;
@@ -110,17 +130,23 @@ function below(sorted: Float64Array, t: number): number {
 
 /**
  * A row as counts per two-pixel column: the items overlapping a column are
- * those starting before its end minus those that ended before its start, two
- * bisections each, so the cost is the width times log n, not the items in view.
+ * those starting before its end minus those that ended before its start.
+ * Both counts only grow from column to column, so one sweep finds them (a
+ * few steps or a bisection each): the cost is the width times at most log n,
+ * not the items in view.
  */
 export function densityColumns(row: Row, f: Pick<CanvasFrame, "t0" | "t1" | "left" | "right">): Float64Array {
   const { starts, ends } = spansOf(row);
   const columns = Math.ceil((f.right - f.left) / 2);
   const msPerPx = (f.t1 - f.t0) / (f.right - f.left);
   const counts = new Float64Array(columns);
+  let started = below(starts, f.t0 + 2 * msPerPx);
+  let ended = below(ends, f.t0);
   for (let c = 0; c < columns; c++) {
     const a = f.t0 + 2 * c * msPerPx;
-    counts[c] = below(starts, a + 2 * msPerPx) - below(ends, a);
+    started = belowFrom(starts, started, a + 2 * msPerPx);
+    ended = belowFrom(ends, ended, a);
+    counts[c] = started - ended;
   }
   return counts;
 }
@@ -191,6 +217,8 @@ function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: numb
   const r = Math.min(5, h / 3);
   const size = Math.ceil(2 * r + 2);
   const outlined: [number, number, number, string][] = [];
+  // This call's sprites by colour, then dimmed and hollow: no sprite key is built per mark.
+  const stamps = new Map<string, (Sprite | undefined)[]>();
   for (let i = i0; i < i1; i++) {
     const it = row.items[i];
     if (it.end < f.t0 || it.start > f.t1) continue;
@@ -201,7 +229,14 @@ function drawMarks(ctx: CanvasRenderingContext2D, row: Row, i0: number, i1: numb
     const single = singleSource(it);
     if (x1 - x0 < 5) {
       const cx = (x0 + x1) / 2;
-      ctx.drawImage(dotSprite(it.colour, 0.9 * dim, r, single), cx - size / 2, y + h / 2 - size / 2, size, size);
+      let byColour = stamps.get(it.colour);
+      if (!byColour) {
+        byColour = [];
+        stamps.set(it.colour, byColour);
+      }
+      const variant = (dim < 1 ? 2 : 0) + (single ? 1 : 0);
+      byColour[variant] ??= dotSprite(it.colour, 0.9 * dim, r, single);
+      ctx.drawImage(byColour[variant], cx - size / 2, y + h / 2 - size / 2, size, size);
     } else {
       // Fuzzy ends: the core is denser than the outer eighths of the range.
       const fade = (x1 - x0) / 8;

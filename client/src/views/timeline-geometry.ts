@@ -63,7 +63,14 @@ export function timelineGeometry(
   }
   if (!rows.length) plotBottom += rowHeight;
 
-  const times = rows.flatMap((r) => (r.items.length ? [r.items[0].start, d3.max(r.items, (i) => i.end) ?? 0] : []));
+  // The first start and latest end of each row, in a plain loop (it runs over every item before the first picture).
+  const times: number[] = [];
+  for (const r of rows) {
+    if (!r.items.length) continue;
+    let end = Number.NEGATIVE_INFINITY;
+    for (const it of r.items) if (it.end > end) end = it.end;
+    times.push(r.items[0].start, Number.isFinite(end) ? end : 0);
+  }
   let [lo, hi] = o.extent
     ? o.extent.map(Number)
     : times.length

@@ -59,7 +59,10 @@ export function timelineLayers(
     .attr("aria-label", o.label)
     .style("position", "relative");
   const defs = svg.append("defs");
-  ensureGradients(defs, [...new Set(rows.flatMap((r) => r.items.map((i) => i.colour)))].slice(0, 64));
+  // The items' colours, read in one pass (no per-item arrays: this runs before the first picture).
+  const colours = new Set<string>();
+  for (const r of rows) for (const it of r.items) colours.add(it.colour);
+  ensureGradients(defs, [...colours].slice(0, 64));
   const clipId = `tl-clip-${Math.random().toString(36).slice(2)}`;
   defs
     .append("clipPath")

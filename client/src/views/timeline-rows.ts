@@ -34,14 +34,17 @@ export const maxSlots = 4;
 
 /** Greedy interval packing: each item takes the first sub-row free at its start. */
 function pack(items: RowItem[]): number {
-  const ends: number[] = [];
+  // A plain loop over at most `maxSlots` ends: this runs once per item of a 100,000-event timeline.
+  const ends = new Float64Array(maxSlots).fill(Number.NEGATIVE_INFINITY);
+  let used = 0;
   for (const it of items) {
-    let k = ends.findIndex((end) => end < it.start);
-    if (k < 0) k = ends.length < maxSlots ? ends.length : maxSlots - 1;
+    let k = 0;
+    while (k < used && !(ends[k] < it.start)) k++;
+    if (k === used) k = used < maxSlots ? used++ : maxSlots - 1;
     it.slot = k;
-    ends[k] = Math.max(ends[k] ?? Number.NEGATIVE_INFINITY, it.end);
+    if (it.end > ends[k]) ends[k] = it.end;
   }
-  return Math.max(1, ends.length);
+  return Math.max(1, used);
 }
 
 function dominantColour(events: Event[]): string {
@@ -55,6 +58,15 @@ function dominantColour(events: Event[]): string {
 
 /** The rows a timeline draws: event lanes, then claims, then article publications. */
 export function timelineRows(events: Event[], marks: TimelineMark[], lanes: LaneKey): Row[] {
+  const colours = new Map<string, string>();
+  const colourOf = (type: string) => {
+    let c = colours.get(type);
+    if (c === undefined) {
+      c = typeColour(type);
+      colours.set(type, c);
+    }
+    return c;
+  };
   const rows: Row[] = lanesBy(events, lanes).map((lane) => ({
     key: lane.key,
     kind: "events",
@@ -66,7 +78,7 @@ export function timelineRows(events: Event[], marks: TimelineMark[], lanes: Lane
       slot: 0,
       start: e.start.getTime(),
       end: e.end.getTime(),
-      colour: typeColour(e.type),
+      colour: colourOf(e.type),
       event: e,
       mark: null,
     })),
