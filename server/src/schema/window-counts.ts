@@ -1,7 +1,8 @@
 import type { GraphContext } from "../context.ts";
 import type { EventFilter, SpanStats } from "../cypher/event-filter.ts";
 import { timelineEdges } from "../cypher/timeline.ts";
-import { countByTypes, dayMs, dayRowsCounts, timelineDays } from "../cypher/timeline-counts.ts";
+import { dayMs } from "../cypher/timeline-counts.ts";
+import { countByTypes, dayRowsCounts, timelineDays } from "../cypher/timeline-day-reads.ts";
 
 /**
  * Answers "how many events, of which types, when" from the day aggregates

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { mulberry32 } from "../../../seeds/synthetic/random.ts";
-import { bucketPieces } from "../../src/cypher/timeline-counts.ts";
+import { bucketPieces } from "../../src/cypher/timeline-day-reads.ts";
 import { TIMELINE_BLOCKS } from "../../src/model/vocabulary.ts";
 
 /** The days a bucket's pieces cover, each block expanded to its days. */

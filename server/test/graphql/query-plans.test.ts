@@ -5,7 +5,7 @@ import type { EventFilter, SpanStats } from "../../src/cypher/event-filter.ts";
 import { eventsCount, eventsOffsetPage, eventsSegmentPage, type KeysetOrder } from "../../src/cypher/events.ts";
 import { resolveArticle } from "../../src/cypher/resolve.ts";
 import { timelineBuckets, timelineEdges, timelineEvents } from "../../src/cypher/timeline.ts";
-import { countByTypes, timelineDays } from "../../src/cypher/timeline-counts.ts";
+import { countByTypes, timelineDays } from "../../src/cypher/timeline-day-reads.ts";
 import type { Database, Statement } from "../../src/db/database.ts";
 import { emptyDatabase } from "../helpers/graph.ts";
 
