@@ -4,7 +4,7 @@ import { timelineBuckets, timelineEvents } from "../cypher/timeline.ts";
 import { eventSpanStats } from "../loaders/span-stats.ts";
 import { badInput, EventFilterInput, toEventFilter } from "./event-filter.ts";
 import { EventRef } from "./refs.ts";
-import { aggregatesAnswer, dayAlignedEdges, windowCounts } from "./window-counts.ts";
+import { aggregatesAnswer, dayAlignedEdges, narrowWindowCounts, windowCounts } from "./window-counts.ts";
 
 interface Bucket {
   start: string;
@@ -89,11 +89,13 @@ builder.queryField("timeline", (t) =>
       const edges = aligned ?? Array.from({ length: buckets + 1 }, (_, i) => fromMs + i * widthMs);
       const counts = aligned
         ? await windowCounts(ctx, filter, span, aligned)
-        : (await ctx.read(timelineBuckets(filter, await span, { fromMs, widthMs, buckets }))).records.map((rec) => ({
-            bucket: Number(rec.get("bucket")),
-            type: rec.get("type") as string,
-            n: Number(rec.get("n")),
-          }));
+        : aggregatesAnswer(filter)
+          ? await narrowWindowCounts(ctx, filter, await span, { fromMs, toMs, widthMs, buckets })
+          : (await ctx.read(timelineBuckets(filter, await span, { fromMs, widthMs, buckets }))).records.map((rec) => ({
+              bucket: Number(rec.get("bucket")),
+              type: rec.get("type") as string,
+              n: Number(rec.get("n")),
+            }));
       const out: Bucket[] = Array.from({ length: buckets }, (_, i) => ({
         start: new Date(edges[i]).toISOString(),
         end: new Date(edges[i + 1]).toISOString(),

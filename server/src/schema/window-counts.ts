@@ -79,15 +79,7 @@ export async function windowCounts(
   const toMs = edges[edges.length - 1];
   const days = wholeDays(fromMs, toMs);
   if (!days) throw new Error("windowCounts needs a window of at least a day");
-  const types = f.types?.length ? new Set(f.types) : null;
-  const out = new Map<string, TypeCount>();
-  const add = (bucket: number, type: string, n: number) => {
-    if (!n || (types && !types.has(type))) return;
-    const key = `${bucket} ${type}`;
-    const c = out.get(key);
-    if (c) c.n += n;
-    else out.set(key, { bucket, type, n });
-  };
+  const { add, counts } = countsOf(f);
   // The days need no span statistics: their read starts at once, beside the one for the statistics.
   const readEdges = async () => {
     const s = timelineEdges(f.types ?? null, await span, { fromMs, toMs, ...days });
@@ -99,7 +91,45 @@ export async function windowCounts(
   ]);
   for (const c of dayRowsCounts(dayRows.records)) add(c.bucket, c.type, c.n);
   for (const r of edgeRows) add(bucketOf(edges, Number(r.get("t"))), r.get("type"), Number(r.get("n")));
-  return [...out.values()].sort((a, b) => a.bucket - b.bucket || a.type.localeCompare(b.type));
+  return counts();
+}
+
+/**
+ * Counts per bucket and type for buckets narrower than a day (a month in 200
+ * buckets), for the filters the aggregates answer: the window holds no whole
+ * day to read from them, so every event of it is an edge event — read as
+ * timelineEdges reads edges, one seek per type on the (type, start, end)
+ * index, from index entries alone, never the events themselves.
+ */
+export async function narrowWindowCounts(
+  ctx: GraphContext,
+  f: EventFilter,
+  span: SpanStats,
+  w: { fromMs: number; toMs: number; widthMs: number; buckets: number },
+): Promise<TypeCount[]> {
+  const s = timelineEdges(f.types ?? null, span, { ...w, d0Ms: w.toMs, d1Ms: w.toMs });
+  const { add, counts } = countsOf(f);
+  // The bucket as the scan (cypher/timeline.ts timelineBuckets) computes it, to the same double arithmetic.
+  const bucketAt = (t: number) => Math.min(w.buckets - 1, Math.max(0, Math.floor((t - w.fromMs) / w.widthMs)));
+  for (const r of s ? (await ctx.read(s)).records : [])
+    add(bucketAt(Number(r.get("t"))), r.get("type"), Number(r.get("n")));
+  return counts();
+}
+
+/** Sums (bucket, type) counts, keeping only the filter's types, sorted by bucket then type. */
+function countsOf(f: EventFilter) {
+  const types = f.types?.length ? new Set(f.types) : null;
+  const out = new Map<string, TypeCount>();
+  return {
+    add(bucket: number, type: string, n: number) {
+      if (!n || (types && !types.has(type))) return;
+      const key = `${bucket} ${type}`;
+      const c = out.get(key);
+      if (c) c.n += n;
+      else out.set(key, { bucket, type, n });
+    },
+    counts: () => [...out.values()].sort((a, b) => a.bucket - b.bucket || a.type.localeCompare(b.type)),
+  };
 }
 
 /**

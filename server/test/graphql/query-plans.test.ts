@@ -93,6 +93,8 @@ describe("query plans of the timeline and events statements", () => {
     };
     await edges("timelineEdges", timelineEdges(null, span, { fromMs, toMs, d0Ms: fromMs, d1Ms: toMs - 86_399_000 }));
     await edges("timelineEdges (types)", timelineEdges(["ATTACK"], span, { fromMs, toMs, d0Ms: fromMs, d1Ms: fromMs }));
+    // Buckets narrower than a day: the whole window read as edges.
+    await edges("timelineEdges (no whole day)", timelineEdges(null, span, { fromMs, toMs, d0Ms: toMs, d1Ms: toMs }));
     // The events' days known: a window reaching past them on one side still reads the other edge by index.
     const known = { ...span, firstDayMs: fromMs - 40 * 86_400_000, lastDayMs: toMs + 10 * 86_400_000 };
     await edges(

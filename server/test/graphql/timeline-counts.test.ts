@@ -334,6 +334,24 @@ describe("timeline aggregates", () => {
         `${from}–${to}, ${buckets} buckets`,
       );
     }
+    // Buckets narrower than a day (three months in 200, an odd window in 500, typed, two years in 1,000): counted from the
+    // (type, start, end) index entries alone, the same as scanning the events.
+    for (const [from, to, buckets, types] of [
+      ["2017-01-01T00:00:00Z", "2017-04-01T00:00:00Z", 200, null],
+      ["2016-03-10T13:30:00Z", "2016-09-02T07:00:00Z", 500, ["ATTACK", "PROTEST"]],
+      ["2015-01-01T00:00:00Z", "2017-01-01T00:00:00Z", 1000, null],
+    ] as const) {
+      const narrow = `query T($f: EventFilter) { timeline(from: "${from}", to: "${to}", buckets: ${buckets}, maxEvents: 0, filter: $f) {
+        total buckets { start end count byType { type count } } } }`;
+      const f = types ? { types } : {};
+      const idx = (await gql.data(narrow, { f })).timeline;
+      assert.ok(idx.total > 0, `${from}–${to} has events`);
+      assert.deepEqual(
+        idx,
+        (await gql.data(narrow, { f: { ...f, minConfidence: 0 } })).timeline,
+        `${from}–${to}, ${buckets}`,
+      );
+    }
     // The events connection's totalCount, read from the 64-day blocks, against a scan.
     const count = `query C($f: EventFilter) { events(filter: $f, first: 1) { totalCount totalCountIsExact } }`;
     const fromBlocks = (await gql.data(count, { f: { types: ["ATTACK"] } })).events;
