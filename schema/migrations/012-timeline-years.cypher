@@ -5,3 +5,6 @@
 DROP CONSTRAINT timeline_block8 IF EXISTS;
 DROP CONSTRAINT timeline_block64 IF EXISTS;
 CREATE CONSTRAINT timeline_year IF NOT EXISTS FOR (n:TimelineYear) REQUIRE n.year IS UNIQUE;
+// Likewise per year for the events that run across midnights (TimelineCarry): how many began before a day
+// and run into it, so a window knows without reading them.
+CREATE CONSTRAINT timeline_carry IF NOT EXISTS FOR (n:TimelineCarry) REQUIRE n.year IS UNIQUE;

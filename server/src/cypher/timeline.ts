@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
-import { EVENT_TYPE_NAMES } from "../model/vocabulary.ts";
+import { EVENT_TYPE_NAMES, TIMELINE_CARRY, YEAR_SLOTS } from "../model/vocabulary.ts";
 import {
   type EventFilter,
   eventMatch,
@@ -11,7 +11,7 @@ import {
 } from "./event-filter.ts";
 import { eventProjection } from "./projections.ts";
 import { dayMs } from "./timeline-counts.ts";
-import type { Subquery } from "./timeline-day-reads.ts";
+import { type Subquery, yearDay } from "./timeline-day-reads.ts";
 
 /**
  * Counts per time bucket and event type over [from, to), in one pass: an
@@ -61,31 +61,49 @@ RETURN bucket, type, n ORDER BY bucket, type`,
 export function timelineEdges(
   types: string[] | null,
   w: { fromMs: number; toMs: number; d0Ms: number; d1Ms: number },
-  also?: Subquery,
+  { also, carry = false }: { also?: Subquery; carry?: boolean } = {},
 ): Statement {
   const type = types?.length ? " AND e.type IN $types" : "";
   // The two start ranges seek the (type, start, end) index once per type: type, start and end are all in
   // the index, so an event that ended before the window is dropped without reading it. On the start index
   // alone, every event of the longest span before the window was read (a month of events at 1M: 18,700).
   const byType = (where: string) =>
-    `UNWIND $edgeTypes AS type MATCH (e:Event) USING INDEX e:Event(type, start, end) WHERE e.type = type AND ${where} RETURN e.type AS type, e.start.epochMillis AS t`;
+    `UNWIND $edgeTypes AS type MATCH (e:Event) USING INDEX e:Event(type, start, end) WHERE e.type = type AND ${where} RETURN e.type AS type, e.start.epochMillis AS t, 1 AS n`;
   // Each branch reads only when its range can hold an event (the guard before it), its range clipped to
   // [first, last): every event a window can match starts (or, known only by its end, ends) there. Every
   // range has a bound from those variables, so its seek runs after the guard, not beside it.
   const at = (ms: string) => `datetime({epochMillis: ${ms}})`;
-  const branches = [
-    `WITH lo WHERE lo < $d0Ms
+  const beforeWindow = carry
+    ? [
+        // Whole days from d0 on: the events that began on a day before d0 and run into it are counted by the
+        // carried-event sums (cypher/timeline-counts.ts) at d0, without reading them; the rest that touch the
+        // window before d0 end in [from, d0). All count in the first bucket (at `from`).
+        `MATCH (c:${TIMELINE_CARRY}) WHERE c.year <= $carryYear
+  WITH c, [t IN $edgeTypes | c[t]] AS lists
+  UNWIND range(0, size(lists) - 1) AS k
+  WITH $edgeTypes[k] AS type, coalesce(lists[k][CASE WHEN c.year = $carryYear THEN $carryDoy ELSE ${YEAR_SLOTS - 1} END], 0) AS n
+  WITH type, sum(n) AS n WHERE n <> 0
+  RETURN type, toInteger($fromMs) AS t, n`,
+        `WITH CASE WHEN $fromMs > first THEN toInteger($fromMs) ELSE first END AS a
+  WITH a WHERE a < $d0Ms
+  MATCH (e:Event) WHERE e.end >= ${at("a")} AND e.end < datetime($d0)${type} RETURN e.type AS type, toInteger($fromMs) AS t, 1 AS n`,
+      ]
+    : [
+        `WITH lo WHERE lo < $d0Ms
   ${byType(`e.start >= ${at("lo")} AND e.start < datetime($d0) AND e.end >= datetime($from)`)}`,
+        // Events known only by their end, as two ranges on the end index (an OR of the two would be read as
+        // one range from `from` on: every event that ends in the window).
+        `WITH undatedStarts, CASE WHEN $fromMs > first THEN toInteger($fromMs) ELSE first END AS a, CASE WHEN $d0Ms < last THEN toInteger($d0Ms) ELSE last END AS b
+  WITH a, b WHERE undatedStarts > 0 AND a < b
+  MATCH (e:Event) WHERE e.end >= ${at("a")} AND e.end < ${at("b")} AND e.start IS NULL${type} RETURN e.type AS type, e.end.epochMillis AS t, 1 AS n`,
+      ];
+  const branches = [
+    ...beforeWindow,
     `WITH last WHERE $d1Ms < last
   ${byType(`e.start >= datetime($d1) AND e.start <= datetime($to) AND e.start < ${at("last")} AND e.end IS NOT NULL`)}`,
-    // Events known only by their end, as two ranges on the end index (an OR of the two would be read as
-    // one range from `from` on: every event that ends in the window).
-    `WITH undatedStarts, CASE WHEN $fromMs > first THEN toInteger($fromMs) ELSE first END AS a, CASE WHEN $d0Ms < last THEN toInteger($d0Ms) ELSE last END AS b
-  WITH a, b WHERE undatedStarts > 0 AND a < b
-  MATCH (e:Event) WHERE e.end >= ${at("a")} AND e.end < ${at("b")} AND e.start IS NULL${type} RETURN e.type AS type, e.end.epochMillis AS t`,
     `WITH undatedStarts, CASE WHEN $d1Ms > first THEN toInteger($d1Ms) ELSE first END AS a, last
   WITH a, last WHERE undatedStarts > 0 AND a < last
-  MATCH (e:Event) WHERE e.end >= ${at("a")} AND e.end < ${at("last")} AND e.start IS NULL${type} RETURN e.type AS type, e.end.epochMillis AS t`,
+  MATCH (e:Event) WHERE e.end >= ${at("a")} AND e.end < ${at("last")} AND e.start IS NULL${type} RETURN e.type AS type, e.end.epochMillis AS t, 1 AS n`,
   ];
   const iso = (ms: number) => new Date(ms).toISOString();
   // The branches are disjoint (two start ranges apart, then events with no start), so nothing is counted twice.
@@ -99,7 +117,7 @@ CALL (maxSpanMs, undatedStarts, firstDay, lastDay) {
   CALL (undatedStarts, first, last, lo) {
   ${branches.join("\n  UNION ALL\n  ")}
   }
-  WITH t, type, count(*) AS n
+  WITH t, type, sum(n) AS n
   RETURN collect([t, type, n]) AS edges
 }
 ${also?.cypher ?? ""}
@@ -115,8 +133,15 @@ RETURN ${SPAN_STATS_COLUMNS}, edges${also ? `, ${also.column}` : ""}`,
       to: iso(w.toMs),
       d0: iso(w.d0Ms),
       d1: iso(w.d1Ms),
+      ...(carry ? carryAt(w.d0Ms) : {}),
     },
   };
+}
+
+/** Where the carried-event sums are read for midnight d0: its year, and its index in that year. */
+function carryAt(d0Ms: number) {
+  const { year, doy } = yearDay(d0Ms / dayMs);
+  return { carryYear: neo4j.int(year), carryDoy: neo4j.int(doy) };
 }
 
 /** The events themselves, when few enough to draw one by one. */

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { keepReportedHull } from "../cypher/as-of.ts";
 import { rebuildMergedIdLookup } from "../cypher/merged-ids.ts";
 import {
+  rebuildCarryCounts,
   rebuildSpanCounts,
   rebuildTimelineCounts,
   rebuildYearCounts,
@@ -84,7 +85,7 @@ CALL (e) {
  * A graph that predates the timeline aggregates (or was loaded by
  * neo4j-admin import) has none yet: count them once, in one transaction.
  * From then on every write path keeps them. A graph whose day counts predate
- * the span histogram or the year running counts gets only those counted.
+ * the span histogram, the year running counts or the carried events gets only those counted.
  */
 export async function ensureTimelineCounts(db: Database): Promise<void> {
   const r = (await db.read(timelineCountsKept())).records[0];
@@ -93,5 +94,6 @@ export async function ensureTimelineCounts(db: Database): Promise<void> {
   else {
     if (!r.get("spansKept")) await db.writeAll(rebuildSpanCounts(), { metadata });
     if (!r.get("yearsKept")) await db.writeAll(rebuildYearCounts(), { metadata });
+    if (!r.get("carryKept")) await db.writeAll(rebuildCarryCounts(), { metadata });
   }
 }

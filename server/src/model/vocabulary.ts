@@ -294,10 +294,13 @@ export const DUPLICATE_DISMISSAL = "DuplicateDismissal";
  */
 export const TIMELINE_YEAR = "TimelineYear";
 export const YEAR_SLOTS = 367;
+/** The same per UTC year for events that run across midnights: +1 on the start day, −1 on the end day. */
+export const TIMELINE_CARRY = "TimelineCarry";
 
 export const DERIVED_LABELS: readonly string[] = [
   "TimelineDay",
   TIMELINE_YEAR,
+  TIMELINE_CARRY,
   "TimelineUndated",
   "TimelineSpans",
   "SchemaMark",

@@ -2,7 +2,7 @@ import type { GraphContext } from "../context.ts";
 import type { EventFilter } from "../cypher/event-filter.ts";
 import { timelineEdges } from "../cypher/timeline.ts";
 import { dayMs } from "../cypher/timeline-counts.ts";
-import { countByTypes, type Subquery, timelineDays } from "../cypher/timeline-day-reads.ts";
+import { countByTypes, timelineDays } from "../cypher/timeline-day-reads.ts";
 import { spanStatsOf, useSpanStats } from "../loaders/span-stats.ts";
 
 /**
@@ -80,7 +80,7 @@ export async function windowCounts(ctx: GraphContext, f: EventFilter, edges: num
   if (!days) throw new Error("windowCounts needs a window of at least a day");
   const { add, counts } = countsOf(f);
   const years = timelineDays(days.d0Ms / dayMs, days.d1Ms / dayMs, edges);
-  const row = await readEdges(ctx, f, { fromMs, toMs, ...days }, years.subquery);
+  const row = await readEdges(ctx, f, { fromMs, toMs, ...days }, { also: years.subquery, carry: true });
   for (const c of years.counts(row.get(years.subquery.column))) add(c.bucket, c.type, c.n);
   for (const [t, type, n] of edgesOf(row)) add(bucketOf(edges, t), type, n);
   return counts();
@@ -111,9 +111,9 @@ function readEdges(
   ctx: GraphContext,
   f: EventFilter,
   w: { fromMs: number; toMs: number; d0Ms: number; d1Ms: number },
-  also?: Subquery,
+  options: Parameters<typeof timelineEdges>[2] = {},
 ): Promise<Row> {
-  const row = ctx.read(timelineEdges(f.types ?? null, w, also)).then((r) => r.records[0]);
+  const row = ctx.read(timelineEdges(f.types ?? null, w, options)).then((r) => r.records[0]);
   useSpanStats(ctx, () => row.then((r) => spanStatsOf(r)));
   return row;
 }

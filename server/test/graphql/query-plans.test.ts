@@ -99,7 +99,11 @@ describe("query plans of the timeline and events statements", () => {
     const days = timelineDays(17000, 21000, [17000 * 86_400_000, 19000 * 86_400_000, 21000 * 86_400_000]);
     await check(
       "timelineEdges with timelineDays",
-      timelineEdges(null, { fromMs, toMs, d0Ms: fromMs, d1Ms: toMs - 86_399_000 }, days.subquery),
+      timelineEdges(
+        null,
+        { fromMs, toMs, d0Ms: fromMs, d1Ms: toMs - 86_399_000 },
+        { also: days.subquery, carry: true },
+      ),
     );
     await check("countByTypes", countByTypes(["ATTACK"]));
     assert.deepEqual(failures, []);

@@ -9,7 +9,7 @@ import { yearDay } from "../../src/cypher/timeline-day-reads.ts";
 import type { Database } from "../../src/db/database.ts";
 import { ensureTimelineCounts } from "../../src/db/migrations.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
-import { TIMELINE_YEAR, YEAR_SLOTS } from "../../src/model/vocabulary.ts";
+import { TIMELINE_CARRY, TIMELINE_YEAR, YEAR_SLOTS } from "../../src/model/vocabulary.ts";
 import { emptyDatabase } from "../helpers/graph.ts";
 import { EDITOR_KEY, testYoga } from "./gql.ts";
 
@@ -27,10 +27,10 @@ RETURN day, p`,
   return out;
 }
 
-/** The year running counts as kept, as "<year> type" → the list as text (lists of zeros left out). */
-async function years(db: Database): Promise<Map<string, string>> {
+/** The year running counts as kept (or the carried-event sums), as "<year> type" → the list as text (lists of zeros left out). */
+async function years(db: Database, label = TIMELINE_YEAR): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const r = await db.read({ cypher: `MATCH (y:${TIMELINE_YEAR}) RETURN y.year AS year, properties(y) AS p` });
+  const r = await db.read({ cypher: `MATCH (y:${label}) RETURN y.year AS year, properties(y) AS p` });
   for (const rec of r.records)
     for (const [k, v] of Object.entries(rec.get("p") as Record<string, unknown>)) {
       if (k === "year") continue;
@@ -47,19 +47,43 @@ async function yearRecount(db: Database): Promise<Map<string, string>> {
     cypher: `MATCH (e:Event) WITH ${dayOf("e")} AS day, e.type AS type WHERE day IS NOT NULL
 RETURN day, type, count(*) AS n`,
   });
-  const daily = new Map<string, number[]>();
+  return runningLists(r.records.map((rec) => [Number(rec.get("day")), String(rec.get("type")), Number(rec.get("n"))]));
+}
+
+/**
+ * The carried-event sums recounted from the events: every event whose end day is after its start day
+ * adds 1 on its start day and takes 1 on its end day.
+ */
+async function carryRecount(db: Database): Promise<Map<string, string>> {
+  const r = await db.read({
+    cypher: `MATCH (e:Event) WHERE e.start IS NOT NULL AND e.end IS NOT NULL
+WITH toInteger(floor(e.start.epochMillis / 86400000.0)) AS s, toInteger(floor(e.end.epochMillis / 86400000.0)) AS d, e.type AS type
+WHERE d > s
+RETURN s, d, type`,
+  });
+  const changes: [number, string, number][] = [];
   for (const rec of r.records) {
-    const { year, doy } = yearDay(Number(rec.get("day")));
-    const key = `${year} ${rec.get("type")}`;
+    changes.push([Number(rec.get("s")), String(rec.get("type")), 1]);
+    changes.push([Number(rec.get("d")), String(rec.get("type")), -1]);
+  }
+  return runningLists(changes);
+}
+
+/** Per "<year> type", the running list of day changes [day, type, n], as text; lists of zeros left out. */
+function runningLists(changes: [number, string, number][]): Map<string, string> {
+  const daily = new Map<string, number[]>();
+  for (const [day, type, n] of changes) {
+    const { year, doy } = yearDay(day);
+    const key = `${year} ${type}`;
     const counts = daily.get(key) ?? new Array(YEAR_SLOTS - 1).fill(0);
-    counts[doy] += Number(rec.get("n"));
+    counts[doy] += n;
     daily.set(key, counts);
   }
   const out = new Map<string, string>();
   for (const [key, counts] of daily) {
     const running = [0];
     for (const n of counts) running.push(running[running.length - 1] + n);
-    out.set(key, running.join(","));
+    if (running.some((n) => n !== 0)) out.set(key, running.join(","));
   }
   return out;
 }
@@ -250,12 +274,19 @@ describe("timeline aggregates", () => {
         assert.deepEqual(sorted(await aggregates(db)), sorted(await recount(db)), `after step ${step}`);
         assert.deepEqual(sorted(await spans(db)), sorted(await spanRecount(db)), `spans after step ${step}`);
         assert.deepEqual(sorted(await years(db)), sorted(await yearRecount(db)), `years after step ${step}`);
+        assert.deepEqual(
+          sorted(await years(db, TIMELINE_CARRY)),
+          sorted(await carryRecount(db)),
+          `carry after ${step}`,
+        );
         await assertSpanStats(db, `after step ${step}`);
       }
     }
     assert.deepEqual(sorted(await aggregates(db)), sorted(await recount(db)));
     assert.deepEqual(sorted(await spans(db)), sorted(await spanRecount(db)));
     assert.deepEqual(sorted(await years(db)), sorted(await yearRecount(db)));
+    assert.deepEqual(sorted(await years(db, TIMELINE_CARRY)), sorted(await carryRecount(db)));
+    assert.ok((await carryRecount(db)).size > 0, "some events run across midnights");
     await assertSpanStats(db, "at the end");
     assert.ok((await recount(db)).size > 20, "the graph has events on many days");
     for (const [op] of weights) assert.ok((done.get(op) ?? 0) > 0, `${op} ran`);
@@ -305,6 +336,11 @@ describe("timeline aggregates", () => {
     await ensureTimelineCounts(db);
     assert.deepEqual(sorted(await years(db)), sorted(keptYears));
     assert.deepEqual(sorted(await years(db)), sorted(await yearRecount(db)));
+    // And one whose other aggregates predate the carried-event sums gets them counted from the events.
+    await db.write({ cypher: `MATCH (c:${TIMELINE_CARRY}) DELETE c` });
+    await db.write({ cypher: "MATCH (m:SchemaMark {key: 'timeline-carry'}) DELETE m" });
+    await ensureTimelineCounts(db);
+    assert.deepEqual(sorted(await years(db, TIMELINE_CARRY)), sorted(await carryRecount(db)));
     const blocksLeft = await db.read({
       cypher: "MATCH (b) WHERE b:TimelineBlock8 OR b:TimelineBlock64 RETURN count(b) AS n",
     });
@@ -351,6 +387,26 @@ describe("timeline aggregates", () => {
         (await gql.data(wide, { f: { minConfidence: 0 } })).timeline,
         `${from}–${to}, ${buckets} buckets`,
       );
+    }
+    // Windows that begin at the midnight of a long event's start day, of the day after it, and of its end
+    // day — where the events carried into a window are counted without reading them: the same as the scan.
+    const long = await db.read({
+      cypher: `MATCH (e:Event) WHERE e.start IS NOT NULL AND e.end.epochMillis - e.start.epochMillis > 3 * 86400000
+RETURN e.start.epochMillis AS s, e.end.epochMillis AS end ORDER BY e.id LIMIT 4`,
+    });
+    assert.ok(long.records.length > 0, "the graph has events that last several days");
+    const midnight = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
+    for (const rec of long.records) {
+      const [s, e] = [Number(rec.get("s")), Number(rec.get("end"))];
+      for (const ms of [midnight(s), midnight(s) + 86_400_000, midnight(e)]) {
+        const carried = `query T($f: EventFilter) { timeline(from: "${new Date(ms).toISOString()}", to: "${new Date(ms + 40 * 86_400_000).toISOString()}", buckets: 4, filter: $f) {
+          total buckets { start end count byType { type count } } } }`;
+        assert.deepEqual(
+          (await gql.data(carried, {})).timeline,
+          (await gql.data(carried, { f: { minConfidence: 0 } })).timeline,
+          `from ${new Date(ms).toISOString()}`,
+        );
+      }
     }
     // Buckets narrower than a day (three months in 200, an odd window in 500, typed, two years in 1,000): counted from the
     // (type, start, end) index entries alone, the same as scanning the events.
