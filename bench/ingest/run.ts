@@ -20,7 +20,7 @@ import { bundleItems, generateSyntheticBundles } from "../../seeds/synthetic/gen
 import type { ArticleBundle } from "../../server/src/bundle/types.ts";
 import { validateBundle } from "../../server/src/bundle/validate.ts";
 import { writeBundles } from "../../server/src/ingest/write-bundles.ts";
-import { emptyGraph, eventCount, openBenchDatabase } from "../bench-neo4j.ts";
+import { emptyGraph, eventCount, openBenchDatabase, unusedSeed } from "../bench-neo4j.ts";
 
 const asIs = process.env.BENCH_SIZES === "have";
 let sizes = (asIs ? "0" : (process.env.BENCH_SIZES ?? "10000,100000,1000000"))
@@ -42,23 +42,12 @@ const load = () =>
     .map((x) => x.toFixed(1))
     .join(" ");
 
-/** The first seed from 2 up whose stream the graph does not hold yet (its first article is absent). */
-async function unusedSeed(): Promise<number> {
-  for (let seed = 2; ; seed++) {
-    const r = await db.read({
-      cypher: "RETURN EXISTS { (:Article {id: $id}) } AS held",
-      params: { id: `article:syn-${seed}-0` },
-    });
-    if (!r.records[0].get("held")) return seed;
-  }
-}
-
 const { db, stop } = await openBenchDatabase();
 try {
   let seed = 1;
   if (asIs) {
     sizes = [await eventCount(db)];
-    seed = process.env.BENCH_SEED ? Number(process.env.BENCH_SEED) : await unusedSeed();
+    seed = process.env.BENCH_SEED ? Number(process.env.BENCH_SEED) : await unusedSeed(db);
     console.log(`measuring the graph as it is (${sizes[0].toLocaleString("en")} events); sample seed ${seed}`);
   } else await emptyGraph(db);
   const stream = generateSyntheticBundles({

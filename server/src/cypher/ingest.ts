@@ -1,6 +1,7 @@
 import type { Statement } from "../db/database.ts";
 import { namedSearchTextCypher } from "../model/search-text.ts";
 import { ANALYTIC_TIES, type AnalyticTie, CLAIM_LINKS, type ClaimLink } from "../model/vocabulary.ts";
+import { keepSpanClass } from "./span-class.ts";
 import { countCreated } from "./timeline-counts.ts";
 
 /**
@@ -107,6 +108,7 @@ ON CREATE SET e.type = row.type, e.title = row.title, e.summary = row.summary,
 // Another report of a stored event: its wording (often the other language) becomes searchable too.
 ON MATCH SET e.searchText = CASE WHEN e.searchText CONTAINS row.searchText THEN e.searchText
     ELSE e.searchText + ' ' + row.searchText END
+${keepSpanClass("e")}
 WITH e, row
 CALL (e, row) {
   MATCH (a:Article {id: row.articleId})

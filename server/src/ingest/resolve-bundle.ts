@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Record as Neo4jRecord } from "neo4j-driver";
 import type { ArticleBundle, BundleEvent } from "../bundle/types.ts";
 import * as q from "../cypher/resolve.ts";
+import { SPAN_CLASSES } from "../cypher/span-class.ts";
 import type { Run } from "../db/database.ts";
 import { sameIncidentTypesOf } from "../model/vocabulary.ts";
 import { creditedOutlet, publisherKey } from "../resolve/article-source.ts";
@@ -159,7 +160,7 @@ function millis(iso: string | null): number | null {
 }
 
 /** The candidate search's rows (cypher/resolve.ts): each dated event's types that may match, match window, places and named actors. */
-function candidateRows(bundle: ArticleBundle) {
+export function candidateRows(bundle: ArticleBundle) {
   return bundle.events
     .filter((e) => e.start || e.end)
     .map((e) => {
@@ -170,7 +171,11 @@ function candidateRows(bundle: ArticleBundle) {
       return {
         key: e.id,
         types: sameIncidentTypesOf(e.type),
-        lo: new Date(start - q.MAX_MATCH_SPAN_DAYS * DAY_MS).toISOString(),
+        // An event of span class c lasts at most c days, so it overlaps only if it starts after start − c days.
+        lookbacks: SPAN_CLASSES.map((c) => ({
+          spanClass: c,
+          from: new Date(start - Math.min(c, q.MAX_MATCH_SPAN_DAYS) * DAY_MS).toISOString(),
+        })),
         start: new Date(start).toISOString(),
         end: new Date(end).toISOString(),
         places: [...new Set(e.locations)],
