@@ -33,8 +33,9 @@ export const MAX_MATCH_SPAN_DAYS = 62;
  * the incoming article already (`reported`: its events, read once). A
  * candidate's reports are not read: the only article matching compares
  * (one article tells two events apart) is the incoming one, excluded here.
- * More than 100 for one incoming event keep the first 100 in the (type,
- * start, end) order.
+ * More than 100 for one incoming event keep the first 100 found, narrowest
+ * span class first (the seek stops there): the events of a day, which alone
+ * can be merged with a day-precise incoming event, before the month-long ones.
  */
 const candidatesQuery = `CALL (reported) {
   UNWIND $rows AS ev
@@ -59,7 +60,7 @@ const candidatesQuery = `CALL (reported) {
     WHERE e.type IN ev.types AND e.spanClass = b.spanClass AND e.start >= b.from AND e.start <= end AND e.end >= start
       AND NOT e IN reported
       AND EXISTS { MATCH (e)-[:OCCURRED_IN|PARTICIPATED_IN]-(n) WHERE n IN related }
-    RETURN e ORDER BY e.type, e.start, e.end LIMIT 100
+    RETURN e LIMIT 100
   }
   RETURN collect({key: ev.key, id: e.id, type: e.type, start: e.start.epochMillis, end: e.end.epochMillis,
     precision: e.precision,

@@ -7,7 +7,7 @@ import type { Run } from "../db/database.ts";
 import { sameIncidentTypesOf } from "../model/vocabulary.ts";
 import { creditedOutlet, publisherKey } from "../resolve/article-source.ts";
 import { type EntityRow, entityRows, renameMatched, type Stored } from "../resolve/entity-ids.ts";
-import { type EventFacts, matchEvents, type PlaceFacts } from "../resolve/match-score.ts";
+import { CANDIDATES_PER_EVENT, type EventFacts, matchEvents, type PlaceFacts } from "../resolve/match-score.ts";
 import { bandKeys, minhashSignature, SYNDICATION_THRESHOLD, similarity } from "../resolve/minhash.ts";
 import { factsByEvent } from "../resolve/report-facts.ts";
 import { addBundleRows, emptyRows, endInstant, type ReportExtras, startInstant } from "./bundle-rows.ts";
@@ -238,8 +238,13 @@ function decideEvents(bundle: ArticleBundle, found: Neo4jRecord) {
     taken.add(s.stored);
     merges.push({ incoming: s.key, target: s.stored, score: s.match.score, reasons: s.match.reasons });
   }
+  // The rest are candidates for review: each incoming event's best CANDIDATES_PER_EVENT (scored is best first).
+  const kept = new Map<string, number>();
   for (const s of scored) {
     if (s.match.decision === "NONE" || target.get(s.key) === s.stored) continue;
+    const n = kept.get(s.key) ?? 0;
+    if (n >= CANDIDATES_PER_EVENT) continue;
+    kept.set(s.key, n + 1);
     const from = target.get(s.key) ?? s.key;
     candidates.push({ from, to: s.stored, score: s.match.score, reasons: s.match.reasons });
   }
