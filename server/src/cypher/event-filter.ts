@@ -54,11 +54,18 @@ export interface SpanStats {
  * count store.
  */
 export function spanStats(): Statement {
+  return { cypher: `${spanStatsHead()}\nRETURN ${SPAN_STATS_COLUMNS}` };
+}
+
+/** The columns spanStatsHead binds (read back by loaders/span-stats.ts). */
+export const SPAN_STATS_COLUMNS = "maxSpanMs, undatedStarts, endless, events, firstDay, lastDay";
+
+/** The start of a statement that binds the span statistics as SPAN_STATS_COLUMNS (one row), for more to follow. */
+export function spanStatsHead(): string {
   const spans = spanCounts().cypher.replace(/\n/g, "\n  ");
   const endDay = (order: string) =>
     `head(COLLECT { MATCH (d:TimelineDay) WHERE d.day IS NOT NULL RETURN d.day ORDER BY d.day ${order} LIMIT 1 })`;
-  return {
-    cypher: `CALL () {
+  return `CALL () {
   ${spans}
 }
 CALL () {
@@ -69,8 +76,7 @@ CALL () {
   MATCH (e:Event)
   RETURN count(e) AS events
 }
-RETURN maxSpanMs, undatedStarts, endless, events, ${endDay("ASC")} AS firstDay, ${endDay("DESC")} AS lastDay`,
-  };
+WITH maxSpanMs, undatedStarts, endless, events, ${endDay("ASC")} AS firstDay, ${endDay("DESC")} AS lastDay`;
 }
 
 /**

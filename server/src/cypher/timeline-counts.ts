@@ -1,5 +1,5 @@
 import type { Statement } from "../db/database.ts";
-import { TIMELINE_BLOCKS } from "../model/vocabulary.ts";
+import { TIMELINE_YEAR, YEAR_SLOTS } from "../model/vocabulary.ts";
 
 /**
  * Timeline aggregates: how many events of each type count in each UTC day,
@@ -21,11 +21,14 @@ import { TIMELINE_BLOCKS } from "../model/vocabulary.ts";
  * per day whatever the number of events. Type names come from the event type
  * enum (validated before any write), never from free text.
  *
- * The same counts are kept summed over aligned blocks of 8 and of 64 days
- * (`(:TimelineBlock8 {block: floor(day / 8), ATTACK: …})`, TimelineBlock64
- * likewise), so a window reads each bucket as a few blocks plus the loose
- * days at its ends (timelineDays): ten years in 200 buckets is about 1,700
- * nodes instead of 3,650, a total over ten years about 70.
+ * The same counts are kept as running counts per UTC year, one list per
+ * type (`(:TimelineYear {year: 2024, ATTACK: [0, 3, 3, 5, …]})`, YEAR_SLOTS
+ * entries): entry i holds the events on the year's first i days, so any run
+ * of whole days is two entries apart and a bucket costs one subtraction
+ * whatever its width — ten years in 200 buckets reads 11 nodes
+ * (timelineDays), a total over ten years 11 entries. A change on day d adds
+ * to every entry after d: the year's list is rewritten (YEAR_SLOTS numbers),
+ * one node in place of the 8- and 64-day block counts it replaced.
  *
  * Beside them, how long the dated events last, for window queries to bound
  * their start-index range (an event overlapping [from, to] starts after
@@ -57,7 +60,7 @@ export const countKey = (e: string, sign: 1 | -1) =>
 /**
  * A unit subquery applying a list of `{day, type, n}` changes (`keys`, a Cypher
  * expression over the imported variables `vars`). Changes are summed per key
- * first and applied level by level — 64-day blocks, 8-day blocks, days, then
+ * first and applied level by level — years, days, then
  * the undated and span nodes — each level in key order, so concurrent writers
  * take their locks in one order and cannot deadlock. A count that drops to 0
  * stays as 0: deleting the node would race a concurrent MERGE of the same day.
@@ -69,7 +72,7 @@ export function applyCounts(vars: string, keys: string): string {
   WHERE n <> 0
   WITH collect({day: day, type: type, n: n}) AS changes
   WHERE size(changes) > 0
-${applyBlockCounts("changes")}
+${applyYearCounts("changes")}
   CALL (changes) {
     UNWIND changes AS c
     WITH c.day AS day, c.type AS type, c.n AS n ORDER BY day, type
@@ -96,19 +99,21 @@ CALL (${vars}) {
 }`;
 }
 
-/** Unit subqueries adding a list of `{day, type, n}` changes (the variable `changes`) to the block counts, coarsest first. */
-function applyBlockCounts(changes: string): string {
-  return TIMELINE_BLOCKS.map(
-    ({ days, label }) => `  CALL (${changes}) {
+/**
+ * A unit subquery adding a list of `{day, type, n}` changes (the variable `changes`) to the year running
+ * counts: per (year, type) the changes are applied to the list in one rewrite, in (year, type) order.
+ */
+function applyYearCounts(changes: string): string {
+  return `  CALL (${changes}) {
     UNWIND ${changes} AS c
     WITH c WHERE c.day IS NOT NULL
-    WITH toInteger(floor(c.day / ${days}.0)) AS block, c.type AS type, sum(c.n) AS n
-    WHERE n <> 0
-    WITH block, type, n ORDER BY block, type
-    MERGE (b:${label} {block: block})
-    SET b[type] = coalesce(b[type], 0) + n
-  }`,
-  ).join("\n");
+    WITH date('1970-01-01') + duration({days: c.day}) AS date, c
+    WITH date.year AS year, c.type AS type, collect({doy: date.ordinalDay - 1, n: c.n}) AS cs
+    WITH year, type, cs ORDER BY year, type
+    MERGE (y:${TIMELINE_YEAR} {year: year})
+    WITH y, type, cs, coalesce(y[type], []) AS old
+    SET y[type] = [i IN range(0, ${YEAR_SLOTS - 1}) | coalesce(old[i], 0) + reduce(s = 0, c IN cs | s + CASE WHEN i > c.doy THEN c.n ELSE 0 END)]
+  }`;
 }
 
 /**
@@ -146,8 +151,9 @@ export function rebuildTimelineCounts(): Statement[] {
   return [
     ...rebuildSpanCounts(),
     { cypher: "MATCH (d:TimelineDay) DELETE d" },
-    ...TIMELINE_BLOCKS.map(({ label }) => ({ cypher: `MATCH (b:${label}) DELETE b` })),
-    { cypher: "MERGE (:SchemaMark {key: 'timeline-blocks'})" },
+    ...dropBlockCounts(),
+    { cypher: `MATCH (y:${TIMELINE_YEAR}) DELETE y` },
+    { cypher: "MERGE (:SchemaMark {key: 'timeline-years'})" },
     { cypher: "MATCH (u:TimelineUndated) DELETE u" },
     { cypher: "CREATE (:TimelineUndated {key: 'events'})" },
     {
@@ -173,19 +179,28 @@ SET s[span] = n`,
   ];
 }
 
-/** Sums the day counts into the block counts (a graph whose day counts predate the blocks), and marks them kept. */
-export function rebuildBlockCounts(): Statement[] {
+/** Sums the day counts into the year running counts (a graph whose day counts predate them), and marks them kept. */
+export function rebuildYearCounts(): Statement[] {
   return [
-    ...TIMELINE_BLOCKS.map(({ label }) => ({ cypher: `MATCH (b:${label}) DELETE b` })),
+    ...dropBlockCounts(),
+    { cypher: `MATCH (y:${TIMELINE_YEAR}) DELETE y` },
     {
       cypher: `MATCH (d:TimelineDay)
 WITH properties(d) AS p
 UNWIND keys(p) AS type
 WITH p.day AS day, type, p[type] AS n WHERE type <> 'day' AND n <> 0
 WITH collect({day: day, type: type, n: n}) AS changes
-${applyBlockCounts("changes")}`,
+${applyYearCounts("changes")}`,
     },
-    { cypher: "MERGE (:SchemaMark {key: 'timeline-blocks'})" },
+    { cypher: "MERGE (:SchemaMark {key: 'timeline-years'})" },
+  ];
+}
+
+/** The 8- and 64-day block counts the year running counts replaced (an older graph may still hold them). */
+function dropBlockCounts(): Statement[] {
+  return [
+    { cypher: "MATCH (b) WHERE b:TimelineBlock8 OR b:TimelineBlock64 DELETE b" },
+    { cypher: "MATCH (m:SchemaMark {key: 'timeline-blocks'}) DELETE m" },
   ];
 }
 
@@ -194,8 +209,8 @@ export function timelineCountsKept(): Statement {
   return {
     cypher: `OPTIONAL MATCH (u:TimelineUndated {key: 'events'})
 OPTIONAL MATCH (s:TimelineSpans {key: 'events'})
-OPTIONAL MATCH (b:SchemaMark {key: 'timeline-blocks'})
-RETURN u IS NOT NULL AS kept, s IS NOT NULL AS spansKept, b IS NOT NULL AS blocksKept`,
+OPTIONAL MATCH (y:SchemaMark {key: 'timeline-years'})
+RETURN u IS NOT NULL AS kept, s IS NOT NULL AS spansKept, y IS NOT NULL AS yearsKept`,
   };
 }
 

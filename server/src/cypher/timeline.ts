@@ -1,9 +1,17 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
 import { EVENT_TYPE_NAMES } from "../model/vocabulary.ts";
-import { type EventFilter, eventMatch, type SpanStats, windowAsOf } from "./event-filter.ts";
+import {
+  type EventFilter,
+  eventMatch,
+  SPAN_STATS_COLUMNS,
+  type SpanStats,
+  spanStatsHead,
+  windowAsOf,
+} from "./event-filter.ts";
 import { eventProjection } from "./projections.ts";
 import { dayMs } from "./timeline-counts.ts";
+import type { Subquery } from "./timeline-day-reads.ts";
 
 /**
  * Counts per time bucket and event type over [from, to), in one pass: an
@@ -42,51 +50,67 @@ RETURN bucket, type, n ORDER BY bucket, type`,
  * stored span and by the first and last day any event counts in, so its cost
  * is the edges' events, not the window's — and a window that begins before
  * the first event and ends after the last (the whole graph, as the timeline
- * opens) has no edge events at all: null, nothing to read.
+ * opens) reads no event at all.
+ *
+ * The bounds come from the span statistics, read by the same statement
+ * (spanStatsHead) rather than a statement before it, and `also` (the whole
+ * days' counts) runs in it too: one round trip, not three. One row:
+ * SPAN_STATS_COLUMNS, `edges` (a list of [instant ms, type, count]) and
+ * `also`'s column.
  */
 export function timelineEdges(
   types: string[] | null,
-  span: SpanStats,
   w: { fromMs: number; toMs: number; d0Ms: number; d1Ms: number },
-): Statement | null {
-  if (span.firstDayMs === null) return null; // no event with an end: none lies in any window
-  const iso = (ms: number) => new Date(ms).toISOString();
+  also?: Subquery,
+): Statement {
   const type = types?.length ? " AND e.type IN $types" : "";
   // The two start ranges seek the (type, start, end) index once per type: type, start and end are all in
   // the index, so an event that ended before the window is dropped without reading it. On the start index
   // alone, every event of the longest span before the window was read (a month of events at 1M: 18,700).
   const byType = (where: string) =>
     `UNWIND $edgeTypes AS type MATCH (e:Event) USING INDEX e:Event(type, start, end) WHERE e.type = type AND ${where} RETURN e.type AS type, e.start.epochMillis AS t`;
-  // Every event a window can match starts (or, known only by its end, ends) in [first, last).
-  const first = span.firstDayMs ?? Number.NEGATIVE_INFINITY;
-  const last = span.lastDayMs != null ? span.lastDayMs + dayMs : Number.POSITIVE_INFINITY;
-  const lo = Math.max(w.fromMs - span.maxSpanMs, first);
-  const branches: string[] = [];
-  if (lo < w.d0Ms)
-    branches.push(byType("e.start >= datetime($lo) AND e.start < datetime($d0) AND e.end >= datetime($from)"));
-  if (w.d1Ms < last)
-    branches.push(byType("e.start >= datetime($d1) AND e.start <= datetime($to) AND e.end IS NOT NULL"));
-  // Events known only by their end, as two ranges on the end index (an OR of the two would be read as
-  // one range from `from` on: every event that ends in the window).
-  if (span.undatedStarts > 0 && Math.max(w.fromMs, first) < Math.min(w.d0Ms, last))
-    branches.push(
-      `MATCH (e:Event) WHERE e.end >= datetime($from) AND e.end < datetime($d0) AND e.start IS NULL${type} RETURN e.type AS type, e.end.epochMillis AS t`,
-    );
-  if (span.undatedStarts > 0 && Math.max(w.d1Ms, first) < last)
-    branches.push(
-      `MATCH (e:Event) WHERE e.end >= datetime($d1) AND e.start IS NULL${type} RETURN e.type AS type, e.end.epochMillis AS t`,
-    );
-  if (!branches.length) return null;
+  // Each branch reads only when its range can hold an event (the guard before it), its range clipped to
+  // [first, last): every event a window can match starts (or, known only by its end, ends) there. Every
+  // range has a bound from those variables, so its seek runs after the guard, not beside it.
+  const at = (ms: string) => `datetime({epochMillis: ${ms}})`;
+  const branches = [
+    `WITH lo WHERE lo < $d0Ms
+  ${byType(`e.start >= ${at("lo")} AND e.start < datetime($d0) AND e.end >= datetime($from)`)}`,
+    `WITH last WHERE $d1Ms < last
+  ${byType(`e.start >= datetime($d1) AND e.start <= datetime($to) AND e.start < ${at("last")} AND e.end IS NOT NULL`)}`,
+    // Events known only by their end, as two ranges on the end index (an OR of the two would be read as
+    // one range from `from` on: every event that ends in the window).
+    `WITH undatedStarts, CASE WHEN $fromMs > first THEN toInteger($fromMs) ELSE first END AS a, CASE WHEN $d0Ms < last THEN toInteger($d0Ms) ELSE last END AS b
+  WITH a, b WHERE undatedStarts > 0 AND a < b
+  MATCH (e:Event) WHERE e.end >= ${at("a")} AND e.end < ${at("b")} AND e.start IS NULL${type} RETURN e.type AS type, e.end.epochMillis AS t`,
+    `WITH undatedStarts, CASE WHEN $d1Ms > first THEN toInteger($d1Ms) ELSE first END AS a, last
+  WITH a, last WHERE undatedStarts > 0 AND a < last
+  MATCH (e:Event) WHERE e.end >= ${at("a")} AND e.end < ${at("last")} AND e.start IS NULL${type} RETURN e.type AS type, e.end.epochMillis AS t`,
+  ];
+  const iso = (ms: number) => new Date(ms).toISOString();
   // The branches are disjoint (two start ranges apart, then events with no start), so nothing is counted twice.
+  // No event has an end (firstDay null): none lies in any window, and the edges are empty.
   return {
-    cypher: `CALL () {
+    cypher: `${spanStatsHead()}
+CALL (maxSpanMs, undatedStarts, firstDay, lastDay) {
+  WITH undatedStarts, firstDay * ${dayMs} AS first, (lastDay + 1) * ${dayMs} AS last, toInteger($fromMs) - maxSpanMs AS back
+  WHERE first IS NOT NULL
+  WITH undatedStarts, first, last, CASE WHEN back > first THEN back ELSE first END AS lo
+  CALL (undatedStarts, first, last, lo) {
   ${branches.join("\n  UNION ALL\n  ")}
+  }
+  WITH t, type, count(*) AS n
+  RETURN collect([t, type, n]) AS edges
 }
-RETURN t, type, count(*) AS n`,
+${also?.cypher ?? ""}
+RETURN ${SPAN_STATS_COLUMNS}, edges${also ? `, ${also.column}` : ""}`,
     params: {
+      ...also?.params,
       types,
       edgeTypes: types?.length ? types : EVENT_TYPE_NAMES,
-      lo: iso(lo),
+      fromMs: w.fromMs,
+      d0Ms: w.d0Ms,
+      d1Ms: w.d1Ms,
       from: iso(w.fromMs),
       to: iso(w.toMs),
       d0: iso(w.d0Ms),

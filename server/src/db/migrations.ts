@@ -4,9 +4,9 @@ import { keepReportedHull } from "../cypher/as-of.ts";
 import { rebuildMergedIdLookup } from "../cypher/merged-ids.ts";
 import { rebuildSpanClasses } from "../cypher/span-class.ts";
 import {
-  rebuildBlockCounts,
   rebuildSpanCounts,
   rebuildTimelineCounts,
+  rebuildYearCounts,
   timelineCountsKept,
 } from "../cypher/timeline-counts.ts";
 import { repoRoot } from "../paths.ts";
@@ -98,7 +98,7 @@ CALL (e) {
  * A graph that predates the timeline aggregates (or was loaded by
  * neo4j-admin import) has none yet: count them once, in one transaction.
  * From then on every write path keeps them. A graph whose day counts predate
- * the span histogram or the block counts gets only those counted.
+ * the span histogram or the year running counts gets only those counted.
  */
 export async function ensureTimelineCounts(db: Database): Promise<void> {
   const r = (await db.read(timelineCountsKept())).records[0];
@@ -106,6 +106,6 @@ export async function ensureTimelineCounts(db: Database): Promise<void> {
   if (!r?.get("kept")) await db.writeAll(rebuildTimelineCounts(), { metadata });
   else {
     if (!r.get("spansKept")) await db.writeAll(rebuildSpanCounts(), { metadata });
-    if (!r.get("blocksKept")) await db.writeAll(rebuildBlockCounts(), { metadata });
+    if (!r.get("yearsKept")) await db.writeAll(rebuildYearCounts(), { metadata });
   }
 }

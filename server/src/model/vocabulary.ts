@@ -287,15 +287,17 @@ export const DUPLICATE_DISMISSAL = "DuplicateDismissal";
  * histogram), the lookup of merged-away ids (cypher/merged-ids.ts) and the markers of one-time migrations. Recomputed from the graph, so backups
  * and snapshots leave them out and an import rebuilds them.
  */
-/** The timeline's day counts summed over aligned blocks of days, coarsest first (cypher/timeline-counts.ts). */
-export const TIMELINE_BLOCKS = [
-  { days: 64, label: "TimelineBlock64" },
-  { days: 8, label: "TimelineBlock8" },
-] as const;
+/**
+ * The timeline's running counts per UTC year (cypher/timeline-counts.ts): `(:TimelineYear {year, ATTACK: [...]})`,
+ * each type a list of YEAR_SLOTS counts where index i holds the events on the year's first i days, so the last
+ * index is the year's total and the days [a, b) of the year hold list[b] − list[a].
+ */
+export const TIMELINE_YEAR = "TimelineYear";
+export const YEAR_SLOTS = 367;
 
 export const DERIVED_LABELS: readonly string[] = [
   "TimelineDay",
-  ...TIMELINE_BLOCKS.map((b) => b.label),
+  TIMELINE_YEAR,
   "TimelineUndated",
   "TimelineSpans",
   "SchemaMark",

@@ -56,7 +56,7 @@ export function keyOfCursor(order: KeysetOrder, cursor: string, arg: "after" | "
 
 /** The count behind totalCount/totalCountIsExact, run once and only when one of them is asked for. */
 async function totalOf(ctx: GraphContext, f: EventFilter, span: SpanStats): Promise<EventTotal> {
-  const fromAggregates = await countFromAggregates(ctx, f, span);
+  const fromAggregates = await countFromAggregates(ctx, f);
   if (fromAggregates !== null) return { count: fromAggregates, exact: true };
   const n = Number((await ctx.read(eventsCount(f, span, COUNT_CAP + 1))).records[0].get("total"));
   return n > COUNT_CAP ? { count: COUNT_CAP, exact: false } : { count: n, exact: true };

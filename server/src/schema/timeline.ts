@@ -71,7 +71,24 @@ builder.queryField("timeline", (t) =>
       const maxEvents = args.maxEvents ?? 200;
       if (maxEvents < 0 || maxEvents > 1000) throw badInput("maxEvents", "must be between 0 and 1000");
       const filter = { ...toEventFilter(args.filter), from: args.from, to: args.to };
-      // Not awaited here: the day aggregates are read without it, at the same time.
+      // Unfiltered (or type-only) windows with buckets of a day or more are read from the day
+      // aggregates: O(days) rows whatever the events. Anything else scans the window's events.
+      const aligned = aggregatesAnswer(filter) ? dayAlignedEdges(fromMs, toMs, buckets) : null;
+      const widthMs = (toMs - fromMs) / buckets;
+      const edges = aligned ?? Array.from({ length: buckets + 1 }, (_, i) => fromMs + i * widthMs);
+      // Started first, so the span statistics come with the window's edge events (one statement) when the
+      // aggregates answer; any other path reads them on their own.
+      const counts = aligned
+        ? windowCounts(ctx, filter, aligned)
+        : aggregatesAnswer(filter)
+          ? narrowWindowCounts(ctx, filter, { fromMs, toMs, widthMs, buckets })
+          : eventSpanStats(ctx).then(async (span) =>
+              (await ctx.read(timelineBuckets(filter, span, { fromMs, widthMs, buckets }))).records.map((rec) => ({
+                bucket: Number(rec.get("bucket")),
+                type: rec.get("type") as string,
+                n: Number(rec.get("n")),
+              })),
+            );
       const span = eventSpanStats(ctx);
       const readEvents = async () =>
         (await ctx.read(timelineEvents(filter, await span, maxEvents))).records.map((x) => ({
@@ -82,20 +99,6 @@ builder.queryField("timeline", (t) =>
       // say, so they are read beside them rather than after (a small graph's first paint waits less).
       const early = span.then((s) => (s.events != null && s.events <= maxEvents ? readEvents() : null));
       early.catch(() => {}); // awaited below when wanted; a failure the counts also meet is reported once, by them
-      // Unfiltered (or type-only) windows with buckets of a day or more are read from the day
-      // aggregates: O(days) rows whatever the events. Anything else scans the window's events.
-      const aligned = aggregatesAnswer(filter) ? dayAlignedEdges(fromMs, toMs, buckets) : null;
-      const widthMs = (toMs - fromMs) / buckets;
-      const edges = aligned ?? Array.from({ length: buckets + 1 }, (_, i) => fromMs + i * widthMs);
-      const counts = aligned
-        ? await windowCounts(ctx, filter, span, aligned)
-        : aggregatesAnswer(filter)
-          ? await narrowWindowCounts(ctx, filter, await span, { fromMs, toMs, widthMs, buckets })
-          : (await ctx.read(timelineBuckets(filter, await span, { fromMs, widthMs, buckets }))).records.map((rec) => ({
-              bucket: Number(rec.get("bucket")),
-              type: rec.get("type") as string,
-              n: Number(rec.get("n")),
-            }));
       const out: Bucket[] = Array.from({ length: buckets }, (_, i) => ({
         start: new Date(edges[i]).toISOString(),
         end: new Date(edges[i + 1]).toISOString(),
@@ -103,7 +106,7 @@ builder.queryField("timeline", (t) =>
         byType: [],
       }));
       let total = 0;
-      for (const c of counts) {
+      for (const c of await counts) {
         const b = out[c.bucket];
         b.count += c.n;
         b.byType.push({ type: c.type, count: c.n });

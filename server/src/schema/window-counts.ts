@@ -1,8 +1,9 @@
 import type { GraphContext } from "../context.ts";
-import type { EventFilter, SpanStats } from "../cypher/event-filter.ts";
+import type { EventFilter } from "../cypher/event-filter.ts";
 import { timelineEdges } from "../cypher/timeline.ts";
 import { dayMs } from "../cypher/timeline-counts.ts";
-import { countByTypes, dayRowsCounts, timelineDays } from "../cypher/timeline-day-reads.ts";
+import { countByTypes, type Subquery, timelineDays } from "../cypher/timeline-day-reads.ts";
+import { spanStatsOf, useSpanStats } from "../loaders/span-stats.ts";
 
 /**
  * Answers "how many events, of which types, when" from the day aggregates
@@ -68,29 +69,20 @@ export interface TypeCount {
 /**
  * Counts per bucket and type over the window from the aggregates; `edges` from
  * dayAlignedEdges. The filter must pass aggregatesAnswer and have from and to.
+ * One statement: the years' running counts, and the window's edge events
+ * with the span statistics they are bounded by — which the request then has
+ * (useSpanStats) without reading them again.
  */
-export async function windowCounts(
-  ctx: GraphContext,
-  f: EventFilter,
-  span: SpanStats | Promise<SpanStats>,
-  edges: number[],
-): Promise<TypeCount[]> {
+export async function windowCounts(ctx: GraphContext, f: EventFilter, edges: number[]): Promise<TypeCount[]> {
   const fromMs = edges[0];
   const toMs = edges[edges.length - 1];
   const days = wholeDays(fromMs, toMs);
   if (!days) throw new Error("windowCounts needs a window of at least a day");
   const { add, counts } = countsOf(f);
-  // The days need no span statistics: their read starts at once, beside the one for the statistics.
-  const readEdges = async () => {
-    const s = timelineEdges(f.types ?? null, await span, { fromMs, toMs, ...days });
-    return s ? (await ctx.read(s)).records : [];
-  };
-  const [dayRows, edgeRows] = await Promise.all([
-    ctx.read(timelineDays(days.d0Ms / dayMs, days.d1Ms / dayMs, edges)),
-    readEdges(),
-  ]);
-  for (const c of dayRowsCounts(dayRows.records)) add(c.bucket, c.type, c.n);
-  for (const r of edgeRows) add(bucketOf(edges, Number(r.get("t"))), r.get("type"), Number(r.get("n")));
+  const years = timelineDays(days.d0Ms / dayMs, days.d1Ms / dayMs, edges);
+  const row = await readEdges(ctx, f, { fromMs, toMs, ...days }, years.subquery);
+  for (const c of years.counts(row.get(years.subquery.column))) add(c.bucket, c.type, c.n);
+  for (const [t, type, n] of edgesOf(row)) add(bucketOf(edges, t), type, n);
   return counts();
 }
 
@@ -104,17 +96,37 @@ export async function windowCounts(
 export async function narrowWindowCounts(
   ctx: GraphContext,
   f: EventFilter,
-  span: SpanStats,
   w: { fromMs: number; toMs: number; widthMs: number; buckets: number },
 ): Promise<TypeCount[]> {
-  const s = timelineEdges(f.types ?? null, span, { ...w, d0Ms: w.toMs, d1Ms: w.toMs });
   const { add, counts } = countsOf(f);
   // The bucket as the scan (cypher/timeline.ts timelineBuckets) computes it, to the same double arithmetic.
   const bucketAt = (t: number) => Math.min(w.buckets - 1, Math.max(0, Math.floor((t - w.fromMs) / w.widthMs)));
-  for (const r of s ? (await ctx.read(s)).records : [])
-    add(bucketAt(Number(r.get("t"))), r.get("type"), Number(r.get("n")));
+  for (const [t, type, n] of edgesOf(await readEdges(ctx, f, { ...w, d0Ms: w.toMs, d1Ms: w.toMs })))
+    add(bucketAt(t), type, n);
   return counts();
 }
+
+/** The row of timelineEdges (with `also`'s column); the request keeps the span statistics read with it. */
+function readEdges(
+  ctx: GraphContext,
+  f: EventFilter,
+  w: { fromMs: number; toMs: number; d0Ms: number; d1Ms: number },
+  also?: Subquery,
+): Promise<Row> {
+  const row = ctx.read(timelineEdges(f.types ?? null, w, also)).then((r) => r.records[0]);
+  useSpanStats(ctx, () => row.then((r) => spanStatsOf(r)));
+  return row;
+}
+
+type Row = { get(key: string): unknown };
+
+/** The edge events of a timelineEdges row, as [instant ms, type, count]. */
+const edgesOf = (row: Row) =>
+  (row.get("edges") as unknown[][]).map(([t, type, n]): [number, string, number] => [
+    Number(t),
+    String(type),
+    Number(n),
+  ]);
 
 /** Sums (bucket, type) counts, keeping only the filter's types, sorted by bucket then type. */
 function countsOf(f: EventFilter) {
@@ -136,7 +148,7 @@ function countsOf(f: EventFilter) {
  * How many events match, from the aggregates, or null when they cannot say
  * (a filter beyond window and types, or a window shorter than a day).
  */
-export async function countFromAggregates(ctx: GraphContext, f: EventFilter, span: SpanStats): Promise<number | null> {
+export async function countFromAggregates(ctx: GraphContext, f: EventFilter): Promise<number | null> {
   if (!aggregatesAnswer(f)) return null;
   const types = f.types?.length ? f.types : null;
   if (!f.from && !f.to) return Number((await ctx.read(countByTypes(types))).records[0].get("total"));
@@ -144,6 +156,6 @@ export async function countFromAggregates(ctx: GraphContext, f: EventFilter, spa
   const fromMs = Date.parse(f.from);
   const toMs = Date.parse(f.to);
   if (!wholeDays(fromMs, toMs)) return null;
-  const counts = await windowCounts(ctx, f, span, [fromMs, toMs]);
+  const counts = await windowCounts(ctx, f, [fromMs, toMs]);
   return counts.reduce((s, c) => s + c.n, 0);
 }

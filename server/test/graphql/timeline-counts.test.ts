@@ -5,10 +5,11 @@ import { mulberry32 } from "../../../seeds/synthetic/random.ts";
 import type { ArticleBundle } from "../../src/bundle/types.ts";
 import { spanStats } from "../../src/cypher/event-filter.ts";
 import { dayOf, spanOf } from "../../src/cypher/timeline-counts.ts";
+import { yearDay } from "../../src/cypher/timeline-day-reads.ts";
 import type { Database } from "../../src/db/database.ts";
 import { ensureTimelineCounts } from "../../src/db/migrations.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
-import { TIMELINE_BLOCKS } from "../../src/model/vocabulary.ts";
+import { TIMELINE_YEAR, YEAR_SLOTS } from "../../src/model/vocabulary.ts";
 import { emptyDatabase } from "../helpers/graph.ts";
 import { EDITOR_KEY, testYoga } from "./gql.ts";
 
@@ -26,29 +27,39 @@ RETURN day, p`,
   return out;
 }
 
-/** The 8- and 64-day block counts as kept, as "<size>:<block> type" → count (zero counts left out). */
-async function blocks(db: Database): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const { days, label } of TIMELINE_BLOCKS) {
-    const r = await db.read({ cypher: `MATCH (b:${label}) RETURN b.block AS block, properties(b) AS p` });
-    for (const rec of r.records)
-      for (const [k, v] of Object.entries(rec.get("p") as Record<string, number>))
-        if (k !== "block" && Number(v) !== 0) out.set(`${days}:${rec.get("block")} ${k}`, Number(v));
-  }
+/** The year running counts as kept, as "<year> type" → the list as text (lists of zeros left out). */
+async function years(db: Database): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const r = await db.read({ cypher: `MATCH (y:${TIMELINE_YEAR}) RETURN y.year AS year, properties(y) AS p` });
+  for (const rec of r.records)
+    for (const [k, v] of Object.entries(rec.get("p") as Record<string, unknown>)) {
+      if (k === "year") continue;
+      const list = (v as unknown[]).map(Number);
+      assert.equal(list.length, YEAR_SLOTS, `${rec.get("year")} ${k}`);
+      if (list.some((n) => n !== 0)) out.set(`${rec.get("year")} ${k}`, list.join(","));
+    }
   return out;
 }
 
-/** The block counts recounted from the events: each event in the block of the day it counts on. */
-async function blockRecount(db: Database): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const { days } of TIMELINE_BLOCKS) {
-    const r = await db.read({
-      cypher: `MATCH (e:Event) WITH ${dayOf("e")} AS day, e.type AS type WHERE day IS NOT NULL
-WITH toInteger(floor(day / toFloat($days))) AS block, type, count(*) AS n
-RETURN block, type, n`,
-      params: { days },
-    });
-    for (const rec of r.records) out.set(`${days}:${rec.get("block")} ${rec.get("type")}`, Number(rec.get("n")));
+/** The year running counts recounted from the events: each event on the day it counts on, summed over the year's earlier days. */
+async function yearRecount(db: Database): Promise<Map<string, string>> {
+  const r = await db.read({
+    cypher: `MATCH (e:Event) WITH ${dayOf("e")} AS day, e.type AS type WHERE day IS NOT NULL
+RETURN day, type, count(*) AS n`,
+  });
+  const daily = new Map<string, number[]>();
+  for (const rec of r.records) {
+    const { year, doy } = yearDay(Number(rec.get("day")));
+    const key = `${year} ${rec.get("type")}`;
+    const counts = daily.get(key) ?? new Array(YEAR_SLOTS - 1).fill(0);
+    counts[doy] += Number(rec.get("n"));
+    daily.set(key, counts);
+  }
+  const out = new Map<string, string>();
+  for (const [key, counts] of daily) {
+    const running = [0];
+    for (const n of counts) running.push(running[running.length - 1] + n);
+    out.set(key, running.join(","));
   }
   return out;
 }
@@ -106,7 +117,7 @@ RETURN coalesce(max(CASE WHEN e.start IS NULL THEN 0 ELSE e.end.epochMillis - e.
   );
 }
 
-const sorted = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
+const sorted = <V>(m: Map<string, V>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
 
 describe("timeline aggregates", () => {
   let db: Database;
@@ -238,13 +249,13 @@ describe("timeline aggregates", () => {
       if (step % 12 === 11) {
         assert.deepEqual(sorted(await aggregates(db)), sorted(await recount(db)), `after step ${step}`);
         assert.deepEqual(sorted(await spans(db)), sorted(await spanRecount(db)), `spans after step ${step}`);
-        assert.deepEqual(sorted(await blocks(db)), sorted(await blockRecount(db)), `blocks after step ${step}`);
+        assert.deepEqual(sorted(await years(db)), sorted(await yearRecount(db)), `years after step ${step}`);
         await assertSpanStats(db, `after step ${step}`);
       }
     }
     assert.deepEqual(sorted(await aggregates(db)), sorted(await recount(db)));
     assert.deepEqual(sorted(await spans(db)), sorted(await spanRecount(db)));
-    assert.deepEqual(sorted(await blocks(db)), sorted(await blockRecount(db)));
+    assert.deepEqual(sorted(await years(db)), sorted(await yearRecount(db)));
     await assertSpanStats(db, "at the end");
     assert.ok((await recount(db)).size > 20, "the graph has events on many days");
     for (const [op] of weights) assert.ok((done.get(op) ?? 0) > 0, `${op} ran`);
@@ -282,14 +293,22 @@ describe("timeline aggregates", () => {
     await db.write({ cypher: "MATCH (s:TimelineSpans) DELETE s" });
     await ensureTimelineCounts(db);
     assert.deepEqual(sorted(await spans(db)), sorted(kept));
-    // And one whose day counts predate the 8- and 64-day blocks gets them summed from the days.
-    const keptBlocks = await blocks(db);
-    assert.ok(keptBlocks.size > 0);
-    await db.write({ cypher: "MATCH (b) WHERE b:TimelineBlock8 OR b:TimelineBlock64 DELETE b" });
-    await db.write({ cypher: "MATCH (m:SchemaMark {key: 'timeline-blocks'}) DELETE m" });
+    // And one whose day counts predate the year running counts (it kept 8- and 64-day blocks then) gets
+    // them summed from the days, and the blocks removed.
+    const keptYears = await years(db);
+    assert.ok(keptYears.size > 0);
+    await db.write({ cypher: `MATCH (y:${TIMELINE_YEAR}) DELETE y` });
+    await db.write({ cypher: "MATCH (m:SchemaMark {key: 'timeline-years'}) DELETE m" });
+    await db.write({
+      cypher: "CREATE (:TimelineBlock8 {block: 1, ATTACK: 2}), (:TimelineBlock64 {block: 0, ATTACK: 2})",
+    });
     await ensureTimelineCounts(db);
-    assert.deepEqual(sorted(await blocks(db)), sorted(keptBlocks));
-    assert.deepEqual(sorted(await blocks(db)), sorted(await blockRecount(db)));
+    assert.deepEqual(sorted(await years(db)), sorted(keptYears));
+    assert.deepEqual(sorted(await years(db)), sorted(await yearRecount(db)));
+    const blocksLeft = await db.read({
+      cypher: "MATCH (b) WHERE b:TimelineBlock8 OR b:TimelineBlock64 RETURN count(b) AS n",
+    });
+    assert.equal(Number(blocksLeft.records[0].get("n")), 0);
   });
 
   it("gives the timeline the same counts as scanning the events", async () => {
@@ -317,8 +336,7 @@ describe("timeline aggregates", () => {
     const typed = (await gql.data(q, { f: { types: ["ATTACK", "PROTEST"] } })).timeline;
     const typedScan = (await gql.data(q, { f: { types: ["ATTACK", "PROTEST"], minConfidence: 0 } })).timeline;
     assert.deepEqual(typed, typedScan);
-    // Wide buckets (281 and 731 days, read mostly as 64-day blocks) and narrow ones (4 days: 8-day blocks
-    // never fit, days only) agree too; each window is a whole number of days per bucket, so the edges match.
+    // Wide buckets (281 and 731 days, across years) and narrow ones (4 days, inside one year) agree too; each window is a whole number of days per bucket, so the edges match.
     for (const [from, to, buckets] of [
       ["2015-01-01T00:00:00Z", "2025-01-01T00:00:00Z", 13],
       ["2014-12-31T00:00:00Z", "2025-01-02T00:00:00Z", 5],
@@ -352,10 +370,10 @@ describe("timeline aggregates", () => {
         `${from}–${to}, ${buckets}`,
       );
     }
-    // The events connection's totalCount, read from the 64-day blocks, against a scan.
+    // The events connection's totalCount, read from the years' totals, against a scan.
     const count = `query C($f: EventFilter) { events(filter: $f, first: 1) { totalCount totalCountIsExact } }`;
-    const fromBlocks = (await gql.data(count, { f: { types: ["ATTACK"] } })).events;
+    const fromYears = (await gql.data(count, { f: { types: ["ATTACK"] } })).events;
     const scan = await db.read({ cypher: "MATCH (e:Event {type: 'ATTACK'}) RETURN count(e) AS n" });
-    assert.equal(fromBlocks.totalCount, Number(scan.records[0].get("n")));
+    assert.equal(fromYears.totalCount, Number(scan.records[0].get("n")));
   });
 });
