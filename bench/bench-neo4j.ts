@@ -38,6 +38,17 @@ export async function eventCount(db: Database): Promise<number> {
   return Number((await db.read({ cypher: "MATCH (e:Event) RETURN count(e) AS n" })).records[0].get("n"));
 }
 
+/** The first synthetic seed from 2 up whose stream the graph does not hold yet (its first article is absent). */
+export async function unusedSeed(db: Database): Promise<number> {
+  for (let seed = 2; ; seed++) {
+    const r = await db.read({
+      cypher: "RETURN EXISTS { (:Article {id: $id}) } AS held",
+      params: { id: `article:syn-${seed}-0` },
+    });
+    if (!r.records[0].get("held")) return seed;
+  }
+}
+
 /** Milliseconds at the given percentile (nearest rank). */
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -7,6 +7,10 @@
 // statement's growth between the first and the last size: a statement whose hits grow with the graph
 // reads something other than an index seek (a scan, a walk over a hub's relationships). Database hits
 // do not depend on the machine's load, so this is the measurement to trust on a busy machine.
+//
+// BENCH_SIZES=have profiles the graph in RASD_BENCH_DIR as it is (as bench:ingest does: nothing is
+// emptied or loaded; the bundles are a stream of an unused seed, BENCH_SEED to choose one), and
+// everything is rolled back, so the store is left as it was.
 
 import type { QueryResult } from "neo4j-driver";
 import { generateSyntheticBundles } from "../../seeds/synthetic/generate.ts";
@@ -17,9 +21,10 @@ import { addBundleRows, emptyRows } from "../../server/src/ingest/bundle-rows.ts
 import { ingestStatements } from "../../server/src/ingest/bundle-statements.ts";
 import { resolveAndWrite } from "../../server/src/ingest/resolve-bundle.ts";
 import { writeBundles } from "../../server/src/ingest/write-bundles.ts";
-import { emptyGraph, openBenchDatabase } from "../bench-neo4j.ts";
+import { emptyGraph, eventCount, openBenchDatabase, unusedSeed } from "../bench-neo4j.ts";
 
-const sizes = (process.env.BENCH_SIZES ?? "10000,50000").split(",").map(Number);
+const asIs = process.env.BENCH_SIZES === "have";
+let sizes = (asIs ? "0" : (process.env.BENCH_SIZES ?? "10000,50000")).split(",").map(Number);
 const singles = Number(process.env.BENCH_PROFILE_BUNDLES ?? 5);
 const retell = Number(process.env.BENCH_RETELL ?? 0.2);
 
@@ -47,8 +52,13 @@ type Tally = Map<string, { hits: number; ms: number; n: number; ops: Map<string,
 
 const { db, stop } = await openBenchDatabase();
 try {
-  await emptyGraph(db);
-  const stream = generateSyntheticBundles({ events: sizes[sizes.length - 1] + 100_000, seed: 1, retell })[
+  let seed = 1;
+  if (asIs) {
+    sizes = [await eventCount(db)];
+    seed = process.env.BENCH_SEED ? Number(process.env.BENCH_SEED) : await unusedSeed(db);
+    console.log(`profiling the graph as it is (${sizes[0].toLocaleString("en")} events); sample seed ${seed}`);
+  } else await emptyGraph(db);
+  const stream = generateSyntheticBundles({ events: (asIs ? 0 : sizes[sizes.length - 1]) + 100_000, seed, retell })[
     Symbol.iterator
   ]();
   let streamed = 0;
@@ -88,7 +98,7 @@ try {
   for (const size of sizes) {
     let batch: ArticleBundle[] = [];
     const t0 = performance.now();
-    while (streamed < size) {
+    while (!asIs && streamed < size) {
       batch.push(next());
       if (batch.length >= 200) {
         await writeBundles(db, batch, { resolve: false });
@@ -96,7 +106,7 @@ try {
       }
     }
     if (batch.length) await writeBundles(db, batch, { resolve: false });
-    console.log(`graph at ${streamed} events (load ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    if (!asIs) console.log(`graph at ${streamed} events (load ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     // The same bundles for every mode: the stream is read once per size and rolled back after each.
     const bulk = Array.from({ length: 200 }, next);
     const ones = Array.from({ length: singles }, next);

@@ -9,6 +9,8 @@
 // modes see the same graph, the same data and the same machine load. Prints entities per second for
 // each mode, their ratio (goal: resolution no slower than ×2 at 1M events), how many incoming events
 // resolution merged or found candidates for, and the load average. Uses its own Neo4j under /tmp.
+// Before the timed sample, BENCH_WARMUP_BUNDLES (default 2) bundles per mode are written untimed, so
+// each mode's statements are planned before the clock starts.
 //
 // BENCH_SIZES=have measures the graph in RASD_BENCH_DIR as it is (a 1M store takes hours to load here):
 // nothing is emptied or loaded, and the sample is a stream of its own (BENCH_SEED, default the first
@@ -20,7 +22,7 @@ import { bundleItems, generateSyntheticBundles } from "../../seeds/synthetic/gen
 import type { ArticleBundle } from "../../server/src/bundle/types.ts";
 import { validateBundle } from "../../server/src/bundle/validate.ts";
 import { writeBundles } from "../../server/src/ingest/write-bundles.ts";
-import { emptyGraph, eventCount, openBenchDatabase } from "../bench-neo4j.ts";
+import { emptyGraph, eventCount, openBenchDatabase, unusedSeed } from "../bench-neo4j.ts";
 
 const asIs = process.env.BENCH_SIZES === "have";
 let sizes = (asIs ? "0" : (process.env.BENCH_SIZES ?? "10000,100000,1000000"))
@@ -32,6 +34,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 0))
 const sample = Number(process.env.BENCH_RESOLVE_EVENTS ?? 2_000);
 const chunkEvents = Number(process.env.BENCH_CHUNK_EVENTS ?? 100);
 const retell = Number(process.env.BENCH_RETELL ?? 0.2);
+const warmupBundles = Number(process.env.BENCH_WARMUP_BUNDLES ?? 2);
 const bulkPerTx = 200;
 
 type Mode = "with" | "without";
@@ -42,27 +45,16 @@ const load = () =>
     .map((x) => x.toFixed(1))
     .join(" ");
 
-/** The first seed from 2 up whose stream the graph does not hold yet (its first article is absent). */
-async function unusedSeed(): Promise<number> {
-  for (let seed = 2; ; seed++) {
-    const r = await db.read({
-      cypher: "RETURN EXISTS { (:Article {id: $id}) } AS held",
-      params: { id: `article:syn-${seed}-0` },
-    });
-    if (!r.records[0].get("held")) return seed;
-  }
-}
-
 const { db, stop } = await openBenchDatabase();
 try {
   let seed = 1;
   if (asIs) {
     sizes = [await eventCount(db)];
-    seed = process.env.BENCH_SEED ? Number(process.env.BENCH_SEED) : await unusedSeed();
+    seed = process.env.BENCH_SEED ? Number(process.env.BENCH_SEED) : await unusedSeed(db);
     console.log(`measuring the graph as it is (${sizes[0].toLocaleString("en")} events); sample seed ${seed}`);
   } else await emptyGraph(db);
   const stream = generateSyntheticBundles({
-    events: asIs ? 2 * sample : sizes[sizes.length - 1] + sizes.length * sample,
+    events: (asIs ? 2 * sample : sizes[sizes.length - 1] + sizes.length * sample) + sizes.length * 50 * warmupBundles,
     seed,
     retell,
   })[Symbol.iterator]();
@@ -106,6 +98,14 @@ try {
       with: { seconds: 0, entities: 0, events: 0, merged: 0, candidates: 0 },
       without: { seconds: 0, entities: 0, events: 0, merged: 0, candidates: 0 },
     };
+    // Warm-up, untimed: a server plans each statement once, and planning the resolution path's larger
+    // statements took up to 9 s at load 9 (bench/ingest at 1M, 2026-11-30) — a cost of the first ingest
+    // after a start, not of each one, which a short sample would otherwise bill to resolution.
+    for (let w = 0; w < warmupBundles; w++)
+      for (const mode of ["with", "without"] as const) {
+        const b = nextBundle();
+        if (b) await writeBundles(db, [b], { resolve: mode === "with" });
+      }
     const loadBefore = load();
     const end = streamed + sample;
     if (asIs) console.log(`ingesting ${sample} events of seed ${seed}, chunks alternating with / without resolution`);

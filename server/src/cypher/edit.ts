@@ -3,6 +3,7 @@ import { CLAIM_LINKS, type ClaimLink } from "../model/vocabulary.ts";
 import { keepReportedHull } from "./as-of.ts";
 import { eventProjection } from "./projections.ts";
 import type { EventRow } from "./rows.ts";
+import { keepSpanClass } from "./span-class.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /**
@@ -23,6 +24,7 @@ SET e.type = $type, e.title = $title, e.summary = $summary,
     e.precision = $precision, e.edtf = $edtf, e.confidence = $confidence, e.searchText = $searchText,
     e.editedAt = datetime(), e.correctedBy = $who, e.correctedAt = datetime(),
     e.lockedFields = coalesce(e.lockedFields, []) + [k IN $fields WHERE NOT k IN coalesce(e.lockedFields, [])]
+${keepSpanClass("e")}
 WITH e
 ${keepReportedHull("e")}
 ${applyCounts("e", `[${countKey("e", 1)}]`)}

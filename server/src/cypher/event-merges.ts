@@ -1,5 +1,6 @@
 import type { Statement } from "../db/database.ts";
 import { AUDIT_ENTRY, MERGE_RECORD, MERGED_INTO, POSSIBLY_SAME_AS } from "../model/vocabulary.ts";
+import { keepSpanClass } from "./span-class.ts";
 
 /**
  * An analyst's merges and splits of events, and the audit trail. A merge
@@ -50,6 +51,7 @@ CREATE (n:Event {id: row.newId})
 SET n.type = coalesce(r.type, e.type), n.title = coalesce(r.title, e.title), n.start = r.start, n.end = r.end,
   n.precision = coalesce(r.precision, e.precision), n.edtf = r.edtf, n.confidence = coalesce(r.confidence, e.confidence),
   n.searchText = row.searchText, n.uncounted = true
+${keepSpanClass("n")}
 CREATE (a)-[r2:REPORTS]->(n)
 SET r2 = properties(r)
 DELETE r

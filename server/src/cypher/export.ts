@@ -114,7 +114,7 @@ const dated = (s: Selection) => (s.asOf ? ", start: asOfStart, end: asOfEnd" : "
 export function exportNodes(s: Selection): Statement {
   return {
     cypher: `${selectedNodes(s)}${datesOf("n", s)}
-RETURN labels(n) AS labels, n {.*, searchText: null, normNames: null${dated(s)}} AS props, ${sources(s)}`,
+RETURN labels(n) AS labels, n {.*, searchText: null, normNames: null, spanClass: null${dated(s)}} AS props, ${sources(s)}`,
     params: params(s),
   };
 }
@@ -222,7 +222,7 @@ CALL (n) {
   RETURN collect(x.id) AS actorIds, collect(x.name) AS actorNames, collect(p.role) AS actorRoles,
     collect(coalesce(x.wikidataId, '')) AS actorWikidataIds
 }
-RETURN n {.*, searchText: null${dated(s)}} AS props,
+RETURN n {.*, searchText: null, spanClass: null${dated(s)}} AS props,
   l {.id, .name, .nameAr, .kind, .countryCode, .wikidataId, .geonamesId} AS location,
   l.point.longitude AS longitude, l.point.latitude AS latitude, actorIds, actorNames, actorRoles, actorWikidataIds,
   ${sources(s)}`,

@@ -1,6 +1,7 @@
 import type { Statement } from "../db/database.ts";
 import { namedSearchTextCypher } from "../model/search-text.ts";
 import { ANALYTIC_TIES, type AnalyticTie, CLAIM_LINKS, type ClaimLink } from "../model/vocabulary.ts";
+import { spanClassOf } from "./span-class.ts";
 import { countCreated } from "./timeline-counts.ts";
 
 /**
@@ -102,6 +103,7 @@ ON CREATE SET e.type = row.type, e.title = row.title, e.summary = row.summary,
     e.start = CASE WHEN row.start IS NULL THEN null ELSE datetime(row.start) END,
     e.end = CASE WHEN row.end IS NULL THEN null ELSE datetime(row.end) END,
     e.precision = row.precision, e.edtf = row.edtf, e.confidence = row.confidence,
+    e.spanClass = ${spanClassOf("datetime(row.start)", "datetime(row.end)")},
     e.searchText = row.searchText,${countNew ? " e.uncounted = true," : ""} ${asserted("e")},
     e.lockedFields = CASE WHEN row.assertedBy = 'ANALYST' THEN ${reviewedDates} ELSE null END
 // Another report of a stored event: its wording (often the other language) becomes searchable too.

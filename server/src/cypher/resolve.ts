@@ -2,6 +2,7 @@ import type { Statement } from "../db/database.ts";
 import { MERGE_RECORD, MERGED_INTO, POSSIBLY_SAME_AS, SYNDICATES } from "../model/vocabulary.ts";
 import { keepReportedHull } from "./as-of.ts";
 import { mergedInto } from "./merged-ids.ts";
+import { keepSpanClass } from "./span-class.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /**
@@ -16,17 +17,25 @@ export const MAX_MATCH_SPAN_DAYS = 62;
 
 /**
  * Stored events that may be the incoming ones, as a subquery returning one
- * list `candidates`. Rows of `$rows`: {key, types, lo, start, end, places,
- * actors}; `types` are those that can be the same incident (vocabulary
- * sameIncidentTypesOf) and `lo` = start − MAX_MATCH_SPAN_DAYS bounds the
- * (type, start, end) index seek from below, so this reads the events of those
- * types in a few weeks, never all of them, and keeps those
+ * list `candidates`. Rows of `$rows`: {key, types, lookbacks, start, end,
+ * places, actors}; `types` are those that can be the same incident
+ * (vocabulary sameIncidentTypesOf) and `lookbacks` one {spanClass, from} per
+ * span class (cypher/span-class.ts): `from` = start − the class's longest
+ * span, at most MAX_MATCH_SPAN_DAYS, bounds that class's seek on the (type,
+ * spanClass, start, end) index from below. So this reads the events of those
+ * types that can reach the incoming dates — the one-day events of a day or
+ * two, the month-long ones of a month — never all of them, and exactly those
+ * one seek of every class over the whole MAX_MATCH_SPAN_DAYS would keep
+ * (test/resolve/candidate-search.test.ts). It keeps those
  * at a related place (one of the incoming places or within one, or one of
  * their ancestors) or with a shared actor — one read of each event's ties
  * against the `related` nodes — and not reported by
  * the incoming article already (`reported`: its events, read once). A
  * candidate's reports are not read: the only article matching compares
  * (one article tells two events apart) is the incoming one, excluded here.
+ * More than 100 for one incoming event keep the first 100 found, narrowest
+ * span class first (the seek stops there): the events of a day, which alone
+ * can be merged with a day-precise incoming event, before the month-long ones.
  */
 const candidatesQuery = `CALL (reported) {
   UNWIND $rows AS ev
@@ -42,11 +51,13 @@ const candidatesQuery = `CALL (reported) {
       UNION
       UNWIND ev.actors AS actorId MATCH (x:Actor {id: actorId}) RETURN x AS d } AS related,
     // Parsed once per incoming event, not once per event of its window.
-    datetime(ev.lo) AS lo, datetime(ev.start) AS start, datetime(ev.end) AS end
-  CALL (ev, related, reported, lo, start, end) {
+    [b IN ev.lookbacks | {spanClass: b.spanClass, from: datetime(b.from)}] AS lookbacks,
+    datetime(ev.start) AS start, datetime(ev.end) AS end
+  CALL (ev, related, reported, lookbacks, start, end) {
+    UNWIND lookbacks AS b
     MATCH (e:Event)
-    USING INDEX e:Event(type, start, end)
-    WHERE e.type IN ev.types AND e.start >= lo AND e.start <= end AND e.end >= start
+    USING INDEX e:Event(type, spanClass, start, end)
+    WHERE e.type IN ev.types AND e.spanClass = b.spanClass AND e.start >= b.from AND e.start <= end AND e.end >= start
       AND NOT e IN reported
       AND EXISTS { MATCH (e)-[:OCCURRED_IN|PARTICIPATED_IN]-(n) WHERE n IN related }
     RETURN e LIMIT 100
@@ -173,6 +184,7 @@ FOREACH (_ IN CASE WHEN dated > 0 AND NOT conflict THEN [1] ELSE [] END |
   SET e.start = lo, e.end = hi, e.precision = coalesce(precision, e.precision))
 FOREACH (_ IN CASE WHEN dated > 0 AND conflict THEN [1] ELSE [] END |
   SET e.start = first, e.end = last, e.precision = 'RANGE')
+${keepSpanClass("e")}
 WITH e, old
 ${keepReportedHull("e")}
 WITH collect(old) + collect(${countKey("e", 1)}) AS keys

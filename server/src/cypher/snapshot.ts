@@ -1,6 +1,7 @@
 import type { Statement } from "../db/database.ts";
 import { GRAPH_RELATIONS, MERGE_RECORD, NODE_LABELS, RESOLUTION_EDGES } from "../model/vocabulary.ts";
 import { pointMergedIds } from "./merged-ids.ts";
+import { keepSpanClass } from "./span-class.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /**
@@ -59,6 +60,8 @@ WITH row, old, CASE WHEN old IS NULL THEN [] ELSE [${countKey("old", -1)}] END A
 ${applyCounts("minus", "minus")}
 MERGE (e:Event {id: row.id})
 SET e = row.props
+// A snapshot taken before events had a span class restores none: it is derived from the dates again.
+${keepSpanClass("e")}
 WITH e
 ${applyCounts("e", `[${countKey("e", 1)}]`)}`,
     params: { rows },

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { keepReportedHull } from "../cypher/as-of.ts";
 import { rebuildMergedIdLookup } from "../cypher/merged-ids.ts";
+import { rebuildSpanClasses } from "../cypher/span-class.ts";
 import {
   rebuildCarryCounts,
   rebuildSpanCounts,
@@ -46,7 +47,20 @@ export async function runMigrations(db: Database): Promise<number> {
   await ensureTimelineCounts(db);
   await ensureReportedHulls(db);
   await ensureMergedIdLookup(db);
+  await ensureSpanClasses(db);
   return count;
+}
+
+/**
+ * A graph whose events predate their span class (cypher/span-class.ts) gets
+ * it once, in batches; the candidate search on ingest finds only events that
+ * have one. A marker node says it was done, so later starts read one node.
+ */
+export async function ensureSpanClasses(db: Database): Promise<void> {
+  const done = await db.read({ cypher: "MATCH (m:SchemaMark {key: 'span-class'}) RETURN count(m) > 0 AS done" });
+  if (done.records[0]?.get("done")) return;
+  await db.autoCommit(rebuildSpanClasses(), { metadata: { app: "rasd", operation: "span-class" } });
+  await db.write({ cypher: "MERGE (:SchemaMark {key: 'span-class'})" });
 }
 
 /**

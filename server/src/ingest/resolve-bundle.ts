@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Record as Neo4jRecord } from "neo4j-driver";
 import type { ArticleBundle, BundleEvent } from "../bundle/types.ts";
 import * as q from "../cypher/resolve.ts";
+import { SPAN_CLASSES } from "../cypher/span-class.ts";
 import type { Run } from "../db/database.ts";
 import { sameIncidentTypesOf } from "../model/vocabulary.ts";
 import { creditedOutlet, publisherKey } from "../resolve/article-source.ts";
 import { type EntityRow, entityRows, renameMatched, type Stored } from "../resolve/entity-ids.ts";
-import { type EventFacts, matchEvents, type PlaceFacts } from "../resolve/match-score.ts";
+import { CANDIDATES_PER_EVENT, type EventFacts, matchEvents, type PlaceFacts } from "../resolve/match-score.ts";
 import { bandKeys, minhashSignature, SYNDICATION_THRESHOLD, similarity } from "../resolve/minhash.ts";
 import { factsByEvent } from "../resolve/report-facts.ts";
 import { addBundleRows, emptyRows, endInstant, type ReportExtras, startInstant } from "./bundle-rows.ts";
@@ -159,7 +160,7 @@ function millis(iso: string | null): number | null {
 }
 
 /** The candidate search's rows (cypher/resolve.ts): each dated event's types that may match, match window, places and named actors. */
-function candidateRows(bundle: ArticleBundle) {
+export function candidateRows(bundle: ArticleBundle) {
   return bundle.events
     .filter((e) => e.start || e.end)
     .map((e) => {
@@ -170,7 +171,11 @@ function candidateRows(bundle: ArticleBundle) {
       return {
         key: e.id,
         types: sameIncidentTypesOf(e.type),
-        lo: new Date(start - q.MAX_MATCH_SPAN_DAYS * DAY_MS).toISOString(),
+        // An event of span class c lasts at most c days, so it overlaps only if it starts after start − c days.
+        lookbacks: SPAN_CLASSES.map((c) => ({
+          spanClass: c,
+          from: new Date(start - Math.min(c, q.MAX_MATCH_SPAN_DAYS) * DAY_MS).toISOString(),
+        })),
         start: new Date(start).toISOString(),
         end: new Date(end).toISOString(),
         places: [...new Set(e.locations)],
@@ -233,8 +238,13 @@ function decideEvents(bundle: ArticleBundle, found: Neo4jRecord) {
     taken.add(s.stored);
     merges.push({ incoming: s.key, target: s.stored, score: s.match.score, reasons: s.match.reasons });
   }
+  // The rest are candidates for review: each incoming event's best CANDIDATES_PER_EVENT (scored is best first).
+  const kept = new Map<string, number>();
   for (const s of scored) {
     if (s.match.decision === "NONE" || target.get(s.key) === s.stored) continue;
+    const n = kept.get(s.key) ?? 0;
+    if (n >= CANDIDATES_PER_EVENT) continue;
+    kept.set(s.key, n + 1);
     const from = target.get(s.key) ?? s.key;
     candidates.push({ from, to: s.stored, score: s.match.score, reasons: s.match.reasons });
   }

@@ -46,6 +46,14 @@ export interface Match {
 
 export const MERGE_SCORE = 0.75;
 export const CANDIDATE_SCORE = 0.45;
+/**
+ * Candidate pairs recorded per incoming event: its best-scored few. A product
+ * decision, not only a cost one: in a dense graph an event matches dozens of
+ * stored events weakly (the same actors on the same days elsewhere), and a
+ * reviewer cannot work through 17 possible duplicates of each event; the best
+ * few hold the real duplicates when there are any. Merges are unaffected.
+ */
+export const CANDIDATES_PER_EVENT = 5;
 /** Two points closer than this are "nearby" (one town and its outskirts). */
 export const NEARBY_KM = 25;
 

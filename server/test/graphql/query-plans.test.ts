@@ -155,12 +155,15 @@ describe("query plans of the timeline and events statements", () => {
     assert.deepEqual(failures, []);
   });
 
-  it("finds an incoming event's candidate duplicates through the (type, start, end) index, never by reading every Event", async () => {
+  it("finds an incoming event's candidate duplicates through the (type, spanClass, start, end) index, never by reading every Event", async () => {
     // The row resolve-bundle.ts builds for an event of 10 March 2019 in Baghdad by a known actor.
     const row = {
       key: "event:incoming",
       types: ["ATTACK", "AIRSTRIKE", "SHELLING", "ARMED_CLASH"],
-      lo: "2019-01-07T00:00:00.000Z",
+      lookbacks: [1, 2, 4, 8, 16, 32, 64].map((c) => ({
+        spanClass: c,
+        from: new Date(Date.UTC(2019, 2, 10) - Math.min(c, 62) * 86_400_000).toISOString(),
+      })),
       start: "2019-03-10T00:00:00.000Z",
       end: "2019-03-10T23:59:59.999Z",
       places: ["location:baghdad"],
@@ -182,11 +185,13 @@ describe("query plans of the timeline and events statements", () => {
     const seeks = operators(plan).filter(
       (o) =>
         o.operatorType.startsWith("NodeIndexSeek") &&
-        String(o.arguments.Details ?? "").includes(":Event(type, start, end)"),
+        /:Event\(type, spanClass, start, end\) WHERE type IN .* AND spanClass = .* AND start >= /.test(
+          String(o.arguments.Details ?? ""),
+        ),
     );
     assert.ok(
       seeks.length > 0,
-      `the candidates come from a seek on the Event (type, start, end) index, by compatible type and start range; plan: ${operators(
+      `the candidates come from a seek on the Event (type, spanClass, start, end) index, by compatible type, span class and start range; plan: ${operators(
         plan,
       )
         .map((o) => `${o.operatorType} ${o.arguments.Details ?? ""}`)

@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
+import type { ArticleBundle, EventType } from "../../src/bundle/types.ts";
 import { resolveOnIngest } from "../../src/config.ts";
 import type { Database } from "../../src/db/database.ts";
 import { ingestArticle } from "../../src/ingest/ingest-article.ts";
 import { ingestBundle } from "../../src/ingest/ingest-bundle.ts";
+import { CANDIDATES_PER_EVENT } from "../../src/resolve/match-score.ts";
 import { resetGraph, testDatabase } from "../helpers/graph.ts";
 import { multiSourceBundle, multiSourceText } from "./helpers.ts";
 
@@ -26,6 +28,53 @@ RETURN a.id AS article, a.language AS language, r.originalId AS originalId, r.ty
     params: { id: eventId },
   });
   return r.records.map((x) => x.toObject());
+}
+
+/**
+ * A one-event article for the candidate cap: an attack (or `type`) on 8 Feb
+ * 2024 at `place`, with the named actor as a participant (not a key role, so
+ * no two of these merge) when `participant`.
+ */
+function oneEventBundle(n: number, o: { type?: EventType; place: string; participant?: boolean }): ArticleBundle {
+  const text = `Report ${n}: an attack in the test district of the test city, test country, with the test group.`;
+  const span = { start: 0, end: 9 };
+  return {
+    bundleVersion: 1,
+    article: {
+      id: `article:cap-${n}`,
+      title: `Report ${n}`,
+      publisher: `Outlet ${n}`,
+      language: "en",
+      publishedAt: `2024-02-08T1${n}:00:00Z`,
+      text,
+    },
+    actors: [{ id: "actor:cap-group", name: "Test group", kind: "ARMED_GROUP", evidence: [span] }],
+    locations: [
+      { id: "location:cap-country", name: "Test country", kind: "COUNTRY", evidence: [span] },
+      { id: "location:cap-city", name: "Test city", kind: "CITY", within: "location:cap-country", evidence: [span] },
+      {
+        id: "location:cap-district",
+        name: "Test district",
+        kind: "AREA",
+        within: "location:cap-city",
+        evidence: [span],
+      },
+    ],
+    events: [
+      {
+        id: `event:cap-${n}`,
+        type: o.type ?? "ATTACK",
+        title: `Attack ${n}`,
+        start: "2024-02-08",
+        end: "2024-02-08",
+        precision: "DAY",
+        evidence: [span],
+        participants: o.participant ? [{ actor: "actor:cap-group", role: "PARTICIPANT" }] : [],
+        locations: [o.place],
+      },
+    ],
+    claims: [],
+  } as ArticleBundle;
 }
 
 describe("resolution on ingest", () => {
@@ -98,6 +147,37 @@ RETURN e.id AS id, e.reportCount AS reports, e.independentSources AS sources`,
       assert.equal(rec.get("status"), "OPEN");
       assert.ok(rec.get("score") < 0.75);
     }
+  });
+
+  test(`an event matching more stored events than a reviewer can use records its ${CANDIDATES_PER_EVENT} best as candidates`, async () => {
+    // Seven stored attacks of the same day, none a merge (no shared initiator or target), scored apart by
+    // type, place and a shared participant: 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45.
+    const stored = [
+      { place: "location:cap-city", participant: true },
+      { place: "location:cap-city" },
+      { place: "location:cap-district", participant: true },
+      { place: "location:cap-district" },
+      { type: "SHELLING" as const, place: "location:cap-district", participant: true },
+      { type: "SHELLING" as const, place: "location:cap-district" },
+      { place: "location:cap-country" },
+    ];
+    for (const [i, o] of stored.entries()) await ingestBundle(db, oneEventBundle(i + 1, o), "cli", { resolve: false });
+    const incoming = await ingestBundle(db, oneEventBundle(9, { place: "location:cap-city", participant: true }));
+    assert.equal(incoming.mergedEvents, 0);
+    const c = await db.read({
+      cypher: `MATCH (:Event {id: 'event:cap-9'})-[c:POSSIBLY_SAME_AS]->(b:Event)
+RETURN b.id AS id, c.score AS score ORDER BY c.score DESC`,
+    });
+    assert.deepEqual(
+      c.records.map((r) => [r.get("id"), r.get("score")]),
+      [
+        ["event:cap-1", 0.75],
+        ["event:cap-2", 0.7],
+        ["event:cap-3", 0.65],
+        ["event:cap-4", 0.6],
+        ["event:cap-5", 0.55],
+      ],
+    );
   });
 
   test("re-ingesting an article changes nothing", async () => {

@@ -1,0 +1,217 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { generateSyntheticBundles } from "../../../seeds/synthetic/generate.ts";
+import { mulberry32 } from "../../../seeds/synthetic/random.ts";
+import type { ArticleBundle, BundleEvent, DatePrecision } from "../../src/bundle/types.ts";
+import { validateBundle } from "../../src/bundle/validate.ts";
+import { MAX_MATCH_SPAN_DAYS, resolveArticle } from "../../src/cypher/resolve.ts";
+import { SPAN_CLASSES, spanClassOf } from "../../src/cypher/span-class.ts";
+import type { Database } from "../../src/db/database.ts";
+import { runMigrations } from "../../src/db/migrations.ts";
+import { undo } from "../../src/edit/audit.ts";
+import { updateEventFields } from "../../src/edit/event-fields.ts";
+import { candidateRows } from "../../src/ingest/resolve-bundle.ts";
+import { writeBundles } from "../../src/ingest/write-bundles.ts";
+import { mergeEvents, splitEvent } from "../../src/resolve/event-edits.ts";
+import { emptyDatabase } from "../helpers/graph.ts";
+
+/**
+ * The candidate search on ingest seeks each span class only as far back as
+ * that class's events can reach (cypher/span-class.ts). These tests hold it to
+ * what it replaced: on a graph of events of every span — a day, an hour, a
+ * few days, a month, longer than a month, dates wider than their precision
+ * says, dates moved by an analyst, merged into a conflict, split and undone —
+ * it finds exactly the events one seek over the whole MAX_MATCH_SPAN_DAYS
+ * finds, for incoming events of every span.
+ */
+
+const DAY = 86_400_000;
+const BASE = Date.UTC(2020, 2, 1);
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Whole days from the first date to the last (a 0 is one day); beyond 31 the months and the two-month edge. */
+const SPAN_DAYS = [0, 0, 0, 0, 1, 2, 3, 6, 7, 8, 13, 14, 15, 16, 20, 28, 30, 31, 32, 45, 60, 61, 62, 63, 100];
+const PRECISIONS: DatePrecision[] = ["HOUR", "DAY", "MONTH", "YEAR", "RANGE", "APPROXIMATE", "UNKNOWN"];
+
+/** Synthetic bundles whose events are moved into four months of 2020 with spans of every class. */
+function variedBundles(seed: number, events: number): ArticleBundle[] {
+  const rng = mulberry32(seed * 7919);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)];
+  const bundles = [...generateSyntheticBundles({ events, seed })];
+  for (const b of bundles)
+    b.events = b.events.map((e): BundleEvent => {
+      const first = BASE + Math.floor(rng() * 120) * DAY;
+      const { edtf: _, ...rest } = e;
+      const shape = rng();
+      // Mostly whole days; some hours, some known by one end only. The precision is drawn apart
+      // from the span, so a DAY event may last weeks (its class follows the dates, not the precision).
+      if (shape < 0.1) {
+        const hour = first + Math.floor(rng() * 20) * 3_600_000;
+        return {
+          ...rest,
+          start: new Date(hour).toISOString(),
+          end: new Date(hour + 3_600_000).toISOString(),
+          precision: "HOUR",
+        };
+      }
+      if (shape < 0.14) return { ...rest, start: undefined, end: iso(first), precision: "DAY" };
+      if (shape < 0.18) return { ...rest, start: iso(first), end: undefined, precision: "DAY" };
+      const precision = pick(PRECISIONS.filter((p) => p !== "UNKNOWN"));
+      return { ...rest, start: iso(first), end: iso(first + pick(SPAN_DAYS) * DAY), precision };
+    });
+  return bundles.map((b) => validateBundle(b));
+}
+
+let db: Database;
+before(async () => {
+  db = await emptyDatabase();
+});
+after(async () => {
+  await db.close();
+});
+
+describe("the candidate search on ingest, by span class", () => {
+  test("an event's span class is its span rounded up to a power of two of days; 64 holds every longer one", async () => {
+    const r = await db.read({
+      cypher: `UNWIND $spans AS s
+WITH s, datetime('2020-03-01T00:00:00Z') AS start
+WITH s, start, start + duration({milliseconds: s}) AS end
+RETURN s, ${spanClassOf("start", "end")} AS class, ${spanClassOf("null", "end")} AS noStart`,
+      params: {
+        spans: [
+          0,
+          3_600_000,
+          DAY - 1,
+          DAY,
+          DAY + 1,
+          2 * DAY - 1,
+          3 * DAY,
+          31 * DAY - 1,
+          32 * DAY,
+          32 * DAY + 1,
+          400 * DAY,
+        ],
+      },
+    });
+    assert.deepEqual(
+      r.records.map((x) => Number(x.get("class"))),
+      [1, 1, 1, 1, 2, 2, 4, 32, 32, 64, 64],
+    );
+    assert.ok(r.records.every((x) => x.get("noStart") === null));
+    assert.deepEqual([...SPAN_CLASSES], [1, 2, 4, 8, 16, 32, 64]);
+  });
+
+  test("finds exactly the candidates one seek over the whole lookback finds, on a varied graph kept by every write path", async () => {
+    const stored = variedBundles(11, 900);
+    await writeBundles(db, stored, { resolve: false });
+
+    // Dates moved by an analyst (a DAY event stretched over three weeks, another narrowed), one move undone.
+    const ids = stored.flatMap((b) => b.events.filter((e) => e.start && e.end).map((e) => e.id));
+    await updateEventFields(db, "test", ids[0], { start: "2020-04-01", end: "2020-04-21", precision: "DAY" });
+    await updateEventFields(db, "test", ids[1], { start: "2020-04-02", end: "2020-04-02", precision: "DAY" });
+    const moved = await updateEventFields(db, "test", ids[2], { start: "2020-05-01", end: "2020-06-20" });
+    await undo(db, moved.auditId, "test");
+    // Two events whose dates do not meet merged by an analyst (their dates become the conflict's hull),
+    // and a merged pair split again (the split-off events get their reports' dates).
+    const a = stored[3].events.find((e) => e.start && e.end) as BundleEvent;
+    const b = stored
+      .slice(4)
+      .flatMap((x) => x.events)
+      .find((e) => e.start && e.end && Date.parse(e.end) + DAY < Date.parse(a.start as string)) as BundleEvent;
+    assert.ok(a && b, "two stored events with dates apart");
+    await mergeEvents(db, [a.id, b.id], "test: a conflict", "test");
+    const c = stored[5].events.find((e) => e.start && e.end) as BundleEvent;
+    const d = stored[6].events.find((e) => e.start && e.end) as BundleEvent;
+    await mergeEvents(db, [c.id, d.id], "test: to split", "test");
+    await splitEvent(db, c.id, "test");
+
+    // Every write path left each event the class its dates give.
+    const wrong = await db.read({
+      cypher: `MATCH (e:Event) WHERE coalesce(e.spanClass, 0) <> coalesce(${spanClassOf("e.start", "e.end")}, 0)
+RETURN count(e) AS n`,
+    });
+    assert.equal(Number(wrong.records[0].get("n")), 0, "every event's span class matches its dates");
+    const conflict = await db.read({
+      cypher: "MATCH (e:Event {id: $id}) RETURN e.dateConflict AS conflict, e.spanClass AS class",
+      params: { id: a.id },
+    });
+    assert.equal(conflict.records[0].get("conflict"), true);
+
+    const incoming = variedBundles(12, 300);
+    const rows = incoming.flatMap((x) => candidateRows(x));
+    await db.write({ cypher: "MERGE (:Article {id: 'article:incoming'})" });
+    const found = await candidatesByKey(rows);
+    const expected = await referenceCandidates(rows);
+
+    let total = 0;
+    for (const row of rows as { key: string }[]) {
+      const want = [...(expected.get(row.key) ?? [])].sort();
+      assert.ok(want.length < 100, "under the search's cap of 100, so the sets compare whole");
+      assert.deepEqual([...(found.get(row.key) ?? [])].sort(), want, `candidates of ${row.key}`);
+      total += want.length;
+    }
+    assert.ok(total > 500, `a varied comparison (${total} candidate pairs)`);
+    // Found among them: events of every class, and DAY events lasting longer than a day.
+    const kinds = await db.read({
+      cypher: `MATCH (e:Event) WHERE e.id IN $ids
+RETURN collect(DISTINCT e.spanClass) AS classes, count(CASE WHEN e.precision = 'DAY' AND e.spanClass > 1 THEN 1 END) AS wideDays`,
+      params: { ids: [...new Set([...expected.values()].flat())] },
+    });
+    assert.deepEqual(
+      (kinds.records[0].get("classes") as number[]).map(Number).sort((x, y) => x - y),
+      [...SPAN_CLASSES],
+    );
+    assert.ok(Number(kinds.records[0].get("wideDays")) > 0);
+  });
+
+  test("a graph whose events predate the span class gets it at start-up", async () => {
+    await db.write({ cypher: "MATCH (e:Event) REMOVE e.spanClass" });
+    await db.write({ cypher: "MATCH (m:SchemaMark {key: 'span-class'}) DELETE m" });
+    await runMigrations(db);
+    const r = await db.read({
+      cypher: `MATCH (e:Event) RETURN count(e.spanClass) AS classed,
+  count(CASE WHEN e.start IS NOT NULL AND e.end IS NOT NULL THEN 1 END) AS dated,
+  count(CASE WHEN coalesce(e.spanClass, 0) <> coalesce(${spanClassOf("e.start", "e.end")}, 0) THEN 1 END) AS wrong`,
+    });
+    const x = r.records[0].toObject();
+    assert.ok(Number(x.dated) > 0);
+    assert.equal(Number(x.classed), Number(x.dated));
+    assert.equal(Number(x.wrong), 0);
+  });
+});
+
+/** The candidates the ingest statement finds, per incoming event key. */
+async function candidatesByKey(rows: unknown[]): Promise<Map<string, string[]>> {
+  const s = resolveArticle({
+    articleId: "article:incoming",
+    source: { minhash: [1], bands: "b0x1", sourceKey: "test", copyOf: null, similarity: null },
+    placeIds: [],
+    rows,
+  });
+  const r = await db.write(s);
+  const out = new Map<string, string[]>();
+  for (const c of r.records[0].get("candidates") as { key: string; id: string }[])
+    out.set(c.key, [...(out.get(c.key) ?? []), c.id]);
+  return out;
+}
+
+/**
+ * What the search must find, written plainly (every event read, no index):
+ * events of a compatible type overlapping the incoming dates that start at
+ * most MAX_MATCH_SPAN_DAYS before them, at a related place or with a shared actor.
+ */
+async function referenceCandidates(rows: unknown[]): Promise<Map<string, string[]>> {
+  const r = await db.read({
+    cypher: `UNWIND $rows AS ev
+WITH ev, datetime(ev.start) AS start, datetime(ev.end) AS end,
+  COLLECT { UNWIND ev.places AS p MATCH (:Location {id: p})<-[:WITHIN*0..4]-(d:Location) RETURN d
+    UNION UNWIND ev.places AS p MATCH (:Location {id: p})-[:WITHIN*1..4]->(d:Location) RETURN d
+    UNION UNWIND ev.actors AS x MATCH (d:Actor {id: x}) RETURN d } AS related
+MATCH (e:Event)
+WHERE e.type IN ev.types AND e.start <= end AND e.end >= start
+  AND e.start >= start - duration({days: $maxDays})
+  AND EXISTS { (e)-[:OCCURRED_IN|PARTICIPATED_IN]-(n) WHERE n IN related }
+RETURN ev.key AS key, collect(e.id) AS ids`,
+    params: { rows, maxDays: MAX_MATCH_SPAN_DAYS },
+  });
+  return new Map(r.records.map((x) => [x.get("key") as string, x.get("ids") as string[]]));
+}
