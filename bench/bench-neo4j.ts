@@ -49,6 +49,21 @@ export async function unusedSeed(db: Database): Promise<number> {
   }
 }
 
+/**
+ * The graph an ingest benchmark writes into: with BENCH_SIZES=have (`asIs`) the store as it is — its event
+ * count and a sample seed it does not hold yet (BENCH_SEED overrides) — else emptied, seed 1.
+ */
+export async function benchGraph(db: Database, asIs: boolean, what: string): Promise<{ events: number; seed: number }> {
+  if (!asIs) {
+    await emptyGraph(db);
+    return { events: 0, seed: 1 };
+  }
+  const events = await eventCount(db);
+  const seed = process.env.BENCH_SEED ? Number(process.env.BENCH_SEED) : await unusedSeed(db);
+  console.log(`${what} the graph as it is (${events.toLocaleString("en")} events); sample seed ${seed}`);
+  return { events, seed };
+}
+
 /** Milliseconds at the given percentile (nearest rank). */
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);

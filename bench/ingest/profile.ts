@@ -21,7 +21,7 @@ import { addBundleRows, emptyRows } from "../../server/src/ingest/bundle-rows.ts
 import { ingestStatements } from "../../server/src/ingest/bundle-statements.ts";
 import { resolveAndWrite } from "../../server/src/ingest/resolve-bundle.ts";
 import { writeBundles } from "../../server/src/ingest/write-bundles.ts";
-import { emptyGraph, eventCount, openBenchDatabase, unusedSeed } from "../bench-neo4j.ts";
+import { benchGraph, openBenchDatabase } from "../bench-neo4j.ts";
 
 const asIs = process.env.BENCH_SIZES === "have";
 let sizes = (asIs ? "0" : (process.env.BENCH_SIZES ?? "10000,50000")).split(",").map(Number);
@@ -52,12 +52,9 @@ type Tally = Map<string, { hits: number; ms: number; n: number; ops: Map<string,
 
 const { db, stop } = await openBenchDatabase();
 try {
-  let seed = 1;
-  if (asIs) {
-    sizes = [await eventCount(db)];
-    seed = process.env.BENCH_SEED ? Number(process.env.BENCH_SEED) : await unusedSeed(db);
-    console.log(`profiling the graph as it is (${sizes[0].toLocaleString("en")} events); sample seed ${seed}`);
-  } else await emptyGraph(db);
+  const graph = await benchGraph(db, asIs, "profiling");
+  const seed = graph.seed;
+  if (asIs) sizes = [graph.events];
   const stream = generateSyntheticBundles({ events: (asIs ? 0 : sizes[sizes.length - 1]) + 100_000, seed, retell })[
     Symbol.iterator
   ]();

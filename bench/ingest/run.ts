@@ -22,7 +22,7 @@ import { bundleItems, generateSyntheticBundles } from "../../seeds/synthetic/gen
 import type { ArticleBundle } from "../../server/src/bundle/types.ts";
 import { validateBundle } from "../../server/src/bundle/validate.ts";
 import { writeBundles } from "../../server/src/ingest/write-bundles.ts";
-import { emptyGraph, eventCount, openBenchDatabase, unusedSeed } from "../bench-neo4j.ts";
+import { benchGraph, eventCount, openBenchDatabase } from "../bench-neo4j.ts";
 
 const asIs = process.env.BENCH_SIZES === "have";
 let sizes = (asIs ? "0" : (process.env.BENCH_SIZES ?? "10000,100000,1000000"))
@@ -47,12 +47,9 @@ const load = () =>
 
 const { db, stop } = await openBenchDatabase();
 try {
-  let seed = 1;
-  if (asIs) {
-    sizes = [await eventCount(db)];
-    seed = process.env.BENCH_SEED ? Number(process.env.BENCH_SEED) : await unusedSeed(db);
-    console.log(`measuring the graph as it is (${sizes[0].toLocaleString("en")} events); sample seed ${seed}`);
-  } else await emptyGraph(db);
+  const graph = await benchGraph(db, asIs, "measuring");
+  const seed = graph.seed;
+  if (asIs) sizes = [graph.events];
   const stream = generateSyntheticBundles({
     events: (asIs ? 2 * sample : sizes[sizes.length - 1] + sizes.length * sample) + sizes.length * 50 * warmupBundles,
     seed,
