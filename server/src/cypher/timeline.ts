@@ -50,7 +50,10 @@ RETURN bucket, type, n ORDER BY bucket, type`,
  * stored span and by the first and last day any event counts in, so its cost
  * is the edges' events, not the window's — and a window that begins before
  * the first event and ends after the last (the whole graph, as the timeline
- * opens) reads no event at all.
+ * opens) reads no event at all. With `carry` (a window with whole days, read
+ * with the days' aggregates) the events that began before d0 and run into it
+ * are not read but counted from the carried-event sums, and only those that
+ * end in [from, d0) are read; all of them count in the first bucket.
  *
  * The bounds come from the span statistics, read by the same statement
  * (spanStatsHead) rather than a statement before it, and `also` (the whole
