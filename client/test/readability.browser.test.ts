@@ -140,13 +140,26 @@ async function mapLabelsClearOfMarks(page: Page, name: string) {
  * or diamond).
  */
 async function graphLabelsClearOfNodes(page: Page, name: string) {
-  const labels = await labelBoxes(page, ".graph .labels text");
-  const nodes = await page.evaluate(() =>
-    [...document.querySelectorAll(".graph g.node")].map((g) => {
+  // Labels and nodes read in one go, from one frame: while the layout still runs, every frame moves the
+  // nodes and places the labels again, so two reads a frame apart compare labels with nodes they never met.
+  const { labels, nodes } = await page.evaluate(() => ({
+    // (No helper functions in here: the test runner's transform would name them with a function the page lacks.)
+    labels: [...document.querySelectorAll(".graph .labels text")].map((e) => {
+      const r = e.getBoundingClientRect();
+      return {
+        id: e.getAttribute("data-id"),
+        text: e.textContent,
+        x: r.left,
+        y: r.top,
+        right: r.right,
+        bottom: r.bottom,
+      };
+    }),
+    nodes: [...document.querySelectorAll(".graph g.node")].map((g) => {
       const r = (g.querySelector("path") ?? g).getBoundingClientRect();
       return { id: g.getAttribute("data-id"), x: r.left, y: r.top, right: r.right, bottom: r.bottom };
     }),
-  );
+  }));
   assert.ok(labels.length >= 2 && nodes.length >= 2, `${name}: nodes and labels drawn`);
   const slack = 1;
   for (const l of labels)
