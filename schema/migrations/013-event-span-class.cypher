@@ -1,5 +1,4 @@
-// Candidate search on ingest (server/src/cypher/resolve.ts): one seek per compatible type and span class
-// (server/src/cypher/span-class.ts), each looking back only as far as that class's events may reach, so an
-// incoming event reads the one-day events of the day before it, not those of the two months before.
-// A graph that predates the class gets it once at start-up (db/migrations.ts ensureSpanClasses).
-CREATE RANGE INDEX event_type_span_class IF NOT EXISTS FOR (n:Event) ON (n.type, n.spanClass, n.start, n.end);
+// The candidate search on ingest first sought events through a (type, spanClass, start, end) index on Event.
+// It now seeks the ties of related places and actors (014-tie-candidate-keys.cypher), which carry the span
+// class; the node index is no longer read, so it goes rather than cost every event write an index entry.
+DROP INDEX event_type_span_class IF EXISTS;

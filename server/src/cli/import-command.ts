@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import { loadSettings } from "../config.ts";
 import { rebuildMergedIdLookup } from "../cypher/merged-ids.ts";
 import { rebuildSpanClasses } from "../cypher/span-class.ts";
+import { rebuildTieKeys } from "../cypher/tie-keys.ts";
 import { rebuildTimelineCounts } from "../cypher/timeline-counts.ts";
 import { connect } from "../db/connect.ts";
 import { runMigrations } from "../db/migrations.ts";
@@ -34,10 +35,12 @@ export async function importCommand(args: string[]): Promise<number> {
       return 1;
     }
     // The script wrote events directly, past the write paths that keep the timeline aggregates
-    // the lookup of merged-away ids and the events' span classes: all are rebuilt from what it wrote.
+    // the lookup of merged-away ids, the events' span classes and their ties' candidate keys (which
+    // copy the span classes, so after them): all are rebuilt from what it wrote.
     await db.writeAll(rebuildTimelineCounts(), { metadata: { app: "rasd", operation: "timeline-counts" } });
     await db.writeAll(rebuildMergedIdLookup(), { metadata: { app: "rasd", operation: "merged-id-lookup" } });
     await db.autoCommit(rebuildSpanClasses(), { metadata: { app: "rasd", operation: "span-class" } });
+    await db.autoCommit(rebuildTieKeys(), { metadata: { app: "rasd", operation: "tie-keys" } });
     log(`${file}: ${summary.complete.nodes} nodes and ${summary.complete.relationships} relationships replayed`);
     return 0;
   } finally {

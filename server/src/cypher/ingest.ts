@@ -2,6 +2,7 @@ import type { Statement } from "../db/database.ts";
 import { namedSearchTextCypher } from "../model/search-text.ts";
 import { ANALYTIC_TIES, type AnalyticTie, CLAIM_LINKS, type ClaimLink } from "../model/vocabulary.ts";
 import { spanClassOf } from "./span-class.ts";
+import { setTieKeys } from "./tie-keys.ts";
 import { countCreated } from "./timeline-counts.ts";
 
 /**
@@ -134,7 +135,8 @@ WHERE ${notRetracted("e", "'PARTICIPATED_IN|' + row.actor + '|' + row.role")}
   AND NOT (${rowNotAnalyst} AND EXISTS { (x)-[p:PARTICIPATED_IN]->(e) WHERE ${byAnalyst("p")} AND p.role <> row.role })
 MERGE (x)-[r:PARTICIPATED_IN {role: row.role}]->(e)
 ON CREATE SET ${asserted("r")}
-SET ${unionEvidence("r")}`,
+SET ${unionEvidence("r")}
+${setTieKeys("r", "e", "x")}`,
     params: { rows },
   };
 }
@@ -146,7 +148,8 @@ MATCH (e:Event {id: row.event}), (l:Location {id: row.location})
 WHERE ${notRetracted("e", "'OCCURRED_IN|' + row.location")}
 MERGE (e)-[r:OCCURRED_IN]->(l)
 ON CREATE SET ${asserted("r")}
-SET ${unionEvidence("r")}`,
+SET ${unionEvidence("r")}
+${setTieKeys("r", "e", "l")}`,
     params: { rows },
   };
 }

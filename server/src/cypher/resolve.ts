@@ -3,11 +3,12 @@ import { MERGE_RECORD, MERGED_INTO, POSSIBLY_SAME_AS, SYNDICATES } from "../mode
 import { keepReportedHull } from "./as-of.ts";
 import { mergedInto } from "./merged-ids.ts";
 import { keepSpanClass } from "./span-class.ts";
+import { keepTieKeys } from "./tie-keys.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
 
 /**
  * Cypher for resolving an incoming article against the graph: candidate
- * events (date range index first, then place or actor), syndication
+ * events (through the ties of related places and actors, by date range), syndication
  * candidates (LSH bands through a full-text index), and the writes that
  * record what was decided. Pure: values in, statements out.
  */
@@ -21,28 +22,32 @@ export const MAX_MATCH_SPAN_DAYS = 62;
  * places, actors}; `types` are those that can be the same incident
  * (vocabulary sameIncidentTypesOf) and `lookbacks` one {spanClass, from} per
  * span class (cypher/span-class.ts): `from` = start − the class's longest
- * span, at most MAX_MATCH_SPAN_DAYS, bounds that class's seek on the (type,
- * spanClass, start, end) index from below. So this reads the events of those
- * types that can reach the incoming dates — the one-day events of a day or
- * two, the month-long ones of a month — never all of them, and exactly those
- * one seek of every class over the whole MAX_MATCH_SPAN_DAYS would keep
- * (test/resolve/candidate-search.test.ts). It keeps those
- * at a related place (one of the incoming places or within one, or one of
- * their ancestors) or with a shared actor — one read of each event's ties
- * against the `related` nodes — and not reported by
- * the incoming article already (`reported`: its events, read once). A
- * candidate's reports are not read: the only article matching compares
- * (one article tells two events apart) is the incoming one, excluded here.
- * More than 100 for one incoming event keep the first 100 found, narrowest
- * span class first (the seek stops there): the events of a day, which alone
- * can be merged with a day-precise incoming event, before the month-long ones.
+ * span, at most MAX_MATCH_SPAN_DAYS, bounds that class's seek from below.
+ *
+ * A stored event is a candidate when it is of one of those types, its dates
+ * overlap the incoming ones (starting at most MAX_MATCH_SPAN_DAYS before
+ * them), it is at a related place (one of the incoming places or within one,
+ * or one of their ancestors) or has a shared actor, and the incoming article
+ * does not report it already (`reported`: its events, read once). It is found
+ * through its ties' candidate keys (cypher/tie-keys.ts): for each related
+ * place or actor, each type and each span class, one seek of the tie index
+ * over that class's window. So only events that share a place or an actor
+ * with the incoming one are read, never the other events of the window; the
+ * event's own type and dates, and the tie's other end, are then tested
+ * again, so a stale key could hide a candidate but never make one. This finds
+ * exactly what one scan over the whole MAX_MATCH_SPAN_DAYS would keep
+ * (test/resolve/candidate-search.test.ts). A candidate's reports are not
+ * read: the only article matching compares (one article tells two events
+ * apart) is the incoming one, excluded here. More than 100 for one incoming
+ * event keep the first 100 found, narrowest span class first: the events of
+ * a day, which alone can be merged with a day-precise incoming event, before
+ * the month-long ones.
  */
 const candidatesQuery = `CALL (reported) {
   UNWIND $rows AS ev
-  // What makes a stored event related, looked up once per incoming event as nodes: a place that is
-  // one of the incoming places or lies within one (up to 4 levels), or one of their ancestors, or
-  // one of its named actors. Each event of the window is then tested by reading its ties once and
-  // comparing nodes, no property read, no walk up the place hierarchy per event.
+  // What makes a stored event related, looked up once per incoming event: a place that is one of
+  // the incoming places or lies within one (up to 4 levels), or one of their ancestors, or one of
+  // its named actors. Their ids lead the tie indexes; the nodes check each tie's other end.
   WITH ev, COLLECT { UNWIND ev.places AS placeId MATCH (:Location {id: placeId})<-[:WITHIN*0..4]-(d:Location)
       RETURN d
       UNION
@@ -50,17 +55,28 @@ const candidatesQuery = `CALL (reported) {
       RETURN up AS d
       UNION
       UNWIND ev.actors AS actorId MATCH (x:Actor {id: actorId}) RETURN x AS d } AS related,
-    // Parsed once per incoming event, not once per event of its window.
+    // Parsed once per incoming event, not once per seek.
     [b IN ev.lookbacks | {spanClass: b.spanClass, from: datetime(b.from)}] AS lookbacks,
     datetime(ev.start) AS start, datetime(ev.end) AS end
-  CALL (ev, related, reported, lookbacks, start, end) {
+  WITH ev, related, [d IN related | d.id] AS relatedIds, lookbacks, start, end
+  CALL (ev, related, relatedIds, reported, lookbacks, start, end) {
     UNWIND lookbacks AS b
-    MATCH (e:Event)
-    USING INDEX e:Event(type, spanClass, start, end)
-    WHERE e.type IN ev.types AND e.spanClass = b.spanClass AND e.start >= b.from AND e.start <= end AND e.end >= start
-      AND NOT e IN reported
-      AND EXISTS { MATCH (e)-[:OCCURRED_IN|PARTICIPATED_IN]-(n) WHERE n IN related }
-    RETURN e LIMIT 100
+    CALL (ev, related, relatedIds, b, start, end) {
+      MATCH (e)-[t:OCCURRED_IN]->(n)
+      USING INDEX t:OCCURRED_IN(entityId, eventType, eventSpanClass, eventStart, eventEnd)
+      WHERE t.entityId IN relatedIds AND t.eventType IN ev.types AND t.eventSpanClass = b.spanClass
+        AND t.eventStart >= b.from AND t.eventStart <= end AND t.eventEnd >= start AND n IN related
+      RETURN e
+      UNION
+      MATCH (n)-[t:PARTICIPATED_IN]->(e)
+      USING INDEX t:PARTICIPATED_IN(entityId, eventType, eventSpanClass, eventStart, eventEnd)
+      WHERE t.entityId IN relatedIds AND t.eventType IN ev.types AND t.eventSpanClass = b.spanClass
+        AND t.eventStart >= b.from AND t.eventStart <= end AND t.eventEnd >= start AND n IN related
+      RETURN e
+    }
+    // The keys are copies: the event's own type and dates decide.
+    WITH b, e WHERE NOT e IN reported AND e.type IN ev.types AND e.start >= b.from AND e.start <= end AND e.end >= start
+    RETURN DISTINCT e LIMIT 100
   }
   RETURN collect({key: ev.key, id: e.id, type: e.type, start: e.start.epochMillis, end: e.end.epochMillis,
     precision: e.precision,
@@ -186,6 +202,7 @@ FOREACH (_ IN CASE WHEN dated > 0 AND conflict THEN [1] ELSE [] END |
   SET e.start = first, e.end = last, e.precision = 'RANGE')
 ${keepSpanClass("e")}
 WITH e, old
+${keepTieKeys("e")}
 ${keepReportedHull("e")}
 WITH collect(old) + collect(${countKey("e", 1)}) AS keys
 ${applyCounts("keys", "keys")}

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { keepReportedHull } from "../cypher/as-of.ts";
 import { rebuildMergedIdLookup } from "../cypher/merged-ids.ts";
 import { rebuildSpanClasses } from "../cypher/span-class.ts";
+import { rebuildTieKeys } from "../cypher/tie-keys.ts";
 import {
   rebuildCarryCounts,
   rebuildSpanCounts,
@@ -48,6 +49,7 @@ export async function runMigrations(db: Database): Promise<number> {
   await ensureReportedHulls(db);
   await ensureMergedIdLookup(db);
   await ensureSpanClasses(db);
+  await ensureTieKeys(db);
   return count;
 }
 
@@ -61,6 +63,19 @@ export async function ensureSpanClasses(db: Database): Promise<void> {
   if (done.records[0]?.get("done")) return;
   await db.autoCommit(rebuildSpanClasses(), { metadata: { app: "rasd", operation: "span-class" } });
   await db.write({ cypher: "MERGE (:SchemaMark {key: 'span-class'})" });
+}
+
+/**
+ * A graph whose ties predate their candidate keys (cypher/tie-keys.ts) gets
+ * them once, in batches, after the span classes they copy; the candidate
+ * search on ingest finds events only through them. A marker node says it was
+ * done, so later starts read one node.
+ */
+export async function ensureTieKeys(db: Database): Promise<void> {
+  const done = await db.read({ cypher: "MATCH (m:SchemaMark {key: 'tie-keys'}) RETURN count(m) > 0 AS done" });
+  if (done.records[0]?.get("done")) return;
+  await db.autoCommit(rebuildTieKeys(), { metadata: { app: "rasd", operation: "tie-keys" } });
+  await db.write({ cypher: "MERGE (:SchemaMark {key: 'tie-keys'})" });
 }
 
 /**

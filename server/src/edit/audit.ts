@@ -3,7 +3,7 @@ import * as q from "../cypher/audit.ts";
 import type { Database, Run } from "../db/database.ts";
 import type { AuditAction } from "../model/vocabulary.ts";
 import { EditError, MissingNode } from "./errors.ts";
-import { canonical, firstDifference, restoreSnapshot, type Snapshot, type Target, takeSnapshot } from "./snapshot.ts";
+import { canonical, firstDifference, keyTiesOf, restoreSnapshot, type Snapshot, type Target, takeSnapshot } from "./snapshot.ts";
 
 /**
  * Every mutation leaves an audit entry. Edits of stored nodes go through
@@ -42,6 +42,8 @@ export async function audited<T>(
     async (run) => {
       const before = await takeSnapshot(run, o.touches);
       const out = await work(run);
+      // Whatever the edit changed, the ties of the nodes it touched carry their events' keys again.
+      await run(keyTiesOf([...o.touches, ...(out.created ?? [])]));
       const after = await takeSnapshot(run, [...o.touches, ...(out.created ?? [])]);
       const auditId = await record(run, {
         who: o.who,

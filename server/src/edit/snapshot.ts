@@ -1,6 +1,7 @@
 import neo4j, { isDateTime, isPoint } from "neo4j-driver";
 import { labelOfId } from "../cypher/projections.ts";
 import * as q from "../cypher/snapshot.ts";
+import { syncTieKeys, TIE_KEY_PROPERTIES } from "../cypher/tie-keys.ts";
 import type { Run } from "../db/database.ts";
 import { MERGE_RECORD } from "../model/vocabulary.ts";
 import { EditError } from "./errors.ts";
@@ -101,6 +102,8 @@ function parseDateTime(s: string) {
   );
 }
 
+const isTieKey = (k: string) => (TIE_KEY_PROPERTIES as readonly string[]).includes(k);
+
 const encodeProps = (props: Record<string, unknown>, types: [string, string][]) =>
   Object.fromEntries(types.map(([k, t]) => [k, encode(props[k], t)]));
 
@@ -153,7 +156,11 @@ export async function takeSnapshot(run: Run, targets: Target[]): Promise<Snapsho
                 out: t.out,
                 other: t.other,
                 otherLabel: t.otherLabel,
-                props: encodeProps(t.props, t.types),
+                // Candidate keys are derived from the tie's ends (cypher/tie-keys.ts): left out, re-derived after a restore.
+                props: encodeProps(
+                  t.props,
+                  t.types.filter(([k]) => !isTieKey(k)),
+                ),
               }))
               .sort((a, b) => canonical(a).localeCompare(canonical(b))) ?? null,
         });
@@ -218,6 +225,13 @@ export async function restoreSnapshot(run: Run, before: Snapshot, after: Snapsho
     if (made < rows.length)
       throw new EditError("auditId", `cannot restore a ${type} tie: a node it joined no longer exists`);
   }
+  await run(keyTiesOf(before.nodes));
+}
+
+/** Re-keys the candidate keys (cypher/tie-keys.ts) of the ties of these nodes, after an edit or a restore changed them. */
+export function keyTiesOf(nodes: { id: string }[]) {
+  const ids = (label: string) => nodes.map((n) => n.id).filter((id) => labelOf(id) === label);
+  return syncTieKeys({ events: ids("Event"), actors: ids("Actor"), locations: ids("Location") });
 }
 
 /** The first difference between two snapshots, in words, for a refused undo. */

@@ -9,6 +9,7 @@ import { SPAN_CLASSES, spanClassOf } from "../../src/cypher/span-class.ts";
 import type { Database } from "../../src/db/database.ts";
 import { runMigrations } from "../../src/db/migrations.ts";
 import { undo } from "../../src/edit/audit.ts";
+import { mergeEntities, splitEntity } from "../../src/edit/entities.ts";
 import { updateEventFields } from "../../src/edit/event-fields.ts";
 import { candidateRows } from "../../src/ingest/resolve-bundle.ts";
 import { writeBundles } from "../../src/ingest/write-bundles.ts";
@@ -16,13 +17,15 @@ import { mergeEvents, splitEvent } from "../../src/resolve/event-edits.ts";
 import { emptyDatabase } from "../helpers/graph.ts";
 
 /**
- * The candidate search on ingest seeks each span class only as far back as
- * that class's events can reach (cypher/span-class.ts). These tests hold it to
- * what it replaced: on a graph of events of every span — a day, an hour, a
- * few days, a month, longer than a month, dates wider than their precision
- * says, dates moved by an analyst, merged into a conflict, split and undone —
- * it finds exactly the events one seek over the whole MAX_MATCH_SPAN_DAYS
- * finds, for incoming events of every span.
+ * The candidate search on ingest seeks the ties of related places and actors
+ * by their candidate keys (cypher/tie-keys.ts), each span class only as far
+ * back as that class's events can reach (cypher/span-class.ts). These tests
+ * hold it to a plain scan: on a graph of events of every span — a day, an
+ * hour, a few days, a month, longer than a month, dates wider than their
+ * precision says, dates moved by an analyst, merged into a conflict, split
+ * and undone, actors and places merged, split and undone — every tie carries
+ * its keys, and the search finds exactly the events a scan over the whole
+ * MAX_MATCH_SPAN_DAYS finds, for incoming events of every span.
  */
 
 const DAY = 86_400_000;
@@ -124,6 +127,32 @@ RETURN s, ${spanClassOf("start", "end")} AS class, ${spanClassOf("null", "end")}
     await mergeEvents(db, [c.id, d.id], "test: to split", "test");
     await splitEvent(db, c.id, "test");
 
+    // Entity merges move ties to another actor or place: an actor merged and given back by a split,
+    // two places merged and the merge undone, two other actors merged for good.
+    const busiest = async (label: "Actor" | "Location") => {
+      const tie = label === "Actor" ? "(n:Actor)-[:PARTICIPATED_IN]->(:Event)" : "(:Event)-[:OCCURRED_IN]->(n:Location)";
+      const r = await db.read({ cypher: `MATCH ${tie} RETURN n.id AS id, count(*) AS n ORDER BY n DESC, id LIMIT 4` });
+      return r.records.map((x) => x.get("id") as string);
+    };
+    const [actorA, actorB, actorC, actorD] = await busiest("Actor");
+    await mergeEntities(db, "test", actorA, [actorB]);
+    await splitEntity(db, "test", actorA, { restore: actorB });
+    await mergeEntities(db, "test", actorC, [actorD]);
+    const [placeA, placeB] = await busiest("Location");
+    const placesMerged = await mergeEntities(db, "test", placeA, [placeB]);
+    await undo(db, placesMerged.auditId, "test");
+
+    // Every write path left each tie the candidate keys of its event and its other end.
+    const stale = await db.read({
+      cypher: `MATCH (e:Event)-[t:OCCURRED_IN|PARTICIPATED_IN]-(n)
+WITH t, [n.id, e.type, e.spanClass, toString(e.start), toString(e.end)] AS want,
+  [t.entityId, t.eventType, t.eventSpanClass, toString(t.eventStart), toString(t.eventEnd)] AS got
+RETURN count(t) AS ties, count(CASE WHEN want <> got OR any(i IN range(0, 4) WHERE (want[i] IS NULL) <> (got[i] IS NULL))
+  THEN 1 END) AS stale`,
+    });
+    assert.ok(Number(stale.records[0].get("ties")) > 2000, "a graph with many ties");
+    assert.equal(Number(stale.records[0].get("stale")), 0, "every tie carries its event's and its end's keys");
+
     // Every write path left each event the class its dates give.
     const wrong = await db.read({
       cypher: `MATCH (e:Event) WHERE coalesce(e.spanClass, 0) <> coalesce(${spanClassOf("e.start", "e.end")}, 0)
@@ -161,6 +190,25 @@ RETURN collect(DISTINCT e.spanClass) AS classes, count(CASE WHEN e.precision = '
       [...SPAN_CLASSES],
     );
     assert.ok(Number(kinds.records[0].get("wideDays")) > 0);
+  });
+
+  test("a graph whose ties predate their candidate keys gets them at start-up", async () => {
+    await db.write({
+      cypher: `MATCH ()-[t:OCCURRED_IN|PARTICIPATED_IN]->()
+REMOVE t.entityId, t.eventType, t.eventSpanClass, t.eventStart, t.eventEnd`,
+    });
+    await db.write({ cypher: "MATCH (m:SchemaMark {key: 'tie-keys'}) DELETE m" });
+    await runMigrations(db);
+    const r = await db.read({
+      cypher: `MATCH (e:Event)-[t:OCCURRED_IN|PARTICIPATED_IN]-(n)
+RETURN count(t) AS ties, count(CASE WHEN t.entityId = n.id AND t.eventType = e.type THEN 1 END) AS keyed,
+  count(CASE WHEN e.start IS NOT NULL AND NOT (t.eventStart = e.start AND t.eventEnd = e.end
+    AND t.eventSpanClass = e.spanClass) THEN 1 END) AS wrongDates`,
+    });
+    const x = r.records[0].toObject();
+    assert.ok(Number(x.ties) > 0);
+    assert.equal(Number(x.keyed), Number(x.ties));
+    assert.equal(Number(x.wrongDates), 0);
   });
 
   test("a graph whose events predate the span class gets it at start-up", async () => {
