@@ -3,7 +3,15 @@ import * as q from "../cypher/audit.ts";
 import type { Database, Run } from "../db/database.ts";
 import type { AuditAction } from "../model/vocabulary.ts";
 import { EditError, MissingNode } from "./errors.ts";
-import { canonical, firstDifference, keyTiesOf, restoreSnapshot, type Snapshot, type Target, takeSnapshot } from "./snapshot.ts";
+import {
+  canonical,
+  firstDifference,
+  keyTiesOf,
+  restoreSnapshot,
+  type Snapshot,
+  type Target,
+  takeSnapshot,
+} from "./snapshot.ts";
 
 /**
  * Every mutation leaves an audit entry. Edits of stored nodes go through

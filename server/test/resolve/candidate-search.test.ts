@@ -130,7 +130,8 @@ RETURN s, ${spanClassOf("start", "end")} AS class, ${spanClassOf("null", "end")}
     // Entity merges move ties to another actor or place: an actor merged and given back by a split,
     // two places merged and the merge undone, two other actors merged for good.
     const busiest = async (label: "Actor" | "Location") => {
-      const tie = label === "Actor" ? "(n:Actor)-[:PARTICIPATED_IN]->(:Event)" : "(:Event)-[:OCCURRED_IN]->(n:Location)";
+      const tie =
+        label === "Actor" ? "(n:Actor)-[:PARTICIPATED_IN]->(:Event)" : "(:Event)-[:OCCURRED_IN]->(n:Location)";
       const r = await db.read({ cypher: `MATCH ${tie} RETURN n.id AS id, count(*) AS n ORDER BY n DESC, id LIMIT 4` });
       return r.records.map((x) => x.get("id") as string);
     };
