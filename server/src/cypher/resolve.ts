@@ -18,30 +18,30 @@ export const MAX_MATCH_SPAN_DAYS = 62;
 
 /**
  * Stored events that may be the incoming ones, as a subquery returning one
- * list `candidates`. Rows of `$rows`: {key, types, lookbacks, start, end,
+ * list `candidates`, read from the tie index alone: no candidate event's
+ * record is read here. Rows of `$rows`: {key, types, lookbacks, start, end,
  * places, actors}; `types` are those that can be the same incident
  * (vocabulary sameIncidentTypesOf) and `lookbacks` one {spanClass, from} per
  * span class (cypher/span-class.ts): `from` = start − the class's longest
  * span, at most MAX_MATCH_SPAN_DAYS, bounds that class's seek from below.
  *
- * A stored event is a candidate when it is of one of those types, its dates
- * overlap the incoming ones (starting at most MAX_MATCH_SPAN_DAYS before
- * them), it is at a related place (one of the incoming places or within one,
- * or one of their ancestors) or has a shared actor, and the incoming article
- * does not report it already (`reported`: its events, read once). It is found
- * through its ties' candidate keys (cypher/tie-keys.ts): for each related
+ * A stored event is a candidate when, by its ties' candidate keys
+ * (cypher/tie-keys.ts), it is of one of those types, its dates overlap the
+ * incoming ones (starting at most MAX_MATCH_SPAN_DAYS before them), and it is
+ * at a related place (one of the incoming places or within one, or one of
+ * their ancestors) or has a shared actor; and the incoming article does not
+ * report it already (`reported`: its events, read once). For each related
  * place or actor, each type and each span class, one seek of the tie index
- * over that class's window. So only events that share a place or an actor
- * with the incoming one are read, never the other events of the window; the
- * event's own type and dates, and the tie's other end, are then tested
- * again, so a stale key could hide a candidate but never make one. This finds
- * exactly what one scan over the whole MAX_MATCH_SPAN_DAYS would keep
- * (test/resolve/candidate-search.test.ts). A candidate's reports are not
- * read: the only article matching compares (one article tells two events
- * apart) is the incoming one, excluded here. More than 100 for one incoming
- * event keep the first 100 found, narrowest span class first: the events of
- * a day, which alone can be merged with a day-precise incoming event, before
- * the month-long ones.
+ * over that class's window: only events that share a place or an actor with
+ * the incoming one are found, never the other events of the window.
+ *
+ * Each candidate comes back as {key, ref (its element id), type, start (from
+ * the keys), places, actors (the related places and actors its ties reach)}:
+ * what resolve/match-score.ts scoreUpperBound needs to bound its score, so
+ * that only the events that can matter are read ({@link candidateDetails},
+ * which checks their own type and dates again). A place or actor with more
+ * than 2,000 tie rows in one incoming event's window (a hub) is cut there,
+ * narrowest span class first.
  */
 const candidatesQuery = `CALL (reported) {
   UNWIND $rows AS ev
@@ -60,30 +60,48 @@ const candidatesQuery = `CALL (reported) {
     datetime(ev.start) AS start, datetime(ev.end) AS end
   WITH ev, related, [d IN related | d.id] AS relatedIds, lookbacks, start, end
   CALL (ev, related, relatedIds, reported, lookbacks, start, end) {
-    UNWIND lookbacks AS b
-    CALL (ev, related, relatedIds, b, start, end) {
-      MATCH (e)-[t:OCCURRED_IN]->(n)
-      USING INDEX t:OCCURRED_IN(entityId, eventType, eventSpanClass, eventStart, eventEnd)
-      WHERE t.entityId IN relatedIds AND t.eventType IN ev.types AND t.eventSpanClass = b.spanClass
-        AND t.eventStart >= b.from AND t.eventStart <= end AND t.eventEnd >= start AND n IN related
-      RETURN e
-      UNION
-      MATCH (n)-[t:PARTICIPATED_IN]->(e)
-      USING INDEX t:PARTICIPATED_IN(entityId, eventType, eventSpanClass, eventStart, eventEnd)
-      WHERE t.entityId IN relatedIds AND t.eventType IN ev.types AND t.eventSpanClass = b.spanClass
-        AND t.eventStart >= b.from AND t.eventStart <= end AND t.eventEnd >= start AND n IN related
-      RETURN e
+    CALL (ev, related, relatedIds, lookbacks, start, end) {
+      UNWIND lookbacks AS b
+      CALL (ev, related, relatedIds, b, start, end) {
+        MATCH (e)-[t:OCCURRED_IN]->(n)
+        USING INDEX t:OCCURRED_IN(entityId, eventType, eventSpanClass, eventStart, eventEnd)
+        WHERE t.entityId IN relatedIds AND t.eventType IN ev.types AND t.eventSpanClass = b.spanClass
+          AND t.eventStart >= b.from AND t.eventStart <= end AND t.eventEnd >= start AND n IN related
+        RETURN e, t.entityId AS hit, true AS place, t.eventType AS type, t.eventStart AS eventStart
+        UNION
+        MATCH (n)-[t:PARTICIPATED_IN]->(e)
+        USING INDEX t:PARTICIPATED_IN(entityId, eventType, eventSpanClass, eventStart, eventEnd)
+        WHERE t.entityId IN relatedIds AND t.eventType IN ev.types AND t.eventSpanClass = b.spanClass
+          AND t.eventStart >= b.from AND t.eventStart <= end AND t.eventEnd >= start AND n IN related
+        RETURN e, t.entityId AS hit, false AS place, t.eventType AS type, t.eventStart AS eventStart
+      }
+      RETURN e, hit, place, type, eventStart LIMIT 2000
     }
-    // The keys are copies: the event's own type and dates decide.
-    WITH b, e WHERE NOT e IN reported AND e.type IN ev.types AND e.start >= b.from AND e.start <= end AND e.end >= start
-    RETURN DISTINCT e LIMIT 100
+    WITH e, hit, place, type, eventStart WHERE NOT e IN reported
+    RETURN e, type, eventStart, collect(DISTINCT CASE WHEN place THEN hit END) AS places,
+      collect(DISTINCT CASE WHEN NOT place THEN hit END) AS actors
   }
-  RETURN collect({key: ev.key, id: e.id, type: e.type, start: e.start.epochMillis, end: e.end.epochMillis,
-    precision: e.precision,
-    places: [(e)-[:OCCURRED_IN]->(l:Location) | {id: l.id, kind: l.kind, point: l.point,
-      ancestors: [(l)-[:WITHIN*1..4]->(a:Location) | a.id]}],
-    actors: [(x:Actor)-[p:PARTICIPATED_IN]->(e) | {id: x.id, role: p.role, kind: x.kind}]}) AS candidates
+  RETURN collect({key: ev.key, ref: elementId(e), type: type, start: eventStart.epochMillis, places: places,
+    actors: actors}) AS candidates
 }`;
+
+/**
+ * What matching compares of the candidate events chosen (by element id, from
+ * {@link candidatesQuery} in the same transaction): their own type, dates and
+ * precision, their places (kind, point, ancestors) and their actors with
+ * their roles.
+ */
+export function candidateDetails(refs: string[]): Statement {
+  return {
+    cypher: `UNWIND $refs AS ref
+MATCH (e:Event) WHERE elementId(e) = ref
+RETURN ref, e.id AS id, e.type AS type, e.start.epochMillis AS start, e.end.epochMillis AS end, e.precision AS precision,
+  [(e)-[:OCCURRED_IN]->(l:Location) | {id: l.id, kind: l.kind, point: l.point,
+    ancestors: [(l)-[:WITHIN*1..4]->(a:Location) | a.id]}] AS places,
+  [(x:Actor)-[p:PARTICIPATED_IN]->(e) | {id: x.id, role: p.role, kind: x.kind}] AS actors`,
+    params: { refs },
+  };
+}
 
 /** What {@link resolveArticle} writes and looks up for one incoming article. */
 export interface ArticleResolution {
@@ -112,7 +130,8 @@ export interface ArticleResolution {
  * - `already`: the events this article already reports, by the id its bundle
  *   gave them (re-ingest is idempotent);
  * - `places`: kind, point and ancestors of the places its events name;
- * - `candidates`: stored events that may be its events.
+ * - `candidates`: stored events that may be its events, as the tie index
+ *   knows them (read the chosen ones with {@link candidateDetails}).
  */
 export function resolveArticle(p: ArticleResolution): Statement {
   return {

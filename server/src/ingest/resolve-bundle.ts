@@ -7,11 +7,12 @@ import type { Run } from "../db/database.ts";
 import { sameIncidentTypesOf } from "../model/vocabulary.ts";
 import { creditedOutlet, publisherKey } from "../resolve/article-source.ts";
 import { type EntityRow, entityRows, renameMatched, type Stored } from "../resolve/entity-ids.ts";
-import { CANDIDATES_PER_EVENT, type EventFacts, matchEvents, type PlaceFacts } from "../resolve/match-score.ts";
+import { CANDIDATES_PER_EVENT, type EventFacts } from "../resolve/match-score.ts";
 import { bandKeys, minhashSignature, SYNDICATION_THRESHOLD, similarity } from "../resolve/minhash.ts";
 import { factsByEvent } from "../resolve/report-facts.ts";
 import { addBundleRows, emptyRows, endInstant, type ReportExtras, startInstant } from "./bundle-rows.ts";
 import { entityStatements, eventStatements } from "./bundle-statements.ts";
+import { FIRST_READ, type FoundCandidate, placeFacts, type StoredPlace, scoreCandidates } from "./score-candidates.ts";
 
 /**
  * Writes one validated bundle, resolving it against the graph inside the same
@@ -24,8 +25,9 @@ import { entityStatements, eventStatements } from "./bundle-statements.ts";
  * Statements on top of the plain write: before anything is written, how the
  * graph knows the actors and places and the syndication candidates; after
  * the actors and places, ONE statement for the article's source, what it
- * already reports, its places' facts and the candidate events; after the
- * events, the refresh of the touched events and the merge and candidate
+ * already reports, its places' facts and the candidate events as the tie
+ * index knows them; then the records of the candidates that can matter
+ * (usually one round trip; ingest/score-candidates.ts); after the events, the refresh of the touched events and the merge and candidate
  * records (when there are any). Kept apart where folding measured slower
  * (bench:ingest, 2026-11-30: a statement joining the refresh and the records
  * took 233 ms against 51 ms for the three).
@@ -46,13 +48,6 @@ export interface ResolvedArticle {
 }
 
 const DAY_MS = 86_400_000;
-
-/** Neo4j points come back as {x: longitude, y: latitude}. */
-type StoredPlace = { id: string; kind: string; point: { x: number; y: number } | null; ancestors: string[] };
-const placeFacts = (p: StoredPlace): PlaceFacts => ({
-  ...p,
-  point: p.point ? { longitude: p.point.x, latitude: p.point.y } : null,
-});
 
 export async function resolveAndWrite(run: Run, incoming: ArticleBundle, analyst?: string): Promise<ResolvedArticle> {
   const articleId = incoming.article.id;
@@ -85,7 +80,7 @@ export async function resolveAndWrite(run: Run, incoming: ArticleBundle, analyst
     }),
   );
   const [found] = (await Promise.all([resolution, ...written]))[0].records;
-  const ids = decideEvents(bundle, found);
+  const ids = await decideEvents(run, bundle, found);
 
   const rewritten: ArticleBundle = {
     ...bundle,
@@ -186,9 +181,11 @@ export function candidateRows(bundle: ArticleBundle) {
 
 /**
  * Which stored event each incoming event is (a merge), or what it may be (a
- * candidate), from what {@link q.resolveArticle} found.
+ * candidate), from what {@link q.resolveArticle} found; the candidates that
+ * can matter are read and scored by ingest/score-candidates.ts.
+ * `firstRead`: see scoreCandidates (Infinity: read every candidate).
  */
-function decideEvents(bundle: ArticleBundle, found: Neo4jRecord) {
+export async function decideEvents(run: Run, bundle: ArticleBundle, found: Neo4jRecord, firstRead = FIRST_READ) {
   const articleId = bundle.article.id;
   const target = new Map<string, string>();
   const original = new Map<string, string>();
@@ -215,21 +212,16 @@ function decideEvents(bundle: ArticleBundle, found: Neo4jRecord) {
     articles: [articleId],
   });
   const incoming = new Map(open.map((e) => [e.id, facts(e)]));
-  type Candidate = Omit<EventFacts, "places" | "articles"> & { key: string; places: StoredPlace[] };
+  const windows = new Map(
+    candidateRows(bundle).map((r) => [r.key, { start: Date.parse(r.start), end: Date.parse(r.end) }]),
+  );
   // No candidate is reported by this article (the search leaves those out), so their articles are not read.
-  const scored = (found.get("candidates") as Candidate[])
-    .filter((c) => incoming.has(c.key))
-    .map(({ key, ...stored }) => ({
-      key,
-      stored: stored.id,
-      match: matchEvents(incoming.get(key) as EventFacts, {
-        ...stored,
-        articles: [],
-        places: stored.places.map(placeFacts),
-      }),
-    }));
-  // Best matches first, so each stored event takes this article's strongest claim on it.
-  scored.sort((a, b) => b.match.score - a.match.score);
+  const scored = await scoreCandidates(run, incoming, windows, found.get("candidates") as FoundCandidate[], firstRead);
+  // Best matches first, so each stored event takes this article's strongest claim on it; equal scores
+  // in a fixed order (incoming event, then stored id), so the same graph gives the same decisions.
+  scored.sort(
+    (a, b) => b.match.score - a.match.score || a.key.localeCompare(b.key) || a.stored.localeCompare(b.stored),
+  );
   const taken = new Set<string>();
   for (const s of scored) {
     if (s.match.decision !== "MERGE" || target.has(s.key) || taken.has(s.stored)) continue;

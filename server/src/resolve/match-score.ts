@@ -164,3 +164,46 @@ export function matchEvents(incoming: EventFacts, stored: EventFacts): Match {
     score >= MERGE_SCORE && sameDay && specificPlace && (sharedKeyActor || (place.kind === "SAME" && place.facility));
   return { decision: merge ? "MERGE" : score >= CANDIDATE_SCORE ? "CANDIDATE" : "NONE", score, reasons };
 }
+
+/**
+ * What the candidate search knows of a stored event before reading it (from
+ * its ties' candidate keys, cypher/tie-keys.ts): its type and start, and
+ * which of the incoming event's related places (`places`: the incoming
+ * places, places within them and their ancestors) and actors its ties reach.
+ */
+export interface CandidateHint {
+  type: EventType;
+  /** Epoch milliseconds. */
+  start: number | null;
+  places: string[];
+  actors: string[];
+}
+
+/**
+ * The most {@link matchEvents} can score the pair, from the hint alone, and
+ * whether it can be a merge: the same day only if the stored event starts on
+ * the incoming event's day; the most a place can add if one of the incoming
+ * places is among the hint's (the same place), else what a place within,
+ * nearby or in the same country can add (the hint does not say where the
+ * stored event is, only which related places it reaches); the most a shared
+ * actor adds for each shared actor. So ingest reads only the candidates whose
+ * bound can still beat the scores it has (ingest/score-candidates.ts). Kept
+ * beside matchEvents so the two change together; a test checks the bound
+ * holds on random pairs.
+ */
+export function scoreUpperBound(incoming: EventFacts, hint: CandidateHint): { score: number; mergeable: boolean } {
+  if (!sameIncidentTypes(incoming.type, hint.type)) return { score: 0, mergeable: false };
+  const sameDay =
+    EXACT.has(incoming.precision) &&
+    incoming.start !== null &&
+    hint.start !== null &&
+    Math.floor(incoming.start / DAY_MS) === Math.floor(hint.start / DAY_MS);
+  const incomingPlaces = new Set(incoming.places.map((p) => p.id));
+  const samePlace = hint.places.some((id) => incomingPlaces.has(id));
+  const hinted = new Set(hint.actors);
+  const shared = new Set(incoming.actors.filter((x) => named(x) && hinted.has(x.id)).map((x) => x.id)).size;
+  const raw =
+    (sameDay ? 0.25 : 0.1) + (incoming.type === hint.type ? 0.15 : 0.05) + (samePlace ? 0.35 : 0.2) + 0.2 * shared;
+  const score = Math.min(1, Math.round(raw * 100) / 100);
+  return { score, mergeable: sameDay && score >= MERGE_SCORE };
+}

@@ -4,14 +4,14 @@ import { generateSyntheticBundles } from "../../../seeds/synthetic/generate.ts";
 import { mulberry32 } from "../../../seeds/synthetic/random.ts";
 import type { ArticleBundle, BundleEvent, DatePrecision } from "../../src/bundle/types.ts";
 import { validateBundle } from "../../src/bundle/validate.ts";
-import { MAX_MATCH_SPAN_DAYS, resolveArticle } from "../../src/cypher/resolve.ts";
+import { candidateDetails, MAX_MATCH_SPAN_DAYS, resolveArticle } from "../../src/cypher/resolve.ts";
 import { SPAN_CLASSES, spanClassOf } from "../../src/cypher/span-class.ts";
-import type { Database } from "../../src/db/database.ts";
+import type { Database, Statement } from "../../src/db/database.ts";
 import { runMigrations } from "../../src/db/migrations.ts";
 import { undo } from "../../src/edit/audit.ts";
 import { mergeEntities, splitEntity } from "../../src/edit/entities.ts";
 import { updateEventFields } from "../../src/edit/event-fields.ts";
-import { candidateRows } from "../../src/ingest/resolve-bundle.ts";
+import { candidateRows, decideEvents } from "../../src/ingest/resolve-bundle.ts";
 import { writeBundles } from "../../src/ingest/write-bundles.ts";
 import { mergeEvents, splitEvent } from "../../src/resolve/event-edits.ts";
 import { emptyDatabase } from "../helpers/graph.ts";
@@ -174,17 +174,69 @@ RETURN count(e) AS n`,
 
     let total = 0;
     for (const row of rows as { key: string }[]) {
-      const want = [...(expected.get(row.key) ?? [])].sort();
-      assert.ok(want.length < 100, "under the search's cap of 100, so the sets compare whole");
-      assert.deepEqual([...(found.get(row.key) ?? [])].sort(), want, `candidates of ${row.key}`);
+      const want = [...(expected.ids.get(row.key) ?? [])].sort();
+      assert.deepEqual([...(found.ids.get(row.key) ?? [])].sort(), want, `candidates of ${row.key}`);
       total += want.length;
     }
     assert.ok(total > 500, `a varied comparison (${total} candidate pairs)`);
+    // Each candidate's hint names exactly the related places and actors its ties reach.
+    assert.deepEqual(new Map([...found.hints].sort()), new Map([...expected.hints].sort()));
+
+    // Reading only the candidates that can matter decides exactly what reading them all decides.
+    let readPruned = 0;
+    let readAll = 0;
+    let decided = { merges: 0, candidates: 0 };
+    // Retold events (the same dates, places and actors in another article) make merges to compare too.
+    const retold = stored.slice(0, 40).map(
+      (b): ArticleBundle => ({
+        ...b,
+        article: { ...b.article, id: `${b.article.id}-retold` },
+        events: b.events.map((e) => ({ ...e, id: `${e.id}-retold` })),
+        claims: [],
+      }),
+    );
+    for (const bundle of [...incoming, ...retold]) {
+      const placeIds = [...new Set(bundle.events.flatMap((e) => e.locations))];
+      const f = await db.write(
+        resolveArticle({
+          articleId: "article:incoming",
+          source: { minhash: [1], bands: "b0x1", sourceKey: "test", copyOf: null, similarity: null },
+          placeIds,
+          rows: candidateRows(bundle),
+        }),
+      );
+      const counting = (add: (n: number) => void) => (st: Statement) => {
+        add((st.params?.refs as string[] | undefined)?.length ?? 0);
+        return db.read(st);
+      };
+      const pruned = await decideEvents(
+        counting((n) => (readPruned += n)),
+        bundle,
+        f.records[0],
+      );
+      const all = await decideEvents(
+        counting((n) => (readAll += n)),
+        bundle,
+        f.records[0],
+        Number.POSITIVE_INFINITY,
+      );
+      assert.deepEqual(pruned.merges, all.merges, `merges of ${bundle.article.id}`);
+      assert.deepEqual(pruned.candidates, all.candidates, `candidates of ${bundle.article.id}`);
+      decided = {
+        merges: decided.merges + all.merges.length,
+        candidates: decided.candidates + all.candidates.length,
+      };
+    }
+    console.log(
+      `decisions compared: ${decided.merges} merges, ${decided.candidates} candidates recorded; ${readPruned} of ${readAll} candidates read`,
+    );
+    assert.ok(decided.candidates > 100 && decided.merges > 20, `a varied comparison (${JSON.stringify(decided)})`);
+    assert.ok(readPruned < readAll, `fewer candidates read (${readPruned} of ${readAll})`);
     // Found among them: events of every class, and DAY events lasting longer than a day.
     const kinds = await db.read({
       cypher: `MATCH (e:Event) WHERE e.id IN $ids
 RETURN collect(DISTINCT e.spanClass) AS classes, count(CASE WHEN e.precision = 'DAY' AND e.spanClass > 1 THEN 1 END) AS wideDays`,
-      params: { ids: [...new Set([...expected.values()].flat())] },
+      params: { ids: [...new Set([...expected.ids.values()].flat())] },
     });
     assert.deepEqual(
       (kinds.records[0].get("classes") as number[]).map(Number).sort((x, y) => x - y),
@@ -228,8 +280,12 @@ RETURN count(t) AS ties, count(CASE WHEN t.entityId = n.id AND t.eventType = e.t
   });
 });
 
-/** The candidates the ingest statement finds, per incoming event key. */
-async function candidatesByKey(rows: unknown[]): Promise<Map<string, string[]>> {
+/**
+ * The candidates the ingest statement finds, per incoming event key: their ids
+ * (read by candidateDetails, as ingest reads them) and the related places and
+ * actors the tie index says each reaches (its hint), as "id place|actor".
+ */
+async function candidatesByKey(rows: unknown[]): Promise<{ ids: Map<string, string[]>; hints: Map<string, string[]> }> {
   const s = resolveArticle({
     articleId: "article:incoming",
     source: { minhash: [1], bands: "b0x1", sourceKey: "test", copyOf: null, similarity: null },
@@ -237,10 +293,17 @@ async function candidatesByKey(rows: unknown[]): Promise<Map<string, string[]>> 
     rows,
   });
   const r = await db.write(s);
-  const out = new Map<string, string[]>();
-  for (const c of r.records[0].get("candidates") as { key: string; id: string }[])
-    out.set(c.key, [...(out.get(c.key) ?? []), c.id]);
-  return out;
+  const found = r.records[0].get("candidates") as { key: string; ref: string; places: string[]; actors: string[] }[];
+  const details = await db.read(candidateDetails([...new Set(found.map((c) => c.ref))]));
+  const idOf = new Map(details.records.map((x) => [x.get("ref") as string, x.get("id") as string]));
+  const ids = new Map<string, string[]>();
+  const hints = new Map<string, string[]>();
+  for (const c of found) {
+    const id = idOf.get(c.ref) as string;
+    ids.set(c.key, [...(ids.get(c.key) ?? []), id]);
+    hints.set(`${c.key} ${id}`, [...c.places.map((p) => `${p} place`), ...c.actors.map((a) => `${a} actor`)].sort());
+  }
+  return { ids, hints };
 }
 
 /**
@@ -248,7 +311,9 @@ async function candidatesByKey(rows: unknown[]): Promise<Map<string, string[]>> 
  * events of a compatible type overlapping the incoming dates that start at
  * most MAX_MATCH_SPAN_DAYS before them, at a related place or with a shared actor.
  */
-async function referenceCandidates(rows: unknown[]): Promise<Map<string, string[]>> {
+async function referenceCandidates(
+  rows: unknown[],
+): Promise<{ ids: Map<string, string[]>; hints: Map<string, string[]> }> {
   const r = await db.read({
     cypher: `UNWIND $rows AS ev
 WITH ev, datetime(ev.start) AS start, datetime(ev.end) AS end,
@@ -259,8 +324,17 @@ MATCH (e:Event)
 WHERE e.type IN ev.types AND e.start <= end AND e.end >= start
   AND e.start >= start - duration({days: $maxDays})
   AND EXISTS { (e)-[:OCCURRED_IN|PARTICIPATED_IN]-(n) WHERE n IN related }
-RETURN ev.key AS key, collect(e.id) AS ids`,
+RETURN ev.key AS key, e.id AS id,
+  COLLECT { MATCH (e)-[:OCCURRED_IN]->(n) WHERE n IN related RETURN DISTINCT n.id + ' place' AS h
+    UNION MATCH (n)-[:PARTICIPATED_IN]->(e) WHERE n IN related RETURN DISTINCT n.id + ' actor' AS h } AS hint`,
     params: { rows, maxDays: MAX_MATCH_SPAN_DAYS },
   });
-  return new Map(r.records.map((x) => [x.get("key") as string, x.get("ids") as string[]]));
+  const ids = new Map<string, string[]>();
+  const hints = new Map<string, string[]>();
+  for (const x of r.records) {
+    const [key, id] = [x.get("key") as string, x.get("id") as string];
+    ids.set(key, [...(ids.get(key) ?? []), id]);
+    hints.set(`${key} ${id}`, [...(x.get("hint") as string[])].sort());
+  }
+  return { ids, hints };
 }
