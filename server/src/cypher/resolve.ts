@@ -1,5 +1,12 @@
 import type { Statement } from "../db/database.ts";
-import { MERGE_RECORD, MERGED_INTO, POSSIBLY_SAME_AS, SYNDICATES } from "../model/vocabulary.ts";
+import {
+  BROAD_PLACE_KINDS,
+  MERGE_RECORD,
+  MERGED_INTO,
+  NEARBY_KM,
+  POSSIBLY_SAME_AS,
+  SYNDICATES,
+} from "../model/vocabulary.ts";
 import { keepReportedHull } from "./as-of.ts";
 import { mergedInto } from "./merged-ids.ts";
 import { keepSpanClass } from "./span-class.ts";
@@ -28,8 +35,9 @@ export const MAX_MATCH_SPAN_DAYS = 62;
  * A stored event is a candidate when, by its ties' candidate keys
  * (cypher/tie-keys.ts), it is of one of those types, its dates overlap the
  * incoming ones (starting at most MAX_MATCH_SPAN_DAYS before them), and it is
- * at a related place (one of the incoming places or within one, or one of
- * their ancestors) or has a shared actor; and the incoming article does not
+ * at a related place (one of the incoming places or within one, one of
+ * their ancestors, or a specific place within NEARBY_KM of a specific
+ * incoming place) or has a shared actor; and the incoming article does not
  * report it already (`reported`: its events, read once). For each related
  * place or actor, each type and each span class, one seek of the tie index
  * over that class's window: only events that share a place or an actor with
@@ -53,6 +61,13 @@ const candidatesQuery = `CALL (reported) {
       UNION
       UNWIND ev.places AS placeId MATCH (:Location {id: placeId})-[:WITHIN*1..4]->(up:Location)
       RETURN up AS d
+      UNION
+      // Specific places near a specific incoming place (a little beyond NEARBY_KM: Neo4j's and the
+      // scorer's distances differ in the last metres), through the point index.
+      UNWIND ev.places AS placeId MATCH (p:Location {id: placeId})
+      WHERE p.point IS NOT NULL AND NOT p.kind IN $broadKinds
+      MATCH (d:Location) WHERE point.distance(d.point, p.point) <= $nearbyMeters AND NOT d.kind IN $broadKinds
+      RETURN d
       UNION
       UNWIND ev.actors AS actorId MATCH (x:Actor {id: actorId}) RETURN x AS d } AS related,
     // Parsed once per incoming event, not once per seek.
@@ -163,7 +178,7 @@ CALL () {
 }
 ${candidatesQuery}
 RETURN group, groupEvents, already, places, candidates`,
-    params: { ...p },
+    params: { ...p, broadKinds: [...BROAD_PLACE_KINDS], nearbyMeters: NEARBY_KM * 1010 },
   };
 }
 

@@ -18,10 +18,10 @@ import {
  * in the tie index: cypher/resolve.ts) against its incoming events, reading
  * only the candidates that can matter. Each incoming event's candidates are
  * taken in order of the most they can score (match-score.ts
- * scoreUpperBound), a batch at a time: every one that could be a merge, then
- * the best bounds, until the next bound is below the score of the
- * (CANDIDATES_PER_EVENT + 1)-th best candidate read so far (or below the
- * candidate threshold). What is left cannot be a merge nor among the
+ * scoreUpperBound): first every one that could be a merge and the best few
+ * bounds, then (one more statement, when needed) every one whose bound
+ * reaches the score of the (CANDIDATES_PER_EVENT + 1)-th best candidate read
+ * so far (or the candidate threshold). What is left cannot be a merge nor among the
  * candidates kept, so the decisions are those of reading every candidate
  * (test/resolve/candidate-search.test.ts checks it) — while at a million
  * events an incoming event has ~50 candidates, and reading each one's
@@ -47,7 +47,7 @@ export interface Window {
   end: number;
 }
 
-/** Candidates read per incoming event in the first round, and at least as many more in each later one. */
+/** Candidates read per incoming event first (beside every possible merge). */
 export const FIRST_READ = 8;
 
 const DAY_MS = 86_400_000;
@@ -93,28 +93,21 @@ export async function scoreCandidates(
   const details = new Map<string, Details | null>();
   const scored = new Map<string, ScoredPair[]>();
   const read = new Map<string, number>();
-  // First round: every possible merge and the best few.
-  let want = new Map<string, number>();
-  for (const [key, q] of queues) {
-    const lastMergeable = q.reduce((at, x, i) => (x.mergeable ? i : at), -1);
-    want.set(key, Math.min(q.length, Math.max(firstRead, lastMergeable + 1)));
-  }
-  while (want.size > 0) {
+  /** Reads (one statement) and scores each incoming event's queue up to the index given. */
+  const readUpTo = async (upTo: Map<string, number>) => {
     const refs = new Set<string>();
-    for (const [key, upTo] of want)
-      for (const x of (queues.get(key) ?? []).slice(read.get(key) ?? 0, upTo))
+    for (const [key, n] of upTo)
+      for (const x of (queues.get(key) ?? []).slice(read.get(key) ?? 0, n))
         if (!details.has(x.c.ref)) refs.add(x.c.ref);
     if (refs.size > 0) {
       const r = await run(candidateDetails([...refs]));
       for (const ref of refs) details.set(ref, null);
       for (const rec of r.records) details.set(rec.get("ref") as string, rec.toObject() as unknown as Details);
     }
-    const next = new Map<string, number>();
-    for (const [key, upTo] of want) {
-      const q = queues.get(key) ?? [];
+    for (const [key, n] of upTo) {
       const facts = incoming.get(key) as EventFacts;
       const pairs = scored.get(key) ?? [];
-      for (const x of q.slice(read.get(key) ?? 0, upTo)) {
+      for (const x of (queues.get(key) ?? []).slice(read.get(key) ?? 0, n)) {
         const d = details.get(x.c.ref);
         if (!d || !inWindow(facts, windows.get(key) as Window, d)) continue;
         pairs.push({
@@ -124,18 +117,32 @@ export async function scoreCandidates(
         });
       }
       scored.set(key, pairs);
-      read.set(key, upTo);
-      // Read on while the next bound could still reach the candidates kept (one more than kept: a
-      // merge's own target is not kept as its candidate).
-      const scores = pairs
-        .filter((p) => p.match.decision !== "NONE")
-        .map((p) => p.match.score)
-        .sort((a, b) => b - a);
-      const bar = scores.length > CANDIDATES_PER_EVENT ? scores[CANDIDATES_PER_EVENT] : CANDIDATE_SCORE;
-      if (upTo < q.length && q[upTo].bound >= bar) next.set(key, Math.min(q.length, upTo + Math.max(firstRead, upTo)));
+      read.set(key, n);
     }
-    want = next;
+  };
+  // First: every possible merge and the best few.
+  const first = new Map<string, number>();
+  for (const [key, q] of queues) {
+    const lastMergeable = q.reduce((at, x, i) => (x.mergeable ? i : at), -1);
+    first.set(key, Math.min(q.length, Math.max(firstRead, lastMergeable + 1)));
   }
+  await readUpTo(first);
+  // Then, at most once more, every candidate whose bound reaches the score of the (kept + 1)-th best
+  // read so far (one more than kept: a merge's own target is not kept as its candidate), or the
+  // candidate threshold while fewer were found. Reading more only raises that bar, so nothing left
+  // unread can reach it.
+  const more = new Map<string, number>();
+  for (const [key, q] of queues) {
+    const scores = (scored.get(key) ?? [])
+      .filter((p) => p.match.decision !== "NONE")
+      .map((p) => p.match.score)
+      .sort((a, b) => b - a);
+    const bar = scores.length > CANDIDATES_PER_EVENT ? scores[CANDIDATES_PER_EVENT] : CANDIDATE_SCORE;
+    let n = read.get(key) ?? 0;
+    while (n < q.length && q[n].bound >= bar) n++;
+    if (n > (read.get(key) ?? 0)) more.set(key, n);
+  }
+  if (more.size > 0) await readUpTo(more);
   return [...scored.values()].flat();
 }
 

@@ -34,6 +34,10 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 export const LOCATION_KINDS = ["COUNTRY", "REGION", "PROVINCE", "CITY", "FACILITY", "MILITARY_BASE", "AREA"] as const;
 export type LocationKind = (typeof LOCATION_KINDS)[number];
+/** Place kinds too broad to place an incident: being in the same one is weak evidence of one event, never a merge. */
+export const BROAD_PLACE_KINDS = ["COUNTRY", "REGION", "PROVINCE"] as const satisfies readonly LocationKind[];
+/** Two specific places closer than this are "nearby" for event resolution (one town and its outskirts). */
+export const NEARBY_KM = 25;
 
 /** How precisely a date is known; start/end always span the whole uncertainty. */
 export const PRECISIONS = ["HOUR", "DAY", "MONTH", "YEAR", "RANGE", "APPROXIMATE", "UNKNOWN"] as const;

@@ -1,5 +1,5 @@
 import type { DatePrecision, EventType } from "../bundle/types.ts";
-import { sameIncidentTypes } from "../model/vocabulary.ts";
+import { BROAD_PLACE_KINDS, NEARBY_KM, sameIncidentTypes } from "../model/vocabulary.ts";
 
 /**
  * Is an incoming event the same incident as a stored one? Pure scoring over
@@ -54,10 +54,8 @@ export const CANDIDATE_SCORE = 0.45;
  * few hold the real duplicates when there are any. Merges are unaffected.
  */
 export const CANDIDATES_PER_EVENT = 5;
-/** Two points closer than this are "nearby" (one town and its outskirts). */
-export const NEARBY_KM = 25;
 
-const BROAD = new Set(["COUNTRY", "REGION", "PROVINCE"]);
+const BROAD = new Set<string>(BROAD_PLACE_KINDS);
 const FACILITY = new Set(["FACILITY", "MILITARY_BASE"]);
 const EXACT = new Set(["HOUR", "DAY"]);
 const DAY_MS = 86_400_000;
@@ -169,7 +167,8 @@ export function matchEvents(incoming: EventFacts, stored: EventFacts): Match {
  * What the candidate search knows of a stored event before reading it (from
  * its ties' candidate keys, cypher/tie-keys.ts): its type and start, and
  * which of the incoming event's related places (`places`: the incoming
- * places, places within them and their ancestors) and actors its ties reach.
+ * places, places within them, their ancestors, and the specific places
+ * within NEARBY_KM of a specific incoming place) and actors its ties reach.
  */
 export interface CandidateHint {
   type: EventType;
@@ -183,10 +182,10 @@ export interface CandidateHint {
  * The most {@link matchEvents} can score the pair, from the hint alone, and
  * whether it can be a merge: the same day only if the stored event starts on
  * the incoming event's day; the most a place can add if one of the incoming
- * places is among the hint's (the same place), else what a place within,
- * nearby or in the same country can add (the hint does not say where the
- * stored event is, only which related places it reaches); the most a shared
- * actor adds for each shared actor. So ingest reads only the candidates whose
+ * places is among the hint's (the same place), else if another related place
+ * is (within, or nearby), else only what sharing a country can add (a place
+ * the same, within or nearby would be related, so reached); the most a
+ * shared actor adds for each shared actor. So ingest reads only the candidates whose
  * bound can still beat the scores it has (ingest/score-candidates.ts). Kept
  * beside matchEvents so the two change together; a test checks the bound
  * holds on random pairs.
@@ -199,11 +198,10 @@ export function scoreUpperBound(incoming: EventFacts, hint: CandidateHint): { sc
     hint.start !== null &&
     Math.floor(incoming.start / DAY_MS) === Math.floor(hint.start / DAY_MS);
   const incomingPlaces = new Set(incoming.places.map((p) => p.id));
-  const samePlace = hint.places.some((id) => incomingPlaces.has(id));
+  const place = hint.places.some((id) => incomingPlaces.has(id)) ? 0.35 : hint.places.length > 0 ? 0.2 : 0.05;
   const hinted = new Set(hint.actors);
   const shared = new Set(incoming.actors.filter((x) => named(x) && hinted.has(x.id)).map((x) => x.id)).size;
-  const raw =
-    (sameDay ? 0.25 : 0.1) + (incoming.type === hint.type ? 0.15 : 0.05) + (samePlace ? 0.35 : 0.2) + 0.2 * shared;
+  const raw = (sameDay ? 0.25 : 0.1) + (incoming.type === hint.type ? 0.15 : 0.05) + place + 0.2 * shared;
   const score = Math.min(1, Math.round(raw * 100) / 100);
   return { score, mergeable: sameDay && score >= MERGE_SCORE };
 }

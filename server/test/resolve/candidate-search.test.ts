@@ -13,6 +13,7 @@ import { mergeEntities, splitEntity } from "../../src/edit/entities.ts";
 import { updateEventFields } from "../../src/edit/event-fields.ts";
 import { candidateRows, decideEvents } from "../../src/ingest/resolve-bundle.ts";
 import { writeBundles } from "../../src/ingest/write-bundles.ts";
+import { BROAD_PLACE_KINDS, NEARBY_KM } from "../../src/model/vocabulary.ts";
 import { mergeEvents, splitEvent } from "../../src/resolve/event-edits.ts";
 import { emptyDatabase } from "../helpers/graph.ts";
 
@@ -309,7 +310,8 @@ async function candidatesByKey(rows: unknown[]): Promise<{ ids: Map<string, stri
 /**
  * What the search must find, written plainly (every event read, no index):
  * events of a compatible type overlapping the incoming dates that start at
- * most MAX_MATCH_SPAN_DAYS before them, at a related place or with a shared actor.
+ * most MAX_MATCH_SPAN_DAYS before them, at a related place (the same, within,
+ * an ancestor, or a specific place within NEARBY_KM) or with a shared actor.
  */
 async function referenceCandidates(
   rows: unknown[],
@@ -319,6 +321,8 @@ async function referenceCandidates(
 WITH ev, datetime(ev.start) AS start, datetime(ev.end) AS end,
   COLLECT { UNWIND ev.places AS p MATCH (:Location {id: p})<-[:WITHIN*0..4]-(d:Location) RETURN d
     UNION UNWIND ev.places AS p MATCH (:Location {id: p})-[:WITHIN*1..4]->(d:Location) RETURN d
+    UNION UNWIND ev.places AS p MATCH (x:Location {id: p}), (d:Location)
+      WHERE NOT x.kind IN $broad AND NOT d.kind IN $broad AND point.distance(x.point, d.point) <= $nearbyMeters RETURN d
     UNION UNWIND ev.actors AS x MATCH (d:Actor {id: x}) RETURN d } AS related
 MATCH (e:Event)
 WHERE e.type IN ev.types AND e.start <= end AND e.end >= start
@@ -327,7 +331,7 @@ WHERE e.type IN ev.types AND e.start <= end AND e.end >= start
 RETURN ev.key AS key, e.id AS id,
   COLLECT { MATCH (e)-[:OCCURRED_IN]->(n) WHERE n IN related RETURN DISTINCT n.id + ' place' AS h
     UNION MATCH (n)-[:PARTICIPATED_IN]->(e) WHERE n IN related RETURN DISTINCT n.id + ' actor' AS h } AS hint`,
-    params: { rows, maxDays: MAX_MATCH_SPAN_DAYS },
+    params: { rows, maxDays: MAX_MATCH_SPAN_DAYS, broad: [...BROAD_PLACE_KINDS], nearbyMeters: NEARBY_KM * 1010 },
   });
   const ids = new Map<string, string[]>();
   const hints = new Map<string, string[]>();

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { mulberry32 } from "../../../seeds/synthetic/random.ts";
 import type { DatePrecision } from "../../src/bundle/types.ts";
-import { EVENT_TYPE_NAMES, LOCATION_KINDS, ROLES } from "../../src/model/vocabulary.ts";
+import { BROAD_PLACE_KINDS, EVENT_TYPE_NAMES, LOCATION_KINDS, NEARBY_KM, ROLES } from "../../src/model/vocabulary.ts";
 import { type EventFacts, matchEvents, type PlaceFacts, scoreUpperBound } from "../../src/resolve/match-score.ts";
 
 /**
@@ -14,6 +14,15 @@ import { type EventFacts, matchEvents, type PlaceFacts, scoreUpperBound } from "
  */
 
 const DAY = 86_400_000;
+
+/** Great-circle distance, the search's point index measures it alike (to its own earth radius). */
+function kmApart(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 +
+    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
 const PRECISIONS: DatePrecision[] = ["HOUR", "DAY", "MONTH", "YEAR", "RANGE", "APPROXIMATE"];
 
 describe("the score bound that decides which candidates ingest reads", () => {
@@ -24,7 +33,7 @@ describe("the score bound that decides which candidates ingest reads", () => {
     const places: PlaceFacts[] = Array.from({ length: 5 }, (_, i) => ({
       id: `location:p${i}`,
       kind: pick(LOCATION_KINDS),
-      point: rng() < 0.8 ? { latitude: 33 + rng() * 0.3, longitude: 44 + rng() * 0.3 } : null,
+      point: rng() < 0.8 ? { latitude: 33 + rng() * 0.4, longitude: 44 + rng() * 0.4 } : null,
       ancestors: i < 2 ? ["location:p2"] : [],
     }));
     const actors = ["actor:a", "actor:b", "actor:c", "actor:anon-1", "actor:d", "actor:e"];
@@ -64,9 +73,14 @@ describe("the score bound that decides which candidates ingest reads", () => {
           : other;
       const real = matchEvents(incoming, stored);
       // What the tie index knows: the stored event's type and start, and which related places and
-      // actors its ties reach (related: the incoming places, places within them, their ancestors).
+      // actors its ties reach (related: the incoming places, places within them, their ancestors,
+      // and specific places within 25 km of a specific incoming place, as the search finds them).
       const related = new Set(incoming.places.flatMap((p) => [p.id, ...p.ancestors]));
       for (const p of places) if (p.ancestors.some((a) => related.has(a))) related.add(p.id);
+      const specific = (p: PlaceFacts) => !(BROAD_PLACE_KINDS as readonly string[]).includes(p.kind);
+      for (const p of incoming.places.filter(specific))
+        for (const q of places.filter(specific))
+          if (p.point && q.point && kmApart(p.point, q.point) <= NEARBY_KM * 1.01) related.add(q.id);
       const named = new Set(incoming.actors.filter((x) => !x.id.startsWith("actor:anon-")).map((x) => x.id));
       const bound = scoreUpperBound(incoming, {
         type: stored.type,
