@@ -30,6 +30,12 @@ export interface SyntheticOptions {
    * Default 0 (every event distinct), which keeps the stream of a seed as it was.
    */
   retell?: number;
+  /**
+   * Articles are published on a day drawn from the last this-many days of the
+   * ten years (a live feed arriving at an archive) instead of from all of
+   * them. Default: all of them, which keeps the stream of a seed as it was.
+   */
+  lastDays?: number;
 }
 
 /** What a later article needs to tell an event again. */
@@ -81,10 +87,11 @@ export function* generateSyntheticBundles(options: SyntheticOptions): Iterable<A
   // article would grow one relationship's evidence list with every article.
   const withinStated = new Set<string>();
   const retell = { share: options.retell ?? 0, recent: [] as Told[] };
+  const days = Math.min(DAYS, Math.max(1, Math.floor(options.lastDays ?? DAYS)));
   let made = 0;
   for (let n = 0; made < options.events; n++) {
     const count = Math.min(perArticle, options.events - made);
-    yield article(rng, seed, n, made, count, withinStated, retell);
+    yield article(rng, seed, n, made, count, withinStated, retell, days);
     made += count;
   }
 }
@@ -97,10 +104,11 @@ function article(
   count: number,
   withinStated: Set<string>,
   retell: { share: number; recent: Told[] },
+  days: number,
 ) {
   const ar = rng() < 0.7;
   const articleId = `article:syn-${seed}-${n}`;
-  const published = FIRST_DAY + Math.floor(rng() * DAYS) * DAY;
+  const published = FIRST_DAY + (DAYS - days + Math.floor(rng() * days)) * DAY;
   const text = new ArticleText();
   text.add(ar ? `تقرير رصد رقم ${n}\n` : `Rasd synthetic report ${n}\n`);
   const actors = new Map<string, PoolActor>();

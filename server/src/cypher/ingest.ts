@@ -106,6 +106,9 @@ ON CREATE SET e.type = row.type, e.title = row.title, e.summary = row.summary,
     e.precision = row.precision, e.edtf = row.edtf, e.confidence = row.confidence,
     e.spanClass = ${spanClassOf("datetime(row.start)", "datetime(row.end)")},
     e.searchText = row.searchText,${countNew ? " e.uncounted = true," : ""} ${asserted("e")},
+    // What refreshEvents derives from the reports, for an event with this one report: a new event
+    // needs no refresh (cypher/resolve.ts), only one that gained a report does.
+    e.independentSources = 1, e.reportCount = 1, e.dateConflict = false,
     e.lockedFields = CASE WHEN row.assertedBy = 'ANALYST' THEN ${reviewedDates} ELSE null END
 // Another report of a stored event: its wording (often the other language) becomes searchable too.
 ON MATCH SET e.searchText = CASE WHEN e.searchText CONTAINS row.searchText THEN e.searchText
@@ -114,6 +117,7 @@ WITH e, row
 CALL (e, row) {
   MATCH (a:Article {id: row.articleId})
   MERGE (a)-[m:REPORTS]->(e)
+  SET e.firstReportedAt = coalesce(e.firstReportedAt, a.publishedAt), e.lastReportedAt = coalesce(e.lastReportedAt, a.publishedAt)
   // The article's report as an analyst reviewed it stays so when the article is extracted again.
   WITH m, row WHERE NOT (${byAnalyst("m")} AND ${rowNotAnalyst})
   SET m.starts = row.starts, m.ends = row.ends, m.confidence = row.confidence,

@@ -102,7 +102,11 @@ export async function resolveAndWrite(run: Run, incoming: ArticleBundle, analyst
   const writes = eventStatements(addBundleRows(emptyRows(), rewritten, { reports: extras, analyst })).map(run);
   // The group's events change too: their source counts follow the group's one key.
   const touched = new Set([...rewritten.events.map((e) => e.id), ...(found.get("groupEvents") as string[])]);
-  writes.push(run(q.refreshEvents([...touched])));
+  // A new event is written with what it derives from its one report (cypher/ingest.ts); only stored
+  // events (merged into, reported again, or reported by the copy's group) are refreshed.
+  const created = new Set(bundle.events.filter((e) => !ids.target.has(e.id)).map((e) => e.id));
+  const stale = [...touched].filter((id) => !created.has(id));
+  if (stale.length > 0) writes.push(run(q.refreshEvents(stale)));
   if (ids.merges.length > 0)
     writes.push(
       run(
