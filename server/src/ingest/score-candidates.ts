@@ -86,7 +86,9 @@ export async function scoreCandidates(
     const facts = incoming.get(c.key);
     if (!facts) continue;
     const b = scoreUpperBound(facts, c);
-    queues.set(c.key, [...(queues.get(c.key) ?? []), { c, bound: b.score, mergeable: b.mergeable }]);
+    const q = queues.get(c.key) ?? [];
+    q.push({ c, bound: b.score, mergeable: b.mergeable });
+    queues.set(c.key, q);
   }
   for (const q of queues.values()) q.sort((a, b) => b.bound - a.bound || (a.c.ref < b.c.ref ? -1 : 1));
 
