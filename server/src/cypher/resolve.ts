@@ -1,13 +1,7 @@
 import type { Statement } from "../db/database.ts";
-import {
-  BROAD_PLACE_KINDS,
-  MERGE_RECORD,
-  MERGED_INTO,
-  NEARBY_KM,
-  POSSIBLY_SAME_AS,
-  SYNDICATES,
-} from "../model/vocabulary.ts";
+import { MERGE_RECORD, MERGED_INTO, POSSIBLY_SAME_AS, SYNDICATES } from "../model/vocabulary.ts";
 import { keepReportedHull } from "./as-of.ts";
+import { candidateSearchParams, candidatesQuery } from "./candidate-search.ts";
 import { mergedInto } from "./merged-ids.ts";
 import { keepSpanClass } from "./span-class.ts";
 import { keepTieKeys } from "./tie-keys.ts";
@@ -19,104 +13,6 @@ import { applyCounts, countKey } from "./timeline-counts.ts";
  * candidates (LSH bands through a full-text index), and the writes that
  * record what was decided. Pure: values in, statements out.
  */
-
-/** Longest span a stored event may have and still be matched: vaguer events are never auto-resolved. */
-export const MAX_MATCH_SPAN_DAYS = 62;
-
-/**
- * Stored events that may be the incoming ones, as a subquery returning one
- * list `candidates`, read from the tie index alone: no candidate event's
- * record is read here. Rows of `$rows`: {key, types, lookbacks, start, end,
- * places, actors}; `types` are those that can be the same incident
- * (vocabulary sameIncidentTypesOf) and `lookbacks` one {spanClass, from} per
- * span class (cypher/span-class.ts): `from` = start − the class's longest
- * span, at most MAX_MATCH_SPAN_DAYS, bounds that class's seek from below.
- *
- * A stored event is a candidate when, by its ties' candidate keys
- * (cypher/tie-keys.ts), it is of one of those types, its dates overlap the
- * incoming ones (starting at most MAX_MATCH_SPAN_DAYS before them), and it is
- * at a related place (one of the incoming places or within one, one of
- * their ancestors, or a specific place within NEARBY_KM of a specific
- * incoming place) or has a shared actor; and the incoming article does not
- * report it already (`reported`: its events, read once). For each related
- * place or actor, each type and each span class, one seek of the tie index
- * over that class's window: only events that share a place or an actor with
- * the incoming one are found, never the other events of the window.
- *
- * Each candidate comes back as {key, ref (its element id), type, start (from
- * the keys), places, actors (the related places and actors its ties reach)}:
- * what resolve/match-score.ts scoreUpperBound needs to bound its score, so
- * that only the events that can matter are read ({@link candidateDetails},
- * which checks their own type and dates again). A place or actor with more
- * than 2,000 tie rows in one incoming event's window (a hub) is cut there,
- * narrowest span class first.
- */
-const candidatesQuery = `CALL (reported) {
-  UNWIND $rows AS ev
-  // What makes a stored event related, looked up once per incoming event: a place that is one of
-  // the incoming places or lies within one (up to 4 levels), or one of their ancestors, or one of
-  // its named actors. Their ids lead the tie indexes; the nodes check each tie's other end.
-  WITH ev, COLLECT { UNWIND ev.places AS placeId MATCH (:Location {id: placeId})<-[:WITHIN*0..4]-(d:Location)
-      RETURN d
-      UNION
-      UNWIND ev.places AS placeId MATCH (:Location {id: placeId})-[:WITHIN*1..4]->(up:Location)
-      RETURN up AS d
-      UNION
-      // Specific places near a specific incoming place (a little beyond NEARBY_KM: Neo4j's and the
-      // scorer's distances differ in the last metres), through the point index.
-      UNWIND ev.places AS placeId MATCH (p:Location {id: placeId})
-      WHERE p.point IS NOT NULL AND NOT p.kind IN $broadKinds
-      MATCH (d:Location) WHERE point.distance(d.point, p.point) <= $nearbyMeters AND NOT d.kind IN $broadKinds
-      RETURN d
-      UNION
-      UNWIND ev.actors AS actorId MATCH (x:Actor {id: actorId}) RETURN x AS d } AS related,
-    // Parsed once per incoming event, not once per seek.
-    [b IN ev.lookbacks | {spanClass: b.spanClass, from: datetime(b.from)}] AS lookbacks,
-    datetime(ev.start) AS start, datetime(ev.end) AS end
-  WITH ev, related, [d IN related | d.id] AS relatedIds, lookbacks, start, end
-  CALL (ev, related, relatedIds, reported, lookbacks, start, end) {
-    CALL (ev, related, relatedIds, lookbacks, start, end) {
-      UNWIND lookbacks AS b
-      CALL (ev, related, relatedIds, b, start, end) {
-        MATCH (e)-[t:OCCURRED_IN]->(n)
-        USING INDEX t:OCCURRED_IN(entityId, eventType, eventSpanClass, eventStart, eventEnd)
-        WHERE t.entityId IN relatedIds AND t.eventType IN ev.types AND t.eventSpanClass = b.spanClass
-          AND t.eventStart >= b.from AND t.eventStart <= end AND t.eventEnd >= start AND n IN related
-        RETURN e, t.entityId AS hit, true AS place, t.eventType AS type, t.eventStart AS eventStart
-        UNION
-        MATCH (n)-[t:PARTICIPATED_IN]->(e)
-        USING INDEX t:PARTICIPATED_IN(entityId, eventType, eventSpanClass, eventStart, eventEnd)
-        WHERE t.entityId IN relatedIds AND t.eventType IN ev.types AND t.eventSpanClass = b.spanClass
-          AND t.eventStart >= b.from AND t.eventStart <= end AND t.eventEnd >= start AND n IN related
-        RETURN e, t.entityId AS hit, false AS place, t.eventType AS type, t.eventStart AS eventStart
-      }
-      RETURN e, hit, place, type, eventStart LIMIT 2000
-    }
-    WITH e, hit, place, type, eventStart WHERE NOT e IN reported
-    RETURN e, type, eventStart, collect(DISTINCT CASE WHEN place THEN hit END) AS places,
-      collect(DISTINCT CASE WHEN NOT place THEN hit END) AS actors
-  }
-  RETURN collect({key: ev.key, ref: elementId(e), type: type, start: eventStart.epochMillis, places: places,
-    actors: actors}) AS candidates
-}`;
-
-/**
- * What matching compares of the candidate events chosen (by element id, from
- * {@link candidatesQuery} in the same transaction): their own type, dates and
- * precision, their places (kind, point, ancestors) and their actors with
- * their roles.
- */
-export function candidateDetails(refs: string[]): Statement {
-  return {
-    cypher: `UNWIND $refs AS ref
-MATCH (e:Event) WHERE elementId(e) = ref
-RETURN ref, e.id AS id, e.type AS type, e.start.epochMillis AS start, e.end.epochMillis AS end, e.precision AS precision,
-  [(e)-[:OCCURRED_IN]->(l:Location) | {id: l.id, kind: l.kind, point: l.point,
-    ancestors: [(l)-[:WITHIN*1..4]->(a:Location) | a.id]}] AS places,
-  [(x:Actor)-[p:PARTICIPATED_IN]->(e) | {id: x.id, role: p.role, kind: x.kind}] AS actors`,
-    params: { refs },
-  };
-}
 
 /** What {@link resolveArticle} writes and looks up for one incoming article. */
 export interface ArticleResolution {
@@ -178,7 +74,7 @@ CALL () {
 }
 ${candidatesQuery}
 RETURN group, groupEvents, already, places, candidates`,
-    params: { ...p, broadKinds: [...BROAD_PLACE_KINDS], nearbyMeters: NEARBY_KM * 1010 },
+    params: { ...p, ...candidateSearchParams() },
   };
 }
 

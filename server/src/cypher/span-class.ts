@@ -4,7 +4,7 @@ import type { Statement } from "../db/database.ts";
  * An event's span class: how long it lasts, rounded up to a power of two of
  * days (`spanClass` on a dated Event, copied onto its ties with its type and
  * dates by cypher/tie-keys.ts), so the candidate search on ingest
- * (cypher/resolve.ts) can look back from an incoming event only as far as
+ * (cypher/candidate-search.ts) can look back from an incoming event only as far as
  * each class's events may reach: an event lasting at most N days overlaps
  * [start, end] only if it starts after start − N days.
  *

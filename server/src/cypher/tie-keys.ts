@@ -5,7 +5,7 @@ import type { Statement } from "../db/database.ts";
  * carries a copy of its event's type, span class, start and end, and the id
  * of the place or actor at its other end, indexed together
  * (schema/migrations/014-tie-candidate-keys.cypher). The candidate search on
- * ingest (cypher/resolve.ts) then seeks, for each place or actor an incoming
+ * ingest (cypher/candidate-search.ts) then seeks, for each place or actor an incoming
  * event is related to, the ties of events of a compatible type in its date
  * window, and reads only those events: the events that share nothing with it
  * are never read. Seeking the events' own date index instead read every event

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Record as Neo4jRecord } from "neo4j-driver";
 import type { ArticleBundle, BundleEvent } from "../bundle/types.ts";
+import { MAX_MATCH_SPAN_DAYS } from "../cypher/candidate-search.ts";
 import * as q from "../cypher/resolve.ts";
 import { SPAN_CLASSES } from "../cypher/span-class.ts";
 import type { Run } from "../db/database.ts";
@@ -158,22 +159,22 @@ function millis(iso: string | null): number | null {
   return iso === null ? null : Date.parse(iso);
 }
 
-/** The candidate search's rows (cypher/resolve.ts): each dated event's types that may match, match window, places and named actors. */
+/** The candidate search's rows (cypher/candidate-search.ts): each dated event's types that may match, match window, places and named actors. */
 export function candidateRows(bundle: ArticleBundle) {
   return bundle.events
     .filter((e) => e.start || e.end)
     .map((e) => {
       const s = millis(startInstant(e.start));
       const t = millis(endInstant(e.end ?? e.start));
-      const start = s ?? (t as number) - q.MAX_MATCH_SPAN_DAYS * DAY_MS;
-      const end = t ?? (s as number) + q.MAX_MATCH_SPAN_DAYS * DAY_MS;
+      const start = s ?? (t as number) - MAX_MATCH_SPAN_DAYS * DAY_MS;
+      const end = t ?? (s as number) + MAX_MATCH_SPAN_DAYS * DAY_MS;
       return {
         key: e.id,
         types: sameIncidentTypesOf(e.type),
         // An event of span class c lasts at most c days, so it overlaps only if it starts after start − c days.
         lookbacks: SPAN_CLASSES.map((c) => ({
           spanClass: c,
-          from: new Date(start - Math.min(c, q.MAX_MATCH_SPAN_DAYS) * DAY_MS).toISOString(),
+          from: new Date(start - Math.min(c, MAX_MATCH_SPAN_DAYS) * DAY_MS).toISOString(),
         })),
         start: new Date(start).toISOString(),
         end: new Date(end).toISOString(),

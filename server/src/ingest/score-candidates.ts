@@ -1,5 +1,5 @@
 import type { EventType } from "../bundle/types.ts";
-import { candidateDetails, MAX_MATCH_SPAN_DAYS } from "../cypher/resolve.ts";
+import { candidateDetails, MAX_MATCH_SPAN_DAYS } from "../cypher/candidate-search.ts";
 import type { Run } from "../db/database.ts";
 import { sameIncidentTypes } from "../model/vocabulary.ts";
 import {
@@ -15,7 +15,7 @@ import {
 
 /**
  * Scores an article's candidate events (as the candidate search found them
- * in the tie index: cypher/resolve.ts) against its incoming events, reading
+ * in the tie index: cypher/candidate-search.ts) against its incoming events, reading
  * only the candidates that can matter. Each incoming event's candidates are
  * taken in order of the most they can score (match-score.ts
  * scoreUpperBound): first every one that could be a merge and the best few
@@ -41,7 +41,7 @@ export interface ScoredPair {
   match: Match;
 }
 
-/** The incoming event's match window (cypher/resolve.ts candidate rows), epoch milliseconds. */
+/** The incoming event's match window (cypher/candidate-search.ts rows), epoch milliseconds. */
 export interface Window {
   start: number;
   end: number;
