@@ -9,17 +9,26 @@ import { h } from "../app/dom.ts";
 /** A text field that commits on Enter or when it loses focus, and reverts on Escape. */
 export function textField(
   label: string,
-  value: string,
+  shown: string,
   key: string,
   commit: (value: string) => void,
   attrs: Record<string, string> = {},
 ): HTMLLabelElement {
   const input = h("input", { type: "text", "data-key": key, dir: "auto", ...attrs });
-  input.defaultValue = value;
+  input.defaultValue = shown;
+  /** The value last committed. The editor redraws after an edit on a timer, so until then an Escape
+   * must compare with what was committed, not with what was drawn, or it would "undo" a stored edit. */
+  let value = shown;
+  const commitTyped = () => {
+    if (input.value === value) return;
+    value = input.value;
+    input.defaultValue = value;
+    commit(value);
+  };
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {
       event.preventDefault();
-      if (input.value !== value) commit(input.value);
+      commitTyped();
     } else if (event.key === "Escape" && input.value !== value) {
       // Escape undoes the typing; only a second Escape closes the dialog.
       event.preventDefault();
@@ -27,9 +36,7 @@ export function textField(
       input.dispatchEvent(new Event("input"));
     }
   });
-  input.addEventListener("change", () => {
-    if (input.value !== value) commit(input.value);
-  });
+  input.addEventListener("change", commitTyped);
   return h("label", { class: "field" }, `${label} `, input);
 }
 
