@@ -17,9 +17,9 @@ export const MAX_MATCH_SPAN_DAYS = 62;
 /**
  * Stored events that may be the incoming ones, as a subquery returning one
  * list `candidates`, read from the tie index alone: no candidate event's
- * record is read here. Rows of `$rows`: {key, types, lookbacks, start, end,
- * places, actors}; `types` are those that can be the same incident
- * (vocabulary sameIncidentTypesOf) and `lookbacks` one {spanClass, from} per
+ * record is read here. Rows of `$rows`: {key, incident, lookbacks, start, end,
+ * places, actors}; `incident` is the incoming type's incident key (vocabulary
+ * incidentKeyOf: the types that can be one incident share it) and `lookbacks` one {spanClass, from} per
  * span class (cypher/span-class.ts): `from` = start − the class's longest
  * span, at most MAX_MATCH_SPAN_DAYS, bounds that class's seek from below.
  *
@@ -30,13 +30,15 @@ export const MAX_MATCH_SPAN_DAYS = 62;
  * their ancestors, or a specific place within NEARBY_KM of a specific
  * incoming place) or has a shared actor; and the incoming article does not
  * report it already (`reported`: its events, read once). For each related
- * place or actor, each type and each span class, one seek of the tie index
+ * place or actor and each span class, one seek of the tie index
  * over that class's window: only events that share a place or an actor with
  * the incoming one are found, never the other events of the window.
  *
  * Each candidate comes back as {key, ref (its element id), type, start (from
- * the keys), places, actors (the related places and actors its ties reach)}:
- * what resolve/match-score.ts scoreUpperBound needs to bound its score, so
+ * the keys), places (the related places of a specific kind its ties reach: a
+ * broad one adds nothing to what the score can be), actors ({id, role} of its
+ * ties to related actors)}: what resolve/match-score.ts scoreUpperBound needs
+ * to bound its score, so
  * that only the events that can matter are read ({@link candidateDetails},
  * which checks their own type and dates again). A place or actor with more
  * than 2,000 tie rows in one incoming event's window (a hub) is cut there,
@@ -64,28 +66,32 @@ export const candidatesQuery = `CALL (reported) {
     // Parsed once per incoming event, not once per seek.
     [b IN ev.lookbacks | {spanClass: b.spanClass, from: datetime(b.from)}] AS lookbacks,
     datetime(ev.start) AS start, datetime(ev.end) AS end
-  WITH ev, related, [d IN related | d.id] AS relatedIds, lookbacks, start, end
-  CALL (ev, related, relatedIds, reported, lookbacks, start, end) {
+  WITH ev, related, [d IN related | d.id] AS relatedIds, lookbacks, start, end,
+    [d IN related WHERE d:Location AND d.kind IN $broadKinds | d.id] AS broadIds
+  // (\`t.eventType IS NOT NULL\` names the index's last key, so the hint can use it: the type comes from the index.)
+  CALL (ev, related, relatedIds, broadIds, reported, lookbacks, start, end) {
     CALL (ev, related, relatedIds, lookbacks, start, end) {
       UNWIND lookbacks AS b
       CALL (ev, related, relatedIds, b, start, end) {
         MATCH (e)-[t:OCCURRED_IN]->(n)
-        USING INDEX t:OCCURRED_IN(entityId, eventType, eventSpanClass, eventStart, eventEnd)
-        WHERE t.entityId IN relatedIds AND t.eventType IN ev.types AND t.eventSpanClass = b.spanClass
-          AND t.eventStart >= b.from AND t.eventStart <= end AND t.eventEnd >= start AND n IN related
-        RETURN e, t.entityId AS hit, true AS place, t.eventType AS type, t.eventStart AS eventStart
+        USING INDEX t:OCCURRED_IN(entityId, eventIncident, eventSpanClass, eventStart, eventEnd, eventType)
+        WHERE t.entityId IN relatedIds AND t.eventIncident = ev.incident AND t.eventSpanClass = b.spanClass
+          AND t.eventStart >= b.from AND t.eventStart <= end AND t.eventEnd >= start
+          AND t.eventType IS NOT NULL AND n IN related
+        RETURN e, t.entityId AS hit, true AS place, null AS role, t.eventType AS type, t.eventStart AS eventStart
         UNION
         MATCH (n)-[t:PARTICIPATED_IN]->(e)
-        USING INDEX t:PARTICIPATED_IN(entityId, eventType, eventSpanClass, eventStart, eventEnd)
-        WHERE t.entityId IN relatedIds AND t.eventType IN ev.types AND t.eventSpanClass = b.spanClass
-          AND t.eventStart >= b.from AND t.eventStart <= end AND t.eventEnd >= start AND n IN related
-        RETURN e, t.entityId AS hit, false AS place, t.eventType AS type, t.eventStart AS eventStart
+        USING INDEX t:PARTICIPATED_IN(entityId, eventIncident, eventSpanClass, eventStart, eventEnd, eventType)
+        WHERE t.entityId IN relatedIds AND t.eventIncident = ev.incident AND t.eventSpanClass = b.spanClass
+          AND t.eventStart >= b.from AND t.eventStart <= end AND t.eventEnd >= start
+          AND t.eventType IS NOT NULL AND n IN related
+        RETURN e, t.entityId AS hit, false AS place, t.role AS role, t.eventType AS type, t.eventStart AS eventStart
       }
-      RETURN e, hit, place, type, eventStart LIMIT 2000
+      RETURN e, hit, place, role, type, eventStart LIMIT 2000
     }
-    WITH e, hit, place, type, eventStart WHERE NOT e IN reported
-    RETURN e, type, eventStart, collect(DISTINCT CASE WHEN place THEN hit END) AS places,
-      collect(DISTINCT CASE WHEN NOT place THEN hit END) AS actors
+    WITH e, hit, place, role, type, eventStart WHERE NOT e IN reported
+    RETURN e, type, eventStart, collect(DISTINCT CASE WHEN place AND NOT hit IN broadIds THEN hit END) AS places,
+      collect(DISTINCT CASE WHEN NOT place THEN {id: hit, role: role} END) AS actors
   }
   RETURN collect({key: ev.key, ref: elementId(e), type: type, start: eventStart.epochMillis, places: places,
     actors: actors}) AS candidates

@@ -1,12 +1,14 @@
 import type { Statement } from "../db/database.ts";
+import { familyIncidentTypes } from "../model/vocabulary.ts";
 
 /**
  * Candidate keys on an event's ties: each OCCURRED_IN and PARTICIPATED_IN tie
- * carries a copy of its event's type, span class, start and end, and the id
- * of the place or actor at its other end, indexed together
+ * carries a copy of its event's incident key (vocabulary incidentKeyOf: the
+ * types that can be one incident share it), span class, start, end and type,
+ * and the id of the place or actor at its other end, indexed together
  * (schema/migrations/014-tie-candidate-keys.cypher). The candidate search on
  * ingest (cypher/candidate-search.ts) then seeks, for each place or actor an incoming
- * event is related to, the ties of events of a compatible type in its date
+ * event is related to and each span class, the ties of events of a compatible type in its date
  * window, and reads only those events: the events that share nothing with it
  * are never read. Seeking the events' own date index instead read every event
  * of a compatible type in the window (650–870 at 1M events, from pages not in
@@ -26,11 +28,26 @@ import type { Statement } from "../db/database.ts";
  */
 
 /** The properties this module writes on a tie; snapshots leave them out. */
-export const TIE_KEY_PROPERTIES = ["entityId", "eventType", "eventSpanClass", "eventStart", "eventEnd"] as const;
+export const TIE_KEY_PROPERTIES = [
+  "entityId",
+  "eventIncident",
+  "eventSpanClass",
+  "eventStart",
+  "eventEnd",
+  "eventType",
+] as const;
+
+/** Cypher for the incident key of a type (an expression), as vocabulary incidentKeyOf gives it. */
+export function incidentKeyCypher(type: string): string {
+  const family = familyIncidentTypes();
+  // The vocabulary's own type names and key, never input: literals are safe here.
+  const list = family.types.map((x) => JSON.stringify(x)).join(", ");
+  return `CASE WHEN ${type} IN [${list}] THEN ${JSON.stringify(family.key)} ELSE ${type} END`;
+}
 
 /** A SET clause giving tie `t` the keys of event `e` and the place or actor `entity`. */
 export const setTieKeys = (t: string, e: string, entity: string) =>
-  `SET ${t}.entityId = ${entity}.id, ${t}.eventType = ${e}.type, ${t}.eventSpanClass = ${e}.spanClass, ${t}.eventStart = ${e}.start, ${t}.eventEnd = ${e}.end`;
+  `SET ${t}.entityId = ${entity}.id, ${t}.eventIncident = ${incidentKeyCypher(`${e}.type`)}, ${t}.eventSpanClass = ${e}.spanClass, ${t}.eventStart = ${e}.start, ${t}.eventEnd = ${e}.end, ${t}.eventType = ${e}.type`;
 
 /**
  * Unit subqueries re-keying every OCCURRED_IN and PARTICIPATED_IN tie of event

@@ -72,11 +72,21 @@ export async function ensureSpanClasses(db: Database): Promise<void> {
  * done, so later starts read one node.
  */
 export async function ensureTieKeys(db: Database): Promise<void> {
-  const done = await db.read({ cypher: "MATCH (m:SchemaMark {key: 'tie-keys'}) RETURN count(m) > 0 AS done" });
+  // Version 2 added the incident key: a graph keyed by version 1 is keyed again.
+  const done = await db.read({
+    cypher: "MATCH (m:SchemaMark {key: 'tie-keys'}) WHERE m.version >= $version RETURN count(m) > 0 AS done",
+    params: { version: TIE_KEYS_VERSION },
+  });
   if (done.records[0]?.get("done")) return;
   await db.autoCommit(rebuildTieKeys(), { metadata: { app: "rasd", operation: "tie-keys" } });
-  await db.write({ cypher: "MERGE (:SchemaMark {key: 'tie-keys'})" });
+  await db.write({
+    cypher: "MERGE (m:SchemaMark {key: 'tie-keys'}) SET m.version = $version",
+    params: { version: TIE_KEYS_VERSION },
+  });
 }
+
+/** The candidate keys' version (cypher/tie-keys.ts TIE_KEY_PROPERTIES): raised when they change, so graphs are keyed again. */
+const TIE_KEYS_VERSION = 2;
 
 /**
  * A graph whose actors or places were merged before the lookup of merged-away

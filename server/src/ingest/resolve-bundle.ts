@@ -5,7 +5,7 @@ import { MAX_MATCH_SPAN_DAYS } from "../cypher/candidate-search.ts";
 import * as q from "../cypher/resolve.ts";
 import { SPAN_CLASSES } from "../cypher/span-class.ts";
 import type { Run } from "../db/database.ts";
-import { sameIncidentTypesOf } from "../model/vocabulary.ts";
+import { incidentKeyOf } from "../model/vocabulary.ts";
 import { creditedOutlet, publisherKey } from "../resolve/article-source.ts";
 import { type EntityRow, entityRows, renameMatched, type Stored } from "../resolve/entity-ids.ts";
 import { CANDIDATES_PER_EVENT, type EventFacts } from "../resolve/match-score.ts";
@@ -159,7 +159,7 @@ function millis(iso: string | null): number | null {
   return iso === null ? null : Date.parse(iso);
 }
 
-/** The candidate search's rows (cypher/candidate-search.ts): each dated event's types that may match, match window, places and named actors. */
+/** The candidate search's rows (cypher/candidate-search.ts): each dated event's incident key, match window, places and named actors. */
 export function candidateRows(bundle: ArticleBundle) {
   return bundle.events
     .filter((e) => e.start || e.end)
@@ -170,7 +170,7 @@ export function candidateRows(bundle: ArticleBundle) {
       const end = t ?? (s as number) + MAX_MATCH_SPAN_DAYS * DAY_MS;
       return {
         key: e.id,
-        types: sameIncidentTypesOf(e.type),
+        incident: incidentKeyOf(e.type),
         // An event of span class c lasts at most c days, so it overlaps only if it starts after start − c days.
         lookbacks: SPAN_CLASSES.map((c) => ({
           spanClass: c,

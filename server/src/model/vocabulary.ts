@@ -339,13 +339,25 @@ export const FACT_UNITS: Record<FactKind, string> = {
  * outlet's "shelling" is another's "attack"); otherwise only the same type
  * (a truce and its end, a deployment and a withdrawal, are never one event).
  */
-export const sameIncidentTypes = (a: string, b: string): boolean =>
-  a === b ||
-  (isEventType(a) && isEventType(b) && EVENT_TYPES[a].family === "violence" && EVENT_TYPES[b].family === "violence");
+export const sameIncidentTypes = (a: string, b: string): boolean => incidentKeyOf(a) === incidentKeyOf(b);
 
-/** Every type {@link sameIncidentTypes} accepts beside `type` (the candidate search on ingest seeks these only). */
-export const sameIncidentTypesOf = (type: string): string[] =>
-  isEventType(type) && EVENT_TYPES[type].family === "violence" ? eventTypesOf("violence") : [type];
+/** The family whose types can all be one incident. */
+const ONE_INCIDENT_FAMILY: EventFamily = "violence";
+
+/**
+ * What {@link sameIncidentTypes} compares: two types can be one incident
+ * exactly when their keys are equal (a violent type's is its family's, any
+ * other's its own). The candidate search on ingest seeks stored events by it
+ * (cypher/tie-keys.ts), so one seek covers every compatible type.
+ */
+export const incidentKeyOf = (type: string): string =>
+  isEventType(type) && EVENT_TYPES[type].family === ONE_INCIDENT_FAMILY ? `family:${ONE_INCIDENT_FAMILY}` : type;
+
+/** The types whose incident key is a family's (every other type's key is itself): cypher/tie-keys.ts derives the key in Cypher from these. */
+export const familyIncidentTypes = (): { types: EventType[]; key: string } => ({
+  types: eventTypesOf(ONE_INCIDENT_FAMILY),
+  key: `family:${ONE_INCIDENT_FAMILY}`,
+});
 
 // ---- Provenance, audit and analyst edits ---------------------------------
 // Every node and tie an ingest or an edit asserts carries

@@ -165,30 +165,37 @@ export function matchEvents(incoming: EventFacts, stored: EventFacts): Match {
 
 /**
  * What the candidate search knows of a stored event before reading it (from
- * its ties' candidate keys, cypher/tie-keys.ts): its type and start, and
- * which of the incoming event's related places (`places`: the incoming
- * places, places within them, their ancestors, and the specific places
- * within NEARBY_KM of a specific incoming place) and actors its ties reach.
+ * its ties' candidate keys, cypher/tie-keys.ts): its type and start; which of
+ * the incoming event's related places of a specific kind its ties reach
+ * (`places`: the incoming places, places within them, their ancestors, and
+ * the specific places within NEARBY_KM of a specific incoming place; a broad
+ * one is left out: it adds no more than sharing a country does); and its ties
+ * to the incoming named actors, with their roles.
  */
 export interface CandidateHint {
   type: EventType;
   /** Epoch milliseconds. */
   start: number | null;
   places: string[];
-  actors: string[];
+  actors: { id: string; role: string }[];
 }
+
+const KEY_ROLES = new Set(["INITIATOR", "TARGET"]);
 
 /**
  * The most {@link matchEvents} can score the pair, from the hint alone, and
- * whether it can be a merge: the same day only if the stored event starts on
- * the incoming event's day; the most a place can add if one of the incoming
- * places is among the hint's (the same place), else if another related place
- * is (within, or nearby), else only what sharing a country can add (a place
- * the same, within or nearby would be related, so reached); the most a
- * shared actor adds for each shared actor. So ingest reads only the candidates whose
- * bound can still beat the scores it has (ingest/score-candidates.ts). Kept
- * beside matchEvents so the two change together; a test checks the bound
- * holds on random pairs.
+ * whether it can be a merge. Each term is the most its part of matchEvents
+ * can add given the hint:
+ * - the same day only if the stored event starts on the incoming event's day;
+ * - a place: only an incoming place of a specific kind can be the same (a
+ *   facility's more); another specific related place can be within or nearby;
+ *   without a specific place on both sides, only sharing a country can add
+ *   (a place the same, within or nearby would be related, so reached);
+ * - an actor: a key role (initiator or target) only if the stored event ties
+ *   the actor in one of the roles the incoming one gives it, else a shared actor.
+ * So ingest reads only the candidates whose bound can still beat the scores
+ * it has (ingest/score-candidates.ts). Kept beside matchEvents so the two
+ * change together; a test checks the bound holds on random pairs.
  */
 export function scoreUpperBound(incoming: EventFacts, hint: CandidateHint): { score: number; mergeable: boolean } {
   if (!sameIncidentTypes(incoming.type, hint.type)) return { score: 0, mergeable: false };
@@ -197,11 +204,24 @@ export function scoreUpperBound(incoming: EventFacts, hint: CandidateHint): { sc
     incoming.start !== null &&
     hint.start !== null &&
     Math.floor(incoming.start / DAY_MS) === Math.floor(hint.start / DAY_MS);
-  const incomingPlaces = new Set(incoming.places.map((p) => p.id));
-  const place = hint.places.some((id) => incomingPlaces.has(id)) ? 0.35 : hint.places.length > 0 ? 0.2 : 0.05;
-  const hinted = new Set(hint.actors);
-  const shared = new Set(incoming.actors.filter((x) => named(x) && hinted.has(x.id)).map((x) => x.id)).size;
-  const raw = (sameDay ? 0.25 : 0.1) + (incoming.type === hint.type ? 0.15 : 0.05) + place + 0.2 * shared;
+  const specific = incoming.places.filter((p) => !BROAD.has(p.kind));
+  const reached = new Set(hint.places);
+  const same = specific.filter((p) => reached.has(p.id));
+  const specificPlace = specific.length > 0 && hint.places.length > 0;
+  const facility = same.some((p) => FACILITY.has(p.kind));
+  const place = !specificPlace ? 0.05 : same.length === 0 ? 0.2 : facility ? 0.35 : 0.3;
+  const rolesOf = new Map<string, Set<string>>();
+  for (const x of hint.actors) rolesOf.set(x.id, (rolesOf.get(x.id) ?? new Set()).add(x.role));
+  let actors = 0;
+  let keyActor = false;
+  for (const id of new Set(incoming.actors.filter(named).map((x) => x.id))) {
+    const roles = rolesOf.get(id);
+    if (!roles) continue;
+    const key = incoming.actors.some((x) => x.id === id && KEY_ROLES.has(x.role) && roles.has(x.role));
+    keyActor ||= key;
+    actors += key ? 0.2 : 0.05;
+  }
+  const raw = (sameDay ? 0.25 : 0.1) + (incoming.type === hint.type ? 0.15 : 0.05) + place + actors;
   const score = Math.min(1, Math.round(raw * 100) / 100);
-  return { score, mergeable: sameDay && score >= MERGE_SCORE };
+  return { score, mergeable: sameDay && score >= MERGE_SCORE && specificPlace && (keyActor || facility) };
 }

@@ -188,14 +188,14 @@ describe("query plans of the timeline and events statements", () => {
         (o) =>
           /RelationshipIndexSeek/.test(o.operatorType) &&
           new RegExp(
-            `:${type}\\(entityId, eventType, eventSpanClass, eventStart, eventEnd\\)\\]?.* WHERE entityId IN .* AND eventType IN .* AND eventSpanClass = .* AND eventStart >= `,
+            `:${type}\\(entityId, eventIncident, eventSpanClass, eventStart, eventEnd, eventType\\)\\]?.* WHERE entityId IN .* AND eventIncident = .* AND eventSpanClass = .* AND eventStart >= `,
           ).test(String(o.arguments.Details ?? "")),
       );
     const plain = operators(plan).map(details).join(" | ");
     for (const type of ["OCCURRED_IN", "PARTICIPATED_IN"])
       assert.ok(
         tieSeeks(type).length > 0,
-        `the candidates come from a seek on the ${type} candidate keys, by related place or actor, compatible type, span class and start range; plan: ${plain}`,
+        `the candidates come from a seek on the ${type} candidate keys, by related place or actor, incident key, span class and start range; plan: ${plain}`,
       );
     // No event is read by its dates alone: the only Event index the statement seeks is by id.
     const eventSeeks = operators(plan).filter(

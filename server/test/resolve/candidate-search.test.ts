@@ -7,6 +7,7 @@ import { validateBundle } from "../../src/bundle/validate.ts";
 import { candidateDetails, MAX_MATCH_SPAN_DAYS } from "../../src/cypher/candidate-search.ts";
 import { resolveArticle } from "../../src/cypher/resolve.ts";
 import { SPAN_CLASSES, spanClassOf } from "../../src/cypher/span-class.ts";
+import { incidentKeyCypher } from "../../src/cypher/tie-keys.ts";
 import type { Database, Statement } from "../../src/db/database.ts";
 import { runMigrations } from "../../src/db/migrations.ts";
 import { undo } from "../../src/edit/audit.ts";
@@ -14,7 +15,13 @@ import { mergeEntities, splitEntity } from "../../src/edit/entities.ts";
 import { updateEventFields } from "../../src/edit/event-fields.ts";
 import { candidateRows, decideEvents } from "../../src/ingest/resolve-bundle.ts";
 import { writeBundles } from "../../src/ingest/write-bundles.ts";
-import { BROAD_PLACE_KINDS, NEARBY_KM } from "../../src/model/vocabulary.ts";
+import {
+  BROAD_PLACE_KINDS,
+  EVENT_TYPE_NAMES,
+  incidentKeyOf,
+  NEARBY_KM,
+  sameIncidentTypes,
+} from "../../src/model/vocabulary.ts";
 import { mergeEvents, splitEvent } from "../../src/resolve/event-edits.ts";
 import { emptyDatabase } from "../helpers/graph.ts";
 
@@ -148,9 +155,9 @@ RETURN s, ${spanClassOf("start", "end")} AS class, ${spanClassOf("null", "end")}
     // Every write path left each tie the candidate keys of its event and its other end.
     const stale = await db.read({
       cypher: `MATCH (e:Event)-[t:OCCURRED_IN|PARTICIPATED_IN]-(n)
-WITH t, [n.id, e.type, e.spanClass, toString(e.start), toString(e.end)] AS want,
-  [t.entityId, t.eventType, t.eventSpanClass, toString(t.eventStart), toString(t.eventEnd)] AS got
-RETURN count(t) AS ties, count(CASE WHEN want <> got OR any(i IN range(0, 4) WHERE (want[i] IS NULL) <> (got[i] IS NULL))
+WITH t, [n.id, e.type, e.spanClass, toString(e.start), toString(e.end), ${incidentKeyCypher("e.type")}] AS want,
+  [t.entityId, t.eventType, t.eventSpanClass, toString(t.eventStart), toString(t.eventEnd), t.eventIncident] AS got
+RETURN count(t) AS ties, count(CASE WHEN want <> got OR any(i IN range(0, 5) WHERE (want[i] IS NULL) <> (got[i] IS NULL))
   THEN 1 END) AS stale`,
     });
     assert.ok(Number(stale.records[0].get("ties")) > 2000, "a graph with many ties");
@@ -181,7 +188,8 @@ RETURN count(e) AS n`,
       total += want.length;
     }
     assert.ok(total > 500, `a varied comparison (${total} candidate pairs)`);
-    // Each candidate's hint names exactly the related places and actors its ties reach.
+    // Each candidate's hint names exactly the related places of a specific kind and the related actors
+    // (with the roles) its ties reach.
     assert.deepEqual(new Map([...found.hints].sort()), new Map([...expected.hints].sort()));
 
     // Reading only the candidates that can matter decides exactly what reading them all decides.
@@ -247,16 +255,29 @@ RETURN collect(DISTINCT e.spanClass) AS classes, count(CASE WHEN e.precision = '
     assert.ok(Number(kinds.records[0].get("wideDays")) > 0);
   });
 
+  test("the incident key on ties is the vocabulary's: two types share it exactly when they can be one incident", async () => {
+    const r = await db.read({
+      cypher: `UNWIND $types AS t RETURN t, ${incidentKeyCypher("t")} AS key`,
+      params: { types: EVENT_TYPE_NAMES },
+    });
+    const keys = new Map(r.records.map((x) => [x.get("t") as string, x.get("key") as string]));
+    for (const a of EVENT_TYPE_NAMES) {
+      assert.equal(keys.get(a), incidentKeyOf(a), a);
+      for (const b of EVENT_TYPE_NAMES) assert.equal(keys.get(a) === keys.get(b), sameIncidentTypes(a, b), `${a} ${b}`);
+    }
+  });
+
   test("a graph whose ties predate their candidate keys gets them at start-up", async () => {
     await db.write({
       cypher: `MATCH ()-[t:OCCURRED_IN|PARTICIPATED_IN]->()
-REMOVE t.entityId, t.eventType, t.eventSpanClass, t.eventStart, t.eventEnd`,
+REMOVE t.entityId, t.eventIncident, t.eventType, t.eventSpanClass, t.eventStart, t.eventEnd`,
     });
     await db.write({ cypher: "MATCH (m:SchemaMark {key: 'tie-keys'}) DELETE m" });
     await runMigrations(db);
     const r = await db.read({
       cypher: `MATCH (e:Event)-[t:OCCURRED_IN|PARTICIPATED_IN]-(n)
-RETURN count(t) AS ties, count(CASE WHEN t.entityId = n.id AND t.eventType = e.type THEN 1 END) AS keyed,
+RETURN count(t) AS ties, count(CASE WHEN t.entityId = n.id AND t.eventType = e.type
+    AND t.eventIncident = ${incidentKeyCypher("e.type")} THEN 1 END) AS keyed,
   count(CASE WHEN e.start IS NOT NULL AND NOT (t.eventStart = e.start AND t.eventEnd = e.end
     AND t.eventSpanClass = e.spanClass) THEN 1 END) AS wrongDates`,
     });
@@ -284,8 +305,9 @@ RETURN count(t) AS ties, count(CASE WHEN t.entityId = n.id AND t.eventType = e.t
 
 /**
  * The candidates the ingest statement finds, per incoming event key: their ids
- * (read by candidateDetails, as ingest reads them) and the related places and
- * actors the tie index says each reaches (its hint), as "id place|actor".
+ * (read by candidateDetails, as ingest reads them) and the related places (of
+ * a specific kind) and actors the tie index says each reaches (its hint), as
+ * "id place" and "id ROLE".
  */
 async function candidatesByKey(rows: unknown[]): Promise<{ ids: Map<string, string[]>; hints: Map<string, string[]> }> {
   const s = resolveArticle({
@@ -295,7 +317,12 @@ async function candidatesByKey(rows: unknown[]): Promise<{ ids: Map<string, stri
     rows,
   });
   const r = await db.write(s);
-  const found = r.records[0].get("candidates") as { key: string; ref: string; places: string[]; actors: string[] }[];
+  const found = r.records[0].get("candidates") as {
+    key: string;
+    ref: string;
+    places: string[];
+    actors: { id: string; role: string }[];
+  }[];
   const details = await db.read(candidateDetails([...new Set(found.map((c) => c.ref))]));
   const idOf = new Map(details.records.map((x) => [x.get("ref") as string, x.get("id") as string]));
   const ids = new Map<string, string[]>();
@@ -303,7 +330,8 @@ async function candidatesByKey(rows: unknown[]): Promise<{ ids: Map<string, stri
   for (const c of found) {
     const id = idOf.get(c.ref) as string;
     ids.set(c.key, [...(ids.get(c.key) ?? []), id]);
-    hints.set(`${c.key} ${id}`, [...c.places.map((p) => `${p} place`), ...c.actors.map((a) => `${a} actor`)].sort());
+    const hint = [...c.places.map((p) => `${p} place`), ...c.actors.map((a) => `${a.id} ${a.role}`)];
+    hints.set(`${c.key} ${id}`, hint.sort());
   }
   return { ids, hints };
 }
@@ -330,9 +358,20 @@ WHERE e.type IN ev.types AND e.start <= end AND e.end >= start
   AND e.start >= start - duration({days: $maxDays})
   AND EXISTS { (e)-[:OCCURRED_IN|PARTICIPATED_IN]-(n) WHERE n IN related }
 RETURN ev.key AS key, e.id AS id,
-  COLLECT { MATCH (e)-[:OCCURRED_IN]->(n) WHERE n IN related RETURN DISTINCT n.id + ' place' AS h
-    UNION MATCH (n)-[:PARTICIPATED_IN]->(e) WHERE n IN related RETURN DISTINCT n.id + ' actor' AS h } AS hint`,
-    params: { rows, maxDays: MAX_MATCH_SPAN_DAYS, broad: [...BROAD_PLACE_KINDS], nearbyMeters: NEARBY_KM * 1010 },
+  COLLECT { MATCH (e)-[:OCCURRED_IN]->(n) WHERE n IN related AND NOT n.kind IN $broad RETURN DISTINCT n.id + ' place' AS h
+    UNION MATCH (n)-[p:PARTICIPATED_IN]->(e) WHERE n IN related RETURN DISTINCT n.id + ' ' + p.role AS h } AS hint`,
+    params: {
+      // Each row's compatible types, from the vocabulary's pairwise rule rather than the incident key the search seeks.
+      rows: (rows as { incident: string }[]).map((r) => ({
+        ...r,
+        types: EVENT_TYPE_NAMES.filter((t) =>
+          EVENT_TYPE_NAMES.some((u) => incidentKeyOf(u) === r.incident && sameIncidentTypes(t, u)),
+        ),
+      })),
+      maxDays: MAX_MATCH_SPAN_DAYS,
+      broad: [...BROAD_PLACE_KINDS],
+      nearbyMeters: NEARBY_KM * 1010,
+    },
   });
   const ids = new Map<string, string[]>();
   const hints = new Map<string, string[]>();
