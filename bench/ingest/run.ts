@@ -9,8 +9,9 @@
 // modes see the same graph, the same data and the same machine load. Prints entities per second for
 // each mode, their ratio (goal: resolution no slower than ×2 at 1M events), how many incoming events
 // resolution merged or found candidates for, and the load average. Uses its own Neo4j under /tmp.
-// Before the timed sample, BENCH_WARMUP_BUNDLES (default 2) bundles per mode are written untimed, so
-// each mode's statements are planned before the clock starts.
+// Before the timed sample, BENCH_WARMUP_BUNDLES (default 2) bundles per mode are written untimed, and more
+// until resolution has merged an event and recorded a candidate, so each statement either mode runs is
+// planned before the clock starts.
 //
 // BENCH_SIZES=have measures the graph in RASD_BENCH_DIR as it is (a 1M store takes hours to load here):
 // nothing is emptied or loaded, and the sample is a stream of its own (BENCH_SEED, default the first
@@ -37,6 +38,8 @@ const sample = Number(process.env.BENCH_RESOLVE_EVENTS ?? 2_000);
 const chunkEvents = Number(process.env.BENCH_CHUNK_EVENTS ?? 100);
 const retell = Number(process.env.BENCH_RETELL ?? 0.2);
 const warmupBundles = Number(process.env.BENCH_WARMUP_BUNDLES ?? 2);
+/** The most warm-up bundles per mode, however long no merge comes. */
+const WARMUP_CAP = 40;
 // With BENCH_SIZES=have: the sample's articles are published in the last BENCH_SAMPLE_DAYS days of
 // the stored ten years (a live feed arriving at an archive) instead of on any day (every incoming
 // event's window then lies in pages no earlier ingest read: the worst case, and the default).
@@ -57,7 +60,9 @@ try {
   const seed = graph.seed;
   if (asIs) sizes = [graph.events];
   const stream = generateSyntheticBundles({
-    events: (asIs ? 2 * sample : sizes[sizes.length - 1] + sizes.length * sample) + sizes.length * 50 * warmupBundles,
+    events:
+      (asIs ? 2 * sample : sizes[sizes.length - 1] + sizes.length * sample) +
+      sizes.length * 2 * 5 * Math.max(warmupBundles, WARMUP_CAP),
     seed,
     retell,
     lastDays: asIs ? sampleDays : undefined,
@@ -105,10 +110,16 @@ try {
     // Warm-up, untimed: a server plans each statement once, and planning the resolution path's larger
     // statements took up to 9 s at load 9 (bench/ingest at 1M, 2026-11-30) — a cost of the first ingest
     // after a start, not of each one, which a short sample would otherwise bill to resolution.
-    for (let w = 0; w < warmupBundles; w++)
+    // Resolution's later statements run only when a bundle merges an event or records candidates, so the
+    // warm-up goes on (up to WARMUP_CAP bundles) until one has done both: else their planning, seconds
+    // each, would land in the first timed chunk.
+    let warmed = { merged: false, candidates: false };
+    for (let w = 0; w < WARMUP_CAP && (w < warmupBundles || !(warmed.merged && warmed.candidates)); w++)
       for (const mode of ["with", "without"] as const) {
         const b = nextBundle();
-        if (b) await writeBundles(db, [b], { resolve: mode === "with" });
+        if (!b) continue;
+        const [r] = await writeBundles(db, [b], { resolve: mode === "with" });
+        if (r) warmed = { merged: warmed.merged || r.merged > 0, candidates: warmed.candidates || r.candidates > 0 };
       }
     const loadBefore = load();
     const end = streamed + sample;

@@ -1,3 +1,4 @@
+import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
 import { BROAD_PLACE_KINDS, NEARBY_KM } from "../model/vocabulary.ts";
 
@@ -9,15 +10,27 @@ import { BROAD_PLACE_KINDS, NEARBY_KM } from "../model/vocabulary.ts";
  */
 
 /** The parameters {@link candidatesQuery} reads beside `$rows`. */
-export const candidateSearchParams = () => ({ broadKinds: [...BROAD_PLACE_KINDS], nearbyMeters: NEARBY_KM * 1010 });
+export const candidateSearchParams = () => ({
+  broadKinds: [...BROAD_PLACE_KINDS],
+  nearbyMeters: NEARBY_KM * 1010,
+  preread: neo4j.int(PREREAD_PER_EVENT),
+});
+
+/**
+ * Candidates of each incoming event whose records the search itself returns
+ * (`preread`), so that ingest usually needs one more read at most
+ * (ingest/score-candidates.ts).
+ */
+export const PREREAD_PER_EVENT = 8;
 
 /** Longest span a stored event may have and still be matched: vaguer events are never auto-resolved. */
 export const MAX_MATCH_SPAN_DAYS = 62;
 
 /**
- * Stored events that may be the incoming ones, as a subquery returning one
- * list `candidates`, read from the tie index alone: no candidate event's
- * record is read here. Rows of `$rows`: {key, incident, lookbacks, start, end,
+ * Stored events that may be the incoming ones, as a subquery returning the
+ * list `candidates`, found from the tie index alone, and `preread`: the
+ * records ({@link candidateDetails}) of each incoming event's
+ * PREREAD_PER_EVENT most promising candidates. Rows of `$rows`: {key, incident, lookbacks, start, end,
  * places, actors}; `incident` is the incoming type's incident key (vocabulary
  * incidentKeyOf: the types that can be one incident share it) and `lookbacks` one {spanClass, from} per
  * span class (cypher/span-class.ts): `from` = start − the class's longest
@@ -93,8 +106,18 @@ export const candidatesQuery = `CALL (reported) {
     RETURN e, type, eventStart, collect(DISTINCT CASE WHEN place AND NOT hit IN broadIds THEN hit END) AS places,
       collect(DISTINCT CASE WHEN NOT place THEN {id: hit, role: role} END) AS actors
   }
-  RETURN collect({key: ev.key, ref: elementId(e), type: type, start: eventStart.epochMillis, places: places,
-    actors: actors}) AS candidates
+  WITH ev, start, collect({e: e, ref: elementId(e), type: type, start: eventStart, places: places, actors: actors}) AS found
+  // The few most promising are read here, saving ingest a round trip: most specific places reached,
+  // then actors, then the same day. Only an order: which are read first never changes a decision.
+  CALL (ev, start, found) {
+    UNWIND found AS c
+    WITH c ORDER BY size(c.places) DESC, size(c.actors) DESC, date(c.start) = date(start) DESC LIMIT $preread
+    WITH c.e AS e
+    RETURN collect(${detailsOf("e")}) AS preread
+  }
+  WITH collect([c IN found | {key: ev.key, ref: c.ref, type: c.type, start: c.start.epochMillis, places: c.places,
+    actors: c.actors}]) AS candidates, collect(preread) AS preread
+  RETURN reduce(all = [], xs IN candidates | all + xs) AS candidates, reduce(all = [], xs IN preread | all + xs) AS preread
 }`;
 
 /**
@@ -107,10 +130,20 @@ export function candidateDetails(refs: string[]): Statement {
   return {
     cypher: `UNWIND $refs AS ref
 MATCH (e:Event) WHERE elementId(e) = ref
-RETURN ref, e.id AS id, e.type AS type, e.start.epochMillis AS start, e.end.epochMillis AS end, e.precision AS precision,
-  [(e)-[:OCCURRED_IN]->(l:Location) | {id: l.id, kind: l.kind, point: l.point,
-    ancestors: [(l)-[:WITHIN*1..4]->(a:Location) | a.id]}] AS places,
-  [(x:Actor)-[p:PARTICIPATED_IN]->(e) | {id: x.id, role: p.role, kind: x.kind}] AS actors`,
+RETURN ${detailsOf("e")} AS details`,
     params: { refs },
   };
+}
+
+/**
+ * What matching compares of stored event `e`, as a map: {ref (its element
+ * id), id, type, start, end (epoch ms), precision, places ({id, kind, point,
+ * ancestors}), actors ({id, role, kind})}.
+ */
+function detailsOf(e: string): string {
+  return `{ref: elementId(${e}), id: ${e}.id, type: ${e}.type, start: ${e}.start.epochMillis, end: ${e}.end.epochMillis,
+  precision: ${e}.precision,
+  places: [(${e})-[:OCCURRED_IN]->(l:Location) | {id: l.id, kind: l.kind, point: l.point,
+    ancestors: [(l)-[:WITHIN*1..4]->(a:Location) | a.id]}],
+  actors: [(x:Actor)-[p:PARTICIPATED_IN]->(${e}) | {id: x.id, role: p.role, kind: x.kind}]}`;
 }

@@ -13,7 +13,14 @@ import { bandKeys, minhashSignature, SYNDICATION_THRESHOLD, similarity } from ".
 import { factsByEvent } from "../resolve/report-facts.ts";
 import { addBundleRows, emptyRows, endInstant, type ReportExtras, startInstant } from "./bundle-rows.ts";
 import { entityStatements, eventStatements } from "./bundle-statements.ts";
-import { FIRST_READ, type FoundCandidate, placeFacts, type StoredPlace, scoreCandidates } from "./score-candidates.ts";
+import {
+  type Details,
+  type FoundCandidate,
+  placeFacts,
+  rankOrder,
+  type StoredPlace,
+  scoreCandidates,
+} from "./score-candidates.ts";
 
 /**
  * Writes one validated bundle, resolving it against the graph inside the same
@@ -188,9 +195,9 @@ export function candidateRows(bundle: ArticleBundle) {
  * Which stored event each incoming event is (a merge), or what it may be (a
  * candidate), from what {@link q.resolveArticle} found; the candidates that
  * can matter are read and scored by ingest/score-candidates.ts.
- * `firstRead`: see scoreCandidates (Infinity: read every candidate).
+ * `readAll`: read every candidate (the reference the pruning is tested against).
  */
-export async function decideEvents(run: Run, bundle: ArticleBundle, found: Neo4jRecord, firstRead = FIRST_READ) {
+export async function decideEvents(run: Run, bundle: ArticleBundle, found: Neo4jRecord, readAll = false) {
   const articleId = bundle.article.id;
   const target = new Map<string, string>();
   const original = new Map<string, string>();
@@ -221,12 +228,17 @@ export async function decideEvents(run: Run, bundle: ArticleBundle, found: Neo4j
     candidateRows(bundle).map((r) => [r.key, { start: Date.parse(r.start), end: Date.parse(r.end) }]),
   );
   // No candidate is reported by this article (the search leaves those out), so their articles are not read.
-  const scored = await scoreCandidates(run, incoming, windows, found.get("candidates") as FoundCandidate[], firstRead);
-  // Best matches first, so each stored event takes this article's strongest claim on it; equal scores
-  // in a fixed order (incoming event, then stored id), so the same graph gives the same decisions.
-  scored.sort(
-    (a, b) => b.match.score - a.match.score || a.key.localeCompare(b.key) || a.stored.localeCompare(b.stored),
+  const scored = await scoreCandidates(
+    run,
+    incoming,
+    windows,
+    found.get("candidates") as FoundCandidate[],
+    found.get("preread") as Details[],
+    readAll,
   );
+  // Best matches first, so each stored event takes this article's strongest claim on it; equal scores
+  // in a fixed order (incoming event, then each one's rank order), so the same graph gives the same decisions.
+  scored.sort((a, b) => b.match.score - a.match.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : rankOrder(a, b)));
   const taken = new Set<string>();
   for (const s of scored) {
     if (s.match.decision !== "MERGE" || target.has(s.key) || taken.has(s.stored)) continue;

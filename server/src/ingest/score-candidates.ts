@@ -16,16 +16,17 @@ import {
 /**
  * Scores an article's candidate events (as the candidate search found them
  * in the tie index: cypher/candidate-search.ts) against its incoming events, reading
- * only the candidates that can matter. Each incoming event's candidates are
- * taken in order of the most they can score (match-score.ts
- * scoreUpperBound): first every one that could be a merge and the best few
- * bounds, then (one more statement, when needed) every one whose bound
- * reaches the score of the (CANDIDATES_PER_EVENT + 1)-th best candidate read
- * so far (or the candidate threshold). What is left cannot be a merge nor among the
+ * only the candidates that can matter. Each candidate's score is bounded
+ * from what the search knows of it (match-score.ts scoreUpperBound). First
+ * the records the search already returned (each incoming event's most
+ * promising few) are scored; then, in one more statement when needed, every
+ * candidate not read yet that could be a merge or whose bound reaches the
+ * score of the (CANDIDATES_PER_EVENT + 1)-th best read so far (or the
+ * candidate threshold). What is left cannot be a merge nor among the
  * candidates kept, so the decisions are those of reading every candidate
  * (test/resolve/candidate-search.test.ts checks it) — while at a million
- * events an incoming event has ~50 candidates, and reading each one's
- * record and ties from the store was most of what resolution cost.
+ * events an incoming event has ~80 candidates, and reading each one's
+ * record and ties was most of what resolution cost.
  */
 
 /** A candidate as the search returns it. */
@@ -34,21 +35,30 @@ export interface FoundCandidate extends CandidateHint {
   ref: string;
 }
 
-/** A scored pair: incoming event `key` against stored event `stored`. */
+/** A scored pair: incoming event `key` against stored event `stored` (element id `ref`). */
 export interface ScoredPair {
   key: string;
   stored: string;
+  ref: string;
+  /** How far apart the two starts are (ms, by the search's keys): among equal scores, the nearest ranks first. */
+  apart: number;
   match: Match;
 }
+
+/**
+ * The order candidates rank in: best score first; among equal scores the
+ * nearest in time, then by element id (stable within a graph). Everything
+ * after the score is known before a candidate is read, which is what lets
+ * ingest leave unread a candidate that can at most tie the last one kept.
+ */
+export const rankOrder = (a: ScoredPair, b: ScoredPair): number =>
+  b.match.score - a.match.score || a.apart - b.apart || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
 
 /** The incoming event's match window (cypher/candidate-search.ts rows), epoch milliseconds. */
 export interface Window {
   start: number;
   end: number;
 }
-
-/** Candidates read per incoming event first (beside every possible merge). */
-export const FIRST_READ = 8;
 
 const DAY_MS = 86_400_000;
 
@@ -59,7 +69,9 @@ export const placeFacts = (p: StoredPlace): PlaceFacts => ({
   point: p.point ? { longitude: p.point.x, latitude: p.point.y } : null,
 });
 
-interface Details {
+/** A stored event as matching compares it (cypher/candidate-search.ts candidateDetails). */
+export interface Details {
+  ref: string;
   id: string;
   type: EventType;
   start: number | null;
@@ -70,81 +82,94 @@ interface Details {
 }
 
 /**
- * `firstRead`: how many to read per incoming event first (Infinity reads
- * them all: the reference the pruning is tested against).
+ * `preread`: the records the search returned with the candidates (its most
+ * promising few per incoming event). `readAll` reads every candidate: the
+ * reference the pruning is tested against.
  */
 export async function scoreCandidates(
   run: Run,
   incoming: Map<string, EventFacts>,
   windows: Map<string, Window>,
   found: FoundCandidate[],
-  firstRead = FIRST_READ,
+  preread: Details[],
+  readAll = false,
 ): Promise<ScoredPair[]> {
-  // Each incoming event's candidates, the most promising first (ties by element id: a stable order).
-  const queues = new Map<string, { c: FoundCandidate; bound: number; mergeable: boolean }[]>();
+  // Each incoming event's candidates with the most each can score.
+  type Queued = { c: FoundCandidate; bound: number; mergeable: boolean; apart: number };
+  const queues = new Map<string, Queued[]>();
   for (const c of found) {
     const facts = incoming.get(c.key);
     if (!facts) continue;
     const b = scoreUpperBound(facts, c);
     const q = queues.get(c.key) ?? [];
-    q.push({ c, bound: b.score, mergeable: b.mergeable });
+    const apart = Math.abs((c.start ?? 0) - (windows.get(c.key) as Window).start);
+    q.push({ c, bound: b.score, mergeable: b.mergeable, apart });
     queues.set(c.key, q);
   }
-  for (const q of queues.values()) q.sort((a, b) => b.bound - a.bound || (a.c.ref < b.c.ref ? -1 : 1));
 
-  const details = new Map<string, Details | null>();
+  // The reference reads everything itself.
+  const details = new Map<string, Details | null>(readAll ? [] : preread.map((d) => [d.ref, d]));
   const scored = new Map<string, ScoredPair[]>();
-  const read = new Map<string, number>();
-  /** Reads (one statement) and scores each incoming event's queue up to the index given. */
-  const readUpTo = async (upTo: Map<string, number>) => {
-    const refs = new Set<string>();
-    for (const [key, n] of upTo)
-      for (const x of (queues.get(key) ?? []).slice(read.get(key) ?? 0, n))
-        if (!details.has(x.c.ref)) refs.add(x.c.ref);
-    if (refs.size > 0) {
-      const r = await run(candidateDetails([...refs]));
-      for (const ref of refs) details.set(ref, null);
-      for (const rec of r.records) details.set(rec.get("ref") as string, rec.toObject() as unknown as Details);
+  /** Per incoming event, the candidates read and scored. */
+  const done = new Map<string, Set<string>>([...queues.keys()].map((key) => [key, new Set()]));
+  /** Reads (one statement, for those not read yet) and scores the candidates chosen per incoming event. */
+  const readAndScore = async (chosen: Map<string, Queued[]>) => {
+    const refs = new Set([...chosen.values()].flat().map((x) => x.c.ref));
+    const missing = [...refs].filter((ref) => !details.has(ref));
+    if (missing.length > 0) {
+      const r = await run(candidateDetails(missing));
+      for (const ref of missing) details.set(ref, null);
+      for (const rec of r.records) {
+        const d = rec.get("details") as Details;
+        details.set(d.ref, d);
+      }
     }
-    for (const [key, n] of upTo) {
+    for (const [key, cs] of chosen) {
       const facts = incoming.get(key) as EventFacts;
       const pairs = scored.get(key) ?? [];
-      for (const x of (queues.get(key) ?? []).slice(read.get(key) ?? 0, n)) {
-        const d = details.get(x.c.ref);
+      for (const { c, apart } of cs) {
+        (done.get(key) as Set<string>).add(c.ref);
+        const d = details.get(c.ref);
         if (!d || !inWindow(facts, windows.get(key) as Window, d)) continue;
         pairs.push({
           key,
           stored: d.id,
+          ref: c.ref,
+          apart,
           match: matchEvents(facts, { ...d, articles: [], places: d.places.map(placeFacts) }),
         });
       }
       scored.set(key, pairs);
-      read.set(key, n);
     }
   };
-  // First: every possible merge and the best few.
-  const first = new Map<string, number>();
+  // First: what the search read already (or, for the reference, everything).
+  const first = new Map<string, Queued[]>();
+  for (const [key, q] of queues)
+    first.set(
+      key,
+      q.filter((x) => readAll || details.has(x.c.ref)),
+    );
+  await readAndScore(first);
+  // Then, at most once more, every candidate not read yet that may be a merge or could rank above the
+  // (kept + 1)-th best read so far (one more than kept: a merge's own target is not kept as its
+  // candidate) — or reach the candidate threshold while fewer were found. Reading more only raises
+  // that bar, so nothing left unread can pass it.
+  const more = new Map<string, Queued[]>();
   for (const [key, q] of queues) {
-    const lastMergeable = q.reduce((at, x, i) => (x.mergeable ? i : at), -1);
-    first.set(key, Math.min(q.length, Math.max(firstRead, lastMergeable + 1)));
+    const ranked = (scored.get(key) ?? []).filter((p) => p.match.decision !== "NONE").sort(rankOrder);
+    const bar = ranked[CANDIDATES_PER_EVENT];
+    const read = done.get(key) as Set<string>;
+    const next = q.filter(
+      (x) =>
+        !read.has(x.c.ref) &&
+        (x.mergeable ||
+          (bar
+            ? rankOrder(bar, { ...bar, ref: x.c.ref, apart: x.apart, match: { ...bar.match, score: x.bound } }) > 0
+            : x.bound >= CANDIDATE_SCORE)),
+    );
+    if (next.length > 0) more.set(key, next);
   }
-  await readUpTo(first);
-  // Then, at most once more, every candidate whose bound reaches the score of the (kept + 1)-th best
-  // read so far (one more than kept: a merge's own target is not kept as its candidate), or the
-  // candidate threshold while fewer were found. Reading more only raises that bar, so nothing left
-  // unread can reach it.
-  const more = new Map<string, number>();
-  for (const [key, q] of queues) {
-    const scores = (scored.get(key) ?? [])
-      .filter((p) => p.match.decision !== "NONE")
-      .map((p) => p.match.score)
-      .sort((a, b) => b - a);
-    const bar = scores.length > CANDIDATES_PER_EVENT ? scores[CANDIDATES_PER_EVENT] : CANDIDATE_SCORE;
-    let n = read.get(key) ?? 0;
-    while (n < q.length && q[n].bound >= bar) n++;
-    if (n > (read.get(key) ?? 0)) more.set(key, n);
-  }
-  if (more.size > 0) await readUpTo(more);
+  if (more.size > 0) await readAndScore(more);
   return [...scored.values()].flat();
 }
 

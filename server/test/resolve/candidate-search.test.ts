@@ -219,6 +219,15 @@ RETURN count(e) AS n`,
         add((st.params?.refs as string[] | undefined)?.length ?? 0);
         return db.read(st);
       };
+      // The records the search returned are those a read returns.
+      const preread = f.records[0].get("preread") as { ref: string }[];
+      const reread = await db.read(candidateDetails(preread.map((d) => d.ref)));
+      assert.deepEqual(
+        preread,
+        reread.records.map((x) => x.get("details")),
+        "the search's records are the events'",
+      );
+      readPruned += preread.length;
       const pruned = await decideEvents(
         counting((n) => (readPruned += n)),
         bundle,
@@ -228,7 +237,7 @@ RETURN count(e) AS n`,
         counting((n) => (readAll += n)),
         bundle,
         f.records[0],
-        Number.POSITIVE_INFINITY,
+        true,
       );
       assert.deepEqual(pruned.merges, all.merges, `merges of ${bundle.article.id}`);
       assert.deepEqual(pruned.candidates, all.candidates, `candidates of ${bundle.article.id}`);
@@ -324,7 +333,12 @@ async function candidatesByKey(rows: unknown[]): Promise<{ ids: Map<string, stri
     actors: { id: string; role: string }[];
   }[];
   const details = await db.read(candidateDetails([...new Set(found.map((c) => c.ref))]));
-  const idOf = new Map(details.records.map((x) => [x.get("ref") as string, x.get("id") as string]));
+  const idOf = new Map(
+    details.records.map((x) => {
+      const d = x.get("details") as { ref: string; id: string };
+      return [d.ref, d.id];
+    }),
+  );
   const ids = new Map<string, string[]>();
   const hints = new Map<string, string[]>();
   for (const c of found) {
