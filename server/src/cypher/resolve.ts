@@ -42,8 +42,8 @@ export interface ArticleResolution {
  *   gave them (re-ingest is idempotent);
  * - `places`: kind, point and ancestors of the places its events name;
  * - `candidates`: stored events that may be its events, as the tie index
- *   knows them, and `preread`: the records of the most promising few (read
- *   more with {@link candidateDetails}).
+ *   knows them, and `preread` and `ancestry`: the records of the most
+ *   promising few (read more with {@link candidateDetails}).
  */
 export function resolveArticle(p: ArticleResolution): Statement {
   return {
@@ -74,7 +74,7 @@ CALL () {
   RETURN collect({id: l.id, kind: l.kind, point: l.point, ancestors: [(l)-[:WITHIN*1..4]->(up:Location) | up.id]}) AS places
 }
 ${candidatesQuery}
-RETURN group, groupEvents, already, places, candidates, preread`,
+RETURN group, groupEvents, already, places, candidates, preread, ancestry`,
     params: { ...p, ...candidateSearchParams() },
   };
 }

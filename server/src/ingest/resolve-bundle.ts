@@ -14,6 +14,7 @@ import { factsByEvent } from "../resolve/report-facts.ts";
 import { addBundleRows, emptyRows, endInstant, type ReportExtras, startInstant } from "./bundle-rows.ts";
 import { entityStatements, eventStatements } from "./bundle-statements.ts";
 import {
+  type CandidateRecords,
   type Details,
   type FoundCandidate,
   placeFacts,
@@ -233,7 +234,7 @@ export async function decideEvents(run: Run, bundle: ArticleBundle, found: Neo4j
     incoming,
     windows,
     found.get("candidates") as FoundCandidate[],
-    found.get("preread") as Details[],
+    { details: found.get("preread") as Details[], ancestry: found.get("ancestry") as CandidateRecords["ancestry"] },
     readAll,
   );
   // Best matches first, so each stored event takes this article's strongest claim on it; equal scores

@@ -77,8 +77,15 @@ export interface Details {
   start: number | null;
   end: number | null;
   precision: EventFacts["precision"];
-  places: StoredPlace[];
+  /** Its places; their ancestors come in the records' `ancestry`. */
+  places: Omit<StoredPlace, "ancestors">[];
   actors: EventFacts["actors"];
+}
+
+/** Candidates' records as a read returns them: the events, and their places' ancestors once each. */
+export interface CandidateRecords {
+  details: Details[];
+  ancestry: { id: string; ancestors: string[] }[];
 }
 
 /**
@@ -91,7 +98,7 @@ export async function scoreCandidates(
   incoming: Map<string, EventFacts>,
   windows: Map<string, Window>,
   found: FoundCandidate[],
-  preread: Details[],
+  preread: CandidateRecords,
   readAll = false,
 ): Promise<ScoredPair[]> {
   // Each incoming event's candidates with the most each can score.
@@ -108,7 +115,8 @@ export async function scoreCandidates(
   }
 
   // The reference reads everything itself.
-  const details = new Map<string, Details | null>(readAll ? [] : preread.map((d) => [d.ref, d]));
+  const details = new Map<string, Details | null>(readAll ? [] : preread.details.map((d) => [d.ref, d]));
+  const ancestors = new Map(preread.ancestry.map((a) => [a.id, a.ancestors]));
   const scored = new Map<string, ScoredPair[]>();
   /** Per incoming event, the candidates read and scored. */
   const done = new Map<string, Set<string>>([...queues.keys()].map((key) => [key, new Set()]));
@@ -118,11 +126,10 @@ export async function scoreCandidates(
     const missing = [...refs].filter((ref) => !details.has(ref));
     if (missing.length > 0) {
       const r = await run(candidateDetails(missing));
+      const records = r.records[0].toObject() as unknown as CandidateRecords;
       for (const ref of missing) details.set(ref, null);
-      for (const rec of r.records) {
-        const d = rec.get("details") as Details;
-        details.set(d.ref, d);
-      }
+      for (const d of records.details) details.set(d.ref, d);
+      for (const a of records.ancestry) ancestors.set(a.id, a.ancestors);
     }
     for (const [key, cs] of chosen) {
       const facts = incoming.get(key) as EventFacts;
@@ -136,7 +143,11 @@ export async function scoreCandidates(
           stored: d.id,
           ref: c.ref,
           apart,
-          match: matchEvents(facts, { ...d, articles: [], places: d.places.map(placeFacts) }),
+          match: matchEvents(facts, {
+            ...d,
+            articles: [],
+            places: d.places.map((p) => placeFacts({ ...p, ancestors: ancestors.get(p.id) ?? [] })),
+          }),
         });
       }
       scored.set(key, pairs);

@@ -221,12 +221,10 @@ RETURN count(e) AS n`,
       };
       // The records the search returned are those a read returns.
       const preread = f.records[0].get("preread") as { ref: string }[];
-      const reread = await db.read(candidateDetails(preread.map((d) => d.ref)));
-      assert.deepEqual(
-        preread,
-        reread.records.map((x) => x.get("details")),
-        "the search's records are the events'",
-      );
+      const reread = (await db.read(candidateDetails(preread.map((d) => d.ref)))).records[0];
+      const byId = (xs: { id: string }[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+      assert.deepEqual(preread, reread.get("details"), "the search's records are the events'");
+      assert.deepEqual(byId(f.records[0].get("ancestry")), byId(reread.get("ancestry")), "and their places' ancestors");
       readPruned += preread.length;
       const pruned = await decideEvents(
         counting((n) => (readPruned += n)),
@@ -333,12 +331,7 @@ async function candidatesByKey(rows: unknown[]): Promise<{ ids: Map<string, stri
     actors: { id: string; role: string }[];
   }[];
   const details = await db.read(candidateDetails([...new Set(found.map((c) => c.ref))]));
-  const idOf = new Map(
-    details.records.map((x) => {
-      const d = x.get("details") as { ref: string; id: string };
-      return [d.ref, d.id];
-    }),
-  );
+  const idOf = new Map((details.records[0].get("details") as { ref: string; id: string }[]).map((d) => [d.ref, d.id]));
   const ids = new Map<string, string[]>();
   const hints = new Map<string, string[]>();
   for (const c of found) {
