@@ -337,4 +337,47 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
     assert.deepEqual(errors, []);
     await page.close();
   });
+  it("a redraw keeps the caret and the selection of the field being edited: typing over a selection replaces it", async () => {
+    // The editor redraws when an edit elsewhere commits or the graph's answer arrives. A redraw between
+    // "select all" and the next keystroke used to leave the caret at the start, so the typing went in front.
+    const page = await ws.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${ws.app.url}/`);
+    await page.waitForSelector("#app.ready");
+    await page.click("#ingest-open");
+    await page.fill("#ingest-text", articleText);
+    await page.waitForSelector(".review-actors li.review-item", { timeout: 60_000 });
+    const [first, second] = await ids(page, "actors");
+    const nameOf = (id: string) => `${item("actors", id)} input[data-key="${id}/name"]`;
+    const before = await page.inputValue(nameOf(first));
+    // Select all of the first name, then commit an edit to the second in the same task: the redraw follows.
+    await page.$eval(
+      nameOf(first),
+      (input, other) => {
+        const field = input as HTMLInputElement;
+        field.focus();
+        field.select();
+        field.dataset.drawn = "old";
+        const next = document.querySelector(other) as HTMLInputElement;
+        next.value = "Edited Elsewhere";
+        next.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
+      },
+      nameOf(second),
+    );
+    await page.waitForFunction((sel) => {
+      const now = document.querySelector(sel) as HTMLInputElement | null;
+      return now !== null && now.dataset.drawn === undefined && document.activeElement === now;
+    }, nameOf(first));
+    const kept = await page.$eval(nameOf(first), (x) => [
+      (x as HTMLInputElement).selectionStart,
+      (x as HTMLInputElement).selectionEnd,
+    ]);
+    assert.deepEqual(kept, [0, before.length], "the whole name is still selected after the redraw");
+    await page.keyboard.type("Typed Over");
+    assert.equal(await page.inputValue(nameOf(first)), "Typed Over");
+    assert.equal(await page.inputValue(nameOf(second)), "Edited Elsewhere");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });

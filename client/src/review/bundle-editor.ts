@@ -71,6 +71,12 @@ export function bundleEditor(state: BundleEditorState) {
       active instanceof HTMLInputElement && active.type !== "checkbox" && active.value !== active.defaultValue
         ? { value: active.value, was: active.defaultValue }
         : null;
+    // …and so does where the caret is or what is selected: a redraw that lands between "select all"
+    // and the next keystroke would otherwise put the caret at the start, and the typing in front of the old text.
+    const selection =
+      active instanceof HTMLInputElement && active.selectionStart !== null && active.selectionEnd !== null
+        ? ([active.selectionStart, active.selectionEnd, active.selectionDirection ?? "none"] as const)
+        : null;
     // A redraw (after an edit, or when the graph's answer arrives) keeps what the analyst opened or closed.
     const openness = new Map(
       [...lists.querySelectorAll<HTMLDetailsElement>("details[data-key]")].map((d) => [d.dataset.key, d.open]),
@@ -92,6 +98,8 @@ export function bundleEditor(state: BundleEditorState) {
       again.dispatchEvent(new Event("input"));
     }
     again?.focus();
+    if (again instanceof HTMLInputElement && selection && again.selectionStart !== null)
+      again.setSelectionRange(...selection);
   };
   // An edit commits as the focus moves on (a blur's "change"); redrawing after the focus has
   // landed lets it land on the same control in the new list.
