@@ -326,10 +326,13 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
     await page.fill(name, "Renamed In One Task");
     // Enter then Escape in one task, so no timer can run between them.
     // (No named function inside: the test's compiler would wrap it in a helper the page does not have.)
-    await page.$eval(name, (input) => {
+    // The field is looked up inside the task too: a handle found in an earlier one may have been
+    // redrawn away (the graph's answer redraws the list), and keys sent to it reach nothing.
+    await page.evaluate((sel) => {
+      const input = document.querySelector(sel) as HTMLInputElement;
       for (const key of ["Enter", "Escape"])
         input.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
-    });
+    }, name);
     await page.waitForSelector(".confirm-dialog[open]");
     await page.click(".confirm-cancel");
     await page.waitForSelector(".confirm-dialog", { state: "detached" });
@@ -352,10 +355,10 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
     const nameOf = (id: string) => `${item("actors", id)} input[data-key="${id}/name"]`;
     const before = await page.inputValue(nameOf(first));
     // Select all of the first name, then commit an edit to the second in the same task: the redraw follows.
-    await page.$eval(
-      nameOf(first),
-      (input, other) => {
-        const field = input as HTMLInputElement;
+    // (Both fields are looked up in that task: an element handle from an earlier one may have been redrawn away.)
+    await page.evaluate(
+      ([sel, other]) => {
+        const field = document.querySelector(sel) as HTMLInputElement;
         field.focus();
         field.select();
         field.dataset.drawn = "old";
@@ -363,7 +366,7 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
         next.value = "Edited Elsewhere";
         next.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
       },
-      nameOf(second),
+      [nameOf(first), nameOf(second)],
     );
     await page.waitForFunction((sel) => {
       const now = document.querySelector(sel) as HTMLInputElement | null;
