@@ -1,6 +1,7 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "../db/database.ts";
 import { BROAD_PLACE_KINDS, NEARBY_KM } from "../model/vocabulary.ts";
+import { unsizedLists } from "./unsized-lists.ts";
 
 /**
  * The candidate search on ingest: which stored events may be an incoming
@@ -9,7 +10,7 @@ import { BROAD_PLACE_KINDS, NEARBY_KM } from "../model/vocabulary.ts";
  * (ingest/score-candidates.ts). Pure: values in, statements out.
  */
 
-/** The parameters {@link candidatesQuery} reads beside `$rows`. */
+/** The parameters {@link candidatesQuery} reads beside `$lists.rows` (cypher/unsized-lists.ts). */
 export const candidateSearchParams = () => ({
   broadKinds: [...BROAD_PLACE_KINDS],
   nearbyMeters: NEARBY_KM * 1010,
@@ -30,7 +31,7 @@ export const MAX_MATCH_SPAN_DAYS = 62;
  * Stored events that may be the incoming ones, as a subquery returning the
  * list `candidates`, found from the tie index alone, and `preread` and
  * `ancestry`: the records ({@link candidateDetails}) of each incoming
- * event's PREREAD_PER_EVENT most promising candidates. Rows of `$rows`: {key, incident, lookbacks, start, end,
+ * event's PREREAD_PER_EVENT most promising candidates. Rows of `$lists.rows`: {key, incident, lookbacks, start, end,
  * places, actors}; `incident` is the incoming type's incident key (vocabulary
  * incidentKeyOf: the types that can be one incident share it) and `lookbacks` one {spanClass, from} per
  * span class (cypher/span-class.ts): `from` = start − the class's longest
@@ -58,7 +59,7 @@ export const MAX_MATCH_SPAN_DAYS = 62;
  * narrowest span class first.
  */
 export const candidatesQuery = `CALL (reported) {
-  UNWIND $rows AS ev
+  UNWIND $lists.rows AS ev
   // What makes a stored event related, looked up once per incoming event: a place that is one of
   // the incoming places or lies within one (up to 4 levels), or one of their ancestors, or one of
   // its named actors. Their ids lead the tie indexes; the nodes check each tie's other end.
@@ -132,12 +133,12 @@ export const candidatesQuery = `CALL (reported) {
  */
 export function candidateDetails(refs: string[]): Statement {
   return {
-    cypher: `UNWIND $refs AS ref
+    cypher: `UNWIND $lists.refs AS ref
 MATCH (e:Event) WHERE elementId(e) = ref
 WITH collect(${detailsOf("e")}) AS details
 ${ancestryOf("details")}
 RETURN details, ancestry`,
-    params: { refs },
+    params: unsizedLists({ refs }),
   };
 }
 

@@ -6,6 +6,7 @@ import { mergedInto } from "./merged-ids.ts";
 import { keepSpanClass } from "./span-class.ts";
 import { keepTieKeys } from "./tie-keys.ts";
 import { applyCounts, countKey } from "./timeline-counts.ts";
+import { unsizedLists } from "./unsized-lists.ts";
 
 /**
  * Cypher for resolving an incoming article against the graph: candidate
@@ -69,13 +70,18 @@ CALL (a) {
   RETURN collect({originalId: coalesce(r.originalId, e.id), eventId: e.id}) AS already, collect(e) AS reported
 }
 CALL () {
-  UNWIND $placeIds AS placeId
+  UNWIND $lists.placeIds AS placeId
   MATCH (l:Location {id: placeId})
   RETURN collect({id: l.id, kind: l.kind, point: l.point, ancestors: [(l)-[:WITHIN*1..4]->(up:Location) | up.id]}) AS places
 }
 ${candidatesQuery}
 RETURN group, groupEvents, already, places, candidates, preread, ancestry`,
-    params: { ...p, ...candidateSearchParams() },
+    params: {
+      articleId: p.articleId,
+      source: p.source,
+      ...unsizedLists({ placeIds: p.placeIds, rows: p.rows }),
+      ...candidateSearchParams(),
+    },
   };
 }
 
@@ -109,7 +115,7 @@ export interface CandidateRow {
  */
 export function refreshEvents(ids: string[]): Statement {
   return {
-    cypher: `UNWIND $ids AS id
+    cypher: `UNWIND $lists.ids AS id
 MATCH (e:Event {id: id})
 // The event leaves its day in the timeline aggregates before its dates change and joins the new one after.
 WITH e, ${countKey("e", -1)} AS old
@@ -138,7 +144,7 @@ ${keepReportedHull("e")}
 WITH collect(old) + collect(${countKey("e", 1)}) AS keys
 ${applyCounts("keys", "keys")}
 RETURN size(keys) / 2 AS refreshed`,
-    params: { ids },
+    params: unsizedLists({ ids }),
   };
 }
 

@@ -216,7 +216,7 @@ RETURN count(e) AS n`,
         }),
       );
       const counting = (add: (n: number) => void) => (st: Statement) => {
-        add((st.params?.refs as string[] | undefined)?.length ?? 0);
+        add((st.params?.lists as { refs?: string[] } | undefined)?.refs?.length ?? 0);
         return db.read(st);
       };
       // The records the search returned are those a read returns.
