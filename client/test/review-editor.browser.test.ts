@@ -67,6 +67,15 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
   const ids = (page: Page, section: string) =>
     page.$$eval(`.review-${section} > ul > li.review-item`, (n) => n.map((li) => li.getAttribute("data-id") ?? ""));
   const item = (section: string, id: string) => `.review-${section} li.review-item[data-id="${id}"]`;
+  /** A fresh page on the workspace, ready, with its page errors collected. */
+  const openWorkspace = async () => {
+    const page = await ws.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${ws.app.url}/`);
+    await page.waitForSelector("#app.ready");
+    return { page, errors };
+  };
 
   it("rename, link, re-date, change a speaker, remove, add from a selection, accept: the graph holds exactly that", async () => {
     const page = await ws.browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -259,11 +268,7 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
   });
 
   it("closing the dialog with review edits not stored asks first, by keyboard or button", async () => {
-    const page = await ws.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${ws.app.url}/`);
-    await page.waitForSelector("#app.ready");
+    const { page, errors } = await openWorkspace();
     const open = async () => {
       await page.click("#ingest-open");
       const pasted = { ...existingPlace, article: { ...existingPlace.article, id: "article:review-guard" } };
@@ -313,11 +318,7 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
   it("Escape straight after Enter asks to close: it does not undo the edit Enter committed", async () => {
     // The editor redraws on a timer after an edit; an Escape that comes before the redraw used to
     // compare with the drawn value, "undo" the committed edit in the field, and close nothing.
-    const page = await ws.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${ws.app.url}/`);
-    await page.waitForSelector("#app.ready");
+    const { page, errors } = await openWorkspace();
     await page.click("#ingest-open");
     const pasted = { ...existingPlace, article: { ...existingPlace.article, id: "article:review-guard-race" } };
     await page.fill("#ingest-text", JSON.stringify(pasted));
@@ -343,11 +344,7 @@ describe("the ingest review is an editor, and Accept stores exactly the edited b
   it("a redraw keeps the caret and the selection of the field being edited: typing over a selection replaces it", async () => {
     // The editor redraws when an edit elsewhere commits or the graph's answer arrives. A redraw between
     // "select all" and the next keystroke used to leave the caret at the start, so the typing went in front.
-    const page = await ws.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${ws.app.url}/`);
-    await page.waitForSelector("#app.ready");
+    const { page, errors } = await openWorkspace();
     await page.click("#ingest-open");
     await page.fill("#ingest-text", articleText);
     await page.waitForSelector(".review-actors li.review-item", { timeout: 60_000 });
