@@ -81,6 +81,7 @@ export function bundleEditor(state: BundleEditorState) {
     const openness = new Map(
       [...lists.querySelectorAll<HTMLDetailsElement>("details[data-key]")].map((d) => [d.dataset.key, d.open]),
     );
+    if (active && lists.contains(active)) active.dataset.redrawn = "";
     lists.replaceChildren(
       section("Events", "events", b.events.length, (i) => eventEditor(state, i)),
       section("Actors", "actors", b.actors.length, (i) => namedItemEditor(state, "actors", i, graph)),

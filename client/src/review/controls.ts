@@ -20,6 +20,10 @@ export function textField(
    * must compare with what was committed, not with what was drawn, or it would "undo" a stored edit. */
   let value = shown;
   const commitTyped = () => {
+    // A redraw that removes the focused field makes Chromium blur it, which fires "change": that is not
+    // the analyst's commit. What was typed lives on in the redrawn field (review/bundle-editor.ts), and
+    // committing here would redraw again and drop the keys typed in between.
+    if ("redrawn" in input.dataset) return;
     if (input.value === value) return;
     value = input.value;
     input.defaultValue = value;
