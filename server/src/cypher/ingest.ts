@@ -4,12 +4,15 @@ import { ANALYTIC_TIES, type AnalyticTie, CLAIM_LINKS, type ClaimLink } from "..
 import { spanClassOf } from "./span-class.ts";
 import { setTieKeys } from "./tie-keys.ts";
 import { countCreated } from "./timeline-counts.ts";
+import { unsizedLists } from "./unsized-lists.ts";
 
 /**
  * Cypher for writing one article bundle. Pure: rows in, statements out; the
  * rows are shaped by ingest/bundle-rows.ts. Every MERGE sits on a uniqueness
  * constraint; re-running with the same rows changes nothing. Relationship
- * types come from the vocabulary's allow-lists, never from input.
+ * types come from the vocabulary's allow-lists, never from input. Rows are
+ * passed inside a map (cypher/unsized-lists.ts): a bundle's 1, 5 or 40 rows
+ * are then one plan, not one per size class.
  */
 
 // Adds the new evidence strings to a relationship's list without duplicates.
@@ -37,18 +40,18 @@ const unionList = (v: string, prop: string, rowProp: string) =>
 /** Rows carry their articleId, so one transaction can hold one bundle or a batch of them. */
 export function mergeArticles(rows: unknown[]): Statement {
   return {
-    cypher: `UNWIND $rows AS row
+    cypher: `UNWIND $lists.rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.title = row.title, a.publisher = row.publisher,
     a.language = row.language, a.publishedAt = datetime(row.publishedAt),
     a.text = row.text, a.contentHash = row.contentHash, a.producer = row.producer`,
-    params: { rows },
+    params: unsizedLists({ rows }),
   };
 }
 
 /** Existing names win: a second article adds aliases and fills gaps, it does not rename. */
 function mergeNamed(label: "Actor" | "Location", extra: string): string {
-  return `UNWIND $rows AS row
+  return `UNWIND $lists.rows AS row
 MERGE (n:${label} {id: row.id})
 ON CREATE SET n.name = row.name, n.kind = row.kind, ${asserted("n")}
 SET ${fill("n", "nameAr", "row.nameAr")}, ${fill("n", "description", "row.description")},
@@ -63,7 +66,10 @@ SET m.starts = row.starts, m.ends = row.ends, m.confidence = row.confidence`;
 }
 
 export function mergeActors(rows: unknown[]): Statement {
-  return { cypher: mergeNamed("Actor", `${unionList("n", "possiblySameAs", "possiblySameAs")},`), params: { rows } };
+  return {
+    cypher: mergeNamed("Actor", `${unionList("n", "possiblySameAs", "possiblySameAs")},`),
+    params: unsizedLists({ rows }),
+  };
 }
 
 export function mergeLocations(rows: unknown[]): Statement {
@@ -72,17 +78,17 @@ export function mergeLocations(rows: unknown[]): Statement {
     n.countryCode = coalesce(n.countryCode, row.countryCode),
     n.geoPrecision = coalesce(n.geoPrecision, row.geoPrecision),
     ${fill("n", "geonamesId", "row.geonamesId")},`;
-  return { cypher: mergeNamed("Location", point), params: { rows } };
+  return { cypher: mergeNamed("Location", point), params: unsizedLists({ rows }) };
 }
 
 export function mergeWithin(rows: unknown[]): Statement {
   return {
-    cypher: `UNWIND $rows AS row
+    cypher: `UNWIND $lists.rows AS row
 MATCH (inner:Location {id: row.from}), (outer:Location {id: row.to})
 MERGE (inner)-[r:WITHIN]->(outer)
 ON CREATE SET ${asserted("r")}
 SET ${unionEvidence("r")}`,
-    params: { rows },
+    params: unsizedLists({ rows }),
   };
 }
 
@@ -98,7 +104,7 @@ SET ${unionEvidence("r")}`,
 export function mergeEvents(rows: unknown[], options: { countNew?: boolean } = {}): Statement {
   const countNew = options.countNew ?? true;
   return {
-    cypher: `UNWIND $rows AS row
+    cypher: `UNWIND $lists.rows AS row
 MERGE (e:Event {id: row.id})
 ON CREATE SET e.type = row.type, e.title = row.title, e.summary = row.summary,
     e.start = CASE WHEN row.start IS NULL THEN null ELSE datetime(row.start) END,
@@ -126,13 +132,13 @@ CALL (e, row) {
       m.end = CASE WHEN row.end IS NULL THEN null ELSE datetime(row.end) END,
       m.facts = row.facts, m.resolvedBy = row.resolvedBy, m.score = row.score, m.assertedBy = row.assertedBy
 }${countNew ? `\n${countCreated("e")}` : ""}`,
-    params: { rows },
+    params: unsizedLists({ rows }),
   };
 }
 
 export function mergeParticipants(rows: unknown[]): Statement {
   return {
-    cypher: `UNWIND $rows AS row
+    cypher: `UNWIND $lists.rows AS row
 MATCH (x:Actor {id: row.actor}), (e:Event {id: row.event})
 WHERE ${notRetracted("e", "'PARTICIPATED_IN|' + row.actor + '|' + row.role")}
   // An actor's part in an event, once an analyst stated it, is not given another role by extraction.
@@ -141,26 +147,26 @@ MERGE (x)-[r:PARTICIPATED_IN {role: row.role}]->(e)
 ON CREATE SET ${asserted("r")}
 SET ${unionEvidence("r")}
 ${setTieKeys("r", "e", "x")}`,
-    params: { rows },
+    params: unsizedLists({ rows }),
   };
 }
 
 export function mergeOccurredIn(rows: unknown[]): Statement {
   return {
-    cypher: `UNWIND $rows AS row
+    cypher: `UNWIND $lists.rows AS row
 MATCH (e:Event {id: row.event}), (l:Location {id: row.location})
 WHERE ${notRetracted("e", "'OCCURRED_IN|' + row.location")}
 MERGE (e)-[r:OCCURRED_IN]->(l)
 ON CREATE SET ${asserted("r")}
 SET ${unionEvidence("r")}
 ${setTieKeys("r", "e", "l")}`,
-    params: { rows },
+    params: unsizedLists({ rows }),
   };
 }
 
 export function mergeClaims(rows: unknown[]): Statement {
   return {
-    cypher: `UNWIND $rows AS row
+    cypher: `UNWIND $lists.rows AS row
 MERGE (c:Claim {id: row.id})
 ON CREATE SET c.text = row.text, c.gloss = row.gloss, c.language = row.language,
     c.statedAt = CASE WHEN row.statedAt IS NULL THEN null ELSE datetime(row.statedAt) END,
@@ -185,43 +191,43 @@ CALL (c, row) {
   ON CREATE SET ${asserted("t")}
   SET ${unionEvidence("t")}
 }`,
-    params: { rows },
+    params: unsizedLists({ rows }),
   };
 }
 
 /** ABOUT targets are split by label so every MATCH uses a constraint index. */
 export function mergeAbout(label: "Event" | "Actor" | "Location", rows: unknown[]): Statement {
   return {
-    cypher: `UNWIND $rows AS row
+    cypher: `UNWIND $lists.rows AS row
 MATCH (c:Claim {id: row.claim}), (x:${label} {id: row.target})
 WHERE ${notRetracted("c", "'ABOUT|' + row.target")}
 MERGE (c)-[r:ABOUT]->(x)
 ON CREATE SET ${asserted("r")}
 SET ${unionEvidence("r")}`,
-    params: { rows },
+    params: unsizedLists({ rows }),
   };
 }
 
 export function mergeActorRelations(type: AnalyticTie, rows: unknown[]): Statement {
   if (!ANALYTIC_TIES.includes(type)) throw new Error(`invalid actor relation type: ${type}`);
   return {
-    cypher: `UNWIND $rows AS row
+    cypher: `UNWIND $lists.rows AS row
 MATCH (from:Actor {id: row.from}), (to:Actor {id: row.to})
 MERGE (from)-[r:${type}]->(to)
 ON CREATE SET ${asserted("r")}
 SET ${unionEvidence("r")}, r.confidence = row.confidence`,
-    params: { rows },
+    params: unsizedLists({ rows }),
   };
 }
 
 export function mergeClaimRelations(type: ClaimLink, rows: unknown[]): Statement {
   if (!CLAIM_LINKS.includes(type)) throw new Error(`invalid claim relation type: ${type}`);
   return {
-    cypher: `UNWIND $rows AS row
+    cypher: `UNWIND $lists.rows AS row
 MATCH (from:Claim {id: row.from}), (to:Claim {id: row.to})
 MERGE (from)-[r:${type}]->(to)
 ON CREATE SET ${asserted("r")}
 SET ${unionEvidence("r")}, r.confidence = row.confidence`,
-    params: { rows },
+    params: unsizedLists({ rows }),
   };
 }

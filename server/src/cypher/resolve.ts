@@ -151,25 +151,25 @@ RETURN size(keys) / 2 AS refreshed`,
 /** One MergeRecord per merge: when, who, why, the score and what it joined. */
 export function recordMerges(rows: MergeRow[]): Statement {
   return {
-    cypher: `UNWIND $rows AS row
+    cypher: `UNWIND $lists.rows AS row
 MATCH (e:Event {id: row.event})
 CREATE (m:${MERGE_RECORD} {id: row.id, at: datetime(), by: row.by, byKind: row.byKind, reason: row.reason,
   score: row.score, reasons: row.reasons, events: row.events, articles: row.articles})
 CREATE (m)-[:${MERGED_INTO}]->(e)`,
-    params: { rows },
+    params: unsizedLists({ rows }),
   };
 }
 
 /** Candidate duplicates for review; a candidate once rejected stays rejected. */
 export function recordCandidates(rows: CandidateRow[]): Statement {
   return {
-    cypher: `UNWIND $rows AS row
+    cypher: `UNWIND $lists.rows AS row
 MATCH (a:Event {id: row.from}), (b:Event {id: row.to})
 WHERE a <> b AND NOT EXISTS { (a)-[x:${POSSIBLY_SAME_AS}]-(b) WHERE x.status = 'REJECTED' }
 MERGE (a)-[c:${POSSIBLY_SAME_AS}]->(b)
 ON CREATE SET c.at = datetime(), c.status = 'OPEN'
 SET c.score = row.score, c.reasons = row.reasons`,
-    params: { rows },
+    params: unsizedLists({ rows }),
   };
 }
 
