@@ -10,11 +10,15 @@ import { unsizedLists } from "./unsized-lists.ts";
  * (ingest/score-candidates.ts). Pure: values in, statements out.
  */
 
-/** The parameters {@link candidatesQuery} reads beside `$lists.rows` (cypher/unsized-lists.ts). */
-export const candidateSearchParams = () => ({
+/**
+ * The parameters {@link candidatesQuery} reads beside `$lists.rows` (cypher/unsized-lists.ts).
+ * `minBound`: the least score bound a candidate needs to be returned (0: every candidate).
+ */
+export const candidateSearchParams = (minBound: number) => ({
   broadKinds: [...BROAD_PLACE_KINDS],
   nearbyMeters: NEARBY_KM * 1010,
   preread: neo4j.int(PREREAD_PER_EVENT),
+  minBound,
 });
 
 /**
@@ -22,7 +26,7 @@ export const candidateSearchParams = () => ({
  * (`preread`), so that ingest usually needs one more read at most
  * (ingest/score-candidates.ts).
  */
-export const PREREAD_PER_EVENT = 8;
+export const PREREAD_PER_EVENT = 16;
 
 /** Longest span a stored event may have and still be matched: vaguer events are never auto-resolved. */
 export const MAX_MATCH_SPAN_DAYS = 62;
@@ -31,11 +35,13 @@ export const MAX_MATCH_SPAN_DAYS = 62;
  * Stored events that may be the incoming ones, as a subquery returning the
  * list `candidates`, found from the tie index alone, and `preread` and
  * `ancestry`: the records ({@link candidateDetails}) of each incoming
- * event's PREREAD_PER_EVENT most promising candidates. Rows of `$lists.rows`: {key, incident, lookbacks, start, end,
- * places, actors}; `incident` is the incoming type's incident key (vocabulary
+ * event's PREREAD_PER_EVENT most promising candidates. Rows of `$lists.rows`: {key, type, incident, lookbacks,
+ * start, end, dayFrom, dayTo, places, actors, keyActors}; `incident` is the incoming type's incident key (vocabulary
  * incidentKeyOf: the types that can be one incident share it) and `lookbacks` one {spanClass, from} per
  * span class (cypher/span-class.ts): `from` = start − the class's longest
- * span, at most MAX_MATCH_SPAN_DAYS, bounds that class's seek from below.
+ * span, at most MAX_MATCH_SPAN_DAYS, bounds that class's seek from below;
+ * `dayFrom`/`dayTo` (epoch ms) the incoming day when its date is exact to the day, else null, and
+ * `keyActors` "id|role" of its named actors in a key role (INITIATOR, TARGET).
  *
  * A stored event is a candidate when, by its ties' candidate keys
  * (cypher/tie-keys.ts), it is of one of those types, its dates overlap the
@@ -54,7 +60,12 @@ export const MAX_MATCH_SPAN_DAYS = 62;
  * ties to related actors)}: what resolve/match-score.ts scoreUpperBound needs
  * to bound its score, so
  * that only the events that can matter are read ({@link candidateDetails},
- * which checks their own type and dates again). A place or actor with more
+ * which checks their own type and dates again). A candidate whose bound,
+ * figured here term by term and never below scoreUpperBound's, is under
+ * `$minBound` is not returned: at a million events most candidates are events
+ * at the same place on nearby days that can score no more than 0.4, and
+ * returning them (a map each, decoded by the driver) cost more than the seeks
+ * that found them. A place or actor with more
  * than 2,000 tie rows in one incoming event's window (a hub) is cut there,
  * narrowest span class first.
  */
@@ -106,15 +117,26 @@ export const candidatesQuery = `CALL (reported) {
       RETURN e, hit, place, role, type, eventStart LIMIT 2000
     }
     WITH e, hit, place, role, type, eventStart WHERE NOT e IN reported
-    RETURN e, type, eventStart, collect(DISTINCT CASE WHEN place AND NOT hit IN broadIds THEN hit END) AS places,
+    WITH e, type, eventStart, collect(DISTINCT CASE WHEN place AND NOT hit IN broadIds THEN hit END) AS places,
       collect(DISTINCT CASE WHEN NOT place THEN {id: hit, role: role} END) AS actors
+    // The most matching can score it (resolve/match-score.ts scoreUpperBound), each term at least as high:
+    // the same day, the same type, a specific place (0.35 if it is an incoming one, as a facility scores),
+    // 0.2 for each tie to an incoming actor in a key role it has there, else 0.05.
+    WITH e, type, eventStart, places, actors,
+      CASE WHEN eventStart.epochMillis >= ev.dayFrom AND eventStart.epochMillis < ev.dayTo THEN 0.25 ELSE 0.1 END
+      + CASE WHEN type = ev.type THEN 0.15 ELSE 0.05 END
+      + CASE WHEN size(places) = 0 THEN 0.05 WHEN any(p IN places WHERE p IN ev.places) THEN 0.35 ELSE 0.2 END
+      + reduce(s = 0.0, x IN actors | s + CASE WHEN x.id + '|' + x.role IN ev.keyActors THEN 0.2 ELSE 0.05 END) AS bound
+    WHERE bound >= $minBound
+    RETURN e, type, eventStart, places, actors, bound
   }
-  WITH ev, start, collect({e: e, ref: elementId(e), type: type, start: eventStart, places: places, actors: actors}) AS found
-  // The few most promising are read here, saving ingest a round trip: most specific places reached,
-  // then actors, then the same day. Only an order: which are read first never changes a decision.
+  WITH ev, start, collect({e: e, ref: elementId(e), type: type, start: eventStart, places: places, actors: actors,
+    bound: bound}) AS found
+  // The few most promising are read here, saving ingest a round trip: the highest bound, then most
+  // specific places reached, then actors. Only an order: which are read first never changes a decision.
   CALL (ev, start, found) {
     UNWIND found AS c
-    WITH c ORDER BY size(c.places) DESC, size(c.actors) DESC, date(c.start) = date(start) DESC LIMIT $preread
+    WITH c ORDER BY c.bound DESC, size(c.places) DESC, size(c.actors) DESC, date(c.start) = date(start) DESC LIMIT $preread
     WITH c.e AS e
     RETURN collect(${detailsOf("e")}) AS preread
   }

@@ -30,6 +30,8 @@ export interface ArticleResolution {
   placeIds: string[];
   /** The article's dated events, as {@link candidatesQuery} rows. */
   rows: unknown[];
+  /** The least score bound a candidate needs to be returned (0: every candidate found). */
+  minBound: number;
 }
 
 /**
@@ -80,7 +82,7 @@ RETURN group, groupEvents, already, places, candidates, preread, ancestry`,
       articleId: p.articleId,
       source: p.source,
       ...unsizedLists({ placeIds: p.placeIds, rows: p.rows }),
-      ...candidateSearchParams(),
+      ...candidateSearchParams(p.minBound),
     },
   };
 }

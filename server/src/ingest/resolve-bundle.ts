@@ -8,7 +8,7 @@ import type { Run } from "../db/database.ts";
 import { incidentKeyOf } from "../model/vocabulary.ts";
 import { creditedOutlet, publisherKey } from "../resolve/article-source.ts";
 import { type EntityRow, entityRows, renameMatched, type Stored } from "../resolve/entity-ids.ts";
-import { CANDIDATES_PER_EVENT, type EventFacts } from "../resolve/match-score.ts";
+import { CANDIDATE_SCORE, CANDIDATES_PER_EVENT, type EventFacts, EXACT, KEY_ROLES } from "../resolve/match-score.ts";
 import { bandKeys, minhashSignature, SYNDICATION_THRESHOLD, similarity } from "../resolve/minhash.ts";
 import { factsByEvent } from "../resolve/report-facts.ts";
 import { addBundleRows, emptyRows, endInstant, type ReportExtras, startInstant } from "./bundle-rows.ts";
@@ -57,6 +57,12 @@ export interface ResolvedArticle {
 }
 
 const DAY_MS = 86_400_000;
+/**
+ * The search returns a candidate only if its score bound reaches this: one
+ * that cannot reach CANDIDATE_SCORE is neither a merge nor a candidate. Half
+ * a rounding step lower, since scoreUpperBound rounds to hundredths.
+ */
+export const SEARCH_MIN_BOUND = CANDIDATE_SCORE - 0.005;
 
 export async function resolveAndWrite(run: Run, incoming: ArticleBundle, analyst?: string): Promise<ResolvedArticle> {
   const articleId = incoming.article.id;
@@ -86,6 +92,7 @@ export async function resolveAndWrite(run: Run, incoming: ArticleBundle, analyst
       source: { minhash: sig, bands, ...source },
       placeIds: [...new Set(bundle.events.flatMap((e) => e.locations))],
       rows: candidateRows(bundle),
+      minBound: SEARCH_MIN_BOUND,
     }),
   );
   const [found] = (await Promise.all([resolution, ...written]))[0].records;
@@ -176,8 +183,10 @@ export function candidateRows(bundle: ArticleBundle) {
       const t = millis(endInstant(e.end ?? e.start));
       const start = s ?? (t as number) - MAX_MATCH_SPAN_DAYS * DAY_MS;
       const end = t ?? (s as number) + MAX_MATCH_SPAN_DAYS * DAY_MS;
+      const day = s !== null && EXACT.has(e.precision) ? Math.floor(s / DAY_MS) * DAY_MS : null;
       return {
         key: e.id,
+        type: e.type,
         incident: incidentKeyOf(e.type),
         // An event of span class c lasts at most c days, so it overlaps only if it starts after start − c days.
         lookbacks: SPAN_CLASSES.map((c) => ({
@@ -186,8 +195,13 @@ export function candidateRows(bundle: ArticleBundle) {
         })),
         start: new Date(start).toISOString(),
         end: new Date(end).toISOString(),
+        dayFrom: day,
+        dayTo: day === null ? null : day + DAY_MS,
         places: [...new Set(e.locations)],
         actors: e.participants.filter((p) => !p.actor.startsWith("actor:anon-")).map((p) => p.actor),
+        keyActors: e.participants
+          .filter((p) => !p.actor.startsWith("actor:anon-") && KEY_ROLES.has(p.role))
+          .map((p) => `${p.actor}|${p.role}`),
       };
     });
 }

@@ -57,7 +57,8 @@ export const CANDIDATES_PER_EVENT = 5;
 
 const BROAD = new Set<string>(BROAD_PLACE_KINDS);
 const FACILITY = new Set(["FACILITY", "MILITARY_BASE"]);
-const EXACT = new Set(["HOUR", "DAY"]);
+/** Precisions whose start names one day: only they can score "same day". */
+export const EXACT = new Set(["HOUR", "DAY"]);
 const DAY_MS = 86_400_000;
 
 function km(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
@@ -180,7 +181,7 @@ export interface CandidateHint {
   actors: { id: string; role: string }[];
 }
 
-const KEY_ROLES = new Set(["INITIATOR", "TARGET"]);
+export const KEY_ROLES = new Set(["INITIATOR", "TARGET"]);
 
 /**
  * The most {@link matchEvents} can score the pair, from the hint alone, and

@@ -7,6 +7,7 @@ import { resolveArticle } from "../../src/cypher/resolve.ts";
 import { timelineBuckets, timelineEdges, timelineEvents } from "../../src/cypher/timeline.ts";
 import { countByTypes, timelineDays } from "../../src/cypher/timeline-day-reads.ts";
 import type { Database, Statement } from "../../src/db/database.ts";
+import { SEARCH_MIN_BOUND } from "../../src/ingest/resolve-bundle.ts";
 import { emptyDatabase } from "../helpers/graph.ts";
 
 interface PlanNode {
@@ -175,6 +176,7 @@ describe("query plans of the timeline and events statements", () => {
       source: { minhash: [1, 2], bands: "b0x1", sourceKey: "reuters", copyOf: null, similarity: null },
       placeIds: ["location:baghdad"],
       rows: [row],
+      minBound: SEARCH_MIN_BOUND,
     });
     const plan = (await db.write({ cypher: `EXPLAIN ${s.cypher}`, params: s.params })).summary
       .plan as unknown as PlanNode;

@@ -13,7 +13,7 @@ import { runMigrations } from "../../src/db/migrations.ts";
 import { undo } from "../../src/edit/audit.ts";
 import { mergeEntities, splitEntity } from "../../src/edit/entities.ts";
 import { updateEventFields } from "../../src/edit/event-fields.ts";
-import { candidateRows, decideEvents } from "../../src/ingest/resolve-bundle.ts";
+import { candidateRows, decideEvents, SEARCH_MIN_BOUND } from "../../src/ingest/resolve-bundle.ts";
 import { writeBundles } from "../../src/ingest/write-bundles.ts";
 import {
   BROAD_PLACE_KINDS,
@@ -205,16 +205,26 @@ RETURN count(e) AS n`,
         claims: [],
       }),
     );
+    let returned = { floored: 0, all: 0 };
     for (const bundle of [...incoming, ...retold]) {
       const placeIds = [...new Set(bundle.events.flatMap((e) => e.locations))];
-      const f = await db.write(
-        resolveArticle({
-          articleId: "article:incoming",
-          source: { minhash: [1], bands: "b0x1", sourceKey: "test", copyOf: null, similarity: null },
-          placeIds,
-          rows: candidateRows(bundle),
-        }),
-      );
+      // As ingest searches (only candidates whose bound reaches SEARCH_MIN_BOUND), and every candidate found.
+      const search = (minBound: number) =>
+        db.write(
+          resolveArticle({
+            articleId: "article:incoming",
+            source: { minhash: [1], bands: "b0x1", sourceKey: "test", copyOf: null, similarity: null },
+            placeIds,
+            rows: candidateRows(bundle),
+            minBound,
+          }),
+        );
+      const f = await search(SEARCH_MIN_BOUND);
+      const every = await search(0);
+      returned = {
+        floored: returned.floored + (f.records[0].get("candidates") as unknown[]).length,
+        all: returned.all + (every.records[0].get("candidates") as unknown[]).length,
+      };
       const counting = (add: (n: number) => void) => (st: Statement) => {
         add((st.params?.lists as { refs?: string[] } | undefined)?.refs?.length ?? 0);
         return db.read(st);
@@ -234,7 +244,7 @@ RETURN count(e) AS n`,
       const all = await decideEvents(
         counting((n) => (readAll += n)),
         bundle,
-        f.records[0],
+        every.records[0],
         true,
       );
       assert.deepEqual(pruned.merges, all.merges, `merges of ${bundle.article.id}`);
@@ -245,10 +255,11 @@ RETURN count(e) AS n`,
       };
     }
     console.log(
-      `decisions compared: ${decided.merges} merges, ${decided.candidates} candidates recorded; ${readPruned} of ${readAll} candidates read`,
+      `decisions compared: ${decided.merges} merges, ${decided.candidates} candidates recorded; ${readPruned} of ${readAll} candidates read; ${returned.floored} of ${returned.all} returned by the search`,
     );
     assert.ok(decided.candidates > 100 && decided.merges > 20, `a varied comparison (${JSON.stringify(decided)})`);
     assert.ok(readPruned < readAll, `fewer candidates read (${readPruned} of ${readAll})`);
+    assert.ok(returned.floored < returned.all, `fewer candidates returned (${returned.floored} of ${returned.all})`);
     // Found among them: events of every class, and DAY events lasting longer than a day.
     const kinds = await db.read({
       cypher: `MATCH (e:Event) WHERE e.id IN $ids
@@ -322,6 +333,8 @@ async function candidatesByKey(rows: unknown[]): Promise<{ ids: Map<string, stri
     source: { minhash: [1], bands: "b0x1", sourceKey: "test", copyOf: null, similarity: null },
     placeIds: [],
     rows,
+    // Every candidate found, bound or not: what the reference finds.
+    minBound: 0,
   });
   const r = await db.write(s);
   const found = r.records[0].get("candidates") as {
