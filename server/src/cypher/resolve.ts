@@ -175,35 +175,55 @@ SET c.score = row.score, c.reasons = row.reasons`,
   };
 }
 
-/** Stored articles sharing an LSH band with the incoming one. `query` holds band keys only (letters and digits). */
-export function syndicationCandidates(query: string, articleId: string): Statement {
+/**
+ * What ingest looks up before it writes an article, in one statement (one
+ * row; three statements cost a round trip and a statement's overhead each):
+ * - `actors` and `locations`: how the graph knows each of the bundle's actors
+ *   and places ({@link entityMatches}; rows {id, wikidataId, geonamesId});
+ * - `copies`: stored articles sharing an LSH band with it, through the
+ *   full-text index (`bands` holds band keys only: letters and digits), with
+ *   their fingerprints and sources.
+ */
+export function articleLookups(p: {
+  actors: unknown[];
+  locations: unknown[];
+  bands: string;
+  articleId: string;
+}): Statement {
   return {
-    cypher: `CALL db.index.fulltext.queryNodes('article_bands', $query, {limit: 50}) YIELD node
-WHERE node.id <> $articleId
-RETURN node.id AS id, node.minhash AS minhash, node.sourceKey AS sourceKey`,
-    params: { query, articleId },
+    cypher: `CALL () {
+  ${entityMatches("Actor", "$lists.actors")} AS actors
+}
+CALL () {
+  ${entityMatches("Location", "$lists.locations")} AS locations
+}
+CALL () {
+  CALL db.index.fulltext.queryNodes('article_bands', $bands, {limit: 50}) YIELD node
+  WHERE node.id <> $articleId
+  RETURN collect({id: node.id, minhash: node.minhash, sourceKey: node.sourceKey}) AS copies
+}
+RETURN actors, locations, copies`,
+    params: { bands: p.bands, articleId: p.articleId, ...unsizedLists({ actors: p.actors, locations: p.locations }) },
   };
 }
 
 /**
- * How the graph knows a bundle's actors or places: under the same id, under
- * the same Wikidata (or GeoNames) id, or as a node merged into another
- * (`mergedIds`). One row per item: {id, wikidataId, geonamesId}. The
- * Wikidata and GeoNames lookups are pinned to their indexes (the planner
- * chose a label scan inside COLLECT); a null id equals nothing. A node merged
- * away is looked up, only for ids the graph does not hold, through the
- * MergedId lookup (cypher/merged-ids.ts: `mergedIds` is a list, which no
- * index holds).
+ * How the graph knows the actors or places of list `rows` ({id, wikidataId,
+ * geonamesId} each), collected (the caller names the list): {id, exists,
+ * wikidataId, geonamesId, byWikidata, byGeonames, mergedInto} — under the same
+ * id, under the same Wikidata (or GeoNames) id, or as a node merged into
+ * another. The Wikidata and GeoNames lookups are pinned to their indexes (the
+ * planner chose a label scan inside COLLECT); a null id equals nothing. A
+ * node merged away is looked up, only for ids the graph does not hold,
+ * through the MergedId lookup (cypher/merged-ids.ts: `mergedIds` is a list,
+ * which no index holds).
  */
-export function entityMatches(label: "Actor" | "Location", rows: unknown[]): Statement {
+function entityMatches(label: "Actor" | "Location", rows: string): string {
   const l = label === "Actor" ? "Actor" : "Location";
-  return {
-    cypher: `UNWIND $rows AS row
-OPTIONAL MATCH (self:${l} {id: row.id})
-RETURN row.id AS id, self IS NOT NULL AS exists, self.wikidataId AS wikidataId, self.geonamesId AS geonamesId,
-  COLLECT { MATCH (q:${l}) USING INDEX q:${l}(wikidataId) WHERE q.wikidataId = row.wikidataId RETURN q.id }[0] AS byWikidata,
-  ${l === "Location" ? "COLLECT { MATCH (g:Location) USING INDEX g:Location(geonamesId) WHERE g.geonamesId = row.geonamesId RETURN g.id }[0]" : "null"} AS byGeonames,
-  CASE WHEN self IS NULL THEN ${mergedInto(l, "row.id")} END AS mergedInto`,
-    params: { rows },
-  };
+  return `UNWIND ${rows} AS row
+  OPTIONAL MATCH (self:${l} {id: row.id})
+  RETURN collect({id: row.id, exists: self IS NOT NULL, wikidataId: self.wikidataId, geonamesId: self.geonamesId,
+    byWikidata: COLLECT { MATCH (q:${l}) USING INDEX q:${l}(wikidataId) WHERE q.wikidataId = row.wikidataId RETURN q.id }[0],
+    byGeonames: ${l === "Location" ? "COLLECT { MATCH (g:Location) USING INDEX g:Location(geonamesId) WHERE g.geonamesId = row.geonamesId RETURN g.id }[0]" : "null"},
+    mergedInto: CASE WHEN self IS NULL THEN ${mergedInto(l, "row.id")} END})`;
 }

@@ -7,7 +7,7 @@ import { SPAN_CLASSES } from "../cypher/span-class.ts";
 import type { Run } from "../db/database.ts";
 import { incidentKeyOf } from "../model/vocabulary.ts";
 import { creditedOutlet, publisherKey } from "../resolve/article-source.ts";
-import { type EntityRow, entityRows, renameMatched, type Stored } from "../resolve/entity-ids.ts";
+import { entityRows, renameMatched, type Stored } from "../resolve/entity-ids.ts";
 import { CANDIDATE_SCORE, CANDIDATES_PER_EVENT, type EventFacts, EXACT, KEY_ROLES } from "../resolve/match-score.ts";
 import { bandKeys, minhashSignature, SYNDICATION_THRESHOLD, similarity } from "../resolve/minhash.ts";
 import { factsByEvent } from "../resolve/report-facts.ts";
@@ -69,16 +69,12 @@ export async function resolveAndWrite(run: Run, incoming: ArticleBundle, analyst
   const sig = minhashSignature(incoming.article.text);
   const bands = bandKeys(sig).join(" ");
   const rows = entityRows(incoming);
-  // Round trip 1: how the graph knows the actors and places, and the syndication candidates (pipelined).
-  const stored = (label: "Actor" | "Location", items: EntityRow[]) =>
-    items.length === 0
-      ? []
-      : run(q.entityMatches(label, items)).then((r) => r.records.map((x) => x.toObject() as Matched));
-  const [actors, locations, copies] = await Promise.all([
-    stored("Actor", rows.actors),
-    stored("Location", rows.locations),
-    run(q.syndicationCandidates(bands, articleId)).then((r) => r.records.map((x) => x.toObject() as Copy)),
-  ]);
+  // Round trip 1: how the graph knows the actors and places, and the syndication candidates.
+  const [looked] = (await run(q.articleLookups({ actors: rows.actors, locations: rows.locations, bands, articleId })))
+    .records;
+  const actors = looked.get("actors") as Matched[];
+  const locations = looked.get("locations") as Matched[];
+  const copies = looked.get("copies") as Copy[];
   const bundle = renameMatched(incoming, { actors, locations });
   const base = addBundleRows(emptyRows(), bundle, { analyst });
 
