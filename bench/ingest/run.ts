@@ -19,13 +19,19 @@
 // its retold events retell events of the sample itself. Each run adds its sample to the graph.
 // BENCH_SAMPLE_DAYS=N (with `have`) publishes the sample in the last N days of the stored ten years, as
 // a live feed arriving at an archive would be; by default it is spread over all of them.
+//
+// Before the warm-up bundles the page cache is warmed (bench-neo4j.ts warmPageCache: the tie indexes, the
+// id indexes, events, actors and places and the events' relationships), as a server that has been running
+// holds them; BENCH_COLD=1 measures a freshly started Neo4j instead, whose first read of each page lands in
+// the sample (mostly in resolution's, whose reads spread over the whole stored decade). The page cache is
+// RASD_BENCH_PAGECACHE (default 8g; the 1M store is 5.5 GB).
 
 import { loadavg } from "node:os";
 import { bundleItems, generateSyntheticBundles } from "../../seeds/synthetic/generate.ts";
 import type { ArticleBundle } from "../../server/src/bundle/types.ts";
 import { validateBundle } from "../../server/src/bundle/validate.ts";
 import { writeBundles } from "../../server/src/ingest/write-bundles.ts";
-import { benchGraph, eventCount, openBenchDatabase } from "../bench-neo4j.ts";
+import { benchGraph, benchNeo4j, eventCount, openBenchDatabase, warmPageCache } from "../bench-neo4j.ts";
 
 const asIs = process.env.BENCH_SIZES === "have";
 let sizes = (asIs ? "0" : (process.env.BENCH_SIZES ?? "10000,100000,1000000"))
@@ -45,6 +51,7 @@ const WARMUP_CAP = 40;
 // event's window then lies in pages no earlier ingest read: the worst case, and the default).
 const sampleDays = process.env.BENCH_SAMPLE_DAYS ? Number(process.env.BENCH_SAMPLE_DAYS) : undefined;
 const bulkPerTx = 200;
+const cold = process.env.BENCH_COLD === "1";
 
 type Mode = "with" | "without";
 /** ABBA order: neither mode always goes first after a bulk load or a slow spell. */
@@ -113,6 +120,9 @@ try {
     // Resolution's later statements run only when a bundle merges an event or records candidates, so the
     // warm-up goes on (up to WARMUP_CAP bundles) until one has done both: else their planning, seconds
     // each, would land in the first timed chunk.
+    const cache = cold
+      ? `cold (Neo4j just started), page cache ${benchNeo4j.pageCache}`
+      : `page cache ${benchNeo4j.pageCache}, warmed in ${(await warmPageCache(db)).toFixed(0)} s`;
     let warmed = { merged: false, candidates: false };
     for (let w = 0; w < WARMUP_CAP && (w < warmupBundles || !(warmed.merged && warmed.candidates)); w++)
       for (const mode of ["with", "without"] as const) {
@@ -157,12 +167,13 @@ try {
       merged: stat.with.merged,
       candidates: stat.with.candidates,
       "load avg (1/5/15 min)": `${loadBefore} → ${load()}`,
+      cache,
     };
     rows.push(row);
     console.log(
       `at ${size.toLocaleString("en")} events: ingest time with resolution / without = ${row["time with / without"]}× ` +
         `(goal: at most 2×); resolution merged ${stat.with.merged} of ${stat.with.events} incoming events into stored ` +
-        `ones and recorded ${stat.with.candidates} candidate pairs; load average ${row["load avg (1/5/15 min)"]}`,
+        `ones and recorded ${stat.with.candidates} candidate pairs; load average ${row["load avg (1/5/15 min)"]}; ${cache}`,
     );
   }
   console.log(
